@@ -45,6 +45,12 @@ export interface StoreStats {
 type Row = Record<string, unknown>;
 
 /**
+ * Layers not written to the database: cheap to recompute from the text (a token is a row per word,
+ * which would dominate the file). Readers that need them rerun the `tokens` stage.
+ */
+export const TRANSIENT_LAYERS: ReadonlySet<string> = new Set(['token']);
+
+/**
  * The embedded SQLite store (better-sqlite3, WAL, FTS5). Holds sources with their sections,
  * annotations, messages and stage versions, plus corpus-level records. Each document's writes are
  * one transaction, so an interrupted run never leaves half a document.
@@ -121,6 +127,7 @@ export class Store {
   }
 
   private writeAnalysis(sourceId: string, annotations: Annotation[], messages: Message[], stageVersions: Record<string, string>): void {
+    annotations = annotations.filter((a) => !TRANSIENT_LAYERS.has(a.layer));
     const insA = this.db.prepare(
       'INSERT OR REPLACE INTO annotations (source_id, id, layer, start, end, label, attrs, stage, stage_version, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );

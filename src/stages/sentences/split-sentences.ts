@@ -1,0 +1,89 @@
+import type { Span } from '../../core/types.ts';
+import { loadAbbreviations } from '../text/abbreviations.ts';
+
+/** A sentence span with the paragraph it starts in. */
+export interface SentenceSpan extends Span {
+  paragraph: number;
+}
+
+const CLOSERS = '"\'”’»)]';
+const OPENERS = '"\'“‘«([';
+// A bullet or dash list marker at the start of a line begins its own sentence.
+const BULLET = /^[ \t]*(?:[•·▪◦‣*-]|\d+[.)])[ \t]+/;
+
+/** True if the word before a period is an abbreviation or an initial ("I.", "M.V.", "Dr."). */
+function isAbbreviation(word: string, abbreviations: Set<string>): boolean {
+  const w = word.replace(/^[("'“‘«[]+/, '');
+  if (/^\p{Lu}$/u.test(w)) return true; // "I. B. Tito": a lone capital is an initial
+  if (/^(?:\p{L}\.)+\p{L}$/u.test(w)) return true; // "M.V", "U.S", "e.g"
+  return abbreviations.has(w.toLowerCase());
+}
+
+/**
+ * Splits one paragraph (no newlines inside) into sentence spans relative to its start.
+ * A boundary is terminal punctuation (. ! ? … and runs of them), optional closing quotes or brackets,
+ * whitespace, then something that can start a sentence (capital, digit, opening quote, bullet).
+ */
+function splitParagraph(text: string, abbreviations: Set<string>): Span[] {
+  const spans: Span[] = [];
+  let start = 0;
+  const re = /([.!?…]+)([”’"'»)\]]*)(\s+)(?=(\S))/gu;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const punct = m[1]!;
+    const next = m[4]!;
+    const end = m.index + punct.length + m[2]!.length;
+    const before = text.slice(start, m.index).split(/\s+/).pop() ?? '';
+    if (punct === '.' && isAbbreviation(before, abbreviations)) continue;
+    // "..." or "…" followed by a lower-case word continues the sentence.
+    const startsSentence = /[\p{Lu}\p{N}]/u.test(next) || OPENERS.includes(next) || next === '•' || next === '-' || next === '–' || next === '—';
+    if (!startsSentence) continue;
+    if (/^\s*$/.test(text.slice(start, end))) continue;
+    spans.push({ start, end });
+    start = m.index + m[0].length;
+  }
+  let end = text.length;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  if (end > start) spans.push({ start, end });
+  return spans;
+}
+
+/**
+ * Splits text into sentences. Works paragraph by paragraph (a paragraph is a line); a paragraph that
+ * ends without terminal punctuation and is followed (after blank lines) by one starting in lower case
+ * is the same sentence, broken by the page ("only with the\n\n\nname of …"). Bullets start sentences;
+ * leading and trailing whitespace is trimmed from every span. Offsets are absolute within `text`.
+ */
+export function splitSentences(text: string, region: Span = { start: 0, end: text.length }): SentenceSpan[] {
+  const abbreviations = loadAbbreviations();
+  const out: SentenceSpan[] = [];
+  const lines: Span[] = [];
+  let pos = region.start;
+  while (pos < region.end) {
+    let nl = text.indexOf('\n', pos);
+    if (nl < 0 || nl > region.end) nl = region.end;
+    lines.push({ start: pos, end: nl });
+    pos = nl + 1;
+  }
+  let paragraph = -1;
+  let carry: SentenceSpan | undefined; // an unfinished last sentence waiting for its continuation
+  for (const line of lines) {
+    const raw = text.slice(line.start, line.end);
+    if (/^\s*$/.test(raw)) continue;
+    paragraph++;
+    const bullet = BULLET.exec(raw);
+    const offset = line.start + (bullet ? bullet[0].length : 0) + (/^\s*/.exec(bullet ? raw.slice(bullet[0].length) : raw)?.[0].length ?? 0);
+    const body = text.slice(offset, line.end);
+    const spans = splitParagraph(body, abbreviations).map((s) => ({ start: s.start + offset, end: s.end + offset, paragraph }));
+    if (spans.length === 0) continue;
+    if (carry && /^\p{Ll}/u.test(text.slice(spans[0]!.start)) && !bullet) {
+      carry.end = spans[0]!.end;
+      spans[0] = carry;
+      out.pop();
+    }
+    out.push(...spans);
+    const last = spans[spans.length - 1]!;
+    const tail = text.slice(last.start, last.end).replace(new RegExp(`[${CLOSERS}]+$`), '');
+    carry = /[.!?…:;]$/.test(tail) ? undefined : last;
+  }
+  return out;
+}

@@ -1,0 +1,34 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { tokenize, normalizeToken } from './tokenize.ts';
+
+const words = (t: string) => tokenize(t).map((x) => t.slice(x.start, x.end));
+
+test('possessives split, hyphenated words stay whole, final periods detach', () => {
+  assert.deepEqual(words("Khrushchev's Sino-Soviet policy failed."), ['Khrushchev', "'s", 'Sino-Soviet', 'policy', 'failed', '.']);
+  assert.deepEqual(words('Stalin’s death'), ['Stalin', '’s', 'death']);
+});
+
+test('initials, abbreviations and dotted acronyms keep their periods', () => {
+  assert.deepEqual(words('I. B. Tito met Dr. Smith in the U.S. today.'), ['I.', 'B.', 'Tito', 'met', 'Dr.', 'Smith', 'in', 'the', 'U.S.', 'today', '.']);
+});
+
+test('numbers, ordinals, decades, ranges and times', () => {
+  assert.deepEqual(words('About 1,500 delegates at the 20th congress in the 1960s, 1956–1964, 09:00.'), [
+    'About', '1,500', 'delegates', 'at', 'the', '20th', 'congress', 'in', 'the', '1960s', ',', '1956', '–', '1964', ',', '09:00', '.',
+  ]);
+});
+
+test('offsets shift by the given offset and kinds are assigned', () => {
+  const toks = tokenize('Oh, 1953!', 10);
+  assert.deepEqual(toks.map((t) => [t.start, t.end, t.kind]), [[10, 12, 'WORD'], [12, 13, 'PUNCT'], [14, 18, 'NUM'], [18, 19, 'PUNCT']]);
+});
+
+test('normalization folds case, diacritics and quotes', () => {
+  assert.equal(normalizeToken('Brežnev’s'), "breznev's");
+  assert.equal(normalizeToken('“Q”'), '"q"');
+});
+
+test('URLs are one token without trailing punctuation', () => {
+  assert.deepEqual(words('See http://example.org/a-b.'), ['See', 'http://example.org/a-b', '.']);
+});
