@@ -37,3 +37,8 @@ test('offsets are absolute within a region', () => {
   const spans = splitSentences(t, { start: 9, end: t.length });
   assert.deepEqual(spans.map((s) => t.slice(s.start, s.end)), ['Keep this.', 'And this.']);
 });
+
+test('a paragraph of bare initials glues to the sentences around it', () => {
+  const t = 'Said a lecturer of the State University.\n\nA.B.\n\nPetrov Ivan Sidorov, the reform failed.\n\nNext one.';
+  assert.deepEqual(sents(t), ['Said a lecturer of the State University.\n\nA.B.\n\nPetrov Ivan Sidorov, the reform failed.', 'Next one.']);
+});

@@ -6,6 +6,7 @@ export interface SentenceSpan extends Span {
   paragraph: number;
 }
 
+const INITIALS_ONLY = /^(?:\p{Lu}\.\s?){1,3}$/u;
 const CLOSERS = '"\'”’»)]';
 const OPENERS = '"\'“‘«([';
 // A bullet or dash list marker at the start of a line begins its own sentence.
@@ -66,6 +67,7 @@ export function splitSentences(text: string, region: Span = { start: 0, end: tex
   }
   let paragraph = -1;
   let carry: SentenceSpan | undefined; // an unfinished last sentence waiting for its continuation
+  let glueNext = false; // the next paragraph continues `carry` whatever its first letter
   for (const line of lines) {
     const raw = text.slice(line.start, line.end);
     if (/^\s*$/.test(raw)) continue;
@@ -75,11 +77,21 @@ export function splitSentences(text: string, region: Span = { start: 0, end: tex
     const body = text.slice(offset, line.end);
     const spans = splitParagraph(body, abbreviations).map((s) => ({ start: s.start + offset, end: s.end + offset, paragraph }));
     if (spans.length === 0) continue;
-    if (carry && /^\p{Ll}/u.test(text.slice(spans[0]!.start)) && !bullet) {
+    // A paragraph of bare initials ("M.V.") is a fragment the page cut out of the sentence around it:
+    // glue it to the sentence before and the one after.
+    if (INITIALS_ONLY.test(body.trim()) && out.length > 0 && !bullet) {
+      const prev = out[out.length - 1]!;
+      prev.end = spans[spans.length - 1]!.end;
+      carry = prev;
+      glueNext = true;
+      continue;
+    }
+    if (carry && (glueNext || /^\p{Ll}/u.test(text.slice(spans[0]!.start))) && !bullet) {
       carry.end = spans[0]!.end;
       spans[0] = carry;
       out.pop();
     }
+    glueNext = false;
     out.push(...spans);
     const last = spans[spans.length - 1]!;
     const tail = text.slice(last.start, last.end).replace(new RegExp(`[${CLOSERS}]+$`), '');
