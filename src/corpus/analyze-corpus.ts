@@ -1,5 +1,14 @@
-import type { Store } from '../store/store.ts';
+import type { AnalyzedSource } from '../core/types.ts';
 import type { KnowledgeBase } from '../kb/types.ts';
+import type { Store } from '../store/store.ts';
+import { buildRelations } from './build-relations.ts';
+import { assembleEvents, clusterEvents } from './cluster-events.ts';
+import { collectEntities } from './collect-entities.ts';
+import { indexKnowledgeBase } from './kb-index.ts';
+import { runChecks } from './run-checks.ts';
+import { buildSourceView } from './source-view.ts';
+import type { Conflict, CorpusEntity, CorpusEvent, Relation } from './types.ts';
+import { loadCheckVocabulary } from './vocabulary.ts';
 
 /** Summary of one corpus-stage run. */
 export interface CorpusSummary {
@@ -9,11 +18,45 @@ export interface CorpusSummary {
   conflicts: number;
 }
 
+/** All corpus records computed from a set of analyzed sources. */
+export interface CorpusRecords {
+  entities: CorpusEntity[];
+  events: CorpusEvent[];
+  relations: Relation[];
+  conflicts: Conflict[];
+}
+
+/**
+ * Computes the corpus view of analyzed sources, without a store: entities (from the mention
+ * layer), real-world events (clustered event mentions with merged dates and support), relations
+ * of the actor graph, and conflicts from every check. Pure: same sources and KB, same records.
+ */
+export function computeCorpus(docs: readonly AnalyzedSource[], kb: KnowledgeBase): CorpusRecords {
+  const index = indexKnowledgeBase(kb);
+  const vocab = loadCheckVocabulary();
+  const views = [...docs].sort((a, b) => a.id.localeCompare(b.id)).map((d) => buildSourceView(d, index));
+  const items = views.flatMap((view) => view.events.map((event) => ({ view, event })));
+  const { events, dissent } = assembleEvents(clusterEvents(items), index);
+  const conflicts = runChecks({ views, index, vocab, events, dissent });
+  const byEvent = new Map(events.map((e) => [e.id, e]));
+  for (const c of conflicts) if (c.event) byEvent.get(c.event)?.conflicts.push(c.id);
+  return { entities: collectEntities(docs, kb), events, relations: buildRelations(events, index), conflicts };
+}
+
 /**
  * Runs the corpus stages over every current source in the store (link entities across sources,
- * cluster events, check for contradictions, assemble timeline and graph) and stores the records.
- * (Placeholder until the corpus stages land: stores nothing.)
+ * cluster events, check for contradictions, assemble timeline and graph) and replaces the stored
+ * `entity`, `event`, `relation` and `conflict` records. Re-running after adding sources recomputes
+ * everything from the current sources, so the result does not depend on the order of ingestion.
  */
-export function analyzeCorpus(_store: Store, _kb: KnowledgeBase): CorpusSummary {
-  return { entities: 0, events: 0, relations: 0, conflicts: 0 };
+export function analyzeCorpus(store: Store, kb: KnowledgeBase): CorpusSummary {
+  const docs = store.sourceIds().map((id) => store.getAnalyzed(id)!);
+  const r = computeCorpus(docs, kb);
+  store.db.transaction(() => {
+    store.replaceCorpus('entity', r.entities);
+    store.replaceCorpus('event', r.events);
+    store.replaceCorpus('relation', r.relations);
+    store.replaceCorpus('conflict', r.conflicts);
+  })();
+  return { entities: r.entities.length, events: r.events.length, relations: r.relations.length, conflicts: r.conflicts.length };
 }

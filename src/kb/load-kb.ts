@@ -50,6 +50,17 @@ export function buildKnowledgeBase(files: KbFile[]): KnowledgeBase {
   return kb;
 }
 
+/** One KB file as read from disk, before merging. */
+export interface KbFileOnDisk {
+  path: string;
+  data: KbFile;
+}
+
+/** Reads every `*.json` KB file under the given folders, in order (folders recursively, names sorted). */
+export function readKbFiles(dirs: string[]): KbFileOnDisk[] {
+  return dirs.flatMap((d) => listJson(d)).map((p) => ({ path: p, data: JSON.parse(readFileSync(p, 'utf8')) as KbFile }));
+}
+
 let cached: KnowledgeBase | undefined;
 
 /**
@@ -58,8 +69,7 @@ let cached: KnowledgeBase | undefined;
  */
 export function loadKnowledgeBase(extraDirs: string[] = []): KnowledgeBase {
   if (extraDirs.length === 0 && cached) return cached;
-  const files = [DEFAULT_KB_DIR, ...extraDirs].flatMap((d) => listJson(d)).map((p) => JSON.parse(readFileSync(p, 'utf8')) as KbFile);
-  const kb = buildKnowledgeBase(files);
+  const kb = buildKnowledgeBase(readKbFiles([DEFAULT_KB_DIR, ...extraDirs]).map((f) => f.data));
   if (extraDirs.length === 0) cached = kb;
   return kb;
 }

@@ -36,6 +36,8 @@ export interface KbAlias {
   lang?: string;
   /** Only link this alias when context supports it (`government` for metonyms, etc.). */
   needsContext?: boolean;
+  /** For a metonym alias: the place or building whose name is used (`Q649` for "Moscow" on the USSR). */
+  via?: string;
 }
 
 /** A person, organization, place, group, named event, work or concept. */
@@ -55,6 +57,10 @@ export interface KbEntity {
   /** Short factual gloss in our own words. */
   note?: string;
   source?: string;
+  /** Entity this one is part of or subordinate to (a party body → its party, a city → its country). */
+  partOf?: string;
+  /** Entity that succeeded this one (VKP(b) → CPSU as one entity is fine; NKVD → MVD as two). */
+  successor?: string;
 }
 
 /** An office held by a person over a period. */
@@ -68,6 +74,8 @@ export interface KbRole {
   from: string;
   to?: string;
   source: string;
+  /** Free factual remark in our own words (acting, interim, title change). */
+  note?: string;
 }
 
 /** A name an entity bore over a period (bodies, places, states). */
@@ -86,6 +94,9 @@ export interface KbMembership {
   from?: string;
   to?: string;
   source: string;
+  /** `member` (default), `founder`, `observer`, `suspended`, `associate`. */
+  status?: string;
+  note?: string;
 }
 
 /** A key dated event. */
@@ -101,6 +112,9 @@ export interface KbEvent {
   place?: string;
   aliases?: string[];
   source: string;
+  /** Wikidata-style instance kind when finer than `class`: `congress`, `uprising`, `border clash`, `treaty`, `crisis`, `war`. */
+  subtype?: string;
+  note?: string;
 }
 
 /** The whole knowledge base as loaded from files. */

@@ -1,0 +1,40 @@
+import type { Command } from 'commander';
+import { prepareDoc } from '../../stages/rhetoric/doc.ts';
+import { classifySpan, detectRhetoric, loadRhetoricModel } from '../../stages/rhetoric/model.ts';
+import { formatPtcLabels, readPtcArticles, readPtcLabels, type PtcLabel } from '../../stages/rhetoric/ptc.ts';
+
+/**
+ * `annalist rhetoric --ptc <articles-dir>`: propaganda-technique predictions for a folder of
+ * PTC-style articles, in the SemEval-2020 Task 11 label format (code-point offsets) on stdout.
+ * With `--spans <labels>` it classifies the given spans instead (task TC).
+ */
+export function register(program: Command): void {
+  program
+    .command('rhetoric')
+    .description('propaganda techniques (SemEval-2020 Task 11) for PTC-style articles: id<TAB>technique<TAB>start<TAB>end')
+    .requiredOption('--ptc <articles-dir>', 'folder of article<ID>.txt files')
+    .option('--spans <labels-file>', 'classify these spans (TC/SI labels file) instead of finding spans')
+    .action((opts: { ptc: string; spans?: string }) => {
+      const articles = readPtcArticles(opts.ptc);
+      const model = loadRhetoricModel();
+      const docs = new Map(articles.map((a) => [a.id, prepareDoc(a.text)]));
+      const out: PtcLabel[] = [];
+      if (opts.spans) {
+        // A span listed k times (several techniques) gets the k most probable techniques.
+        const groups = new Map<string, PtcLabel[]>();
+        for (const r of readPtcLabels(opts.spans, articles)) {
+          const k = `${r.article}:${r.start}:${r.end}`;
+          groups.set(k, [...(groups.get(k) ?? []), r]);
+        }
+        for (const g of groups.values()) {
+          const ranked = classifySpan(docs.get(g[0]!.article)!, g[0]!, model.tc);
+          g.forEach((r, i) => out.push({ ...r, technique: ranked[i % ranked.length]!.technique }));
+        }
+      } else {
+        for (const a of articles) {
+          for (const s of detectRhetoric(docs.get(a.id)!, model)) out.push({ article: a.id, technique: s.techniques[0]!.technique, start: s.start, end: s.end });
+        }
+      }
+      process.stdout.write(formatPtcLabels(out, articles));
+    });
+}

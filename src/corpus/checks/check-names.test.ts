@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { contextOf, sourceOf } from '../testing.ts';
+import { checkNamesOutOfTime } from './check-names.ts';
+
+const found = (text: string) => checkNamesOutOfTime(contextOf([sourceOf(text)]));
+
+test('names out of time: a city called by a name no longer in use', () => {
+  const c = found('In 1975 the delegation laid flowers in Stalingrad.');
+  assert.equal(c.length, 1);
+  assert.equal(c[0]!.kind, 'name-out-of-time');
+  assert.equal(c[0]!.entity, 'Q914');
+  assert.match(c[0]!.explanation, /"Stalingrad".*1925-04-10–1961-11-10/);
+  const d = found('In 1995 the summit was held in Leningrad.');
+  assert.match(d[0]!.explanation, /at that date it was called Saint Petersburg/);
+  assert.equal(d[0]!.severity, 'medium');
+});
+
+test('names out of time: a later name used for an earlier date is a low-severity anachronism', () => {
+  const c = found('In 1950 the party purged officials in Saint Petersburg.');
+  assert.equal(c.length, 1);
+  assert.equal(c[0]!.severity, 'low');
+});
+
+test('names out of time: silent on names in use, retrospective names and battles', () => {
+  for (const ok of [
+    'In 1950 the party purged officials in Leningrad.',
+    'In 1958 the tractor plant in Stalingrad was expanded.',
+    'In 1975 veterans of the Battle of Stalingrad gathered in Moscow.',
+    'In 1949 Leningrad (now Saint Petersburg) lost its party leaders.',
+    'In 1995 tourists crowded the streets of Saint Petersburg.',
+    'Leningrad is a name many still use.',
+  ]) {
+    assert.deepEqual(found(ok).map((c) => c.explanation), [], ok);
+  }
+});

@@ -1,0 +1,78 @@
+import type { DayInterval } from '../../core/time.ts';
+import { describeInterval } from '../edtf-interval.ts';
+import { periodInterval } from '../kb-index.ts';
+import { dateNear } from '../source-view.ts';
+import type { Conflict } from '../types.ts';
+import { phraseRegex } from '../vocabulary.ts';
+import { makeConflict, overlap, sentenceEvidence, type CheckContext } from './common.ts';
+
+/** A time-bound name of an entity. */
+interface BoundName {
+  name: string;
+  period: DayInterval;
+  from?: string;
+  to?: string;
+  source?: string;
+}
+
+/** Time-bound names of an entity from KB `names` and aliases with `from`/`to`. */
+function boundNames(ctx: CheckContext, entity: string): BoundName[] {
+  const out: BoundName[] = [];
+  for (const n of ctx.index.namesByEntity.get(entity) ?? []) {
+    if (n.from || n.to) out.push({ name: n.name, period: periodInterval(n.from, n.to), from: n.from, to: n.to, source: n.source });
+  }
+  for (const a of ctx.index.kb.byId.get(entity)?.aliases ?? []) {
+    if (a.from || a.to) out.push({ name: a.text, period: periodInterval(a.from, a.to), from: a.from, to: a.to });
+  }
+  return out;
+}
+
+/** Folds a name for comparison: lower case, no leading "the", no possessive, typographic apostrophes folded. */
+function fold(s: string): string {
+  return s
+    .toLowerCase()
+    .replace(/[’']s$/, '')
+    .replace(/^the\s+/, '')
+    .replace(/[’]/g, "'")
+    .trim();
+}
+
+/**
+ * Names out of time: a body, place or country called by a name the KB says was not in use at the
+ * date of the sentence (a city by its later or former name). Sentences that mark the name as
+ * retrospective ("now", "then called", "renamed", "the Battle of …") are left out.
+ */
+export function checkNamesOutOfTime(ctx: CheckContext): Conflict[] {
+  const out: Conflict[] = [];
+  const retro = phraseRegex(ctx.vocab.retrospectiveCues, 'iu');
+  for (const view of ctx.views) {
+    for (const m of view.mentions) {
+      if (!m.entity) continue;
+      const names = boundNames(ctx, m.entity);
+      if (names.length === 0) continue;
+      const surface = fold(m.text);
+      const used = names.filter((n) => fold(n.name) === surface);
+      if (used.length === 0) continue;
+      const date = dateNear(view, m.start, m.end);
+      if (!date) continue;
+      if (used.some((n) => overlap(n.period, date.interval))) continue;
+      const window = view.text.slice(Math.max(0, m.start - 40), Math.min(view.text.length, m.end + 40));
+      if (retro.test(window)) continue;
+      const inUse = names.filter((n) => overlap(n.period, date.interval));
+      const later = used.some((n) => n.period.earliest > date.interval.latest);
+      out.push(
+        makeConflict(
+          'name-out-of-time',
+          later ? 'low' : 'medium',
+          `"${m.text}" is used for ${describeInterval(date.interval)} ("${date.text}"), but that name was in use ${used
+            .map((n) => `${n.from ?? '…'}–${n.to ?? 'present'}`)
+            .join(', ')}${inUse.length ? `; at that date it was called ${inUse.map((n) => n.name).join(' / ')}` : ''}.`,
+          [sentenceEvidence(view, m.start, m.end)],
+          [...used, ...inUse].map((n) => ({ type: 'name', ref: m.entity, text: `${n.name}: ${n.from ?? '…'}–${n.to ?? 'present'}`, source: n.source })),
+          { entity: m.entity },
+        ),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,290 @@
+import type { DayInterval } from '../core/time.ts';
+import type { AnalyzedSource, Annotation, Json } from '../core/types.ts';
+import { edtfToInterval, isoToInterval, widenApproximate } from './edtf-interval.ts';
+import { findDates } from './find-dates.ts';
+import type { KbIndex } from './kb-index.ts';
+
+/** A sentence of a source view. */
+export interface ViewSentence {
+  start: number;
+  end: number;
+}
+
+/** An entity mention (from the mention layer, or the fallback alias scan). */
+export interface ViewMention {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  entity?: string;
+  label: string;
+}
+
+/** A dated expression (from the timex layer, or the fallback date finder). */
+export interface ViewTimex {
+  id: string;
+  start: number;
+  end: number;
+  text: string;
+  edtf: string;
+  /** Interval for reasoning, already widened when approximate. */
+  interval: DayInterval;
+  approximate: boolean;
+}
+
+/** An event participant as the event layer gives it. */
+export interface ViewParticipant {
+  role: string;
+  entity?: string;
+  text: string;
+}
+
+/** An event mention (from the event layer, or a mention of a named KB event). */
+export interface ViewEvent {
+  id: string;
+  start: number;
+  end: number;
+  cls: string;
+  participants: ViewParticipant[];
+  interval?: DayInterval;
+  edtf?: string;
+  approximate: boolean;
+  /** True when the date was inherited from the narrative rather than stated with the event. */
+  inherited: boolean;
+  positive: boolean;
+  asserted: boolean;
+  /** KB event this mention names, if any. */
+  kbEvent?: string;
+  /** Sentence index. */
+  sentence: number;
+}
+
+/** What the corpus checks read of one analyzed source, normalized and with layer fallbacks. */
+export interface SourceView {
+  id: string;
+  title: string;
+  text: string;
+  sentences: ViewSentence[];
+  mentions: ViewMention[];
+  timexes: ViewTimex[];
+  events: ViewEvent[];
+  /** Layers that were missing and filled by fallbacks. */
+  fallbacks: string[];
+}
+
+const IGNORED_SECTIONS = new Set(['chrome', 'reference', 'credit']);
+
+/** Splits text into sentences at `.`, `!`, `?` and blank lines (fallback when no sentence layer). */
+export function splitSentencesFallback(text: string): ViewSentence[] {
+  const out: ViewSentence[] = [];
+  let start = 0;
+  const re = /[.!?]+["'”’)]*(?=\s+["'“‘(]?[\p{Lu}\d])|\n\s*\n|\n(?=[^\n]{0,80}\n)/gu;
+  for (const m of text.matchAll(re)) {
+    const end = m.index + m[0].length;
+    // "J. F. Kennedy", "Dr. Smith": no split after a single capital or a short abbreviation.
+    const before = text.slice(Math.max(0, m.index - 4), m.index + 1);
+    if (/(?:^|[\s.])(?:\p{Lu}|Dr|Mr|Mrs|Ms|St|Gen|Col|Lt|No|vs)\.$/u.test(before)) continue;
+    if (text.slice(start, end).trim()) out.push(trim(text, start, end));
+    start = end;
+  }
+  if (text.slice(start).trim()) out.push(trim(text, start, text.length));
+  return out;
+}
+
+/** Shrinks a span past surrounding whitespace. */
+function trim(text: string, start: number, end: number): ViewSentence {
+  while (start < end && /\s/.test(text[start]!)) start++;
+  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  return { start, end };
+}
+
+/** Reads an `{earliest, latest}` or EDTF from annotation attrs into a widened day interval. */
+function timeOf(attrs: Record<string, Json | undefined>): { interval?: DayInterval; edtf?: string; approximate: boolean } {
+  const edtf = typeof attrs.edtf === 'string' ? attrs.edtf : undefined;
+  const approximate = /[~?%]/.test(edtf ?? '') || (typeof attrs.mod === 'string' && /APPROX|ABOUT|EQUAL_OR|LESS|MORE/.test(attrs.mod));
+  const iv = isoToInterval(attrs.interval as { earliest?: unknown; latest?: unknown } | undefined) ?? edtfToInterval(edtf);
+  if (!iv) return { edtf, approximate };
+  return { interval: widenApproximate({ ...iv, approximate }), edtf, approximate };
+}
+
+/**
+ * Builds the view of one analyzed source the checks read: sentences, entity mentions, dates and
+ * event mentions, leaving out site chrome, references and credit lines. Layers that are absent are
+ * filled by simple fallbacks (sentence split, KB alias scan, explicit-date finder) and listed in
+ * `fallbacks`. Named KB events found in the text are added as event mentions.
+ */
+export function buildSourceView(doc: AnalyzedSource, index: KbIndex): SourceView {
+  const ignored = doc.sections.filter((s) => IGNORED_SECTIONS.has(s.kind));
+  const kept = (a: { start: number; end: number }) => !ignored.some((s) => a.start >= s.start && a.end <= s.end);
+  const layer = (name: string): Annotation[] => doc.annotations.filter((a) => a.layer === name && kept(a)).sort((a, b) => a.start - b.start);
+  const fallbacks: string[] = [];
+
+  let sentences: ViewSentence[] = layer('sentence').map((a) => ({ start: a.start, end: a.end }));
+  if (sentences.length === 0) {
+    fallbacks.push('sentence');
+    sentences = splitSentencesFallback(doc.text).filter(kept);
+  }
+
+  let mentions: ViewMention[] = layer('mention').map((a) => ({
+    id: a.id,
+    start: a.start,
+    end: a.end,
+    text: doc.text.slice(a.start, a.end),
+    entity: typeof a.attrs.entity === 'string' ? a.attrs.entity : undefined,
+    label: a.label,
+  }));
+  if (mentions.length === 0 && !doc.annotations.some((a) => a.layer === 'mention') && index.aliasRegex) {
+    fallbacks.push('mention');
+    mentions = [...doc.text.matchAll(index.aliasRegex)]
+      .map((m) => ({ id: `scan:${m.index}`, start: m.index, end: m.index + m[0].length, text: m[0], entity: index.aliasToEntity.get(m[0]), label: 'MISC' }))
+      .filter(kept);
+  }
+
+  let timexes: ViewTimex[] = layer('timex')
+    // A date implied by an event's name ("Stalingrad" → the battle) is not a date the text states.
+    .filter((a) => (a.label === 'DATE' || a.label === 'TIME') && (a.attrs.anchor as { kind?: string } | undefined)?.kind !== 'kb-event')
+    .flatMap((a) => {
+      const t = timeOf(a.attrs);
+      if (!t.interval) return [];
+      return [{ id: a.id, start: a.start, end: a.end, text: doc.text.slice(a.start, a.end), edtf: t.edtf ?? '', interval: t.interval, approximate: t.approximate }];
+    });
+  if (!doc.annotations.some((a) => a.layer === 'timex')) {
+    fallbacks.push('timex');
+    timexes = findDates(doc.text)
+      .filter(kept)
+      .map((d) => ({ id: `date:${d.start}`, start: d.start, end: d.end, text: doc.text.slice(d.start, d.end), edtf: d.edtf, interval: widenApproximate({ ...d.interval, approximate: d.approximate }), approximate: d.approximate }));
+  }
+
+  const sentenceAt = (pos: number) => sentenceIndexAt(sentences, pos);
+  const timexById = new Map(doc.annotations.filter((a) => a.layer === 'timex').map((a) => [a.id, a]));
+  const events: ViewEvent[] = layer('event').map((a) => {
+    const time = (a.attrs.time ?? {}) as Record<string, Json | undefined>;
+    let t = timeOf(time);
+    // "founded on 14 May 1955, nine days after West Germany joined": that date is not the joining's.
+    const tx = typeof time.timex === 'string' ? timexById.get(time.timex) : undefined;
+    if (tx && RELATIVE_CUE.test(doc.text.slice(Math.min(tx.end, a.end), Math.max(tx.start, a.start)))) t = { approximate: false };
+    if (tx && (tx.attrs.anchor as { kind?: string } | undefined)?.kind === 'kb-event') t = { approximate: false };
+    const parts = Array.isArray(a.attrs.participants) ? (a.attrs.participants as Array<Record<string, Json>>) : [];
+    return {
+      id: a.id,
+      start: a.start,
+      end: a.end,
+      cls: a.label,
+      participants: parts.map((p) => ({ role: String(p.role ?? 'other'), entity: typeof p.entity === 'string' ? p.entity : undefined, text: String(p.text ?? '') })),
+      interval: t.interval,
+      edtf: t.edtf,
+      approximate: t.approximate,
+      inherited: time.inherited === true,
+      positive: a.attrs.polarity !== 'negative',
+      asserted: a.attrs.modality === undefined || a.attrs.modality === 'asserted',
+      sentence: sentenceAt(a.start),
+    };
+  });
+  if (!doc.annotations.some((a) => a.layer === 'event')) fallbacks.push('event');
+
+  const view: SourceView = { id: doc.id, title: String(doc.meta.title ?? doc.meta.path ?? doc.id), text: doc.text, sentences, mentions, timexes, events, fallbacks };
+  view.events.push(...findNamedEvents(view, index, kept));
+  return view;
+}
+
+/** Index of the sentence containing a position (or the last one starting before it), -1 if none. */
+export function sentenceIndexAt(sentences: readonly ViewSentence[], pos: number): number {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let ans = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= pos) {
+      ans = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return ans;
+}
+
+/** The sentence span around a position (the whole text when there are no sentences). */
+export function sentenceSpan(view: SourceView, pos: number): ViewSentence {
+  const i = sentenceIndexAt(view.sentences, pos);
+  const s = view.sentences[i];
+  return s && pos < s.end ? s : { start: Math.max(0, pos - 200), end: Math.min(view.text.length, pos + 200) };
+}
+
+/**
+ * The date a position in the text is about: the nearest dated expression in the same sentence,
+ * or undefined when the sentence gives none. Dates inside another clause's parentheses count too:
+ * the checks only fire when the intervals cannot meet, so a loose pick costs recall, not precision.
+ */
+export function dateNear(view: SourceView, pos: number, end = pos, maxDistance = Infinity): ViewTimex | undefined {
+  const s = sentenceSpan(view, pos);
+  let best: ViewTimex | undefined;
+  let bestDist = Infinity;
+  for (const t of view.timexes) {
+    if (t.start < s.start || t.end > s.end) continue;
+    // The span itself is not its own date; a date with "after"/"before" between is about something else.
+    if (t.start < end && pos < t.end) continue;
+    const between = view.text.slice(Math.min(t.end, end), Math.max(t.start, pos));
+    if (RELATIVE_CUE.test(between)) continue;
+    const dist = t.end <= pos ? pos - t.end : t.start >= end ? t.start - end : 0;
+    if (dist > maxDistance) continue;
+    if (dist < bestDist) {
+      best = t;
+      bestDist = dist;
+    }
+  }
+  return best;
+}
+
+/** Words that make a date relative to something else ("nine days after", "two years before"). */
+const RELATIVE_CUE = /\b(?:after|before|later|earlier|ago|since|until|prior to|following)\b/i;
+
+/** Words before an event's name that use it as a reference point, not as what the sentence dates. */
+const REFERENCE_CUE = /\b(?:veterans?|anniversary|memory|memorial|survivors?|lessons|legacy|history|museum|eve|aftermath|wake|since|after|before|following|until|like|as in)\s+(?:of\s+|to\s+)?(?:the\s+)?$/i;
+
+/** Mentions of named KB events in the text, as event mentions dated by their sentence. */
+function findNamedEvents(view: SourceView, index: KbIndex, kept: (a: { start: number; end: number }) => boolean): ViewEvent[] {
+  const found: Array<{ start: number; end: number; ids: string[] }> = [];
+  for (const m of view.mentions) {
+    if (m.entity && index.kb.eventById.has(m.entity)) found.push({ start: m.start, end: m.end, ids: [m.entity] });
+  }
+  if (index.eventRegex) {
+    for (const m of view.text.matchAll(index.eventRegex)) {
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (!kept(span) || found.some((f) => f.start < span.end && span.start < f.end)) continue;
+      const ids = index.eventAliasToIds.get(m[0].toLowerCase()) ?? [];
+      if (ids.length) found.push({ ...span, ids });
+    }
+  }
+  return found.flatMap((f) => {
+    // "veterans of the Second World War", "since the Thaw": the name is a reference point, undated here.
+    const referential = REFERENCE_CUE.test(view.text.slice(Math.max(0, f.start - 30), f.start));
+    // "the 20th Congress" may name several KB events; the date in the sentence picks one.
+    const date = referential ? undefined : dateNear(view, f.start, f.end, 60);
+    let id = f.ids[0]!;
+    if (f.ids.length > 1) {
+      const fit = f.ids.filter((x) => {
+        const iv = index.eventInterval(index.kb.eventById.get(x)!);
+        return iv && date && iv.earliest <= date.interval.latest && date.interval.earliest <= iv.latest;
+      });
+      if (fit.length !== 1) return [];
+      id = fit[0]!;
+    }
+    const ev = index.kb.eventById.get(id)!;
+    return [
+      {
+        id: `kb-alias:${f.start}`,
+        start: f.start,
+        end: f.end,
+        cls: ev.class,
+        participants: ev.participants.map((p) => ({ role: 'agent', entity: p, text: index.nameOf(p) })),
+        interval: date?.interval,
+        edtf: date?.edtf,
+        approximate: date?.approximate ?? false,
+        inherited: false,
+        positive: true,
+        asserted: true,
+        kbEvent: id,
+        sentence: sentenceIndexAt(view.sentences, f.start),
+      },
+    ];
+  });
+}

@@ -1,0 +1,46 @@
+import type { TextBuilder } from './text-builder.ts';
+
+/** One inline rule: a pattern and what to keep of a match (group index), plus an optional link target group. */
+export interface InlineRule {
+  pattern: RegExp;
+  /** Group whose text is kept; 0 keeps nothing. */
+  keep: number;
+  /** Group holding a URL: the kept text becomes a `reference` section. */
+  url?: number;
+}
+
+/**
+ * Appends a line of lightweight markup (Markdown, wikitext) to the builder: matches of the rules
+ * are replaced by the group they keep, the rest is copied; raw offsets are recorded for the map.
+ * Links become `reference` sections (with the given parent id, filled in by the caller later).
+ * Returns the reference spans added.
+ */
+export function appendInline(b: TextBuilder, line: string, rawOffset: number, rules: readonly InlineRule[]): Array<{ start: number; end: number; url: string }> {
+  const refs: Array<{ start: number; end: number; url: string }> = [];
+  const combined = new RegExp(rules.map((r) => `(${r.pattern.source})`).join('|'), 'gu');
+  // group offsets of each rule inside the combined pattern
+  const bases: number[] = [];
+  let g = 1;
+  for (const r of rules) {
+    bases.push(g);
+    g += 1 + new RegExp(`${r.pattern.source}|`).exec('')!.length - 1;
+  }
+  let pos = 0;
+  for (const m of line.matchAll(combined)) {
+    b.append(line.slice(pos, m.index), rawOffset + pos);
+    const k = bases.findIndex((base) => m[base] !== undefined);
+    const rule = rules[k]!;
+    const base = bases[k]!;
+    if (rule.keep > 0) {
+      const kept = m[base + rule.keep] ?? '';
+      const at = m.index + m[0].indexOf(kept);
+      const s = b.length;
+      b.append(kept, rawOffset + at);
+      const url = rule.url ? m[base + rule.url] : undefined;
+      if (url && b.length > s) refs.push({ start: s, end: b.length, url });
+    }
+    pos = m.index + m[0].length;
+  }
+  b.append(line.slice(pos), rawOffset + pos);
+  return refs;
+}

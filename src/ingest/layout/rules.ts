@@ -1,0 +1,67 @@
+import { readFileSync } from 'node:fs';
+
+/** One chrome line rule as compiled from `rules.json`. */
+export interface ChromeRule {
+  role: string;
+  pattern: RegExp;
+  /** Only in the last lines of a document (licence footers). */
+  tailOnly: boolean;
+}
+
+/** The compiled layout vocabulary (see `rules.json`). */
+export interface LayoutRules {
+  chromeLines: ChromeRule[];
+  wikiPageTitles: Set<string>;
+  wikiChromeRoles: Set<string>;
+  commentStatusBadges: string[];
+  months: Record<string, number>;
+  creditVerbs: Record<string, string>;
+  photoCreditPrefixes: string[];
+  bulletMarks: string;
+  nameParticles: Set<string>;
+  headingStopEnds: Set<string>;
+  quoteCues: string[];
+}
+
+interface RawRules {
+  chromeLines: Array<{ role: string; pattern: string; tailOnly?: boolean }>;
+  wikiPageTitles: string[];
+  wikiChromeRoles: string[];
+  commentStatusBadges: string[];
+  months: Record<string, number>;
+  creditVerbs: Record<string, string>;
+  photoCreditPrefixes: string[];
+  bulletMarks: string;
+  nameParticles: string[];
+  headingStopEnds: string[];
+  quoteCues: string[];
+}
+
+let cached: LayoutRules | undefined;
+
+/** Loads and compiles the layout vocabulary once (`src/ingest/layout/rules.json`). */
+export function loadLayoutRules(): LayoutRules {
+  if (cached) return cached;
+  const raw = JSON.parse(readFileSync(new URL('./rules.json', import.meta.url), 'utf8')) as RawRules;
+  cached = {
+    chromeLines: raw.chromeLines.map((r) => ({ role: r.role, pattern: new RegExp(r.pattern, 'iu'), tailOnly: r.tailOnly ?? false })),
+    wikiPageTitles: new Set(raw.wikiPageTitles),
+    wikiChromeRoles: new Set(raw.wikiChromeRoles),
+    commentStatusBadges: raw.commentStatusBadges,
+    months: raw.months,
+    creditVerbs: raw.creditVerbs,
+    photoCreditPrefixes: raw.photoCreditPrefixes,
+    bulletMarks: raw.bulletMarks,
+    nameParticles: new Set(raw.nameParticles),
+    headingStopEnds: new Set(raw.headingStopEnds),
+    quoteCues: raw.quoteCues,
+  };
+  return cached;
+}
+
+/** A regex alternation of the month names, longest first. */
+export function monthAlternation(rules: LayoutRules): string {
+  return Object.keys(rules.months)
+    .sort((a, b) => b.length - a.length)
+    .join('|');
+}

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { longShape, shortShape, describeSentence } from './features.ts';
+import { allowedAfter, tagDocument } from './tagger.ts';
+import { trainNerModel, type TaggedDocument } from './train-perceptron.ts';
+import { prepareNerModel } from './model.ts';
+import { appendTagColumn, groupConll, readConllLines, toIo, toIob2, usesIo } from './conll.ts';
+
+test('word shapes collapse runs and keep classes', () => {
+  assert.equal(shortShape('Karelia'), 'Xx');
+  assert.equal(shortShape('1956'), 'd');
+  assert.equal(shortShape('U.S.'), 'X.X.');
+  assert.equal(longShape('Karelia'), 'Xxxxx');
+  assert.equal(describeSentence(['MINERS', 'STRIKE', 'IN', 'NORTH']).allCaps, true);
+  assert.equal(describeSentence(['Miners', 'strike', 'in', 'the', 'North']).allCaps, false);
+});
+
+test('IOB2 forbids an I- tag that does not continue its type', () => {
+  assert.equal(allowedAfter('O', 'I-PER'), false);
+  assert.equal(allowedAfter('B-LOC', 'I-PER'), false);
+  assert.equal(allowedAfter('B-PER', 'I-PER'), true);
+  assert.equal(allowedAfter('O', 'B-ORG'), true);
+});
+
+// Made-up training sentences: persons after "met", places after "in", organizations before "Union".
+const PEOPLE = ['Arno Velt', 'Bira Sonn', 'Cato Marr', 'Dina Wulf', 'Egon Pratt', 'Fena Holm', 'Gus Tarrow', 'Hana Brisk'];
+const PLACES = ['Lorvik', 'Tamsby', 'Quarro', 'Ostrel', 'Vennac', 'Yldra', 'Pexhill', 'Marrow'];
+function sentence(p: string, l: string): { tokens: string[]; tags: string[] } {
+  const [first, last] = p.split(' ') as [string, string];
+  return { tokens: ['Yesterday', 'we', 'met', first, last, 'in', l, '.'], tags: ['O', 'O', 'O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O'] };
+}
+
+test('the averaged perceptron learns contexts and generalizes to unseen names', () => {
+  const docs: TaggedDocument[] = [{ sentences: PEOPLE.flatMap((p, i) => [sentence(p, PLACES[i]!), sentence(p, PLACES[(i + 3) % PLACES.length]!)]) }];
+  const model = prepareNerModel(trainNerModel(docs, { epochs: 5, minUpdates: 1, minWeight: 0 }));
+  const [tags] = tagDocument(model, [['Yesterday', 'we', 'met', 'Ivo', 'Kessel', 'in', 'Brandholm', '.']]);
+  assert.deepEqual(tags, ['O', 'O', 'O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O']);
+  // the fast path gives the same answer here: the lower-case words are outside names
+  assert.deepEqual(tagDocument(model, [['Yesterday', 'we', 'met', 'Ivo', 'Kessel', 'in', 'Brandholm', '.']], {}, { fast: true })[0], tags);
+});
+
+test('training is deterministic for a seed', () => {
+  const docs: TaggedDocument[] = [{ sentences: PEOPLE.map((p, i) => sentence(p, PLACES[i]!)) }];
+  assert.deepEqual(trainNerModel(docs, { epochs: 2, seed: 7 }), trainNerModel(docs, { epochs: 2, seed: 7 }));
+});
+
+test('CoNLL lines round-trip with a tag column, and IO/IOB2 convert', () => {
+  const text = '-DOCSTART- O\n\nAnna I-PER\nBell I-PER\nsang O\n\nin O\nOslo I-LOC\n';
+  const lines = readConllLines(text);
+  assert.equal(usesIo(lines), true);
+  const docs = groupConll(lines);
+  assert.equal(docs.length, 1);
+  assert.deepEqual(docs[0]!.sentences.map((s) => s.tokens), [['Anna', 'Bell', 'sang'], ['in', 'Oslo']]);
+  assert.deepEqual(toIob2(['I-PER', 'I-PER', 'O', 'I-LOC', 'I-ORG']), ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-ORG']);
+  assert.deepEqual(toIo(['B-PER', 'I-PER', 'O']), ['I-PER', 'I-PER', 'O']);
+  assert.equal(appendTagColumn(lines, ['I-PER', 'I-PER', 'O', 'O', 'I-LOC']), '-DOCSTART- O\n\nAnna I-PER I-PER\nBell I-PER I-PER\nsang O O\n\nin O O\nOslo I-LOC I-LOC\n');
+});

@@ -1,0 +1,224 @@
+import type { SentenceView, TokenView } from '../events/read-layers.ts';
+import { matchAt, type SeqIndex } from './cues.ts';
+import type { QuoteSpan } from './find-quotes.ts';
+import { resolveSpeaker, speakerOfMention, type SpeakerContext, type SpeakerRef } from './resolve-speaker.ts';
+
+/** A claim before ids and scores: kind, spans and speaker (possibly still pending). */
+export interface ClaimDraft {
+  kind: 'quote' | 'reported' | 'author-assertion';
+  start: number;
+  end: number;
+  content: { start: number; end: number };
+  cue?: { start: number; end: number };
+  ref: SpeakerRef;
+  rule: string;
+  sentence: SentenceView;
+}
+
+/** Nouns that make "the statements of X" X's speech. */
+const SPEECH_NOUNS = new Set(['statements', 'statement', 'words', 'remarks', 'warnings', 'warning', 'testament', 'letter', 'appeal', 'speech', 'thesis', 'theses', 'assessment']);
+/** Attribution tails are short: "…,” the expert noted." */
+const MAX_TAIL = 30;
+
+/** Index of the first token of a speech verb in `tokens`, with its length, or undefined. */
+function findVerb(tokens: readonly TokenView[], seqs: SeqIndex, from = 0, to = tokens.length): { i: number; n: number } | undefined {
+  const norms = tokens.map((t) => t.norm);
+  for (let i = from; i < to; i++) {
+    const n = matchAt(norms, i, seqs);
+    if (n) return { i, n };
+  }
+  return undefined;
+}
+
+/** "the statements of Vladimir Lenin": the mention after a speech noun + "of" in a window. */
+function speechNounOwner(window: readonly TokenView[], ctx: SpeakerContext): SpeakerRef | undefined {
+  for (let i = 0; i + 2 < window.length; i++) {
+    if (SPEECH_NOUNS.has(window[i]!.norm) && window[i + 1]!.norm === 'of') {
+      const m = ctx.mentions.find((x) => x.start >= window[i + 2]!.start && x.start <= (window[i + 3] ?? window[i + 2]!).start && (x.label === 'PER' || x.label === 'ORG'));
+      if (m) return speakerOfMention(m, ctx.source.text);
+    }
+  }
+  return undefined;
+}
+
+/**
+ * Attributes quotations: the attribution after the closing mark ("…,” the expert noted" /
+ * "…, "Name, title, told RT") or before the opening mark in the same sentence ("Name urged those
+ * present to "…""). Quotes in one sentence that share an attribution before them become one claim.
+ * Unattributed quotes (titles, scare quotes) are not claims.
+ */
+export function attributeQuotes(quotes: readonly QuoteSpan[], sentences: readonly SentenceView[], ctx: (pos: number) => SpeakerContext): ClaimDraft[] {
+  const out: ClaimDraft[] = [];
+  const sentenceAt = (pos: number) => sentences.find((s) => s.start <= pos && pos < s.end) ?? [...sentences].reverse().find((s) => s.start <= pos);
+  const used = new Set<QuoteSpan>();
+  for (const q of quotes) {
+    if (q.depth > 0 || used.has(q)) continue;
+    const c = ctx(q.open);
+    // after the closing mark, to the end of its sentence
+    const tailSentence = sentenceAt(q.close + 1);
+    const tail = tailSentence ? tailSentence.tokens.filter((t) => t.start > q.close).slice(0, MAX_TAIL + 1) : [];
+    const nextOpen = quotes.find((o) => o.open > q.close && o.depth === 0);
+    const tailTokens = tail.filter((t) => !nextOpen || t.start < nextOpen.open);
+    const tailVerb = tailTokens.length && tailTokens.length <= MAX_TAIL && !/\n/.test(c.source.text.slice(q.close, tailTokens[0]!.start)) ? findVerb(tailTokens, c.cues.speech) : undefined;
+    if (tailVerb) {
+      const ref = resolveSpeaker(tailTokens, c);
+      if (ref) {
+        const end = tailTokens[tailTokens.length - 1]!.end;
+        out.push({
+          kind: 'quote',
+          start: q.open,
+          end,
+          content: { start: q.contentStart, end: q.contentEnd },
+          cue: { start: tailTokens[0]!.start, end },
+          ref,
+          rule: 'quote:attribution-after',
+          sentence: tailSentence!,
+        });
+        continue;
+      }
+    }
+    // before the opening mark, in the same sentence
+    const s = sentenceAt(q.open);
+    if (!s) continue;
+    const prefix = s.tokens.filter((t) => t.end <= q.open);
+    // the speech verb nearest the quote whose subject resolves ("Summing up …, Name urged …")
+    const verbs: Array<{ i: number; n: number }> = [];
+    for (let from = 0; ; ) {
+      const v = findVerb(prefix, c.cues.anySpeech, from);
+      if (!v) break;
+      verbs.push(v);
+      from = v.i + v.n;
+    }
+    let verb: { i: number; n: number } | undefined;
+    let ref: SpeakerRef | undefined;
+    let paraphrase = false;
+    for (const v of verbs.reverse()) {
+      const owner = speechNounOwner(prefix.slice(v.i), c);
+      ref = owner ?? resolveSpeaker(prefix.slice(Math.max(0, v.i - 8), v.i), c);
+      // "recalled the statements of X about "…"": the author paraphrases X, quoting a few words
+      paraphrase = owner !== undefined;
+      if (ref) {
+        verb = v;
+        break;
+      }
+    }
+    if (!verb || !ref) continue;
+    const same = quotes.filter((o) => o.depth === 0 && o.open >= q.open && o.close < s.end);
+    for (const o of same) used.add(o);
+    const last = same[same.length - 1] ?? q;
+    const cueStart = prefix[Math.max(0, verb.i - 8)]!.start;
+    out.push({
+      kind: paraphrase ? 'reported' : 'quote',
+      start: Math.min(cueStart, s.start),
+      end: Math.max(last.close + 1, s.end),
+      content: { start: q.contentStart, end: last.contentEnd },
+      cue: { start: prefix[verb.i]!.start, end: prefix[verb.i + verb.n - 1]!.end },
+      ref,
+      rule: 'quote:attribution-before',
+      sentence: s,
+    });
+  }
+  return out;
+}
+
+/** Trims a token range to a content span (no leading "that", no trailing comma or period spaces). */
+function contentOf(tokens: readonly TokenView[], from: number, to: number, minWords = 4): { start: number; end: number } | undefined {
+  while (from < to && [',', 'that', ':', '-', '—', '–'].includes(tokens[from]!.norm)) from++;
+  while (to > from && [',', '-', '—', '–'].includes(tokens[to - 1]!.norm)) to--;
+  if (tokens.slice(from, to).filter((t) => /\p{L}/u.test(t.norm)).length < minWords) return undefined;
+  return { start: tokens[from]!.start, end: tokens[to - 1]!.end };
+}
+
+/**
+ * Finds reported speech in one sentence, first pattern that fits:
+ * "According to X, P" / "P, according to X"; "As X noted, P" / "P, as X said";
+ * "X noted that P" / "X said: P"; "P, X said, P" / "P, X said"; "X accused Y of P" (verbs whose
+ * object is the reported content). Returns at most one claim.
+ */
+export function findReported(s: SentenceView, c: SpeakerContext): ClaimDraft | undefined {
+  const t = s.tokens;
+  const norms = t.map((x) => x.norm);
+  const n = t.length;
+  const draft = (content: { start: number; end: number } | undefined, cueFrom: number, cueTo: number, ref: SpeakerRef | undefined, rule: string): ClaimDraft | undefined => {
+    if (!content || !ref || cueTo <= cueFrom) return undefined;
+    const cue = { start: t[cueFrom]!.start, end: t[cueTo - 1]!.end };
+    return { kind: 'reported', start: Math.min(cue.start, content.start), end: Math.max(cue.end, content.end), content, cue, ref, rule, sentence: s };
+  };
+  const nextComma = (from: number) => {
+    for (let i = from; i < n; i++) if (norms[i] === ',' || norms[i] === ';') return i;
+    return n;
+  };
+  // according to X, P  |  P, according to X
+  for (let i = 0; i < n; i++) {
+    const k = matchAt(norms, i, c.cues.sourcePrepositions);
+    if (!k) continue;
+    const comma = nextComma(i + k);
+    const ref = resolveSpeaker(t.slice(i + k, comma), c);
+    if (comma < n - 2) return draft(contentOf(t, comma + 1, n), i, comma, ref, 'reported:according-to');
+    if (i > 0) return draft(contentOf(t, 0, i), i, n, ref, 'reported:according-to-after');
+    return undefined;
+  }
+  // as X noted, P  |  P, as X said
+  for (let i = 0; i < n; i++) {
+    if (norms[i] !== 'as' || (i > 0 && norms[i - 1] !== ',')) continue;
+    const comma = nextComma(i + 1);
+    const v = findVerb(t, c.cues.speech, i + 1, comma);
+    if (!v || comma - i > 10 || v.i + v.n !== comma) continue;
+    const ref = resolveSpeaker(t.slice(i + 1, v.i), c);
+    if (comma < n - 2) return draft(contentOf(t, comma + 1, n), i, comma, ref, 'reported:as-x-said');
+    if (i > 0) return draft(contentOf(t, 0, i), i, n, ref, 'reported:as-x-said-after');
+  }
+  // X noted that P  |  X said: P
+  for (let i = 1; i < n; i++) {
+    const k = matchAt(norms, i, c.cues.speech);
+    if (!k || !c.cues.content.has(norms.slice(i, i + k).join(' '))) continue;
+    const after = norms[i + k];
+    if (after === 'that' || after === ':') {
+      let from = i - 1;
+      while (from > 0 && i - from < 12 && ![',', ';', ':'].includes(norms[from - 1]!)) from--;
+      // "Name, title of X, noted that": reach back over one apposition
+      if (from > 1 && norms[from - 1] === ',' && i - from < 10) {
+        let f2 = from - 1;
+        while (f2 > 0 && from - f2 < 8 && norms[f2 - 1] !== ',' && norms[f2 - 1] !== ';') f2--;
+        if (c.mentions.some((m) => m.label === 'PER' && m.start >= t[f2]!.start && m.end <= t[from - 1]!.start)) from = f2;
+      }
+      const ref = resolveSpeaker(t.slice(from, i), c);
+      const r = draft(contentOf(t, i + k, n), from, i + k, ref, 'reported:verb-that');
+      if (r) return r;
+    }
+  }
+  // parenthetical: P, X said, P  |  P, X said.
+  for (let i = 1; i + 1 < n; i++) {
+    if (norms[i] !== ',') continue;
+    let j = i + 1;
+    while (j < n && j - i <= 6 && norms[j] !== ',' && !/^["'\-—–]$/.test(norms[j]!) && !matchAt(norms, j, c.cues.speech)) j++;
+    const k = j < n ? matchAt(norms, j, c.cues.speech) : 0;
+    if (!k || j === i + 1 || !c.cues.content.has(norms.slice(j, j + k).join(' '))) continue;
+    const endCue = j + k;
+    const closing = norms[endCue];
+    if (closing !== ',' && closing !== '.' && endCue !== n) continue;
+    const ref = resolveSpeaker(t.slice(i + 1, j), c);
+    if (!ref) continue;
+    const rest = closing === ',' ? contentOf(t, endCue + 1, n) : undefined;
+    const head = contentOf(t, 0, i, rest ? 1 : 4);
+    if (!head) continue;
+    const content = { start: head.start, end: rest ? rest.end : head.end };
+    return draft(content, i + 1, endCue, ref, 'reported:parenthetical');
+  }
+  // X accused Y of P, X denounced P, X urged Y to P
+  for (let i = 1; i < n; i++) {
+    const k = matchAt(norms, i, c.cues.objectVerbs);
+    if (!k) continue;
+    let from = i - 1;
+    while (from > 0 && i - from < 3 && /ly$/.test(norms[from]!)) from--; // "effectively denounced"
+    const subj = t.slice(Math.max(0, from - 3), from + 1);
+    const owner = speechNounOwner(t.slice(i), c);
+    const ref = owner ?? resolveSpeaker(subj.filter((x) => c.mentions.some((m) => m.start <= x.start && x.end <= m.end) || c.cues.pronouns.has(x.norm)), c);
+    if (!ref) continue;
+    // the content runs to the end of the clause: "what he referred to as X that attempted …" → X
+    let to = i + k;
+    while (to < n && ![';', 'that', 'which', 'who'].includes(norms[to]!)) to++;
+    return draft(contentOf(t, i + k, to, 2), Math.max(0, from - 3), i + k, ref, 'reported:object-verb');
+  }
+  return undefined;
+}

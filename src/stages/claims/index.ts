@@ -1,0 +1,115 @@
+import { makeAnnotation } from '../../core/annotation.ts';
+import type { Annotation, Json, Section } from '../../core/types.ts';
+import { scoreCheckWorthiness } from '../../models/checkworthy.ts';
+import type { Stage, StageInput, StageOutput } from '../../pipeline/stage.ts';
+import { readSentences } from '../events/read-layers.ts';
+import { loadCues, type Cues } from './cues.ts';
+import { checkReasons, isAssertive } from './find-assertions.ts';
+import { attributeQuotes, findReported, type ClaimDraft } from './find-attributed.ts';
+import { findQuotes } from './find-quotes.ts';
+import { narratorOf, personBefore, type SpeakerContext } from './resolve-speaker.ts';
+
+const NAME = 'claims';
+const VERSION = '1.0.0';
+
+let cues: Cues | undefined;
+
+/** Sections whose text is nobody's claim (site chrome, credits, references, headings, captions). */
+const SKIP_SECTIONS = new Set(['chrome', 'credit', 'reference', 'heading', 'title', 'caption']);
+/** Below this model score, an author sentence needs a named date, number, office or cause. */
+const MODEL_THRESHOLD = 0.5;
+
+/** Share of a sentence's characters covered by some spans. */
+function coveredShare(s: { start: number; end: number }, spans: ReadonlyArray<{ start: number; end: number }>): number {
+  let covered = 0;
+  for (const x of spans) covered += Math.max(0, Math.min(s.end, x.end) - Math.max(s.start, x.start));
+  return covered / Math.max(1, s.end - s.start);
+}
+
+/**
+ * Resolves "the expert noted"-style speakers in document order: each takes the last person
+ * speaker of an earlier claim that does not contain it, else the last person mentioned before.
+ */
+function resolvePending(drafts: ClaimDraft[], ctx: (pos: number) => SpeakerContext): ClaimDraft[] {
+  const sorted = [...drafts].sort((a, b) => a.start - b.start || b.end - a.end);
+  const resolved: ClaimDraft[] = [];
+  for (const d of sorted) {
+    if (d.ref.pending) {
+      const prior = [...resolved].reverse().find((p) => p.ref.person && p.end <= d.content.start + 1 && !(p.start <= d.start && d.end <= p.end));
+      const ref = prior ? { ...prior.ref } : personBefore(ctx(d.start), d.content.start);
+      if (!ref?.speaker) continue;
+      d.ref = ref;
+    }
+    resolved.push(d);
+  }
+  return resolved;
+}
+
+/**
+ * Reads claims: attributed quotations (across paragraphs, attribution before or after), reported
+ * speech ("according to", "X noted that", "as experts note", "he said"), and check-worthy author
+ * assertions. Speakers are entity ids from the mention layer, `author`, or `commenter:<user>`
+ * inside comment sections; each claim carries a check-worthiness score.
+ */
+export function findClaims(input: StageInput): StageOutput {
+  cues ??= loadCues();
+  const { source } = input;
+  const text = source.text;
+  const sentences = readSentences(input).filter((s) => !(s.section && SKIP_SECTIONS.has(s.section.kind)));
+  const mentions = [...input.layer('mention')].sort((a, b) => a.start - b.start);
+  const sectionOf = (pos: number): Section | undefined => sentences.find((s) => s.start <= pos && pos < s.end)?.section ?? source.sections.find((x) => x.start <= pos && pos < x.end);
+  const ctx = (pos: number): SpeakerContext => ({ source, mentions, cues: cues!, section: sectionOf(pos) });
+
+  const quotes = findQuotes(text);
+  const drafts: ClaimDraft[] = attributeQuotes(quotes, sentences, ctx);
+  for (const s of sentences) {
+    const d = findReported(s, ctx(s.start));
+    if (!d) continue;
+    // the same words already attributed as a quote: keep the quote
+    if (drafts.some((q) => q.rule === 'quote:attribution-before' && q.sentence === s)) continue;
+    drafts.push(d);
+  }
+  const attributed = resolvePending(drafts, ctx);
+  // author assertions: check-worthy sentences not covered by someone else's words
+  const otherWords = attributed.map((d) => d.content);
+  const quoteSpans = quotes.filter((q) => q.depth === 0 && q.contentEnd - q.contentStart > 40).map((q) => ({ start: q.open, end: q.close + 1 }));
+  const assertions: ClaimDraft[] = [];
+  for (const s of sentences) {
+    if (!isAssertive(s, text)) continue;
+    if (coveredShare(s, otherWords) > 0.5 || coveredShare(s, quoteSpans) > 0.5) continue;
+    const reasons = checkReasons(s, cues);
+    const score = scoreCheckWorthiness(text.slice(s.start, s.end));
+    if (reasons.length === 0 && score < MODEL_THRESHOLD) continue;
+    assertions.push({ kind: 'author-assertion', start: s.start, end: s.end, content: { start: s.start, end: s.end }, ref: narratorOf(ctx(s.start)), rule: `assertion:${reasons.join('+') || 'model'}`, sentence: s });
+  }
+  const out = new Map<string, Annotation>();
+  for (const d of [...attributed, ...assertions]) {
+    const content = text.slice(d.content.start, d.content.end);
+    const attrs: Record<string, Json | undefined> = {
+      speaker: d.ref.speaker,
+      speakerName: d.ref.speakerName ?? d.ref.speaker,
+      content: d.content,
+      checkworthiness: Math.round(scoreCheckWorthiness(content) * 1000) / 1000,
+      sentence: d.sentence.index,
+    };
+    if (d.cue) attrs.cue = { ...d.cue, text: text.slice(d.cue.start, d.cue.end) };
+    if (d.ref.mention) attrs.speakerMention = d.ref.mention;
+    if (d.kind === 'author-assertion') attrs.checkReasons = d.rule.slice('assertion:'.length).split('+');
+    const section = sectionOf(d.start);
+    if (section) attrs.section = section.id;
+    const a = makeAnnotation(source.id, 'claim', d.start, d.end, d.kind, { stage: NAME, version: VERSION, rule: d.rule }, attrs);
+    if (!out.has(a.id)) out.set(a.id, a);
+  }
+  return { annotations: [...out.values()].sort((a, b) => a.start - b.start) };
+}
+
+/** The `claims` stage: quotes, reported speech and author assertions with speakers (layer `claim`). */
+export const claimsStage: Stage = {
+  name: NAME,
+  version: VERSION,
+  requires: ['sentence', 'token', 'mention', 'timex'],
+  assigns: ['claim'],
+  run: findClaims,
+};
+
+export default claimsStage;

@@ -1,0 +1,129 @@
+import type { Annotation, Json } from '../../core/types.ts';
+import type { TriggerMatch } from './lexicon.ts';
+import type { SentenceView, TokenView } from './read-layers.ts';
+
+/** One participant of an event, as docs/layers.md defines it. */
+export interface Participant {
+  role: 'agent' | 'patient' | 'recipient' | 'place' | 'other';
+  entity?: string;
+  mention?: string;
+  text: string;
+  start: number;
+  end: number;
+}
+
+/** Classes whose grammatical subject undergoes the event when the trigger is a noun ("the death of X"). */
+const UNDERGOER_CLASSES = new Set(['death', 'birth', 'arrest', 'trial', 'execution', 'removal', 'repression', 'renaming']);
+/** Auxiliaries that make a following participle passive. */
+const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
+/** Words that may sit between the auxiliary and the participle ("was soon arrested"). */
+const ADVERBS = new Set(['also', 'then', 'soon', 'later', 'already', 'even', 'first', 'finally', 'subsequently', 'eventually', 'once', 'again', 'effectively', 'officially', 'almost', 'actually', 'formally', 'immediately', 'never', 'not', 'quickly', 'secretly', 'publicly', 'reportedly', 'allegedly', 'only', 'just', 'thus', 'subsequently']);
+/** Prepositions that introduce a place. */
+const PLACE_PREP = new Set(['in', 'at', 'near', 'to', 'into', 'from', 'on', 'outside', 'inside', 'across']);
+/** Determiners skipped when looking at the word before a mention. */
+const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that']);
+/** Clause boundaries a participant is not looked for across. */
+const STOP = new Set([';', ':', '(', ')', 'which', 'who', 'whom', 'while', 'whereas', 'because', 'although', 'though', 'but']);
+
+/** True when the trigger is a past participle after a form of "be" (passive voice: "X was arrested"). */
+export function isPassive(tokens: readonly TokenView[], m: TriggerMatch): boolean {
+  if (!m.entry.participle) return false;
+  for (let i = m.from - 1; i >= 0 && i >= m.from - 4; i--) {
+    const w = tokens[i]!.norm;
+    if (BE.has(w)) return true;
+    if (!ADVERBS.has(w) && !w.endsWith('ly')) return false;
+  }
+  return false;
+}
+
+/** Entity id a mention stands for (metonyms act for `standsFor`). */
+function entityOf(m: Annotation): string | undefined {
+  const e = m.attrs.standsFor ?? m.attrs.entity;
+  return typeof e === 'string' ? e : undefined;
+}
+
+/** Makes a participant record from a mention. */
+function fromMention(role: Participant['role'], m: Annotation, text: string): Participant {
+  const p: Participant = { role, mention: m.id, text: text.slice(m.start, m.end), start: m.start, end: m.end };
+  const e = entityOf(m);
+  if (e) p.entity = e;
+  return p;
+}
+
+/** Token index of the first token at or after a character position. */
+function tokAt(tokens: readonly TokenView[], pos: number): number {
+  const i = tokens.findIndex((t) => t.end > pos);
+  return i < 0 ? tokens.length : i;
+}
+
+/**
+ * Finds the participants of one trigger among the sentence's mentions: the nearest actor mention
+ * before the trigger is the agent (the patient in the passive, or for noun triggers of undergoing
+ * classes), the nearest after it the patient ("by X" after a passive: the agent), places after a
+ * locative preposition. Searches stop at clause boundaries and at the neighbouring triggers.
+ */
+export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly TriggerMatch[], text: string): Participant[] {
+  const { tokens } = s;
+  const out: Participant[] = [];
+  const passive = isPassive(tokens, m);
+  const prevTrigger = [...all].reverse().find((t) => t.to <= m.from && t.entry.pos !== 'noun');
+  const nextTrigger = all.find((t) => t.from >= m.to && t.entry.pos !== 'noun');
+  let leftLimit = prevTrigger ? prevTrigger.to : 0;
+  for (let i = m.from - 1; i >= leftLimit; i--) if (STOP.has(tokens[i]!.norm)) { leftLimit = i + 1; break; }
+  let rightLimit = nextTrigger ? nextTrigger.from : tokens.length;
+  for (let i = m.to; i < rightLimit; i++) if (STOP.has(tokens[i]!.norm) || (tokens[i]!.norm === ',' && i > m.to + 1)) { rightLimit = i; break; }
+  const trigStart = tokens[m.from]!.start;
+  const trigEnd = tokens[m.to - 1]!.end;
+  const mentions = s.mentions.filter((x) => x.end <= trigStart || x.start >= trigEnd);
+  const before = mentions.filter((x) => x.end <= trigStart && tokAt(tokens, x.start) >= leftLimit);
+  const after = mentions.filter((x) => x.start >= trigEnd && tokAt(tokens, x.start) < rightLimit);
+  // the word before a mention, skipping determiners: "by the Harbour Police" → "by"
+  const prevWord = (x: Annotation) => {
+    let i = tokAt(tokens, x.start) - 1;
+    while (i >= 0 && DETERMINERS.has(tokens[i]!.norm)) i--;
+    return tokens[i]?.norm ?? '';
+  };
+  const isPlace = (x: Annotation) => x.label === 'LOC' && PLACE_PREP.has(prevWord(x)) && !x.attrs.standsFor;
+  // subject side: nearest non-place mention before the trigger; for a passive or a noun of an
+  // undergoing class ("the arrest of X" aside), it is the one the event happens to
+  const subj = [...before].reverse().find((x) => !isPlace(x));
+  if (subj) {
+    const undergoes = passive || (m.entry.pos === 'noun' && UNDERGOER_CLASSES.has(m.entry.class)) || (m.entry.pos === 'phrase' && /^(was|were) /.test(m.entry.tokens.join(' ')));
+    out.push(fromMention(undergoes ? 'patient' : 'agent', subj, text));
+  }
+  // object side
+  let objectTaken = false;
+  for (const x of after) {
+    const pw = prevWord(x);
+    if (isPlace(x) || (m.entry.class === 'visit' && x.label === 'LOC' && !objectTaken)) {
+      out.push(fromMention('place', x, text));
+      continue;
+    }
+    if (pw === 'by' && passive) {
+      out.push(fromMention('agent', x, text));
+      continue;
+    }
+    if ((pw === 'to' || pw === 'for') && m.entry.class === 'aid') {
+      out.push(fromMention('recipient', x, text));
+      continue;
+    }
+    if (!objectTaken && !passive) {
+      const role = m.entry.pos === 'noun' && !UNDERGOER_CLASSES.has(m.entry.class) && pw !== 'of' ? 'other' : m.entry.pos === 'noun' && pw === 'of' && !UNDERGOER_CLASSES.has(m.entry.class) ? 'agent' : 'patient';
+      out.push(fromMention(role, x, text));
+      objectTaken = true;
+    } else if (x.label !== 'LOC') {
+      out.push(fromMention('other', x, text));
+    }
+  }
+  return out;
+}
+
+/** The participant list as JSON for the annotation (offsets dropped: the mention id links them). */
+export function participantsJson(ps: readonly Participant[]): Json[] {
+  return ps.map((p) => {
+    const o: Record<string, Json> = { role: p.role, text: p.text };
+    if (p.entity) o.entity = p.entity;
+    if (p.mention) o.mention = p.mention;
+    return o;
+  });
+}

@@ -1,0 +1,103 @@
+import { makeAnnotation } from '../../core/annotation.ts';
+import type { Annotation, Json } from '../../core/types.ts';
+import type { Stage, StageInput, StageOutput } from '../../pipeline/stage.ts';
+import { assessModality, type ModalityCues } from './assess-modality.ts';
+import { findParticipants, participantsJson } from './find-participants.ts';
+import { buildTriggerLexicon, findTriggers, readDataJson, type TriggerLexicon, type TriggerMatch } from './lexicon.ts';
+import { pickNarrativeTime, pickSentenceTime, timeFromTimex } from './pick-time.ts';
+import { readSentences } from './read-layers.ts';
+
+const NAME = 'events';
+const VERSION = '1.0.0';
+
+let lexicon: TriggerLexicon | undefined;
+let modalityCues: ModalityCues | undefined;
+
+/** Section kinds whose text is not narrative (no events are read there). */
+const SKIP_SECTIONS = new Set(['chrome', 'credit', 'reference', 'caption']);
+
+/** The innermost attributed claim (quote or reported speech) whose content contains a span. */
+function reportingClaim(claims: readonly Annotation[], start: number, end: number): Annotation | undefined {
+  let best: Annotation | undefined;
+  for (const c of claims) {
+    if (c.label === 'author-assertion') continue;
+    const content = c.attrs.content as { start: number; end: number } | undefined;
+    const span = content ?? c;
+    if (span.start <= start && end <= span.end && (!best || span.end - span.start < ((best.attrs.content as { start: number; end: number } | undefined) ?? best).end - ((best.attrs.content as { start: number; end: number } | undefined) ?? best).start)) best = c;
+  }
+  return best;
+}
+
+/**
+ * Drops a noun trigger next to a verb trigger of the same class: "the congress opened" is one
+ * meeting, triggered by the verb.
+ */
+export function mergeTriggers(triggers: readonly TriggerMatch[]): TriggerMatch[] {
+  return triggers.filter(
+    (t) => t.entry.pos !== 'noun' || !triggers.some((u) => u !== t && u.entry.pos !== 'noun' && u.entry.class === t.entry.class && Math.abs(u.from - t.from) <= 3),
+  );
+}
+
+/**
+ * Reads events: finds lexicon triggers in each sentence, classifies them, attaches participants
+ * from the mention layer, a time from a timex in the sentence (or the narrative's reference time,
+ * marked `inherited`), a place, polarity and modality, and the claim that reports them.
+ */
+export function findEvents(input: StageInput): StageOutput {
+  lexicon ??= buildTriggerLexicon();
+  modalityCues ??= readDataJson<ModalityCues>('events/modality.json');
+  const { source } = input;
+  const sentences = readSentences(input);
+  const claims = input.layer('claim');
+  const out = new Map<string, Annotation>();
+  for (const s of sentences) {
+    if (s.section && SKIP_SECTIONS.has(s.section.kind)) continue;
+    const norms = s.tokens.map((t) => t.norm);
+    const triggers = mergeTriggers(findTriggers(norms, lexicon));
+    for (const m of triggers) {
+      const trigger = { start: s.tokens[m.from]!.start, end: s.tokens[m.to - 1]!.end };
+      const participants = findParticipants(s, m, triggers, source.text);
+      const mod = assessModality(s.tokens, m.from, modalityCues);
+      const local = pickSentenceTime(s, trigger);
+      const timex = local ?? pickNarrativeTime(sentences, s.index);
+      let start = trigger.start;
+      let end = trigger.end;
+      for (const p of participants) {
+        start = Math.min(start, p.start);
+        end = Math.max(end, p.end);
+      }
+      if (local) {
+        start = Math.min(start, local.start);
+        end = Math.max(end, local.end);
+      }
+      const attrs: Record<string, Json | undefined> = {
+        trigger,
+        participants: participantsJson(participants),
+        polarity: mod.polarity,
+        modality: mod.modality,
+        sentence: s.index,
+      };
+      if (timex) attrs.time = timeFromTimex(timex, !local);
+      const place = participants.find((p) => p.role === 'place' && p.entity);
+      if (place) attrs.place = place.entity;
+      if (mod.cues.length) attrs.modalityCues = mod.cues;
+      const claim = reportingClaim(claims, trigger.start, trigger.end);
+      if (claim) attrs.reportedBy = claim.id;
+      const confidence = m.entry.pos === 'noun' ? 0.5 : 0.7;
+      const a = makeAnnotation(source.id, 'event', start, end, m.entry.class, { stage: NAME, version: VERSION, rule: `trigger:${m.entry.pos}`, confidence }, attrs);
+      if (!out.has(a.id)) out.set(a.id, a);
+    }
+  }
+  return { annotations: [...out.values()] };
+}
+
+/** The `events` stage: dated, classified events with participants (docs/layers.md, layer `event`). */
+export const eventsStage: Stage = {
+  name: NAME,
+  version: VERSION,
+  requires: ['sentence', 'token', 'mention', 'timex', 'claim'],
+  assigns: ['event'],
+  run: findEvents,
+};
+
+export default eventsStage;

@@ -1,0 +1,366 @@
+/**
+ * Links recognized mentions to knowledge-base entities or to local entities, inside one document:
+ * unique aliases first, then ambiguous names by document context and time, metonyms by the words
+ * around them, short forms and epithets by coreference with fuller mentions, and names the KB does
+ * not know to `local:<slug>` ids shared by every document that names them the same way.
+ */
+import { readFileSync } from 'node:fs';
+import { aliasTokens } from '../../kb/alias-index.ts';
+import type { KbEntity, KbEntityType, KnowledgeBase } from '../../kb/types.ts';
+import type { EntityCandidate, MentionLabel } from '../mentions/find-mentions.ts';
+
+/** Context vocabularies (data, not code): see `context-cues.json`. */
+interface ContextCues {
+  agentVerbs: string[];
+  agentNouns: string[];
+  agentBefore: string[];
+  literalBefore: string[];
+  placeBefore: string[];
+  titles: string[];
+}
+
+let cues:
+  | { agentVerbs: Set<string>; agentNouns: Set<string>; agentBefore: Set<string>; literalBefore: Set<string>; placeBefore: Set<string>; titles: string[] }
+  | undefined;
+
+/** Loads the context vocabularies once. */
+function loadCues() {
+  if (!cues) {
+    const raw = JSON.parse(readFileSync(new URL('./context-cues.json', import.meta.url), 'utf8')) as ContextCues;
+    cues = {
+      agentVerbs: new Set(raw.agentVerbs),
+      agentNouns: new Set(raw.agentNouns),
+      agentBefore: new Set(raw.agentBefore),
+      literalBefore: new Set(raw.literalBefore),
+      placeBefore: new Set(raw.placeBefore),
+      titles: raw.titles,
+    };
+  }
+  return cues;
+}
+
+/** A mention to link: span, label, the gazetteer's candidates, and the words around it. */
+export interface LinkInput {
+  start: number;
+  end: number;
+  label: MentionLabel;
+  text: string;
+  candidates: EntityCandidate[];
+  /** Up to two lower-cased tokens before the mention, nearest last. */
+  before: string[];
+  /** Up to two lower-cased tokens after the mention, nearest first. */
+  after: string[];
+  /** The recognizer's type for the same span, if any. */
+  modelLabel?: MentionLabel;
+}
+
+/** The outcome of linking one mention (the attrs of a final `mention` annotation). */
+export interface LinkResult {
+  start: number;
+  end: number;
+  label: MentionLabel;
+  entity?: string;
+  name?: string;
+  form: string;
+  linkRule: string;
+  linkScore: number;
+  standsFor?: string;
+  via?: string;
+  /** Entity ids left when a mention stays ambiguous. */
+  candidates?: string[];
+}
+
+const TYPE_LABEL: Record<KbEntityType, MentionLabel> = {
+  person: 'PER',
+  organization: 'ORG',
+  place: 'LOC',
+  group: 'GRP',
+  event: 'MISC',
+  work: 'MISC',
+  concept: 'MISC',
+};
+
+/** Turns a name into a local entity id: `local:patrice-lumumba`. */
+export function localId(name: string): string {
+  const slug = aliasTokens(name).join('-').replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return `local:${slug || 'unnamed'}`;
+}
+
+/** Years (1800–2099) written in a text: the document's time context. */
+export function yearsInText(text: string): number[] {
+  return [...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1]));
+}
+
+const yearOf = (edtf: string | undefined): number | undefined => {
+  const m = edtf ? /^-?(\d{4})/.exec(edtf) : null;
+  return m ? Number(m[1]) : undefined;
+};
+
+const roleCache = new WeakMap<KnowledgeBase, Map<string, Array<[number, number]>>>();
+
+/** Year ranges of every person's offices, indexed once per knowledge base. */
+function roleYears(kb: KnowledgeBase): Map<string, Array<[number, number]>> {
+  let m = roleCache.get(kb);
+  if (!m) {
+    m = new Map();
+    for (const r of kb.roles) {
+      let list = m.get(r.person);
+      if (!list) m.set(r.person, (list = []));
+      list.push([yearOf(r.from) ?? -Infinity, yearOf(r.to) ?? Infinity]);
+    }
+    roleCache.set(kb, m);
+  }
+  return m;
+}
+
+/** Share of the document's years that fall inside an entity's lifetime or its offices (0–1). */
+function timeFit(kb: KnowledgeBase, e: KbEntity, years: readonly number[]): number {
+  if (years.length === 0) return 0;
+  const ranges = roleYears(kb).get(e.id) ?? [];
+  // an undated entity (most places) gets no time evidence either way
+  if (!e.start && !e.end && ranges.length === 0) return 0;
+  const life: [number, number] = [yearOf(e.start) ?? -Infinity, yearOf(e.end) ?? Infinity];
+  let inRole = 0;
+  let alive = 0;
+  for (const y of years) {
+    if (ranges.some(([a, b]) => a <= y && y <= b)) inRole++;
+    if (life[0] <= y && y <= life[1]) alive++;
+  }
+  return (alive + 2 * inRole) / (3 * years.length);
+}
+
+/**
+ * Whether name tokens are a short form of fuller ones: a subset ("lumumba" of "patrice lumumba"),
+ * possibly with initials ("p lumumba"), and strictly less informative.
+ */
+export function isShortFormOf(short: readonly string[], full: readonly string[]): boolean {
+  if (short.length === 0 || short.length > full.length) return false;
+  let initials = 0;
+  for (const t of short) {
+    if (full.includes(t)) continue;
+    if (t.length === 1 && full.some((f) => f.length > 1 && f.startsWith(t))) initials++;
+    else return false;
+  }
+  return short.length < full.length || initials > 0;
+}
+
+/** Options of `linkMentions`. */
+export interface LinkOptions {
+  /** The whole document text (for years). */
+  text: string;
+}
+
+/**
+ * Links the mentions of one document. Reads the knowledge base and the mentions; returns one
+ * result per input mention, in the same order. Deterministic.
+ */
+export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], opts: LinkOptions): LinkResult[] {
+  const c = loadCues();
+  const localNames = new Map<string, string>();
+  const years = yearsInText(opts.text);
+  const results: (LinkResult | undefined)[] = new Array(mentions.length);
+  const seen = new Map<string, number>();
+  const see = (id: string) => seen.set(id, (seen.get(id) ?? 0) + 1);
+  const entityOf = (id: string) => kb.byId.get(id) ?? kb.eventById.get(id);
+  const nameOf = (id: string) => entityOf(id)?.name;
+  const labelOf = (m: LinkInput, id: string, fallback: MentionLabel): MentionLabel => {
+    if (m.label === 'GRP') return 'GRP';
+    const e = kb.byId.get(id);
+    return e ? TYPE_LABEL[e.type] : fallback;
+  };
+  const linked = (m: LinkInput, id: string, form: string, rule: string, score: number, extra: Partial<LinkResult> = {}): LinkResult => {
+    see(id);
+    return { start: m.start, end: m.end, label: labelOf(m, id, m.label), entity: id, name: nameOf(id) ?? m.text, form, linkRule: rule, linkScore: score, ...extra };
+  };
+
+  /** Metonymy: the government or body a place name stands for, and the literal place, when both readings exist. */
+  const metonymy = (m: LinkInput): { literal?: string; acting?: string } => {
+    let literal: string | undefined;
+    let acting: string | undefined;
+    for (const cand of m.candidates) {
+      const e = kb.byId.get(cand.entity);
+      if (!e) continue;
+      if (cand.kind === 'metonym') acting ??= e.id;
+      else if (e.type === 'place') {
+        literal ??= e.id;
+        if (e.standsFor) acting ??= e.standsFor;
+      }
+    }
+    return { literal, acting };
+  };
+  const actingContext = (m: LinkInput): 'acting' | 'literal' | 'none' => {
+    const [n1, n2] = m.after;
+    const p1 = m.before[m.before.length - 1];
+    if (n1 && c.agentVerbs.has(n1)) return 'acting';
+    if ((n1 === "'s" || n1 === '’s') && n2 && c.agentNouns.has(n2)) return 'acting';
+    if (p1 && c.agentBefore.has(p1)) return 'acting';
+    if (p1 && c.literalBefore.has(p1)) return 'literal';
+    return 'none';
+  };
+
+  // Pass 1: unique, context-free aliases (and metonyms decided by context).
+  mentions.forEach((m, k) => {
+    const plain = m.candidates.filter((x) => !x.needsContext);
+    const ids = [...new Set(plain.map((x) => x.entity))];
+    const met = metonymy(m);
+    if (met.acting && met.literal && met.acting !== met.literal) {
+      const ctx = actingContext(m);
+      if (ctx === 'acting') results[k] = linked(m, met.acting, 'metonym', 'metonym-agent-context', 0.75, { standsFor: met.acting, via: met.literal, label: 'ORG' });
+      else if (ctx === 'none' && kb.byId.get(met.literal)?.subtype === 'building') {
+        // "the Kremlin", "the White House": a seat of power named without a place cue is its occupant
+        results[k] = linked(m, met.acting, 'metonym', 'metonym-building-default', 0.6, { standsFor: met.acting, via: met.literal, label: 'ORG' });
+      } else results[k] = linked(m, met.literal, 'name', ctx === 'literal' ? 'metonym-literal-context' : 'metonym-default-literal', ctx === 'literal' ? 0.85 : 0.65);
+      return;
+    }
+    if (met.acting && !met.literal && ids.length === 0) {
+      // only a metonym reading ("the Kremlin" as the leadership): link it when context says it acts
+      if (actingContext(m) !== 'literal') results[k] = linked(m, met.acting, 'metonym', 'metonym-alias', 0.7, { standsFor: met.acting });
+      return;
+    }
+    if (ids.length === 1) {
+      const kind = plain.find((x) => x.entity === ids[0])!.kind;
+      const strong = ['canonical', 'full', 'abbreviation', 'transliteration', 'former', 'later', 'title', 'patronymic'].includes(kind);
+      results[k] = linked(m, ids[0]!, kind, 'alias-unique', strong ? 0.95 : 0.85);
+    }
+  });
+
+  // Pass 2: ambiguous aliases by document context (entities named unambiguously) and time, decided once
+  // per surface form in the document (one sense per discourse) unless a mention has its own place cue.
+  const sure = new Set(seen.keys());
+  const shared = (m: LinkInput, id: string): number => {
+    const e = kb.byId.get(id);
+    const cand = m.candidates.find((x) => x.entity === id)!;
+    let score = (sure.has(id) ? 3 : 0) + (e ? timeFit(kb, e, years) : 0);
+    // prominence: an entity the KB knows much about is the likelier referent of a bare name
+    if (e) score += Math.min(1, Math.log1p(e.aliases.length + (roleYears(kb).get(id)?.length ?? 0)) / 4);
+    // a time-bound alias (a former name) used outside its years counts against
+    if ((cand.from || cand.to) && years.length > 0) {
+      const a = yearOf(cand.from) ?? -Infinity;
+      const b = yearOf(cand.to) ?? Infinity;
+      score += years.some((y) => a <= y && y <= b) ? 0.3 : -0.5;
+    }
+    if (['canonical', 'full', 'surname', 'abbreviation'].includes(cand.kind)) score += 0.3;
+    return score;
+  };
+  const local = (m: LinkInput, id: string): number => {
+    const e = kb.byId.get(id);
+    if (!e) return 0;
+    let score = 0;
+    // the recognizer's type agrees
+    if (m.modelLabel && TYPE_LABEL[e.type] === m.modelLabel) score += 0.5;
+    // "in Stalin" is the town once so named; "Stalin said" is the man
+    if ((e.type === 'place') === placeCue(m)) score += 0.5;
+    return score;
+  };
+  const placeCue = (m: LinkInput) => c.placeBefore.has(m.before[m.before.length - 1] ?? '');
+  const ambiguous = new Map<string, number[]>();
+  mentions.forEach((m, k) => {
+    if (results[k]) return;
+    const ids = new Set(m.candidates.filter((x) => !x.needsContext).map((x) => x.entity));
+    if (ids.size < 2) return;
+    const key = aliasTokens(m.text).join(' ') + '|' + [...ids].sort().join(',');
+    ambiguous.set(key, [...(ambiguous.get(key) ?? []), k]);
+  });
+  for (const ks of ambiguous.values()) {
+    const first = mentions[ks[0]!]!;
+    const ids = [...new Set(first.candidates.filter((x) => !x.needsContext).map((x) => x.entity))];
+    const decide = (group: number[]) =>
+      ids
+        .map((id) => ({ id, score: shared(first, id) + group.reduce((n, k) => n + local(mentions[k]!, id), 0) / group.length }))
+        .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+    const groupChoice = decide(ks);
+    for (const k of ks) {
+      const m = mentions[k]!;
+      const [best, second] = placeCue(m) ? decide([k]) : groupChoice;
+      if (best!.score > 0 && best!.score - (second?.score ?? 0) >= 0.2) {
+        const rule = sure.has(best!.id) ? 'ambiguous-by-document' : 'ambiguous-by-context';
+        results[k] = linked(m, best!.id, m.candidates.find((x) => x.entity === best!.id)!.kind, rule, sure.has(best!.id) ? 0.8 : 0.6);
+      } else {
+        results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'unresolved', linkScore: 0, candidates: ids };
+      }
+    }
+  }
+
+  /** Whether an entity is part of, stands for, or contains an entity the document has named. */
+  const relatedToSeen = (id: string): boolean => {
+    const e = kb.byId.get(id);
+    if (!e) return false;
+    const up = [e.partOf, e.standsFor, e.partOf ? kb.byId.get(e.partOf)?.partOf : undefined];
+    if (up.some((x) => x !== undefined && seen.has(x))) return true;
+    for (const s of seen.keys()) {
+      const o = kb.byId.get(s);
+      if (o && (o.partOf === id || o.standsFor === id)) return true;
+    }
+    return false;
+  };
+
+  // Pass 3: aliases that need context (epithets, nicknames, short forms) link only to entities the document names.
+  mentions.forEach((m, k) => {
+    if (results[k]) return;
+    const ctx = m.candidates.filter((x) => x.needsContext);
+    if (ctx.length === 0) return;
+    const ids = [...new Set(ctx.map((x) => x.entity))];
+    const inDoc = ids.filter((id) => seen.has(id));
+    const related = ids.filter((id) => !seen.has(id) && relatedToSeen(id));
+    if (inDoc.length === 1) {
+      results[k] = linked(m, inDoc[0]!, ctx.find((x) => x.entity === inDoc[0])!.kind, 'epithet-in-context', 0.75);
+    } else if (inDoc.length === 0 && related.length === 1) {
+      // "the party", "the Presidium": a body of a state or party the document names
+      results[k] = linked(m, related[0]!, ctx.find((x) => x.entity === related[0])!.kind, 'related-in-context', 0.6);
+    } else {
+      results[k] = { start: m.start, end: m.end, label: m.label, form: ctx[0]!.kind, linkRule: 'unresolved', linkScore: 0, candidates: [...new Set(ctx.map((x) => x.entity))] };
+    }
+  });
+
+  // Pass 4: names the KB does not know: short forms corefer with fuller names in the document,
+  // the rest become local entities named by their longest form.
+  const personNames: Array<{ tokens: string[]; entity: string; start: number }> = [];
+  mentions.forEach((m, k) => {
+    const r = results[k];
+    if (r?.entity && r.label === 'PER') personNames.push({ tokens: aliasTokens(m.text), entity: r.entity, start: m.start });
+  });
+  for (const id of seen.keys()) {
+    const e = kb.byId.get(id);
+    if (e?.type !== 'person') continue;
+    for (const a of [{ text: e.name }, ...e.aliases.filter((x) => ['full', 'canonical', 'given', 'surname', 'patronymic'].includes(x.kind))]) {
+      personNames.push({ tokens: aliasTokens(a.text), entity: id, start: -1 });
+    }
+  }
+  const unknown = mentions.map((m, k) => ({ m, k })).filter(({ k }) => !results[k]);
+  // longest unknown PER names first, so that "Lumumba" finds "Patrice Lumumba" wherever it stands
+  const unknownPer = unknown.filter(({ m }) => m.label === 'PER').sort((a, b) => aliasTokens(b.m.text).length - aliasTokens(a.m.text).length);
+  for (const { m, k } of unknownPer) {
+    const toks = aliasTokens(m.text);
+    const fuller = personNames.filter((p) => isShortFormOf(toks, p.tokens));
+    const ents = [...new Set(fuller.map((p) => p.entity))];
+    if (ents.length === 1) {
+      const id = ents[0]!;
+      results[k] = id.startsWith('local:')
+        ? { start: m.start, end: m.end, label: 'PER', entity: id, name: localNames.get(id) ?? m.text, form: 'short-form', linkRule: 'coref-short-form', linkScore: 0.8 }
+        : linked(m, id, 'short-form', 'coref-short-form', 0.8);
+      continue;
+    }
+    if (ents.length > 1) {
+      // nearest fuller name before the mention wins; otherwise it stays ambiguous
+      const before = fuller.filter((p) => p.start >= 0 && p.start < m.start).sort((a, b) => b.start - a.start)[0];
+      if (before) {
+        results[k] = { start: m.start, end: m.end, label: 'PER', entity: before.entity, name: localNames.get(before.entity) ?? nameOf(before.entity) ?? m.text, form: 'short-form', linkRule: 'coref-nearest', linkScore: 0.6 };
+      } else results[k] = { start: m.start, end: m.end, label: 'PER', form: 'short-form', linkRule: 'unresolved', linkScore: 0, candidates: ents };
+      continue;
+    }
+    const id = localId(m.text);
+    localNames.set(id, m.text);
+    personNames.push({ tokens: toks, entity: id, start: m.start });
+    results[k] = { start: m.start, end: m.end, label: 'PER', entity: id, name: m.text, form: 'name', linkRule: 'local-new', linkScore: 0.6 };
+  }
+  for (const { m, k } of unknown) {
+    if (results[k]) continue;
+    if (aliasTokens(m.text).length === 0) {
+      results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'unresolved', linkScore: 0 };
+      continue;
+    }
+    const id = localId(m.text);
+    results[k] = { start: m.start, end: m.end, label: m.label, entity: id, name: m.text, form: 'name', linkRule: 'local-new', linkScore: 0.5 };
+  }
+  return results.map((r, k) => r ?? { start: mentions[k]!.start, end: mentions[k]!.end, label: mentions[k]!.label, form: 'name', linkRule: 'unresolved', linkScore: 0 });
+}

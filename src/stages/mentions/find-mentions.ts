@@ -1,0 +1,143 @@
+/**
+ * Finds name mentions in tokenized sentences: gazetteer hits over the knowledge base first, then
+ * names the statistical recognizer finds that the knowledge base does not know.
+ */
+import type { AliasEntry } from '../../kb/alias-index.ts';
+import type { KbAliasKind, KbEntityType } from '../../kb/types.ts';
+import { tagDocument, type WeightLookup } from '../../ner/tagger.ts';
+import { matchGazetteer, type Gazetteer } from './gazetteer.ts';
+
+/** Mention labels of the `mention` layer. */
+export type MentionLabel = 'PER' | 'ORG' | 'LOC' | 'GRP' | 'MISC';
+
+/** A token with its character span. */
+export interface SpanToken {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/** An entity the gazetteer proposes for a mention, with the kind of alias that matched. */
+export interface EntityCandidate {
+  entity: string;
+  kind: KbAliasKind;
+  needsContext?: boolean;
+  /** EDTF bounds of a time-bound alias (a former name). */
+  from?: string;
+  to?: string;
+}
+
+/** A recognized mention before linking. Token indices are inside its sentence. */
+export interface MentionCandidate {
+  start: number;
+  end: number;
+  sentence: number;
+  from: number;
+  to: number;
+  label: MentionLabel;
+  /** `gazetteer`, `model`, or `gazetteer+model` (the model's span around a gazetteer hit). */
+  found: 'gazetteer' | 'model' | 'gazetteer+model';
+  candidates: EntityCandidate[];
+  /** The recognizer's type for exactly this span, when it found one (helps choose among candidates). */
+  modelLabel?: MentionLabel;
+  /** Inside a longer title-form mention. */
+  nested?: boolean;
+}
+
+const TYPE_LABEL: Record<KbEntityType, MentionLabel> = {
+  person: 'PER',
+  organization: 'ORG',
+  place: 'LOC',
+  group: 'GRP',
+  event: 'MISC',
+  work: 'MISC',
+  concept: 'MISC',
+};
+
+/** The label a set of gazetteer entries implies: demonyms are groups, metonym aliases yield to literal senses. */
+export function labelOfEntries(entries: readonly AliasEntry[]): MentionLabel {
+  if (entries.every((e) => e.alias.kind === 'demonym')) return 'GRP';
+  const literal = entries.find((e) => e.alias.kind !== 'metonym' && e.alias.kind !== 'demonym') ?? entries[0]!;
+  return TYPE_LABEL[literal.entity.type];
+}
+
+/** Token spans of IOB2 tags: `[from, to, type]`. */
+export function spansOfTags(tags: readonly string[]): Array<[number, number, string]> {
+  const out: Array<[number, number, string]> = [];
+  let open: [number, string] | null = null;
+  tags.forEach((t, i) => {
+    const type = t === 'O' ? '' : t.slice(2);
+    if (open && (t === 'O' || t.startsWith('B-') || type !== open[1])) {
+      out.push([open[0], i, open[1]]);
+      open = null;
+    }
+    if (!open && t !== 'O') open = [i, type];
+  });
+  if (open) out.push([(open as [number, string])[0], tags.length, (open as [number, string])[1]]);
+  return out;
+}
+
+const isNameToken = (t: string) => /^[\p{Lu}\p{N}]/u.test(t) || /^(?:of|de|von|van|al|la|der|the|and|for|bin|ibn|y|del|du|le)$/i.test(t);
+
+/** Options of `findMentions`. */
+export interface FindMentionsOptions {
+  gazetteer?: Gazetteer;
+  model?: WeightLookup | null;
+  /** Use the recognizer's fast path (skip lower-case tokens outside names). Default true. */
+  fast?: boolean;
+}
+
+/**
+ * Finds mentions in a document given as sentences of tokens. Gazetteer matches win over overlapping
+ * model spans, except that a longer model span of capitalized words around a hit keeps the hit's
+ * entities ("Nikos Zachariadis" around a known "Zachariadis"). Returns candidates in text order.
+ */
+export function findMentions(sentences: readonly (readonly SpanToken[])[], opts: FindMentionsOptions = {}): MentionCandidate[] {
+  const out: MentionCandidate[] = [];
+  const tagged = opts.model ? tagDocument(opts.model, sentences.map((s) => s.map((t) => t.text)), {}, { fast: opts.fast ?? true }) : [];
+  sentences.forEach((tokens, si) => {
+    const hits = opts.gazetteer ? matchGazetteer(opts.gazetteer, tokens) : [];
+    const byFrom = new Map<number, MentionCandidate>();
+    const modelSpans = spansOfTags(tagged[si] ?? []);
+    for (const h of hits) {
+      const same = modelSpans.find(([f, t]) => f === h.from && t === h.to);
+      const c: MentionCandidate = {
+        start: tokens[h.from]!.start,
+        end: tokens[h.to - 1]!.end,
+        sentence: si,
+        from: h.from,
+        to: h.to,
+        label: labelOfEntries(h.entries),
+        found: 'gazetteer',
+        candidates: h.entries.map((e) => ({
+          entity: e.entity.id,
+          kind: e.alias.kind,
+          ...(e.alias.needsContext ? { needsContext: true } : {}),
+          ...(e.alias.from ? { from: e.alias.from } : {}),
+          ...(e.alias.to ? { to: e.alias.to } : {}),
+        })),
+        ...(same ? { modelLabel: same[2] as MentionLabel } : {}),
+        ...(h.nested ? { nested: true } : {}),
+      };
+      if (h.nested) out.push(c);
+      else byFrom.set(h.from, c);
+    }
+    for (const [from, to, type] of modelSpans) {
+      const inside = hits.filter((h) => !h.nested && h.from < to && from < h.to);
+      if (inside.length === 0) {
+        out.push({ start: tokens[from]!.start, end: tokens[to - 1]!.end, sentence: si, from, to, label: type as MentionLabel, found: 'model', candidates: [] });
+        continue;
+      }
+      // a longer model name around exactly one person hit: keep the longer span with the hit's entities
+      const h = inside[0]!;
+      const c = byFrom.get(h.from)!;
+      const extra = tokens.slice(from, to).filter((_, k) => k + from < h.from || k + from >= h.to);
+      if (inside.length === 1 && type === 'PER' && c.label === 'PER' && from <= h.from && h.to <= to && to - from > h.to - h.from && extra.every((t) => isNameToken(t.text))) {
+        byFrom.delete(h.from);
+        out.push({ ...c, start: tokens[from]!.start, end: tokens[to - 1]!.end, from, to, found: 'gazetteer+model' });
+      }
+    }
+    out.push(...byFrom.values());
+  });
+  return out.sort((a, b) => a.start - b.start || b.end - a.end);
+}

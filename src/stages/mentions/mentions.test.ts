@@ -1,0 +1,54 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildKnowledgeBase } from '../../kb/load-kb.ts';
+import { buildGazetteer, caseFits, matchGazetteer } from './gazetteer.ts';
+import { findMentions, spansOfTags } from './find-mentions.ts';
+import type { WeightLookup } from '../../ner/tagger.ts';
+
+const kb = buildKnowledgeBase([
+  {
+    entities: [
+      { id: 'local:a', type: 'person', name: 'Oren Dask', aliases: [{ text: 'Marshal Dask', kind: 'title' }, { text: 'Dask', kind: 'surname' }] },
+      { id: 'local:b', type: 'place', name: 'Velmar Bay', aliases: [{ text: 'the bay', kind: 'other', needsContext: true }] },
+      { id: 'local:c', type: 'organization', name: 'Union of Velmar Workers', aliases: [{ text: 'UVW', kind: 'abbreviation' }] },
+    ],
+  },
+]);
+const toks = (s: string) => s.split(' ').map((text) => ({ text }));
+
+test('longest match wins, and a title form also yields the name inside it', () => {
+  const gaz = buildGazetteer(kb);
+  const ms = matchGazetteer(gaz, toks('Marshal Dask visited Velmar Bay'));
+  assert.deepEqual(ms.map((m) => [m.from, m.to, m.entries[0]!.entity.id, m.nested ?? false]), [[0, 2, 'local:a', false], [1, 2, 'local:a', true], [3, 5, 'local:b', false]]);
+});
+
+test('case rules: abbreviations need capitals, capitalized names a capital, lower-case epithets their article', () => {
+  assert.equal(caseFits('UVW', ['uvw'], undefined), false);
+  assert.equal(caseFits('UVW', ['UVW'], undefined), true);
+  assert.equal(caseFits('Velmar Bay', ['velmar', 'bay'], undefined), false);
+  assert.equal(caseFits('the bay', ['bay'], 'the'), true);
+  assert.equal(caseFits('the bay', ['bay'], 'a'), false);
+});
+
+test('model names outside the gazetteer are added; a longer model name around a surname keeps the entity', () => {
+  // a stub recognizer: capitalized words after "met" are a person
+  const stub: WeightLookup = {
+    addWeights(name, out) {
+      if (name === 'w-1=met' || name === 'w-2=met') out[name === 'w-1=met' ? 1 : 2]! += 5;
+      if (name === 't1=B-PER') out[2]! += 1;
+    },
+  };
+  const sent = 'They met Oren Dask and met Ilse Varn'.split(' ');
+  let pos = 0;
+  const tokens = sent.map((text) => {
+    const t = { start: pos, end: pos + text.length, text };
+    pos += text.length + 1;
+    return t;
+  });
+  const ms = findMentions([tokens], { gazetteer: buildGazetteer(kb), model: stub, fast: false });
+  assert.deepEqual(ms.map((m) => [m.from, m.to, m.found, m.candidates.map((c) => c.entity)]), [[2, 4, 'gazetteer', ['local:a']], [6, 8, 'model', []]]);
+});
+
+test('spans of IOB2 tags', () => {
+  assert.deepEqual(spansOfTags(['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC', 'I-ORG']), [[0, 2, 'PER'], [3, 4, 'LOC'], [4, 5, 'LOC'], [5, 6, 'ORG']]);
+});

@@ -1,0 +1,52 @@
+/**
+ * Entity page: name, type, knowledge-base roles, events (→ timeline), relations (→ graph) and
+ * mentions in context (→ reader at the span). `#/entity/<id>`.
+ */
+import { getJson } from '../api.ts';
+import { el } from '../dom.ts';
+import { link, type Route } from '../route.ts';
+
+interface EntityResponse {
+  entity: { id: string; name?: string; type?: string; qid?: string };
+  roles: Array<{ office: string; from: string; to?: string }>;
+  mentions: { total: number; items: Array<{ source: string; sourceTitle: string; start: number; end: number; text: string; before: string; after: string }> };
+  events: Array<{ id: string; class?: string; label?: string; edtf?: string }>;
+  relations: Array<{ id: string; type?: string; from: string; to: string; fromName: string; toName: string }>;
+}
+
+/** Draws the entity page. */
+export async function renderEntity(root: HTMLElement, route: Route): Promise<void> {
+  if (!route.arg) throw new Error('no entity given');
+  const r = await getJson<EntityResponse>(`entities/${encodeURIComponent(route.arg)}`);
+  const e = r.entity;
+  const qid = e.qid && /^Q\d+$/.test(e.qid) ? e.qid : /^Q\d+$/.test(e.id) ? e.id : undefined;
+  root.appendChild(
+    el(
+      'div',
+      { class: 'entity-view' },
+      el('h1', null, e.name ?? e.id),
+      el(
+        'div',
+        { class: 'muted' },
+        `${e.type ?? ''} · ${e.id}`,
+        qid ? el('a', { href: `https://www.wikidata.org/wiki/${qid}`, rel: 'noopener noreferrer', target: '_blank' }, ` · Wikidata ${qid}`) : null,
+        ' · ',
+        el('a', { href: link('timeline', undefined, { entity: e.id }) }, 'timeline'),
+        ' · ',
+        el('a', { href: link('graph', undefined, { entity: e.id }) }, 'graph'),
+      ),
+      r.roles.length ? el('h2', null, 'Roles') : null,
+      r.roles.length ? el('ul', null, ...r.roles.map((x) => el('li', null, `${x.office}: ${x.from} – ${x.to ?? ''}`))) : null,
+      el('h2', null, `Events (${r.events.length})`),
+      el('ul', null, ...r.events.map((x) => el('li', null, el('a', { href: link('timeline', undefined, { entity: e.id, focus: x.id }) }, x.label ?? x.id), ` · ${x.class ?? ''} · ${x.edtf ?? ''}`))),
+      el('h2', null, `Relations (${r.relations.length})`),
+      el('ul', null, ...r.relations.map((x) => el('li', null, el('a', { href: link('entity', x.from) }, x.fromName), ` ${x.type ?? 'related to'} `, el('a', { href: link('entity', x.to) }, x.toName)))),
+      el('h2', null, `Mentions (${r.mentions.total})`),
+      el(
+        'ul',
+        { class: 'mentions' },
+        ...r.mentions.items.map((m) => el('li', null, el('a', { href: link('reader', m.source, { at: `${m.start}-${m.end}` }) }, m.sourceTitle), ': …', m.before, el('mark', null, m.text), m.after, '…')),
+      ),
+    ),
+  );
+}

@@ -1,0 +1,84 @@
+/**
+ * Graph: actors and typed relations (Cytoscape.js), filtered by a time-window slider and a source.
+ * `#/graph?from=1900&to=1950&source=<id>&entity=<id>`. Clicking an actor opens its entity page.
+ */
+import cytoscape from 'cytoscape';
+import { getJson, titleOf, type Page, type SourceRow } from '../api.ts';
+import { el } from '../dom.ts';
+import { link, type Route } from '../route.ts';
+
+interface GraphResponse {
+  nodes: Array<{ id: string; name: string; type: string; degree: number }>;
+  edges: Array<{ id: string; type: string; from: string; to: string; interval: { earliest: string; latest: string } | null; derived: boolean }>;
+  bounds: { earliest: string; latest: string } | null;
+  truncated: boolean;
+}
+
+const TYPE_COLORS: Record<string, string> = { person: '#3b6ea8', organization: '#b5651d', place: '#4d8a4d', group: '#8a4d8a' };
+
+/** Draws the graph view. */
+export async function renderGraph(root: HTMLElement, route: Route): Promise<() => void> {
+  const p = route.params;
+  const filters = { from: p.get('from') ?? '', to: p.get('to') ?? '', source: p.get('source') ?? '', entity: p.get('entity') ?? '' };
+  const [data, sources] = await Promise.all([getJson<GraphResponse>('graph', { ...filters, maxNodes: 150 }), getJson<Page<SourceRow>>('sources', { limit: 1000 })]);
+  const lo = data.bounds ? Number(data.bounds.earliest.slice(0, 4)) : 1900;
+  const hi = data.bounds ? Number(data.bounds.latest.slice(0, 4)) : 2000;
+  const fromY = filters.from ? Number(filters.from.slice(0, 4)) : lo;
+  const toY = filters.to ? Number(filters.to.slice(0, 4)) : hi;
+  const go = (patch: Record<string, string>) => {
+    location.hash = link('graph', undefined, { ...filters, ...patch });
+  };
+  const label = el('output', { id: 'window-label' }, `${fromY} – ${toY}`);
+  const fromInput = el('input', { type: 'range', name: 'from', min: lo, max: hi, value: fromY, 'aria-label': 'window start year' });
+  const toInput = el('input', { type: 'range', name: 'to', min: lo, max: hi, value: toY, 'aria-label': 'window end year' });
+  const update = () => {
+    const a = Math.min(Number(fromInput.value), Number(toInput.value));
+    const b = Math.max(Number(fromInput.value), Number(toInput.value));
+    label.textContent = `${a} – ${b}`;
+    return [String(a), String(b)] as const;
+  };
+  for (const input of [fromInput, toInput]) {
+    input.addEventListener('input', update);
+    input.addEventListener('change', () => {
+      const [a, b] = update();
+      go({ from: a === String(lo) ? '' : a, to: b === String(hi) ? '' : b });
+    });
+  }
+  const sourceSelect = el(
+    'select',
+    { name: 'source', on: { change: (e) => go({ source: (e.target as HTMLSelectElement).value }) } },
+    el('option', { value: '' }, 'all sources'),
+    ...sources.items.map((s) => el('option', { value: s.id, selected: s.id === filters.source }, titleOf(s))),
+  );
+  const box = el('div', { class: 'graph-box', id: 'graph' });
+  const derived = data.edges.some((e) => e.derived);
+  root.appendChild(
+    el(
+      'div',
+      { class: 'graph-view' },
+      el('h1', null, 'Actor graph'),
+      el('div', { class: 'filters' }, el('label', null, 'Window ', fromInput, toInput, ' ', label), el('label', null, 'Source ', sourceSelect), filters.entity ? el('span', null, `around ${filters.entity} · `, el('a', { href: link('graph', undefined, { ...filters, entity: '' }) }, 'everyone')) : null),
+      el('div', { class: 'muted', id: 'graph-summary' }, `${data.nodes.length} actors · ${data.edges.length} relations`, data.truncated ? ' (most connected actors only)' : '', derived ? ' · edges from shared events (no relations stored yet)' : ''),
+      box,
+    ),
+  );
+  const cy = cytoscape({
+    container: box,
+    elements: [
+      ...data.nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type, size: 14 + Math.min(30, Math.sqrt(n.degree) * 6) } })),
+      ...data.edges.map((e) => ({ data: { id: e.id, source: e.from, target: e.to, label: e.type } })),
+    ],
+    style: [
+      { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'background-color': (n: cytoscape.NodeSingular) => TYPE_COLORS[n.data('type') as string] ?? '#777', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3 } },
+      { selector: 'edge', style: { label: data.edges.length < 200 ? 'data(label)' : '', 'font-size': 8, width: 1.5, 'line-color': '#aab', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#aab', 'curve-style': 'bezier', color: '#556' } },
+      { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#d33' } },
+    ],
+    layout: data.nodes.length <= 150 ? { name: 'cose', animate: false, randomize: false } : { name: 'concentric', animate: false, concentric: (n: cytoscape.NodeSingular) => n.degree(false), levelWidth: () => 3 },
+    wheelSensitivity: 0.3,
+    maxZoom: 1.6,
+  } as cytoscape.CytoscapeOptions);
+  cy.on('tap', 'node', (e) => {
+    location.hash = link('entity', e.target.id() as string);
+  });
+  return () => cy.destroy();
+}
