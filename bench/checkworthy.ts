@@ -41,8 +41,8 @@ export async function runCheckworthyBench(): Promise<{ rows: CheckworthyRow[]; l
   const cv = crossValidateCheckworthy(transcripts, 5);
   const rng = makeRng(5);
   const rows = [
-    evaluate('linear model, 5-fold CV by debate', (t) => cv.get(t.name)!),
-    evaluate('linear + heuristic, 5-fold CV by debate', (t) => cv.get(t.name)!.map((p, i) => combineCheckworthiness(p, t.lines[i]!.text))),
+    evaluate('linear model alone, 5-fold CV by debate', (t) => cv.get(t.name)!),
+    evaluate('linear + heuristic (shipped setup), 5-fold CV by debate', (t) => cv.get(t.name)!.map((p, i) => combineCheckworthiness(p, t.lines[i]!.text))),
     evaluate('heuristic (numbers, money, comparatives)', (t) => t.lines.map((l) => scoreCheckWorthinessHeuristic(l.text))),
     evaluate('random', (t) => t.lines.map(() => rng())),
     evaluate('shipped model (trained on all 50: in-sample, not a fair score)', (t) => t.lines.map((l) => scoreCheckWorthiness(l.text))),

@@ -8,7 +8,8 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makeRng } from '../src/models/rng.ts';
 import { prepareDoc, splitLines } from '../src/stages/rhetoric/doc.ts';
-import { classifySpan, detectRhetoric, loadRhetoricModel } from '../src/stages/rhetoric/model.ts';
+import { detectRhetoric, loadRhetoricModel } from '../src/stages/rhetoric/model.ts';
+import { classifyGivenSpans } from '../src/stages/rhetoric/classify-given.ts';
 import { formatPtcLabels, readPtcArticles, readPtcLabels, type PtcLabel } from '../src/stages/rhetoric/ptc.ts';
 import { TECHNIQUES } from '../src/stages/rhetoric/techniques.ts';
 
@@ -39,23 +40,26 @@ const pct = (x: number | undefined) => (x === undefined ? '   –  ' : (100 * x)
 // ---------- the shipped model: SI + technique on predicted spans (FLC), TC on gold spans
 const model = loadRhetoricModel();
 const bytes = dev.reduce((n, a) => n + Buffer.byteLength(a.text, 'utf8'), 0);
-const t0 = performance.now();
 const predicted: PtcLabel[] = [];
 const docs = new Map(dev.map((a) => [a.id, prepareDoc(a.text)]));
 for (const a of dev) {
   for (const s of detectRhetoric(docs.get(a.id)!, model)) predicted.push({ article: a.id, technique: s.techniques[0]!.technique, start: s.start, end: s.end });
 }
-const seconds = (performance.now() - t0) / 1000;
-const groups = new Map<string, PtcLabel[]>();
-for (const r of goldRows) {
-  const k = `${r.article}:${r.start}:${r.end}`;
-  groups.set(k, [...(groups.get(k) ?? []), r]);
+// Speed: text in, spans with techniques out (tokenizing included), best of 3 timed passes after
+// the pass above warmed the code up; the machine is shared, so the best pass is the fairest.
+// CPU seconds of this process are reported too: on a loaded machine wall time mostly measures
+// the other processes.
+let seconds = Infinity;
+let cpuSeconds = Infinity;
+for (let pass = 0; pass < 3; pass++) {
+  const t0 = performance.now();
+  const c0 = process.cpuUsage();
+  for (const a of dev) detectRhetoric(prepareDoc(a.text), model);
+  const c = process.cpuUsage(c0);
+  seconds = Math.min(seconds, (performance.now() - t0) / 1000);
+  cpuSeconds = Math.min(cpuSeconds, (c.user + c.system) / 1e6);
 }
-const tcPred: PtcLabel[] = [];
-for (const g of groups.values()) {
-  const ranked = classifySpan(docs.get(g[0]!.article)!, g[0]!, model.tc);
-  g.forEach((r, i) => tcPred.push({ ...r, technique: ranked[i % ranked.length]!.technique }));
-}
+const tcPred = classifyGivenSpans(docs, goldRows, model.tc);
 
 // ---------- baselines
 const allLoaded = goldRows.map((r) => ({ ...r, technique: 'Loaded_Language' }));
@@ -71,7 +75,7 @@ const randomPrior = goldRows.map((r) => ({ ...r, technique: sample() }));
 const everyLine = dev.flatMap((a) => splitLines(a.text).map((s) => ({ article: a.id, technique: 'Loaded_Language', ...s })));
 
 const rows: Array<[string, Scores, Scores, Scores, string]> = [
-  ['annalist rhetoric (linear SI + TC)', score('tc', tcPred, 'model'), score('si', predicted, 'model'), score('flc', predicted, 'model'), `${(bytes / 1e6 / seconds).toFixed(2)} MB/s`],
+  ['annalist rhetoric (linear SI + TC)', score('tc', tcPred, 'model'), score('si', predicted, 'model'), score('flc', predicted, 'model'), `${(bytes / 1e6 / seconds).toFixed(2)} MB/s wall, ${(bytes / 1e6 / cpuSeconds).toFixed(2)} MB/CPU-s`],
   ['baseline: all Loaded_Language / every line', score('tc', allLoaded, 'loaded'), score('si', everyLine, 'lines'), score('flc', everyLine, 'lines'), '–'],
   ['baseline: random by train prior', score('tc', randomPrior, 'random'), {}, {}, '–'],
 ];

@@ -6,12 +6,13 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { FeatureIndex, type NamedFeatures } from '../src/models/features.ts';
+import { FeatureIndex, featureName, type NamedFeatures } from '../src/models/features.ts';
 import { trainLinear, type Example } from '../src/models/linear.ts';
 import { packLinearModel } from '../src/models/serialize.ts';
 import { prepareDoc, tokenRange, type RhetoricDoc } from '../src/stages/rhetoric/doc.ts';
-import { spanFeatures, tokenFeatures } from '../src/stages/rhetoric/features.ts';
-import { classifySpan, decodeSpans, loadLinear, tokenProbabilities, type DecodeParams, type StoredRhetoricModel } from '../src/stages/rhetoric/model.ts';
+import { emitStackFeatures, sentenceFeatures, spanFeatures, tokenFeatures } from '../src/stages/rhetoric/features.ts';
+import { decodeSpans, loadLinear, sentenceProbabilities, stackProbabilities, tokenProbabilities, type DecodeParams, type LoadedLinear, type StoredRhetoricModel } from '../src/stages/rhetoric/model.ts';
+import { classifyGivenSpans } from '../src/stages/rhetoric/classify-given.ts';
 import { readPtcArticles, readPtcLabels, type PtcLabel } from '../src/stages/rhetoric/ptc.ts';
 import { TECHNIQUES } from '../src/stages/rhetoric/techniques.ts';
 
@@ -30,34 +31,36 @@ const ids = articles.map((a) => a.id);
 // Deterministic 80/20 split by position.
 const tuneIds = new Set(ids.filter((_, i) => i % 5 === 4));
 const fitIds = ids.filter((id) => !tuneIds.has(id));
-const full = process.argv.includes('--quick') ? false : true;
+const full = !process.argv.includes('--quick');
 console.error(`train articles ${ids.length} (fit ${fitIds.length}, tune ${tuneIds.size}), TC ${tcLabels.length}, SI ${siLabels.length}`);
 
 // ---------------------------------------------------------------- TC
 const techIndex = new Map<string, number>(TECHNIQUES.map((t, i) => [t, i]));
 function tcFeatures(rows: PtcLabel[]): Array<{ f: NamedFeatures; y: number }> {
-  return rows.map((r) => ({ f: spanFeatures(docs.get(r.article)!, r), y: techIndex.get(r.technique!)! }));
+  const peers = new Map<string, PtcLabel[]>();
+  for (const r of rows) peers.set(r.article, [...(peers.get(r.article) ?? []), r]);
+  return rows.map((r) => ({ f: spanFeatures(docs.get(r.article)!, r, peers.get(r.article)), y: techIndex.get(r.technique!)! }));
 }
+const TC_SEEDS = 3;
 function trainTc(rows: PtcLabel[], epochs: number, l2: number) {
   const feats = tcFeatures(rows);
   const index = FeatureIndex.build(feats.map((x) => x.f), 2);
   const examples: Example[] = feats.map((x) => ({ x: index.vectorize(x.f), y: x.y }));
-  const model = trainLinear(examples, { classes: TECHNIQUES.length, features: index.size, epochs, l2, learningRate: 0.2, seed: 7 });
+  // Average of models trained in different example orders: less SGD noise.
+  const seeds = Number(process.env.TC_SEEDS ?? TC_SEEDS);
+  const lr = Number(process.env.TC_LR ?? 0.1);
+  const models = Array.from({ length: seeds }, (_, k) => trainLinear(examples, { classes: TECHNIQUES.length, features: index.size, epochs, l2, learningRate: lr, seed: 7 + k }));
+  const model = models[0]!;
+  for (const other of models.slice(1)) {
+    for (let i = 0; i < model.weights.length; i++) model.weights[i]! += other.weights[i]!;
+    for (let c = 0; c < model.bias.length; c++) model.bias[c]! += other.bias[c]!;
+  }
+  for (let i = 0; i < model.weights.length; i++) model.weights[i]! /= seeds;
+  for (let c = 0; c < model.bias.length; c++) model.bias[c]! /= seeds;
   return { model, index };
 }
-/** Predicts TC labels for gold spans; a span listed k times gets the top k distinct techniques. */
-function predictTc(rows: PtcLabel[], tc: ReturnType<typeof loadLinear>): PtcLabel[] {
-  const groups = new Map<string, PtcLabel[]>();
-  for (const r of rows) {
-    const k = `${r.article}:${r.start}:${r.end}`;
-    groups.set(k, [...(groups.get(k) ?? []), r]);
-  }
-  const out: PtcLabel[] = [];
-  for (const g of groups.values()) {
-    const ranked = classifySpan(docs.get(g[0]!.article)!, g[0]!, tc);
-    g.forEach((r, i) => out.push({ ...r, technique: ranked[i % ranked.length]!.technique }));
-  }
-  return out;
+function predictTc(rows: PtcLabel[], tc: LoadedLinear): PtcLabel[] {
+  return classifyGivenSpans(docs, rows, tc);
 }
 const tcFit = tcLabels.filter((r) => !tuneIds.has(r.article));
 const tcTune = tcLabels.filter((r) => tuneIds.has(r.article));
@@ -75,63 +78,123 @@ for (const epochs of full ? [5, 10] : [10]) {
 if (process.argv.includes('--tc-only')) process.exit(0);
 
 // ---------------------------------------------------------------- SI
-function siExamples(articleIds: readonly string[], index: FeatureIndex | null): { feats: NamedFeatures[]; ys: number[] } {
-  const feats: NamedFeatures[] = [];
-  const ys: number[] = [];
-  for (const id of articleIds) {
+/** Token inside-span mask of an article from the SI gold. */
+const insideCache = new Map<string, Uint8Array>();
+function insideMask(id: string): Uint8Array {
+  let inside = insideCache.get(id);
+  if (!inside) {
     const doc = docs.get(id)!;
-    const inside = new Uint8Array(doc.tokens.length);
+    inside = new Uint8Array(doc.tokens.length);
     for (const l of siLabels) {
       if (l.article !== id) continue;
       const [a, b] = tokenRange(doc, l);
       for (let i = a; i < b; i++) inside[i] = 1;
     }
-    tokenFeatures(doc).forEach((f, i) => {
+    insideCache.set(id, inside);
+  }
+  return inside;
+}
+/** Sentence model: a sentence is positive when any of its tokens lies inside a gold span. */
+function trainSentence(articleIds: readonly string[]): LoadedLinear {
+  const feats: NamedFeatures[] = [];
+  const ys: number[] = [];
+  for (const id of articleIds) {
+    const doc = docs.get(id)!;
+    const inside = insideMask(id);
+    for (let si = 0; si < doc.sentences.length; si++) {
+      feats.push(sentenceFeatures(doc, si));
+      let y = 0;
+      for (let i = doc.sentenceTokenStart[si]!; i < doc.sentenceTokenStart[si + 1]!; i++) if (inside[i]) y = 1;
+      ys.push(y);
+    }
+  }
+  const index = FeatureIndex.build(feats, 2);
+  const model = trainLinear(feats.map((f, i) => ({ x: index.vectorize(f), y: ys[i]! })), { classes: 1, features: index.size, epochs: 5, l2: 1e-4, learningRate: 0.1, seed: 5 });
+  return loadLinear(packLinearModel(model, index.names, ['propaganda'], 1e-3));
+}
+/** Out-of-fold sentence probabilities (5 folds) so that the token model sees realistic values. */
+function crossFitSentences(articleIds: readonly string[]): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  for (let f = 0; f < 5; f++) {
+    const model = trainSentence(articleIds.filter((_, i) => i % 5 !== f));
+    for (const id of articleIds.filter((_, i) => i % 5 === f)) out.set(id, sentenceProbabilities(docs.get(id)!, model));
+  }
+  return out;
+}
+function trainSi(articleIds: readonly string[], sentProbs: Map<string, Float64Array>, epochs: number, l2: number) {
+  const feats: NamedFeatures[] = [];
+  const ys: number[] = [];
+  for (const id of articleIds) {
+    const inside = insideMask(id);
+    tokenFeatures(docs.get(id)!, sentProbs.get(id)!).forEach((f, i) => {
       feats.push(f);
       ys.push(inside[i]!);
     });
   }
-  void index;
-  return { feats, ys };
-}
-function trainSi(articleIds: readonly string[], epochs: number, l2: number) {
-  const { feats, ys } = siExamples(articleIds, null);
   const index = FeatureIndex.build(feats, 3);
   const examples: Example[] = feats.map((f, i) => ({ x: index.vectorize(f), y: ys[i]! }));
   const model = trainLinear(examples, { classes: 1, features: index.size, epochs, l2, learningRate: 0.1, seed: 11 });
   return { model, index };
 }
-function siScore(articleIds: readonly string[], si: ReturnType<typeof loadLinear>, params: DecodeParams, probsCache: Map<string, Float64Array>) {
+function siScore(articleIds: readonly string[], probs: Map<string, Float64Array>, params: DecodeParams) {
   const pred: PtcLabel[] = [];
   for (const id of articleIds) {
-    const doc = docs.get(id)!;
-    let probs = probsCache.get(id);
-    if (!probs) {
-      probs = tokenProbabilities(doc, si);
-      probsCache.set(id, probs);
-    }
-    for (const s of decodeSpans(doc, probs, params)) pred.push({ article: id, technique: null, start: s.start, end: s.end });
+    for (const s of decodeSpans(docs.get(id)!, probs.get(id)!, params)) pred.push({ article: id, technique: null, start: s.start, end: s.end });
   }
   const gold = siLabels.filter((l) => articleIds.includes(l.article));
   return scorer.scoreSpans(gold, pred) as { precision: number; recall: number; f1: number };
 }
-const tuneList = [...tuneIds];
-let bestSi = { epochs: 5, l2: 1e-6, params: { threshold: 0.3, gap: 2, smooth: 0.3, minWords: 1 } as DecodeParams, f1: -1 };
-for (const epochs of full ? [3, 6] : [3]) {
-  for (const l2 of [1e-6]) {
-    const { model, index } = trainSi(fitIds, epochs, l2);
+/** Out-of-fold first-pass token probabilities (5 folds), for training the second pass. */
+function crossFitTokens(articleIds: readonly string[], sentProbs: Map<string, Float64Array>, epochs: number, l2: number): Map<string, Float64Array> {
+  const out = new Map<string, Float64Array>();
+  for (let f = 0; f < 5; f++) {
+    const { model, index } = trainSi(articleIds.filter((_, i) => i % 5 !== f), sentProbs, epochs, l2);
     const si = loadLinear(packLinearModel(model, index.names, ['propaganda']));
-    const cache = new Map<string, Float64Array>();
-    for (const threshold of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]) {
-      for (const gap of [0, 2, 4]) {
-        for (const smooth of [0, 0.4]) {
-          for (const minWords of [1, 2]) {
-            const params = { threshold, gap, smooth, minWords };
-            const r = siScore(tuneList, si, params, cache);
-            if (r.f1 > bestSi.f1) {
-              bestSi = { epochs, l2, params, f1: r.f1 };
-              console.error(`SI epochs=${epochs} l2=${l2} ${JSON.stringify(params)}: P ${(100 * r.precision).toFixed(1)} R ${(100 * r.recall).toFixed(1)} F1 ${(100 * r.f1).toFixed(2)}`);
-            }
+    for (const id of articleIds.filter((_, i) => i % 5 === f)) out.set(id, tokenProbabilities(docs.get(id)!, si, sentProbs.get(id)!));
+  }
+  return out;
+}
+/** The second pass: a small model over first-pass probabilities in context. */
+function trainStack(articleIds: readonly string[], first: Map<string, Float64Array>, sentProbs: Map<string, Float64Array>): LoadedLinear {
+  const feats: NamedFeatures[] = [];
+  const ys: number[] = [];
+  for (const id of articleIds) {
+    const doc = docs.get(id)!;
+    const local: NamedFeatures[] = doc.tokens.map(() => new Map());
+    emitStackFeatures(doc, first.get(id)!, sentProbs.get(id)!, (i, value, prefix, a, b) => local[i]!.set(featureName(prefix, a, b), value));
+    const inside = insideMask(id);
+    local.forEach((f, i) => {
+      feats.push(f);
+      ys.push(inside[i]!);
+    });
+  }
+  const index = FeatureIndex.build(feats, 1);
+  const model = trainLinear(feats.map((f, i) => ({ x: index.vectorize(f), y: ys[i]! })), { classes: 1, features: index.size, epochs: 3, l2: 1e-6, learningRate: 0.05, seed: 13 });
+  return loadLinear(packLinearModel(model, index.names, ['propaganda'], 1e-4));
+}
+const SI_EPOCHS = 3;
+const SI_L2 = 1e-6;
+const tuneList = [...tuneIds];
+const fitSent = crossFitSentences(fitIds);
+const sentOnFit = trainSentence(fitIds);
+const tuneSent = new Map(tuneList.map((id) => [id, sentenceProbabilities(docs.get(id)!, sentOnFit)]));
+const siOnFit = trainSi(fitIds, fitSent, SI_EPOCHS, SI_L2);
+const siFit = loadLinear(packLinearModel(siOnFit.model, siOnFit.index.names, ['propaganda']));
+const tuneFirst = new Map(tuneList.map((id) => [id, tokenProbabilities(docs.get(id)!, siFit, tuneSent.get(id)!)]));
+const stackOnFit = trainStack(fitIds, crossFitTokens(fitIds, fitSent, SI_EPOCHS, SI_L2), fitSent);
+const tuneStacked = new Map(tuneList.map((id) => [id, stackProbabilities(docs.get(id)!, tuneFirst.get(id)!, tuneSent.get(id)!, stackOnFit)]));
+let bestSi = { stack: false, params: { threshold: 0.3, gap: 2, smooth: 0.3, minWords: 1 } as DecodeParams, f1: -1 };
+for (const stack of [false, true]) {
+  const probs = stack ? tuneStacked : tuneFirst;
+  for (const threshold of [0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4]) {
+    for (const gap of [0, 2, 4]) {
+      for (const smooth of [0, 0.4]) {
+        for (const [minWords, trimEdges] of [[1, false], [2, false], [3, false], [2, true], [3, true]] as const) {
+          const params = { threshold, gap, smooth, minWords, trimEdges };
+          const r = siScore(tuneList, probs, params);
+          if (r.f1 > bestSi.f1) {
+            bestSi = { stack, params, f1: r.f1 };
+            console.error(`SI stack=${stack} ${JSON.stringify(params)}: P ${(100 * r.precision).toFixed(1)} R ${(100 * r.recall).toFixed(1)} F1 ${(100 * r.f1).toFixed(2)}`);
           }
         }
       }
@@ -142,11 +205,16 @@ for (const epochs of full ? [3, 6] : [3]) {
 // ---------------------------------------------------------------- final fit on all train
 console.error(`final: TC ${JSON.stringify(bestTc)}; SI ${JSON.stringify(bestSi)}`);
 const tcFinal = trainTc(tcLabels, bestTc.epochs, bestTc.l2);
-const siFinal = trainSi(ids, bestSi.epochs, bestSi.l2);
+const allSent = crossFitSentences(ids);
+const siFinal = trainSi(ids, allSent, SI_EPOCHS, SI_L2);
+const sentFinal = trainSentence(ids);
+const stackFinal = bestSi.stack ? trainStack(ids, crossFitTokens(ids, allSent, SI_EPOCHS, SI_L2), allSent) : null;
 const stored: StoredRhetoricModel = {
   version: '1',
-  si: packLinearModel(siFinal.model, siFinal.index.names, ['propaganda'], 2e-3),
-  tc: packLinearModel(tcFinal.model, tcFinal.index.names, TECHNIQUES, 2e-3),
+  sent: packLinearModel(sentFinal.model, sentFinal.index.names, ['propaganda'], 0.06),
+  si: packLinearModel(siFinal.model, siFinal.index.names, ['propaganda'], 0.06),
+  tc: packLinearModel(tcFinal.model, tcFinal.index.names, TECHNIQUES, 0.06),
+  ...(stackFinal ? { stack: packLinearModel(stackFinal.model, stackFinal.index.names, ['propaganda'], 1e-4) } : {}),
   decode: bestSi.params,
 };
 const out = join(root, 'data', 'models', 'rhetoric.json');

@@ -23,6 +23,8 @@ test('folders are walked recursively, hidden files skipped, a folder loop visite
     const got = [...collectFiles([join(dir, 'a')])];
     assert.deepEqual(got.filter((c) => c.kind === 'file').map((c) => (c as { path: string }).path.slice(dir.length)), ['/a/b/two.md', '/a/one.txt']);
     assert.ok(got.some((c) => c.kind === 'skipped' && /symlink loop/.test(c.reason)));
+    // files found by walking carry the folder the user named, for stable source keys
+    assert.deepEqual([...new Set(got.flatMap((c) => (c.kind === 'file' ? [c.root] : [])))], [join(dir, 'a')]);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -52,4 +54,12 @@ test('glob patterns match under their fixed folder; stdin is "-"', () => {
   }
   assert.ok(globToRegex('/d/**/x?.txt').regex.test('/d/a/b/x1.txt'));
   assert.ok(!globToRegex('/d/*.txt').regex.test('/d/a/x.txt'));
+});
+
+test('.annalistignore leaves out the names and globs it lists', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'annalist-ignore-'));
+  writeFileSync(join(dir, '.annalistignore'), '# documentation of the corpus\nREADME.md\n*.bak\n');
+  for (const f of ['README.md', 'a.txt', 'b.txt.bak', 'c.md']) writeFileSync(join(dir, f), 'x');
+  const names = [...collectFiles([dir])].filter((c) => c.kind === 'file').map((c) => (c as { path: string }).path.split('/').pop());
+  assert.deepEqual(names, ['a.txt', 'c.md']);
 });

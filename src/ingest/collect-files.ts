@@ -1,9 +1,9 @@
-import { lstatSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
+import { lstatSync, readFileSync, readdirSync, realpathSync, statSync, type Stats } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 
 /** One input the user named, resolved to a file to read, or a problem with it. */
 export type Collected =
-  | { kind: 'file'; path: string; size: number }
+  | { kind: 'file'; path: string; size: number; root?: string }
   | { kind: 'stdin' }
   | { kind: 'error'; path: string; reason: string }
   | { kind: 'skipped'; path: string; reason: string };
@@ -14,6 +14,7 @@ export type Collected =
  * fixed leading folder, `-` is stdin. Symlinks are followed once: a folder reached again through
  * a link (a loop) is skipped with a note; a link that cannot be resolved (ELOOP, dangling) is an
  * error for that path. Never throws; yields files lazily so a 10,000-file folder streams.
+ * A file found inside a named folder (or under a glob's fixed folder) carries that folder as `root`.
  */
 export function* collectFiles(inputs: readonly string[]): Generator<Collected> {
   const seenDirs = new Set<string>();
@@ -26,7 +27,7 @@ export function* collectFiles(inputs: readonly string[]): Generator<Collected> {
     if (/[*?[]/.test(input)) {
       const { base, regex } = globToRegex(input);
       let matched = 0;
-      for (const c of walk(base, seenDirs, seenFiles)) {
+      for (const c of walk(base, seenDirs, seenFiles, base)) {
         if (c.kind === 'file' && !regex.test(c.path)) continue;
         // only files and read errors under the pattern count as its matches; loop notes are noise here
         if (c.kind === 'skipped') continue;
@@ -41,7 +42,7 @@ export function* collectFiles(inputs: readonly string[]): Generator<Collected> {
   }
 }
 
-function* walk(path: string, seenDirs: Set<string>, seenFiles: Set<string>): Generator<Collected> {
+function* walk(path: string, seenDirs: Set<string>, seenFiles: Set<string>, root?: string): Generator<Collected> {
   let st: Stats;
   try {
     st = statSync(path);
@@ -59,7 +60,7 @@ function* walk(path: string, seenDirs: Set<string>, seenFiles: Set<string>): Gen
   if (st.isFile()) {
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
-    yield { kind: 'file', path, size: st.size };
+    yield root ? { kind: 'file', path, size: st.size, root } : { kind: 'file', path, size: st.size };
     return;
   }
   if (!st.isDirectory()) {
@@ -78,10 +79,30 @@ function* walk(path: string, seenDirs: Set<string>, seenFiles: Set<string>): Gen
     yield { kind: 'error', path, reason: describeFsError(err, path) };
     return;
   }
+  const ignored = readIgnoreFile(path);
   for (const name of names) {
     if (name.startsWith('.')) continue;
-    yield* walk(join(path, name), seenDirs, seenFiles);
+    if (ignored.some((re) => re.test(name))) continue;
+    yield* walk(join(path, name), seenDirs, seenFiles, root ?? path);
   }
+}
+
+/**
+ * Reads a folder's `.annalistignore`: one name or glob (`*`, `?`) per line, `#` comments,
+ * matched against entry names in that folder (e.g. a README that documents the corpus).
+ */
+export function readIgnoreFile(dir: string): RegExp[] {
+  let text: string;
+  try {
+    text = readFileSync(join(dir, '.annalistignore'), 'utf8');
+  } catch {
+    return [];
+  }
+  return text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => new RegExp(`^${l.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`));
 }
 
 function isLink(path: string): boolean {

@@ -7,7 +7,12 @@ export interface RunOptions {
   resources?: StageResources;
   /** Per-stage options, keyed by stage name. */
   options?: Record<string, Record<string, Json | undefined>>;
+  /** When given, milliseconds spent in each stage are added here (for benchmarks and `--profile`). */
+  timings?: Record<string, number>;
 }
+
+/** Layer order: by start, the longer span first. */
+const byStartThenLongest = (a: Annotation, b: Annotation): number => a.start - b.start || b.end - a.end;
 
 /**
  * Runs stages in order over one source and returns the analyzed source.
@@ -40,14 +45,19 @@ export function runStages(source: Source, stages: readonly Stage[], opts: RunOpt
       options: opts.options?.[stage.name] ?? {},
     };
     try {
+      const t0 = opts.timings ? performance.now() : 0;
       const out = stage.run(input);
+      if (opts.timings) opts.timings[stage.name] = (opts.timings[stage.name] ?? 0) + performance.now() - t0;
+      // only the layers this stage added to need sorting again (the others are sorted already)
+      const changed = new Set<Annotation[]>();
       for (const a of out.annotations) {
         annotations.push(a);
         let list = byLayer.get(a.layer);
         if (!list) byLayer.set(a.layer, (list = []));
         list.push(a);
+        changed.add(list);
       }
-      for (const list of byLayer.values()) list.sort((a, b) => a.start - b.start || b.end - a.end);
+      for (const list of changed) list.sort(byStartThenLongest);
       if (out.messages) messages.push(...out.messages);
     } catch (err) {
       messages.push({

@@ -46,9 +46,10 @@ type Row = Record<string, unknown>;
 
 /**
  * Layers not written to the database: cheap to recompute from the text (a token is a row per word,
- * which would dominate the file). Readers that need them rerun the `tokens` stage.
+ * which would dominate the file; mention candidates are the link stage's input). Readers that need
+ * them rerun the stages.
  */
-export const TRANSIENT_LAYERS: ReadonlySet<string> = new Set(['token']);
+export const TRANSIENT_LAYERS: ReadonlySet<string> = new Set(['token', 'mention-candidate']);
 
 /**
  * The embedded SQLite store (better-sqlite3, WAL, FTS5). Holds sources with their sections,

@@ -4,6 +4,11 @@ import { tokenRange, type RhetoricDoc } from './doc.ts';
 
 /** Coarse shape of a token: `X` all caps, `Xx` capitalized, `x` lower, `d` number, `p` punctuation. */
 export function tokenShape(text: string): string {
+  const c = text.charCodeAt(0);
+  // Fast paths for ASCII; the regexes below handle the rest of Unicode.
+  if (c >= 48 && c <= 57) return 'd';
+  if (c < 128 && !((c >= 65 && c <= 90) || (c >= 97 && c <= 122))) return text === '!' || text === '?' || text === '"' || text === "'" ? text : 'p';
+  if (c >= 97 && c <= 122) return 'x';
   if (/^\p{N}/u.test(text)) return 'd';
   if (!/\p{L}/u.test(text)) return text === '!' || text === '?' || text === '"' || text === "'" ? text : 'p';
   if (text.length > 1 && text === text.toUpperCase()) return 'X';
@@ -11,10 +16,24 @@ export function tokenShape(text: string): string {
   return 'x';
 }
 
+const BUCKET_NAMES = new Map<number, string>();
+// Bucket names are interned so that hot loops do not build (and hash) new strings.
 function bucket(n: number, edges: readonly number[]): string {
-  for (const e of edges) if (n <= e) return `<=${e}`;
-  return `>${edges[edges.length - 1]}`;
+  for (const e of edges) if (n <= e) return intern(e, '<=');
+  return intern(edges[edges.length - 1]!, '>');
 }
+function intern(e: number, op: '<=' | '>'): string {
+  const key = op === '<=' ? e : -e - 1;
+  let name = BUCKET_NAMES.get(key);
+  if (name === undefined) BUCKET_NAMES.set(key, (name = `${op}${e}`));
+  return name;
+}
+
+/**
+ * The word-at-offset features of a token: `[prefix, offset]`; the word is `<s>` / `</s>` outside
+ * the sentence. Kept apart so that inference can look them up once per distinct word.
+ */
+export const POSITION_TEMPLATES: ReadonlyArray<readonly [string, number]> = [['w', 0], ['w-1', -1], ['w+1', 1], ['w-2', -2], ['w+2', 2]];
 
 const QUOTE = new Set(['"', "'"]);
 
@@ -50,9 +69,12 @@ export type EmitTokenFeature = (token: number, value: number, prefix: string, a?
 /**
  * Features of every token of a document for span identification (is this token inside a
  * propaganda span?): the word and its neighbours, shapes, repetition in the article, quoting,
- * and facts about its sentence. Calls `emit` for each (no allocation per token, for speed).
+ * facts about its sentence and, when given, the sentence model's probability for its sentence.
+ * Calls `emit` for each (no allocation per token, for speed); with `positionWords` false the
+ * `POSITION_TEMPLATES` and `suf` (last three letters of words over four) features are left to the caller,
+ * and the features shared by a sentence's tokens are emitted once with token index `-1 - sentence`.
  */
-export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature): void {
+export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, sentenceProbs?: Float64Array, positionWords = true): void {
   const toks = doc.tokens;
   const n = toks.length;
   const shapes = toks.map((t) => tokenShape(t.text));
@@ -71,38 +93,81 @@ export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature): voi
       if (facts.question) sentFeats.push('s?');
       if (facts.quote) sentFeats.push('sq');
       if (si === 0) sentFeats.push('title');
+      if (sentenceProbs) {
+        const sp = sentenceProbs[si]!;
+        sentFeats.push(`sp=${Math.min(9, Math.floor(sp * 10))}`);
+      }
+      if (!positionWords) {
+        // Inference: features shared by every token of the sentence are emitted once, for the
+        // sentence (token index -1 - sentence index).
+        emit(-1 - si, 1, 'bias');
+        for (const sf of sentFeats) emit(-1 - si, 1, sf);
+        if (sentenceProbs) emit(-1 - si, splogit(sentenceProbs[si]!), 'splogit');
+      }
     }
     const a = doc.sentenceTokenStart[si]!;
     const b = doc.sentenceTokenStart[si + 1]!;
     const w0 = toks[i]!.norm;
     const wm1 = i - 1 >= a ? toks[i - 1]!.norm : '<s>';
     const wp1 = i + 1 < b ? toks[i + 1]!.norm : '</s>';
-    emit(i, 1, 'bias');
-    emit(i, 1, 'w', w0);
-    emit(i, 1, 'w-1', wm1);
-    emit(i, 1, 'w+1', wp1);
-    emit(i, 1, 'w-2', i - 2 >= a ? toks[i - 2]!.norm : '<s>');
-    emit(i, 1, 'w+2', i + 2 < b ? toks[i + 2]!.norm : '</s>');
+    if (positionWords) {
+      emit(i, 1, 'bias');
+      for (const [prefix, k] of POSITION_TEMPLATES) emit(i, 1, prefix, i + k < a ? '<s>' : i + k >= b ? '</s>' : toks[i + k]!.norm);
+    }
     emit(i, 1, 'b-', wm1, w0);
     emit(i, 1, 'b+', w0, wp1);
     const sh = shapes[i]!;
     emit(i, 1, 'sh', sh);
     emit(i, 1, 'sh3', i > a ? shapes[i - 1]! : '<s>', i + 1 < b ? sh + shapes[i + 1]! : sh);
-    if (w0.length > 4) emit(i, 1, 'suf', w0.slice(-3));
+    if (positionWords && w0.length > 4) emit(i, 1, 'suf', w0.slice(-3));
     if (w0.length >= 4 && sh !== 'd' && sh !== 'p') emit(i, 1, 'rep', bucket(doc.normCounts.get(w0) ?? 1, [1, 2, 4]));
     if (QUOTE.has(w0)) inQuote = !inQuote;
     else if (inQuote) emit(i, 1, 'inq');
     const pos = (i - a) / Math.max(1, b - a);
     emit(i, 1, 'pos', i === a ? 'first' : i === b - 1 ? 'last' : pos < 0.33 ? 'early' : pos < 0.66 ? 'mid' : 'late');
-    for (const sf of sentFeats) emit(i, 1, sf);
+    if (positionWords) {
+      for (const sf of sentFeats) emit(i, 1, sf);
+      if (sentenceProbs) emit(i, splogit(sentenceProbs[si]!), 'splogit');
+    }
   }
 }
 
+function splogit(p: number): number {
+  const sp = Math.min(0.999, Math.max(0.001, p));
+  return Math.log(sp / (1 - sp));
+}
+
 /** Features of every token as one map per token (for training); see `emitTokenFeatures`. */
-export function tokenFeatures(doc: RhetoricDoc): NamedFeatures[] {
+export function tokenFeatures(doc: RhetoricDoc, sentenceProbs?: Float64Array): NamedFeatures[] {
   const out: NamedFeatures[] = doc.tokens.map(() => new Map());
-  emitTokenFeatures(doc, (i, value, prefix, x, y) => addFeature(out[i]!, featureName(prefix, x, y), value));
+  emitTokenFeatures(doc, (i, value, prefix, x, y) => addFeature(out[i]!, featureName(prefix, x, y), value), sentenceProbs);
   return out;
+}
+
+/**
+ * Features of one sentence for the sentence model (does it hold propaganda?): its words and
+ * bigrams (scaled by length), punctuation, quotes, length, position in the article and the
+ * repetition of its content words.
+ */
+export function emitSentenceFeatures(doc: RhetoricDoc, si: number, emit: EmitFeature): void {
+  const a = doc.sentenceTokenStart[si]!;
+  const b = doc.sentenceTokenStart[si + 1]!;
+  emit(1, 'bias');
+  const v = 1 / Math.sqrt(Math.max(1, b - a) / 4);
+  let rep = 0;
+  for (let i = a; i < b; i++) {
+    const w = doc.tokens[i]!.norm;
+    emit(v, 'w', w);
+    if (i + 1 < b) emit(v, 'b', w, doc.tokens[i + 1]!.norm);
+    if (w.length >= 5 && (doc.normCounts.get(w) ?? 0) >= 3) rep++;
+  }
+  const facts = sentenceFacts(doc, si);
+  emit(1, 'len', facts.length);
+  if (facts.bang) emit(1, '!');
+  if (facts.question) emit(1, '?');
+  if (facts.quote) emit(1, 'quote');
+  emit(1, 'rep', bucket(rep, [0, 1, 2, 4]));
+  emit(1, 'at', si === 0 ? 'title' : si <= 3 ? 'lead' : si >= doc.sentences.length - 3 ? 'end' : 'mid');
 }
 
 /**
@@ -110,60 +175,151 @@ export function tokenFeatures(doc: RhetoricDoc): NamedFeatures[] {
  * length, repetition of the span and its words in the article, punctuation, capitals and the
  * words of its sentence.
  */
-export function spanFeatures(doc: RhetoricDoc, span: Span): NamedFeatures {
-  const f: NamedFeatures = new Map();
-  const [a, b] = tokenRange(doc, span);
+export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature, peers: readonly Span[] = []): void {
+    const [a, b] = tokenRange(doc, span);
   const toks = doc.tokens;
   const words = toks.slice(a, b).map((t) => t.norm);
-  f.set('bias', 1);
+  emit(1, 'bias');
   // Long spans have many words; scale them so that a span's word mass stays comparable.
   const wv = Math.min(1, 2 / Math.sqrt(Math.max(1, words.length)));
   for (let i = 0; i < words.length; i++) {
     const w = words[i]!;
-    f.set(`w=${w}`, wv);
-    if (w.length >= 6) f.set(`st=${w.slice(0, 5)}`, wv);
-    if (i + 1 < words.length) f.set(`b=${w}|${words[i + 1]}`, wv);
+    emit(wv, 'w', w);
+    if (w.length >= 6) emit(wv, 'st', w.slice(0, 5));
+    if (i + 1 < words.length) emit(wv, 'b', w, words[i + 1]);
   }
   if (words.length <= 3) {
     const chars = ` ${words.join(' ')} `;
-    for (let i = 0; i + 4 <= chars.length; i++) f.set(`c4=${chars.slice(i, i + 4)}`, 0.5);
+    for (let i = 0; i + 4 <= chars.length; i++) emit(0.5, 'c4', chars.slice(i, i + 4));
   }
   if (words.length) {
-    f.set(`first=${words[0]}`, 1);
-    f.set(`last=${words[words.length - 1]}`, 1);
+    emit(1, 'first', words[0]);
+    emit(1, 'last', words[words.length - 1]);
   }
   const si = a < toks.length ? doc.tokenSentence[a]! : 0;
   const sa = doc.sentenceTokenStart[si] ?? 0;
   const sb = doc.sentenceTokenStart[si + 1] ?? toks.length;
   for (let k = 1; k <= 2; k++) {
-    f.set(`l${k}=${a - k >= sa ? toks[a - k]!.norm : '<s>'}`, 1);
-    f.set(`r${k}=${b - 1 + k < sb ? toks[b - 1 + k]!.norm : '</s>'}`, 1);
+    emit(1, `l${k}`, a - k >= sa ? toks[a - k]!.norm : '<s>');
+    emit(1, `r${k}`, b - 1 + k < sb ? toks[b - 1 + k]!.norm : '</s>');
   }
-  f.set(`len=${bucket(words.length, [1, 2, 3, 5, 8, 15, 30])}`, 1);
-  f.set(`cover=${bucket(Math.round((10 * words.length) / Math.max(1, sb - sa)), [2, 5, 8, 9])}`, 1);
+  emit(1, 'len', bucket(words.length, [1, 2, 3, 5, 8, 15, 30]));
+  emit(1, 'cover', bucket(Math.round((10 * words.length) / Math.max(1, sb - sa)), [2, 5, 8, 9]));
   // Repetition: how often the span's exact word sequence occurs in the article.
   const rep = countSequence(doc, words);
-  f.set(`rep=${bucket(rep, [1, 2, 3])}`, 1);
-  if (rep > 1) f.set(`repfirst=${firstOccurrence(doc, words, a) ? 'y' : 'n'}`, 1);
+  emit(1, 'rep', bucket(rep, [1, 2, 3]));
+  if (rep > 1) emit(1, 'repfirst', firstOccurrence(doc, words, a) ? 'y' : 'n');
+  // Repetition of meaning, not only of wording: how many of the span's content stems ("lied",
+  // "lie" → "lie") occur elsewhere in the article.
+  const stems = stemCounts(doc);
+  let repeated = 0;
+  let content = 0;
+  let maxStem = 0;
+  for (const w of words) {
+    if (w.length < 4 || !/\p{L}/u.test(w)) continue;
+    content++;
+    const c = stems.get(stem(w)) ?? 0;
+    if (c >= 2) repeated++;
+    maxStem = Math.max(maxStem, c);
+  }
+  if (content) emit(1, 'stemrep', bucket(Math.round((4 * repeated) / content), [0, 1, 2, 3]));
+  emit(1, 'maxstem', bucket(maxStem, [1, 2, 3, 5, 8]));
+  if (words.length) {
+    emit(1, 'lsuf', words[words.length - 1]!.slice(-3));
+    emit(1, 'fsuf', words[0]!.slice(-3));
+  }
   let maxCount = 0;
   for (const w of words) if (w.length >= 4) maxCount = Math.max(maxCount, doc.normCounts.get(w) ?? 0);
-  f.set(`maxw=${bucket(maxCount, [1, 2, 3, 5])}`, 1);
+  emit(1, 'maxw', bucket(maxCount, [1, 2, 3, 5]));
   let caps = 0;
   for (let i = a; i < b; i++) {
     const sh = tokenShape(toks[i]!.text);
     if (sh === 'Xx' || sh === 'X') caps++;
-    if (sh === '!' || sh === '?' || sh === '"') f.set(`has${sh}`, 1);
-    if (sh === 'X') f.set('allcaps', 1);
+    if (sh === '!' || sh === '?' || sh === '"') emit(1, 'has', sh);
+    if (sh === 'X') emit(1, 'allcaps');
   }
-  if (words.length) f.set(`caps=${bucket(Math.round((4 * caps) / words.length), [0, 1, 2, 3])}`, 1);
+  if (words.length) emit(1, 'caps', bucket(Math.round((4 * caps) / words.length), [0, 1, 2, 3]));
   const before = a > sa ? toks[a - 1]!.norm : '';
   const after = b < sb ? toks[b]!.norm : '';
-  if (before === '"' || after === '"') f.set('quoted', 1);
-  for (let i = sa; i < sb; i++) if (i < a || i >= b) f.set(`s=${toks[i]!.norm}`, 0.5);
-  if (si === 0) f.set('title', 1);
-  if (a === sa) f.set('starts-sentence', 1);
-  if (b >= sb - 1) f.set('ends-sentence', 1);
+  if (before === '"' || after === '"') emit(1, 'quoted');
+  for (let i = sa; i < sb; i++) if (i < a || i >= b) emit(0.5, 's', toks[i]!.norm);
+  if (si === 0) emit(1, 'title');
+  if (a === sa) emit(1, 'starts-sentence');
+  if (b >= sb - 1) emit(1, 'ends-sentence');
+  // Other spans flagged in the same article (the given spans in task TC, the found ones
+  // otherwise): the same wording flagged again is the mark of Repetition; the same span listed
+  // twice carries two techniques.
+  if (peers.length) {
+    const own = words.join(' ');
+    let same = 0;
+    let dup = 0;
+    let inside = 0;
+    const texts = peerTexts(doc, peers);
+    for (let k = 0; k < peers.length; k++) {
+      const p = peers[k]!;
+      if (p.start === span.start && p.end === span.end) {
+        dup++;
+        continue;
+      }
+      const other = texts[k]!;
+      if (other === own) same++;
+      else if (own.length >= 4 && (other.includes(own) || own.includes(other))) inside++;
+    }
+    emit(1, 'peer-same', bucket(same, [0, 1, 2]));
+    emit(1, 'peer-inside', bucket(inside, [0, 1, 2]));
+    emit(1, 'peer-dup', bucket(dup, [1, 2]));
+  }
+}
+
+/** Receives one feature: `(value, prefix, a?, b?)`; its name is `featureName(prefix, a, b)`. */
+export type EmitFeature = (value: number, prefix: string, a?: string, b?: string) => void;
+
+/** Collects emitted features into a map (values of repeated features add up). */
+export function collectFeatures(run: (emit: EmitFeature) => void): NamedFeatures {
+  const f: NamedFeatures = new Map();
+  run((value, prefix, a, b) => addFeature(f, featureName(prefix, a, b), value));
   return f;
+}
+
+const peerCache = new WeakMap<readonly Span[], { doc: RhetoricDoc; texts: string[] }>();
+/** The normalized wording of each peer span, computed once per peer list. */
+function peerTexts(doc: RhetoricDoc, peers: readonly Span[]): string[] {
+  const hit = peerCache.get(peers);
+  if (hit && hit.doc === doc) return hit.texts;
+  const texts = peers.map((p) => {
+    const [pa, pb] = tokenRange(doc, p);
+    return doc.tokens.slice(pa, pb).map((t) => t.norm).join(' ');
+  });
+  peerCache.set(peers, { doc, texts });
+  return texts;
+}
+
+/** Sentence-model features as a map; see `emitSentenceFeatures`. */
+export function sentenceFeatures(doc: RhetoricDoc, si: number): NamedFeatures {
+  return collectFeatures((emit) => emitSentenceFeatures(doc, si, emit));
+}
+
+/** Technique-classification features of a span as a map; see `emitSpanFeatures`. */
+export function spanFeatures(doc: RhetoricDoc, span: Span, peers: readonly Span[] = []): NamedFeatures {
+  return collectFeatures((emit) => emitSpanFeatures(doc, span, emit, peers));
+}
+
+/** A crude stem: the first 4 letters of a word (enough to join "lie", "lied", "lies", "lying"→"lyin" aside). */
+function stem(w: string): string {
+  return w.slice(0, 4);
+}
+
+const stemCache = new WeakMap<RhetoricDoc, Map<string, number>>();
+
+/** Counts of content-word stems (words of 4+ chars) in a document, cached per document. */
+function stemCounts(doc: RhetoricDoc): Map<string, number> {
+  let m = stemCache.get(doc);
+  if (!m) {
+    m = new Map();
+    for (const t of doc.tokens) if (t.norm.length >= 4) m.set(stem(t.norm), (m.get(stem(t.norm)) ?? 0) + 1);
+    stemCache.set(doc, m);
+  }
+  return m;
 }
 
 function occurrences(doc: RhetoricDoc, words: readonly string[]): number[] {
@@ -179,4 +335,48 @@ function countSequence(doc: RhetoricDoc, words: readonly string[]): number {
 function firstOccurrence(doc: RhetoricDoc, words: readonly string[], at: number): boolean {
   const occ = occurrences(doc, words);
   return occ.length === 0 || occ[0]! >= at;
+}
+
+const DECILES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+function decile(p: number): string {
+  return DECILES[Math.min(9, Math.max(0, Math.floor(p * 10)))]!;
+}
+
+/**
+ * Second-pass (stacked) features of every token: the first pass's probability for it and its
+ * neighbours, the window's max and mean, and its sentence's probability, so that the second
+ * model learns how inside-span probability spreads over a phrase.
+ */
+export function emitStackFeatures(doc: RhetoricDoc, probs: Float64Array, sentenceProbs: Float64Array, emit: EmitTokenFeature): void {
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const a = doc.sentenceTokenStart[s]!;
+    const b = doc.sentenceTokenStart[s + 1]!;
+    let smax = 0;
+    for (let i = a; i < b; i++) smax = Math.max(smax, probs[i]!);
+    const sp = decile(sentenceProbs[s]!);
+    const sm = decile(smax);
+    for (let i = a; i < b; i++) {
+      const p = probs[i]!;
+      emit(i, 1, 'bias');
+      emit(i, Math.log(Math.max(1e-4, p) / Math.max(1e-4, 1 - p)), 'lg');
+      emit(i, 1, 'p0', decile(p));
+      emit(i, 1, 'p-1', i - 1 >= a ? decile(probs[i - 1]!) : '<s>');
+      emit(i, 1, 'p+1', i + 1 < b ? decile(probs[i + 1]!) : '</s>');
+      emit(i, 1, 'p-2', i - 2 >= a ? decile(probs[i - 2]!) : '<s>');
+      emit(i, 1, 'p+2', i + 2 < b ? decile(probs[i + 2]!) : '</s>');
+      let wmax = 0;
+      let wsum = 0;
+      let n = 0;
+      for (let j = Math.max(a, i - 3); j < Math.min(b, i + 4); j++) {
+        wmax = Math.max(wmax, probs[j]!);
+        wsum += probs[j]!;
+        n++;
+      }
+      emit(i, 1, 'wmax', decile(wmax));
+      emit(i, 1, 'wmean', decile(wsum / n));
+      emit(i, 1, 'smax', sm);
+      emit(i, 1, 'sp', sp);
+      emit(i, 1, 'p0|smax', decile(p), sm);
+    }
+  }
 }

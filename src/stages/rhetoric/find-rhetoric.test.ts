@@ -78,3 +78,31 @@ test('the stage reads the sentence layer, skips chrome sections and assigns rhet
   assert.ok(out.every((a) => a.layer === 'rhetoric' && a.start > cut));
   assert.ok(out.some((a) => text.slice(a.start, a.end).includes('thugs')));
 });
+
+test('the fast second pass equals the generic feature lookup', async () => {
+  const { stackProbabilities, stackProbabilitiesGeneric } = await import('./model.ts');
+  const { emitStackFeatures } = await import('./features.ts');
+  const { FeatureIndex, featureName } = await import('../../models/features.ts');
+  const { makeRng } = await import('../../models/rng.ts');
+  const doc = prepareDoc('They are shameless liars!\nThe report was published on Monday.\nWe must fight back now, before it is too late.');
+  const rng = makeRng(9);
+  const first = Float64Array.from(doc.tokens, () => rng());
+  const sp = Float64Array.from(doc.sentences, () => rng());
+  // A second-pass model with random weights over every feature the documents can produce.
+  const names = new Set<string>();
+  for (let k = 0; k < 20; k++) {
+    const p = Float64Array.from(doc.tokens, () => rng());
+    emitStackFeatures(doc, p, sp, (_i, _v, prefix, a, b) => names.add(featureName(prefix, a, b)));
+  }
+  const index = new FeatureIndex([...names]);
+  const stack = {
+    model: { classes: 1, features: index.size, weights: Float32Array.from(index.names, () => rng() - 0.5), bias: Float32Array.of(-0.3) },
+    index,
+    labels: ['propaganda'],
+  };
+  const fast = stackProbabilities(doc, first, sp, stack);
+  const slow = stackProbabilitiesGeneric(doc, first, sp, stack);
+  assert.equal(fast.length, doc.tokens.length);
+  assert.ok(fast.some((p) => Math.abs(p - 0.5) > 0.01));
+  fast.forEach((p, i) => assert.ok(Math.abs(p - slow[i]!) < 1e-9, `token ${i}: ${p} vs ${slow[i]}`));
+});

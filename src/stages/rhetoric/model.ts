@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import type { Span } from '../../core/types.ts';
 import { FeatureIndex, NestedFeatureIndex } from '../../models/features.ts';
-import { predictProbabilities, sigmoid, type LinearModel } from '../../models/linear.ts';
+import { sigmoid, softmaxInPlace, type LinearModel } from '../../models/linear.ts';
 import { unpackLinearModel, type StoredLinearModel } from '../../models/serialize.ts';
 import type { RhetoricDoc } from './doc.ts';
-import { emitTokenFeatures, spanFeatures } from './features.ts';
+import { emitSentenceFeatures, emitSpanFeatures, emitStackFeatures, emitTokenFeatures, POSITION_TEMPLATES, type EmitFeature } from './features.ts';
 
 /** How token probabilities become spans. */
 export interface DecodeParams {
@@ -16,13 +16,19 @@ export interface DecodeParams {
   smooth: number;
   /** Spans with fewer word tokens are dropped. */
   minWords: number;
+  /** Trim function words (`edge-words.json`) from span edges. */
+  trimEdges?: boolean;
 }
 
 /** The shipped rhetoric model as stored in `data/models/rhetoric.json`. */
 export interface StoredRhetoricModel {
   version: string;
+  /** Sentence model: does a sentence hold propaganda (its probability feeds the token model). */
+  sent: StoredLinearModel;
   si: StoredLinearModel;
   tc: StoredLinearModel;
+  /** Optional second pass over the token probabilities (stacking). */
+  stack?: StoredLinearModel;
   decode: DecodeParams;
 }
 
@@ -36,8 +42,10 @@ export interface LoadedLinear {
 /** The rhetoric model ready to use. */
 export interface RhetoricModel {
   version: string;
+  sent: LoadedLinear;
   si: LoadedLinear;
   tc: LoadedLinear;
+  stack?: LoadedLinear;
   decode: DecodeParams;
 }
 
@@ -48,6 +56,7 @@ export interface RhetoricSpan extends Span {
 }
 
 const MODEL_URL = new URL('../../../data/models/rhetoric.json', import.meta.url);
+const EDGE_WORDS = new Set((JSON.parse(readFileSync(new URL('./edge-words.json', import.meta.url), 'utf8')) as { words: string[] }).words);
 let cached: RhetoricModel | null = null;
 
 /** Turns a stored linear model into a loaded one. */
@@ -60,7 +69,7 @@ export function loadLinear(stored: StoredLinearModel): LoadedLinear {
 export function loadRhetoricModel(): RhetoricModel {
   if (!cached) {
     const stored = JSON.parse(readFileSync(MODEL_URL, 'utf8')) as StoredRhetoricModel;
-    cached = { version: stored.version, si: loadLinear(stored.si), tc: loadLinear(stored.tc), decode: stored.decode };
+    cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc: loadLinear(stored.tc), stack: stored.stack ? loadLinear(stored.stack) : undefined, decode: stored.decode };
   }
   return cached;
 }
@@ -72,16 +81,162 @@ function nestedIndex(m: LoadedLinear): NestedFeatureIndex {
   return n;
 }
 
-/** Probability that each token of the document lies inside a propaganda span. */
-export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear): Float64Array {
+/**
+ * Class probabilities of a linear model for features given by an emitter, looked up through the
+ * nested index (no feature-name strings built).
+ */
+export function predictEmitted(m: LoadedLinear, run: (emit: EmitFeature) => void): Float64Array {
+  const k = m.model.classes;
+  const z = new Float64Array(k);
+  for (let c = 0; c < k; c++) z[c] = m.model.bias[c]!;
+  const nested = nestedIndex(m);
+  const w = m.model.weights;
+  run((value, prefix, a, b) => {
+    const f = nested.get(prefix, a, b);
+    if (f < 0) return;
+    for (let c = 0; c < k; c++) z[c] += w[f * k + c]! * value;
+  });
+  if (k === 1) {
+    z[0] = sigmoid(z[0]!);
+    return z;
+  }
+  return softmaxInPlace(z);
+}
+
+/** Probability that each sentence of the document holds a propaganda span. */
+export function sentenceProbabilities(doc: RhetoricDoc, sent: LoadedLinear): Float64Array {
+  const out = new Float64Array(doc.sentences.length);
+  for (let s = 0; s < out.length; s++) out[s] = predictEmitted(sent, (emit) => emitSentenceFeatures(doc, s, emit))[0]!;
+  return out;
+}
+
+/**
+ * Probability that each token of the document lies inside a propaganda span, given the
+ * sentence probabilities (see `sentenceProbabilities`).
+ */
+export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceProbs: Float64Array): Float64Array {
   const out = new Float64Array(doc.tokens.length).fill(si.model.bias[0]!);
   const w = si.model.weights;
   const nested = nestedIndex(si);
+  const perSentence = new Float64Array(doc.sentences.length);
   emitTokenFeatures(doc, (i, value, prefix, a, b) => {
+    const f = nested.get(prefix, a, b);
+    if (f < 0) return;
+    if (i >= 0) out[i] += w[f]! * value;
+    else perSentence[-1 - i] += w[f]! * value;
+  }, sentenceProbs, false);
+  for (let i = 0; i < out.length; i++) out[i] += perSentence[doc.tokenSentence[i]!]!;
+  // Word-at-offset features: weights looked up once per distinct word.
+  const T = POSITION_TEMPLATES.length;
+  const byWord = new Map<string, Float64Array>();
+  const weightsOf = (word: string): Float64Array => {
+    let v = byWord.get(word);
+    if (!v) {
+      v = new Float64Array(T);
+      for (let k = 0; k < T; k++) {
+        const f = nested.get(POSITION_TEMPLATES[k]![0], word);
+        if (f >= 0) v[k] = w[f]!;
+      }
+      // The word's own suffix feature rides on its offset-0 slot.
+      if (word.length > 4) {
+        const f = nested.get('suf', word.slice(-3));
+        if (f >= 0) v[0]! += w[f]!;
+      }
+      byWord.set(word, v);
+    }
+    return v;
+  };
+  const toks = doc.tokens;
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const a = doc.sentenceTokenStart[s]!;
+    const b = doc.sentenceTokenStart[s + 1]!;
+    for (let i = a; i < b; i++) {
+      for (let k = 0; k < T; k++) {
+        const j = i + POSITION_TEMPLATES[k]![1];
+        out[i] += weightsOf(j < a ? '<s>' : j >= b ? '</s>' : toks[j]!.norm)[k]!;
+      }
+    }
+  }
+  for (let i = 0; i < out.length; i++) out[i] = sigmoid(out[i]!);
+  return out;
+}
+
+/**
+ * Second-pass token probabilities from the first pass's (see `emitStackFeatures`), through the
+ * generic feature lookup. `stackProbabilities` computes the same faster.
+ */
+export function stackProbabilitiesGeneric(doc: RhetoricDoc, first: Float64Array, sentenceProbs: Float64Array, stack: LoadedLinear): Float64Array {
+  const out = new Float64Array(first.length).fill(stack.model.bias[0]!);
+  const w = stack.model.weights;
+  const nested = nestedIndex(stack);
+  emitStackFeatures(doc, first, sentenceProbs, (i, value, prefix, a, b) => {
     const f = nested.get(prefix, a, b);
     if (f >= 0) out[i] += w[f]! * value;
   });
   for (let i = 0; i < out.length; i++) out[i] = sigmoid(out[i]!);
+  return out;
+}
+
+/** The stack model's weights as tables over deciles (0–9), `<s>` (10) and `</s>` (11). */
+interface StackTables {
+  bias: number;
+  lg: number;
+  t: Record<'p0' | 'p-1' | 'p+1' | 'p-2' | 'p+2' | 'wmax' | 'wmean' | 'smax' | 'sp', Float64Array>;
+  cross: Float64Array;
+}
+const stackCache = new WeakMap<LoadedLinear, StackTables>();
+const STACK_KEYS = ['p0', 'p-1', 'p+1', 'p-2', 'p+2', 'wmax', 'wmean', 'smax', 'sp'] as const;
+
+function stackTables(stack: LoadedLinear): StackTables {
+  let t = stackCache.get(stack);
+  if (t) return t;
+  const nested = nestedIndex(stack);
+  const w = stack.model.weights;
+  const at = (prefix: string, a?: string, b?: string) => {
+    const f = nested.get(prefix, a, b);
+    return f >= 0 ? w[f]! : 0;
+  };
+  const names = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', '<s>', '</s>'];
+  const tables = {} as StackTables['t'];
+  for (const k of STACK_KEYS) tables[k] = Float64Array.from(names, (n) => at(k, n));
+  const cross = new Float64Array(100);
+  for (let x = 0; x < 10; x++) for (let y = 0; y < 10; y++) cross[x * 10 + y] = at('p0|smax', names[x], names[y]);
+  t = { bias: stack.model.bias[0]! + at('bias'), lg: at('lg'), t: tables, cross };
+  stackCache.set(stack, t);
+  return t;
+}
+
+/** Second-pass token probabilities from the first pass's (see `emitStackFeatures`). */
+export function stackProbabilities(doc: RhetoricDoc, first: Float64Array, sentenceProbs: Float64Array, stack: LoadedLinear): Float64Array {
+  const T = stackTables(stack);
+  const d = (p: number) => Math.min(9, Math.max(0, Math.floor(p * 10)));
+  const out = new Float64Array(first.length);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const a = doc.sentenceTokenStart[s]!;
+    const b = doc.sentenceTokenStart[s + 1]!;
+    let smax = 0;
+    for (let i = a; i < b; i++) smax = Math.max(smax, first[i]!);
+    const sm = d(smax);
+    const base = T.bias + T.t.sp[d(sentenceProbs[s]!)]! + T.t.smax[sm]!;
+    for (let i = a; i < b; i++) {
+      const p = first[i]!;
+      let z = base + T.lg * Math.log(Math.max(1e-4, p) / Math.max(1e-4, 1 - p)) + T.t.p0[d(p)]! + T.cross[d(p) * 10 + sm]!;
+      z += T.t['p-1'][i - 1 >= a ? d(first[i - 1]!) : 10]!;
+      z += T.t['p+1'][i + 1 < b ? d(first[i + 1]!) : 11]!;
+      z += T.t['p-2'][i - 2 >= a ? d(first[i - 2]!) : 10]!;
+      z += T.t['p+2'][i + 2 < b ? d(first[i + 2]!) : 11]!;
+      let wmax = 0;
+      let wsum = 0;
+      let n = 0;
+      for (let j = Math.max(a, i - 3); j < Math.min(b, i + 4); j++) {
+        wmax = Math.max(wmax, first[j]!);
+        wsum += first[j]!;
+        n++;
+      }
+      z += T.t.wmax[d(wmax)]! + T.t.wmean[d(wsum / n)]!;
+      out[i] = sigmoid(z);
+    }
+  }
   return out;
 }
 
@@ -119,8 +274,8 @@ export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: Decod
       // Trim punctuation other than quotes at the edges.
       let s = a + i;
       let e = a + j;
-      while (s < e && /^[^\p{L}\p{N}"]/u.test(toks[s]!.text)) s++;
-      while (e > s && /^[^\p{L}\p{N}"]/u.test(toks[e - 1]!.text)) e--;
+      while (s < e && (/^[^\p{L}\p{N}"]/u.test(toks[s]!.text) || (params.trimEdges && EDGE_WORDS.has(toks[s]!.norm)))) s++;
+      while (e > s && (/^[^\p{L}\p{N}"]/u.test(toks[e - 1]!.text) || (params.trimEdges && EDGE_WORDS.has(toks[e - 1]!.norm)))) e--;
       let words = 0;
       let sum = 0;
       for (let t = s; t < e; t++) {
@@ -134,9 +289,12 @@ export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: Decod
   return out;
 }
 
-/** Ranks the techniques for a span, most probable first. */
-export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear): Array<{ technique: string; p: number }> {
-  const p = predictProbabilities(tc.model, tc.index.vectorize(spanFeatures(doc, span)));
+/**
+ * Ranks the techniques for a span, most probable first. `peers` are all spans flagged in the same
+ * document (including this one): repeated wording among them points to Repetition.
+ */
+export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear, peers: readonly Span[] = []): Array<{ technique: string; p: number }> {
+  const p = predictEmitted(tc, (emit) => emitSpanFeatures(doc, span, emit, peers));
   return tc.labels.map((technique, i) => ({ technique, p: p[i]! })).sort((x, y) => y.p - x.p);
 }
 
@@ -145,6 +303,9 @@ export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear): Ar
  * Reads the document and the model; returns new records sorted by start.
  */
 export function detectRhetoric(doc: RhetoricDoc, model: RhetoricModel = loadRhetoricModel()): RhetoricSpan[] {
-  const probs = tokenProbabilities(doc, model.si);
-  return decodeSpans(doc, probs, model.decode).map((s) => ({ ...s, techniques: classifySpan(doc, s, model.tc) }));
+  const sentenceProbs = sentenceProbabilities(doc, model.sent);
+  const first = tokenProbabilities(doc, model.si, sentenceProbs);
+  const probs = model.stack ? stackProbabilities(doc, first, sentenceProbs, model.stack) : first;
+  const spans = decodeSpans(doc, probs, model.decode);
+  return spans.map((s) => ({ ...s, techniques: classifySpan(doc, s, model.tc, spans) }));
 }

@@ -94,3 +94,28 @@ test('a commenter profile shows whom each commenter praises and condemns', () =>
   const printed = formatProfile(profile);
   assert.match(printed, /Commenter bob77[\s\S]*negative/);
 });
+
+test('the stance stage reads sentence, mention and rhetoric layers from its input', async () => {
+  const { stanceStage } = await import('./index.ts');
+  const text = 'Governor Hale is a Beltway weasel.';
+  const l = layers(text, body(text), [['Name_Calling,Labeling', 'a Beltway weasel']]);
+  const byLayer: Record<string, Annotation[]> = { sentence: l.sentences, mention: l.mentions, rhetoric: l.rhetoric };
+  const out = stanceStage.run({
+    source: { id: 'src', key: 'k', meta: { format: 'text' }, text, sourceMap: [], messages: [], sections: body(text) },
+    annotations: Object.values(byLayer).flat(),
+    layer: (name) => byLayer[name] ?? [],
+    resources: {},
+    options: {},
+  }).annotations;
+  assert.equal(out.length, 1);
+  assert.equal(out[0]!.label, 'negative');
+  assert.equal(out[0]!.attrs.section, 'b0');
+  assert.deepEqual([out[0]!.start, out[0]!.end], [0, text.length]);
+});
+
+test('an evaluation verb counts toward its object, not its subject', () => {
+  const text = 'Senator Voss met the press. Governor Hale praised her courage.';
+  const out = findStances(layers(text, body(text)), loadStanceLexicon());
+  assert.equal(stanceOf(out, 'local:voss')!.label, 'positive');
+  assert.equal(stanceOf(out, 'local:hale')!.label, 'neutral');
+});

@@ -33,6 +33,7 @@ interface Acc {
 
 const NEAR = 6;
 const CARRIED = 0.7;
+const OBJECT_PRONOUN = new Set(['his', 'her', 'their', 'him', 'them']);
 const PRONOUN = /\b(?:he|him|his|she|her|hers|they|them|their)\b/i;
 
 /**
@@ -54,6 +55,7 @@ export function findStances(input: StanceInput, lex: CompiledLexicon): Annotatio
     // "His critics called him a butcher.": a sentence without a name but with a third-person
     // pronoun speaks of the entity named last in the same section (at reduced weight).
     let factor = 1;
+    const previous = last && last.section === section ? last.mention : null;
     if (!ms.length) {
       if (!last || last.section !== section || !PRONOUN.test(input.text.slice(sent.start, sent.end))) continue;
       ms = [last.mention];
@@ -87,7 +89,18 @@ export function findStances(input: StanceInput, lex: CompiledLexicon): Annotatio
     const rhet = input.rhetoric.filter((r) => r.start < sent.end && r.end > sent.start);
     const hits = evaluativeWords(tokens, lex).filter((h) => !inMention(tokens[h.i]!));
     for (const h of hits) {
-      const { m, d } = nearest(h.i, h.j - 1);
+      let { m, d } = nearest(h.i, h.j - 1);
+      // "Historians praise her courage": the verb's evaluation falls on what follows it, a name
+      // after it or else the entity named before this sentence; never on its subject.
+      if (factor === 1 && lex.objectVerbs.some((v) => tokens[h.i]!.norm.startsWith(v))) {
+        const after = ms.find((x) => x.start >= tokens[h.j - 1]!.end);
+        if (after) [m, d] = [after, 0];
+        else if (previous && !ms.some((x) => x.attrs.entity === previous.attrs.entity)) [m, d] = [previous, 0];
+        else continue;
+      } else if (factor === 1 && previous && h.i > 0 && OBJECT_PRONOUN.has(tokens[h.i - 1]!.norm) && !ms.some((x) => x.attrs.entity === previous.attrs.entity)) {
+        // "… praised her courage": a word owned by a pronoun belongs to the entity named before.
+        [m, d] = [previous, 0];
+      }
       const inCharged = rhet.some((r) => lex.charged.has(r.label) && r.start <= tokens[h.i]!.start && r.end >= tokens[h.j - 1]!.end);
       const w = (factor * h.weight * (inCharged ? 1.5 : 1)) / (1 + d / NEAR);
       get(m).evidence.push({ start: tokens[h.i]!.start, end: tokens[h.j - 1]!.end, label: h.weight > 0 ? (h.negated ? 'negated-condemnation' : 'praise') : h.negated ? 'negated-praise' : 'condemnation', weight: round(w) });

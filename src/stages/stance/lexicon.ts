@@ -9,6 +9,8 @@ export interface StanceLexicon {
   negativeTechniques: string[];
   /** Techniques whose polarity comes from the evaluative words inside them. */
   charged: string[];
+  /** Prefixes of verbs whose evaluation falls on their object ("critics condemn him"). */
+  objectVerbs?: string[];
 }
 
 /** A compiled lexicon: exact words, prefixes (from `word*`) and phrases. */
@@ -19,6 +21,7 @@ export interface CompiledLexicon {
   negators: Set<string>;
   negativeTechniques: Set<string>;
   charged: Set<string>;
+  objectVerbs: string[];
 }
 
 let cached: CompiledLexicon | null = null;
@@ -37,7 +40,7 @@ export function compileLexicon(lex: StanceLexicon): CompiledLexicon {
   };
   add(lex.positive, 1);
   add(lex.negative, -1);
-  return { exact, prefixes, phrases, negators: new Set(lex.negators), negativeTechniques: new Set(lex.negativeTechniques), charged: new Set(lex.charged) };
+  return { exact, prefixes, phrases, negators: new Set(lex.negators), negativeTechniques: new Set(lex.negativeTechniques), charged: new Set(lex.charged), objectVerbs: lex.objectVerbs ?? [] };
 }
 
 /** The shipped lexicon, read once. */

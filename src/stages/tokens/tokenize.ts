@@ -25,6 +25,8 @@ const TOKEN = new RegExp(
 
 /** Folds case, diacritics and typographic quotes for matching. */
 export function normalizeToken(s: string): string {
+  // Plain ASCII needs only case folding (and a backtick as apostrophe): the common, fast case.
+  if (/^[\x20-\x5f\x61-\x7e]*$/.test(s)) return s.toLowerCase();
   return s
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
