@@ -4,7 +4,7 @@
 //   annalist read + store (no stages) · annalist read + stages + store (on a subset) ·
 //   a naive peer (fs.readFile + TextDecoder + one INSERT per file)
 // with MB/s, peak RSS, and layout quality against the generator's own truth (comments, headings,
-// chrome lines, captions recovered). Usage: npm run bench:ingest [-- --mb 100 --analyze-mb 4]
+// chrome lines, captions recovered). Usage: npm run bench:ingest [-- --mb 100 --analyze-mb 2 --keep DIR]
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -112,6 +112,8 @@ let makePdfSync: (pages: string[][]) => Buffer;
 
 interface PhaseResult {
   seconds: number;
+  /** User + system CPU seconds of the phase (wall time suffers when the machine is shared). */
+  cpu: number;
   bytes: number;
   files: number;
   failed: number;
@@ -123,6 +125,7 @@ interface PhaseResult {
 async function phase(which: string, dir: string, db: string, limitFiles: number): Promise<PhaseResult> {
   const files = listFiles(dir).slice(0, limitFiles);
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   let bytes = 0;
   let failed = 0;
   let quality: Truth | undefined;
@@ -154,7 +157,8 @@ async function phase(which: string, dir: string, db: string, limitFiles: number)
     quality = { comments: stats.sections.comment ?? 0, headings: textHeadings.n, chrome: chromeLines.n, captions: textCaptions.n };
     store.close();
   }
-  return { seconds: (performance.now() - t0) / 1000, bytes, files: files.length, failed, maxRssMb: process.resourceUsage().maxRSS / 1024, quality };
+  const c1 = process.cpuUsage(c0);
+  return { seconds: (performance.now() - t0) / 1000, cpu: (c1.user + c1.system) / 1e6, bytes, files: files.length, failed, maxRssMb: process.resourceUsage().maxRSS / 1024, quality };
 }
 
 function listFiles(dir: string): string[] {
@@ -175,8 +179,10 @@ if (process.argv[2] === '--phase') {
 } else {
   makePdfSync = (await import('../src/ingest/testing/make-pdf.ts')).makePdf;
   const mb = arg('mb', 100);
-  const analyzeMb = arg('analyze-mb', 4);
-  const work = mkdtempSync(join(tmpdir(), 'annalist-bench-ingest-'));
+  const analyzeMb = arg('analyze-mb', 2);
+  const keep = process.argv.indexOf('--keep');
+  const work = keep > 0 ? process.argv[keep + 1]! : mkdtempSync(join(tmpdir(), 'annalist-bench-ingest-'));
+  mkdirSync(work, { recursive: true });
   try {
     const dir = join(work, 'corpus');
     mkdirSync(dir);
@@ -197,9 +203,9 @@ if (process.argv[2] === '--phase') {
       [`annalist read+stages+store (${analyzeMb} MB subset)`, run('analyze', subset)],
       ['naive peer readFile+TextDecoder+INSERT', run('naive', all.length)],
     ];
-    console.log('\nrun                                          files     MB     s    MB/s  peak RSS MB  failed');
+    console.log('\nrun                                          files     MB  wall s    MB/s   CPU s  MB/CPU-s  peak RSS MB  failed');
     for (const [name, r] of rows) {
-      console.log(`${name.padEnd(44)} ${String(r.files).padStart(5)} ${(r.bytes / 1048576).toFixed(1).padStart(6)} ${r.seconds.toFixed(1).padStart(5)} ${(r.bytes / 1048576 / r.seconds).toFixed(2).padStart(7)} ${r.maxRssMb.toFixed(0).padStart(12)} ${String(r.failed).padStart(7)}`);
+      console.log(`${name.padEnd(44)} ${String(r.files).padStart(5)} ${(r.bytes / 1048576).toFixed(1).padStart(6)} ${r.seconds.toFixed(1).padStart(7)} ${(r.bytes / 1048576 / r.seconds).toFixed(2).padStart(7)} ${r.cpu.toFixed(1).padStart(7)} ${(r.bytes / 1048576 / r.cpu).toFixed(2).padStart(9)} ${r.maxRssMb.toFixed(0).padStart(12)} ${String(r.failed).padStart(7)}`);
     }
     const q = rows[0]![1].quality!;
     const pct = (a: number, b: number) => (b ? `${((100 * Math.min(a, b)) / b).toFixed(1)}%` : '-');
@@ -207,6 +213,6 @@ if (process.argv[2] === '--phase') {
     console.log(`  comments  ${q.comments}/${gen.truth.comments} ${pct(q.comments, gen.truth.comments)}   headings ${q.headings}/${gen.truth.headings} ${pct(q.headings, gen.truth.headings)}   chrome lines ${q.chrome}/${gen.truth.chrome} ${pct(q.chrome, gen.truth.chrome)}   captions ${q.captions}/${gen.truth.captions} ${pct(q.captions, gen.truth.captions)}`);
     if (q.headings > gen.truth.headings || q.comments > gen.truth.comments) console.log('  (more found than generated: false positives)');
   } finally {
-    rmSync(work, { recursive: true, force: true });
+    if (keep < 0) rmSync(work, { recursive: true, force: true });
   }
 }

@@ -62,7 +62,7 @@ export async function startServer(opts: ServeOptions): Promise<RunningServer> {
   if (token !== undefined && token.length < 8) throw new AnnalistError('BAD_ARGUMENT', 'the token must have at least 8 characters');
   if (opts.buildWeb !== false) await ensureWebBuilt();
   const store = new Store(opts.db);
-  const app = buildApp({ store, kb: loadKbOrEmpty(), token, uploadLimit, webDir: existsSync(WEB_DIST) ? WEB_DIST : undefined, logger: opts.logger });
+  const app = buildApp({ store, kb: loadKbOrEmpty(), token, protectStatic: !isLoopback(host), uploadLimit, webDir: existsSync(WEB_DIST) ? WEB_DIST : undefined, logger: opts.logger });
   await app.listen({ host, port });
   const addr = app.server.address();
   const actualPort = typeof addr === 'object' && addr ? addr.port : port;

@@ -23,6 +23,13 @@ export interface BuildAppOptions {
   kb?: KnowledgeBase;
   /** When set, every API request must carry it (`Authorization: Bearer <token>` or `X-Annalist-Token`). */
   token?: string;
+  /**
+   * With `token`, also require it for the web app's static files (set when binding to a non-loopback
+   * host). A page request may carry it once as `?token=`; the answer then sets an HttpOnly,
+   * SameSite=Strict cookie that later static requests (scripts, styles) present. The API itself
+   * accepts only the header, so the cookie cannot be used for cross-site requests to the API.
+   */
+  protectStatic?: boolean;
   /** Built web app folder (`dist/web`) to serve at `/`; only files present at start are served. */
   webDir?: string;
   /** Largest upload in bytes (default 10 MB). */
@@ -36,6 +43,24 @@ export const DEFAULT_UPLOAD_LIMIT = 10 * 1024 * 1024;
 
 /** Content-Security-Policy of the web app: own scripts only, no inline scripts, no plugins, no framing. */
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+/** Name of the cookie that carries the token for static files. */
+export const TOKEN_COOKIE = 'annalist_token';
+
+/** Reads one cookie from a `Cookie` header. */
+function cookieValue(header: string | undefined, name: string): string | undefined {
+  for (const part of (header ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return undefined;
+      }
+    }
+  }
+  return undefined;
+}
 
 /** Constant-time comparison of a presented token with the expected one. */
 function tokenMatches(presented: string | undefined, expected: string): boolean {
@@ -60,11 +85,22 @@ export function buildApp(opts: BuildAppOptions): FastifyInstance {
   const token = opts.token;
   if (token) {
     app.addHook('onRequest', async (req, reply) => {
-      const path = req.url.split('?')[0]!;
-      if (!path.startsWith('/api/') && path !== '/openapi.json') return;
+      const q = req.url.indexOf('?');
+      const path = q >= 0 ? req.url.slice(0, q) : req.url;
       const auth = req.headers.authorization;
       const presented = auth?.startsWith('Bearer ') ? auth.slice(7) : (req.headers['x-annalist-token'] as string | undefined);
-      if (!tokenMatches(presented, token)) return reply.code(401).send({ error: 'unauthorized', message: 'a valid token is required' });
+      if (path.startsWith('/api/') || path === '/openapi.json') {
+        if (!tokenMatches(presented, token)) return reply.code(401).send({ error: 'unauthorized', message: 'a valid token is required' });
+        return;
+      }
+      if (!opts.protectStatic) return;
+      if (tokenMatches(presented, token) || tokenMatches(cookieValue(req.headers.cookie, TOKEN_COOKIE), token)) return;
+      const fromQuery = q >= 0 ? (new URLSearchParams(req.url.slice(q + 1)).get('token') ?? undefined) : undefined;
+      if (tokenMatches(fromQuery, token)) {
+        reply.header('set-cookie', `${TOKEN_COOKIE}=${encodeURIComponent(token)}; Path=/; HttpOnly; SameSite=Strict`);
+        return;
+      }
+      return reply.code(401).send({ error: 'unauthorized', message: 'open the address printed by `annalist serve` (it carries ?token=)' });
     });
   }
 

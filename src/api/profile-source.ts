@@ -61,7 +61,8 @@ export function profileSource(store: Store, sourceId: string): SourceProfile | u
     const total = layers.rhetoric ?? 0;
     return {
       id: sourceId,
-      title: source.meta.title ?? source.meta.path ?? sourceId,
+      // An untitled file is named by its file name: its full path says where the user keeps files, not what it is.
+      title: source.meta.title ?? source.meta.path?.split(/[\\/]/).filter(Boolean).at(-1) ?? sourceId,
       length: source.text.length,
       layers,
       stance: [...stance.values()]

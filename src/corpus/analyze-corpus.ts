@@ -40,7 +40,24 @@ export function computeCorpus(docs: readonly AnalyzedSource[], kb: KnowledgeBase
   const conflicts = runChecks({ views, index, vocab, events, dissent });
   const byEvent = new Map(events.map((e) => [e.id, e]));
   for (const c of conflicts) if (c.event) byEvent.get(c.event)?.conflicts.push(c.id);
-  return { entities: collectEntities(docs, kb), events, relations: buildRelations(events, index), conflicts };
+  const relations = buildRelations(events, index);
+  return { entities: withEndpoints(collectEntities(docs, kb), [...events.flatMap((e) => e.participants), ...relations.flatMap((r) => [r.from, r.to])], kb), events, relations, conflicts };
+}
+
+/**
+ * Adds an entity record (no mentions) for every KB entity an event or relation names that no
+ * mention links, so the graph and timeline can name every node.
+ */
+function withEndpoints(entities: CorpusEntity[], ids: readonly string[], kb: KnowledgeBase): CorpusEntity[] {
+  const have = new Set(entities.map((e) => e.id));
+  const added: CorpusEntity[] = [];
+  for (const id of new Set(ids)) {
+    const e = kb.byId.get(id);
+    if (have.has(id) || !e) continue;
+    have.add(id);
+    added.push({ id, ...(e.qid ? { qid: e.qid } : {}), name: e.name, type: e.type, ...(e.subtype ? { subtype: e.subtype } : {}), local: false, mentions: [] });
+  }
+  return [...entities, ...added].sort((a, b) => a.id.localeCompare(b.id));
 }
 
 /**

@@ -19,13 +19,16 @@ const CLASS_RELATION: Record<string, { type: RelationType; symmetric: boolean }>
  * `allied-with`, conflicts → `in-conflict-with`, appointments → `appointed`, removals → `removed`,
  * aid → `aided`, joining → `member-of`. Edges of one type between one pair are merged: their
  * evidence is pooled and their time span is the hull of the events' intervals. Only entities that
- * are persons, organizations, groups or places (states) take part.
+ * are persons, organizations, groups or states take part.
  */
 export function buildRelations(events: readonly CorpusEvent[], index: KbIndex): Relation[] {
   const edges = new Map<string, Relation>();
+  // Actors: persons, organizations, groups and states; a city or a river is where things happen, not who.
   const actor = (id: string) => {
     const e = index.kb.byId.get(id);
-    return !e || ['person', 'organization', 'group', 'place'].includes(e.type);
+    if (!e) return !index.kb.eventById.has(id);
+    if (e.type === 'place') return ['country', 'state', 'geopolitical'].includes(e.subtype ?? '');
+    return ['person', 'organization', 'group'].includes(e.type);
   };
   for (const ev of events) {
     const rule = CLASS_RELATION[ev.class];

@@ -89,7 +89,7 @@ export function clusterEvents(items: readonly EventItem[], opts: ClusterOptions 
     }
     // An event-layer mention is the named event when its trigger touches the name or sits right beside it.
     const host = named.find(
-      (n) => n.view === it.view && n.event.cls === it.event.cls && Math.max(n.event.start - it.event.end, it.event.start - n.event.end) <= 30,
+      (n) => n.view === it.view && !n.event.referential && n.event.cls === it.event.cls && Math.max(n.event.start - it.event.end, it.event.start - n.event.end) <= 30,
     );
     if (host) byKb.get(host.event.kbEvent!)!.items.push(it);
     else rest.push(it);
@@ -180,7 +180,9 @@ export function assembleEvents(clusters: readonly EventCluster[], index: KbIndex
     const agents = [...new Set(c.items.flatMap((i) => i.event.participants.filter((p) => p.role === 'agent').map((p) => p.entity).filter((x): x is string => Boolean(x))))].sort();
     const cls = kbEv?.class ?? first.event.cls;
     const trigger = first.view.text.slice(first.event.start, first.event.end);
-    const label = kbEv?.name ?? `${agents.map((a) => index.nameOf(a)).join(', ') || 'someone'}: ${trigger}`.slice(0, 120);
+    const s = sentenceSpan(first.view, first.event.start);
+    const gist = first.view.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+    const label = kbEv?.name ?? (agents.length ? `${agents.map((a) => index.nameOf(a)).join(', ')} – ${trigger}` : gist.length > 80 ? `${gist.slice(0, 79)}…` : gist);
     const id = `event:${hashContent(c.kbEvent ?? `${first.view.id}|${first.event.id}`, 12)}`;
     const ev: CorpusEvent = {
       id,

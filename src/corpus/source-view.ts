@@ -42,6 +42,7 @@ export interface ViewParticipant {
 /** An event mention (from the event layer, or a mention of a named KB event). */
 export interface ViewEvent {
   id: string;
+  /** Span of the trigger (event layer) or of the event's name. */
   start: number;
   end: number;
   cls: string;
@@ -55,6 +56,8 @@ export interface ViewEvent {
   asserted: boolean;
   /** KB event this mention names, if any. */
   kbEvent?: string;
+  /** True when the named event is only a reference point ("veterans of …", "the anniversary of …"). */
+  referential?: boolean;
   /** Sentence index. */
   sentence: number;
 }
@@ -140,9 +143,22 @@ export function buildSourceView(doc: AnalyzedSource, index: KbIndex): SourceView
       .filter(kept);
   }
 
+  const mentionSpans = doc.annotations.filter((a) => a.layer === 'mention');
+  // "Meanwhile", "at that time": narrative guesses, not dates a sentence states.
+  const weak = (a: Annotation) => {
+    const anchor = (a.attrs.anchor as { kind?: string } | undefined)?.kind;
+    const confidence = typeof a.attrs.confidence === 'number' ? a.attrs.confidence : 1;
+    return anchor === 'narrative' && (a.attrs.granularity === 'unknown' || confidence < 0.6);
+  };
   let timexes: ViewTimex[] = layer('timex')
-    // A date implied by an event's name ("Stalingrad" → the battle) is not a date the text states.
-    .filter((a) => (a.label === 'DATE' || a.label === 'TIME') && (a.attrs.anchor as { kind?: string } | undefined)?.kind !== 'kb-event')
+    // A date implied by a bare name ("Stalingrad" → the battle) is not a date the text states;
+    // "a few months after Stalin's death" is.
+    .filter(
+      (a) =>
+        (a.label === 'DATE' || a.label === 'TIME') &&
+        !weak(a) &&
+        !((a.attrs.anchor as { kind?: string } | undefined)?.kind === 'kb-event' && mentionSpans.some((m) => m.start <= a.start && a.end <= m.end)),
+    )
     .flatMap((a) => {
       const t = timeOf(a.attrs);
       if (!t.interval) return [];
@@ -162,13 +178,18 @@ export function buildSourceView(doc: AnalyzedSource, index: KbIndex): SourceView
     let t = timeOf(time);
     // "founded on 14 May 1955, nine days after West Germany joined": that date is not the joining's.
     const tx = typeof time.timex === 'string' ? timexById.get(time.timex) : undefined;
-    if (tx && RELATIVE_CUE.test(doc.text.slice(Math.min(tx.end, a.end), Math.max(tx.start, a.start)))) t = { approximate: false };
-    if (tx && (tx.attrs.anchor as { kind?: string } | undefined)?.kind === 'kb-event') t = { approximate: false };
+    const trig = a.attrs.trigger as { start?: number; end?: number } | undefined;
+    const span = typeof trig?.start === 'number' && typeof trig.end === 'number' ? { start: trig.start, end: trig.end } : { start: a.start, end: a.end };
+    if (tx && RELATIVE_CUE.test(doc.text.slice(Math.min(tx.end, span.end), Math.max(tx.start, span.start)))) t = { approximate: false };
+    if (tx && ((tx.attrs.anchor as { kind?: string } | undefined)?.kind === 'kb-event' || weak(tx))) t = { approximate: false };
+    // A date from another sentence is the narrative's, not one this sentence states.
+    const own = sentences[sentenceIndexAt(sentences, span.start)];
+    if (tx && own && (tx.start < own.start || tx.end > own.end)) t = { approximate: false };
     const parts = Array.isArray(a.attrs.participants) ? (a.attrs.participants as Array<Record<string, Json>>) : [];
     return {
       id: a.id,
-      start: a.start,
-      end: a.end,
+      start: span.start,
+      end: span.end,
       cls: a.label,
       participants: parts.map((p) => ({ role: String(p.role ?? 'other'), entity: typeof p.entity === 'string' ? p.entity : undefined, text: String(p.text ?? '') })),
       interval: t.interval,
@@ -223,9 +244,12 @@ export function dateNear(view: SourceView, pos: number, end = pos, maxDistance =
     // The span itself is not its own date; a date with "after"/"before" between is about something else.
     if (t.start < end && pos < t.end) continue;
     const between = view.text.slice(Math.min(t.end, end), Math.max(t.start, pos));
-    if (RELATIVE_CUE.test(between)) continue;
+    if (RELATIVE_CUE.test(between) || between.includes(';')) continue;
     const dist = t.end <= pos ? pos - t.end : t.start >= end ? t.start - end : 0;
     if (dist > maxDistance) continue;
+    // "the thesis of 1948": a date after "of" dates the noun before it, unless that noun is the span itself.
+    const ofNoun = /(\p{L}+)\s+of\s+(?:the\s+)?$/iu.exec(view.text.slice(Math.max(0, t.start - 30), t.start));
+    if (ofNoun && !TIME_NOUN.test(ofNoun[1]!) && !(t.start >= end && t.start - end <= 8)) continue;
     if (dist < bestDist) {
       best = t;
       bestDist = dist;
@@ -234,11 +258,14 @@ export function dateNear(view: SourceView, pos: number, end = pos, maxDistance =
   return best;
 }
 
+/** Nouns that a date after "of" belongs to without dating anything else ("the spring of 1954"). */
+const TIME_NOUN = /^(?:spring|summer|autumn|fall|winter|year|years|month|months|end|beginning|start|middle|half|part|course|turn|days|weeks|january|february|march|april|may|june|july|august|september|october|november|december)$/i;
+
 /** Words that make a date relative to something else ("nine days after", "two years before"). */
 const RELATIVE_CUE = /\b(?:after|before|later|earlier|ago|since|until|prior to|following)\b/i;
 
 /** Words before an event's name that use it as a reference point, not as what the sentence dates. */
-const REFERENCE_CUE = /\b(?:veterans?|anniversary|memory|memorial|survivors?|lessons|legacy|history|museum|eve|aftermath|wake|since|after|before|following|until|like|as in)\s+(?:of\s+|to\s+)?(?:the\s+)?$/i;
+const REFERENCE_CUE = /\b(?:veterans?|anniversary|memory|memorial|survivors?|lessons|legacy|history|museum|eve|aftermath|wake|since|after|before|following|until|like|as in)\s+(?:of\s+|to\s+)?(?:the\s+)?(?:\p{Lu}\p{L}*\s+){0,2}$/iu;
 
 /** Mentions of named KB events in the text, as event mentions dated by their sentence. */
 function findNamedEvents(view: SourceView, index: KbIndex, kept: (a: { start: number; end: number }) => boolean): ViewEvent[] {
@@ -256,9 +283,9 @@ function findNamedEvents(view: SourceView, index: KbIndex, kept: (a: { start: nu
   }
   return found.flatMap((f) => {
     // "veterans of the Second World War", "since the Thaw": the name is a reference point, undated here.
-    const referential = REFERENCE_CUE.test(view.text.slice(Math.max(0, f.start - 30), f.start));
+    const referential = REFERENCE_CUE.test(view.text.slice(Math.max(0, f.start - 50), f.start));
     // "the 20th Congress" may name several KB events; the date in the sentence picks one.
-    const date = referential ? undefined : dateNear(view, f.start, f.end, 60);
+    const date = referential ? undefined : dateNear(view, f.start, f.end, 30);
     let id = f.ids[0]!;
     if (f.ids.length > 1) {
       const fit = f.ids.filter((x) => {
@@ -283,6 +310,7 @@ function findNamedEvents(view: SourceView, index: KbIndex, kept: (a: { start: nu
         positive: true,
         asserted: true,
         kbEvent: id,
+        referential,
         sentence: sentenceIndexAt(view.sentences, f.start),
       },
     ];

@@ -31,7 +31,7 @@ export const FIXTURE_KB_FILE: KbFile = {
     { id: 'Q41', type: 'place', subtype: 'state', name: 'Greece', aliases: [], source: SRC },
     { id: 'Q43', type: 'place', subtype: 'state', name: 'Turkey', aliases: [], source: SRC },
     { id: 'Q222', type: 'place', subtype: 'state', name: 'Albania', aliases: [], source: SRC },
-    { id: 'Q83286', type: 'place', subtype: 'state', name: 'Yugoslavia', start: '1918-12-01', end: '1992-04-27', aliases: [], source: SRC },
+    { id: 'Q83286', type: 'place', subtype: 'state', name: 'Yugoslavia', start: '1918-12-01', end: '1992-04-27', aliases: [{ text: 'FPRY', kind: 'abbreviation' }], source: SRC },
     { id: 'Q7777', type: 'organization', name: 'NATO', start: '1949-04-04', aliases: [{ text: 'North Atlantic Alliance', kind: 'full' }], source: SRC },
     { id: 'Q82512', type: 'organization', name: 'Warsaw Pact', start: '1955-05-14', end: '1991-07-01', aliases: [], source: SRC },
     { id: 'Q914', type: 'place', subtype: 'city', name: 'Volgograd', aliases: [{ text: 'Stalingrad', kind: 'former', from: '1925-04-10', to: '1961-11-10' }], source: SRC },
@@ -50,6 +50,7 @@ export const FIXTURE_KB_FILE: KbFile = {
     { person: 'Q15031', office: 'President of Yugoslavia', officeKey: 'yu-president', from: '1953-01-14', to: '1980-05-04', source: SRC },
   ],
   names: [
+    { entity: 'Q83286', name: "Federal People's Republic of Yugoslavia", from: '1945-11-29', to: '1963-04-07', source: SRC },
     { entity: 'Q656', name: 'Petrograd', from: '1914-08-31', to: '1924-01-26', source: SRC },
     { entity: 'Q656', name: 'Leningrad', from: '1924-01-26', to: '1991-09-06', source: SRC },
     { entity: 'Q656', name: 'Saint Petersburg', to: '1914-08-31', source: SRC },

@@ -17,14 +17,7 @@ export interface InlineRule {
  */
 export function appendInline(b: TextBuilder, line: string, rawOffset: number, rules: readonly InlineRule[]): Array<{ start: number; end: number; url: string }> {
   const refs: Array<{ start: number; end: number; url: string }> = [];
-  const combined = new RegExp(rules.map((r) => `(${r.pattern.source})`).join('|'), 'gu');
-  // group offsets of each rule inside the combined pattern
-  const bases: number[] = [];
-  let g = 1;
-  for (const r of rules) {
-    bases.push(g);
-    g += 1 + new RegExp(`${r.pattern.source}|`).exec('')!.length - 1;
-  }
+  const { combined, bases } = compile(rules);
   let pos = 0;
   for (const m of line.matchAll(combined)) {
     b.append(line.slice(pos, m.index), rawOffset + pos);
@@ -43,4 +36,23 @@ export function appendInline(b: TextBuilder, line: string, rawOffset: number, ru
   }
   b.append(line.slice(pos), rawOffset + pos);
   return refs;
+}
+
+const compiled = new WeakMap<readonly InlineRule[], { combined: RegExp; bases: number[] }>();
+
+/** One alternation of all rules (compiled once per rule list) and the first group index of each rule. */
+function compile(rules: readonly InlineRule[]): { combined: RegExp; bases: number[] } {
+  let c = compiled.get(rules);
+  if (!c) {
+    const bases: number[] = [];
+    let g = 1;
+    for (const r of rules) {
+      bases.push(g);
+      // number of capture groups in the rule, plus the group wrapping it
+      g += new RegExp(`${r.pattern.source}|`).exec('')!.length;
+    }
+    c = { combined: new RegExp(rules.map((r) => `(${r.pattern.source})`).join('|'), 'gu'), bases };
+    compiled.set(rules, c);
+  }
+  return c;
 }

@@ -8,6 +8,7 @@ import { readMediawiki } from './read-mediawiki.ts';
 import { readPdf } from './read-pdf.ts';
 import { readText } from './read-text.ts';
 import type { ReaderResult } from './reader.ts';
+import { sourceKeyPath } from './source-key.ts';
 
 /** Where the raw bytes came from. */
 export interface ReadOptions {
@@ -15,13 +16,16 @@ export interface ReadOptions {
   path?: string;
   /** Force a format instead of detecting it. */
   format?: Detection['format'];
+  /** The folder the user asked to ingest when the file was found by walking it (sets the key). */
+  root?: string;
 }
 
 /**
  * Reads raw bytes into a Source: decodes (BOM, UTF-8, UTF-16, guessed windows-1251/KOI8-R),
  * detects the format, runs the format's reader (text layout rules, HTML, Markdown, wikitext)
- * and fills in metadata. `id` is the hash of the raw bytes, `key` the hash of the path, so a
- * changed file is a new version of the same source. The text map points into the decoded input.
+ * and fills in metadata. `id` is the hash of the raw bytes, `key` the hash of `sourceKeyPath`
+ * (the path relative to `opts.root`, else the base name), so a changed file is a new version of
+ * the same source and a moved corpus folder keeps its sources. The text map points into the decoded input.
  * Synchronous, so PDF is not read here (use `readAnyDocument`): it gets an error message.
  * Never throws on bad input: problems become messages (severity `error` = nothing readable).
  */
@@ -29,23 +33,28 @@ export function readDocument(bytes: Uint8Array, opts: ReadOptions = {}): Source 
   const path = opts.path ?? '-';
   const detection: Detection = opts.format ? { format: opts.format, by: 'extension' } : safeDetect(bytes, path);
   if (detection.format === 'pdf') {
-    return assemble(bytes, path, detection, undefined, emptyResult([{ reason: 'PDF needs the asynchronous reader (readAnyDocument)', severity: 'error', rule: 'ingest:pdf-sync', source: 'ingest' }]));
+    return keyed(assemble(bytes, path, detection, undefined, emptyResult([{ reason: 'PDF needs the asynchronous reader (readAnyDocument)', severity: 'error', rule: 'ingest:pdf-sync', source: 'ingest' }])), path, opts.root);
   }
-  return readDecoded(bytes, path, detection);
+  return keyed(readDecoded(bytes, path, detection), path, opts.root);
 }
 
 /** Reads any supported document, PDF included (PDF reading is asynchronous). Never throws on bad input. */
 export async function readAnyDocument(bytes: Uint8Array, opts: ReadOptions = {}): Promise<Source> {
   const path = opts.path ?? '-';
   const detection: Detection = opts.format ? { format: opts.format, by: 'extension' } : safeDetect(bytes, path);
-  if (detection.format !== 'pdf') return readDecoded(bytes, path, detection);
+  if (detection.format !== 'pdf') return keyed(readDecoded(bytes, path, detection), path, opts.root);
   let result: ReaderResult;
   try {
     result = await readPdf(bytes);
   } catch (err) {
     result = emptyResult([{ reason: `cannot read PDF: ${(err as Error).message}`, severity: 'error', rule: 'pdf:unreadable', source: 'ingest' }]);
   }
-  return assemble(bytes, path, detection, undefined, result);
+  return keyed(assemble(bytes, path, detection, undefined, result), path, opts.root);
+}
+
+/** Sets the stable key from the path relative to the ingest root (see `sourceKeyPath`). */
+function keyed(source: Source, path: string, root?: string): Source {
+  return { ...source, key: hashContent(sourceKeyPath(path, root)) };
 }
 
 function safeDetect(bytes: Uint8Array, path: string): Detection {
@@ -124,9 +133,13 @@ function assemble(bytes: Uint8Array, path: string, detection: Detection, encodin
 
 /** `ru` when most letters are Cyrillic, `en` when most are Latin; undefined for little text. */
 function guessLanguage(text: string): string | undefined {
-  const sample = text.slice(0, 20000);
-  const cyr = sample.match(/[\u0400-\u04ff]/g)?.length ?? 0;
-  const lat = sample.match(/[A-Za-z]/g)?.length ?? 0;
+  let cyr = 0;
+  let lat = 0;
+  for (let i = 0, n = Math.min(text.length, 5000); i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x400 && c <= 0x4ff) cyr++;
+    else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) lat++;
+  }
   if (cyr + lat < 50) return undefined;
   return cyr > lat ? 'ru' : 'en';
 }

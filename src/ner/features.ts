@@ -128,18 +128,26 @@ export function wordFeatures(w: string): string[] {
     `s3=${f.slice(-3)}`,
     `s4=${f.slice(-4)}`,
     `len=${Math.min(w.length, 8)}`,
+    `p5=${f.slice(0, 5)}`,
+    `s5=${f.slice(-5)}`,
   ];
 }
 
-/** How many leading entries of `staticFeatures` come from `wordFeatures`. */
-export const WORD_FEATURES = 13;
+/** The neighbour-word features, one per position (previous, next, two before, two after). */
+export function neighbourFeatures(prev: string, next: string, prev2: string, next2: string): string[] {
+  return [`w-1=${prev}`, `w+1=${next}`, `w-2=${prev2}`, `w+2=${next2}`];
+}
+
+/** Neighbour positions in the order of `neighbourFeatures`. */
+export const NEIGHBOUR_ROLES = ['w-1=', 'w+1=', 'w-2=', 'w+2='] as const;
 
 /**
  * Static features of token `i` of a sentence: the word, its shape, affixes, neighbours,
  * casing facts of the document and lexicon hits. Does not depend on predicted tags. With
- * `withWord` false the leading `wordFeatures` are left out (the tagger adds them from a cache).
+ * `cached` true the `wordFeatures` and `neighbourFeatures` are left out (the tagger adds their
+ * weights from per-word caches).
  */
-export function staticFeatures(s: SentenceInfo, i: number, doc: DocumentInfo, lex: Lexicons = {}, withWord = true): string[] {
+export function staticFeatures(s: SentenceInfo, i: number, doc: DocumentInfo, lex: Lexicons = {}, cached = false): string[] {
   const w = s.tokens[i]!;
   const f = s.folded[i]!;
   const sh = s.shapes[i]!;
@@ -150,13 +158,9 @@ export function staticFeatures(s: SentenceInfo, i: number, doc: DocumentInfo, le
   const next2 = i + 2 < n ? s.folded[i + 2]! : '</s>';
   const psh = i > 0 ? s.shapes[i - 1]! : '<s>';
   const nsh = i + 1 < n ? s.shapes[i + 1]! : '</s>';
-  const out = withWord ? wordFeatures(w) : [];
+  const out = cached ? [] : [...wordFeatures(w), ...neighbourFeatures(prev, next, prev2, next2)];
   out.push(
     'b',
-    `w-1=${prev}`,
-    `w+1=${next}`,
-    `w-2=${prev2}`,
-    `w+2=${next2}`,
     `w-1w=${prev}|${f}`,
     `ww+1=${f}|${next}`,
     `sh-1=${psh}|${sh}`,
@@ -164,6 +168,10 @@ export function staticFeatures(s: SentenceInfo, i: number, doc: DocumentInfo, le
     `sh3=${psh}|${sh}|${nsh}`,
   );
   if (i === 0) out.push(`first|sh=${sh}`);
+  // exact-case neighbours carry name context ("Mr", "President", "FC")
+  if (i > 0 && isCapitalized(s.tokens[i - 1]!)) out.push(`W-1=${s.tokens[i - 1]}`);
+  if (i + 1 < n && isCapitalized(s.tokens[i + 1]!)) out.push(`W+1=${s.tokens[i + 1]}`);
+  out.push(`w-1sh=${prev}|${sh}`, `shw+1=${sh}|${next}`);
   if (s.allCaps) out.push('caps-sent', `caps-sent|w=${f}`);
   const lo = w.toLowerCase();
   if (isCapitalized(w)) {

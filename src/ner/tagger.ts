@@ -6,6 +6,7 @@ import {
   describeDocument,
   describeSentence,
   isCapitalized,
+  NEIGHBOUR_ROLES,
   staticFeatures,
   wordFeatures,
   type DocumentInfo,
@@ -31,11 +32,16 @@ export function allowedAfter(prev: string, tag: string): boolean {
 /** Document memory: the last predicted type of each capitalized word (lower-cased) earlier in the document. */
 export type DocMemory = Map<string, string>;
 
+/** History features that depend only on the two previous tags. */
+export function tagPairFeatures(t1: string, t2: string): string[] {
+  return [`t1=${t1}`, `t2t1=${t2}|${t1}`];
+}
+
 /** Features that depend on the tags already predicted (history) and on the document memory. */
 export function historyFeatures(s: SentenceInfo, i: number, t1: string, t2: string, memory: DocMemory): string[] {
   const f = s.folded[i]!;
   const sh = s.shapes[i]!;
-  const out = [`t1=${t1}`, `t2t1=${t2}|${t1}`, `t1w=${t1}|${f}`, `t1sh=${t1}|${sh}`];
+  const out = [...tagPairFeatures(t1, t2), `t1w=${t1}|${f}`, `t1sh=${t1}|${sh}`];
   const w = s.tokens[i]!;
   if (isCapitalized(w)) {
     const m = memory.get(w.toLowerCase());
@@ -75,20 +81,41 @@ export function scoreFeatures(weights: WeightLookup, feats: readonly string[], o
   return out;
 }
 
-const wordCache = new WeakMap<WeightLookup, Map<string, Float64Array>>();
+type ScoreCache = Map<string, Float64Array>;
+const caches = new WeakMap<WeightLookup, ScoreCache[]>();
 
-/** Summed weights of a word's own features (`wordFeatures`), cached per model and word (bounded). */
-function wordScores(weights: WeightLookup, word: string): Float64Array {
-  let cache = wordCache.get(weights);
-  if (!cache) wordCache.set(weights, (cache = new Map()));
-  let v = cache.get(word);
+/** Per-model caches: [0] a word's own features, [1..4] a word as each neighbour role. */
+function cachesOf(weights: WeightLookup): ScoreCache[] {
+  let c = caches.get(weights);
+  if (!c) caches.set(weights, (c = [new Map(), new Map(), new Map(), new Map(), new Map()]));
+  return c;
+}
+
+const pairCaches = new WeakMap<WeightLookup, Float64Array[]>();
+const tagIndex = new Map<string, number>(NER_TAGS.map((t, k) => [t, k]));
+
+/** Per-model cache of tag-pair history scores, indexed by `t2 * 10 + t1` (9 = sentence start). */
+function pairCachesOf(weights: WeightLookup): Float64Array[] {
+  let c = pairCaches.get(weights);
+  if (!c) pairCaches.set(weights, (c = []));
+  return c;
+}
+
+/** Summed weights of a feature list, cached under `key` (bounded cache). */
+function cachedScores(weights: WeightLookup, cache: ScoreCache, key: string, feats: () => string[]): Float64Array {
+  let v = cache.get(key);
   if (!v) {
     if (cache.size > 200_000) cache.clear();
     v = new Float64Array(NER_TAGS.length);
-    for (const f of wordFeatures(word)) weights.addWeights(f, v);
-    cache.set(word, v);
+    for (const f of feats()) weights.addWeights(f, v);
+    cache.set(key, v);
   }
   return v;
+}
+
+/** Adds `b` into `a` element-wise. */
+function addInto(a: Float64Array, b: Float64Array): void {
+  for (let k = 0; k < a.length; k++) a[k]! += b[k]!;
 }
 
 /** Options of `tagDocument`. */
@@ -110,6 +137,8 @@ export function tagDocument(
   const doc: DocumentInfo = describeDocument(sentences);
   const memory: DocMemory = new Map();
   const scores = new Float64Array(NER_TAGS.length);
+  const cache = cachesOf(weights);
+  const pairCache = pairCachesOf(weights);
   const result: string[][] = [];
   for (const tokens of sentences) {
     const s = describeSentence(tokens);
@@ -122,12 +151,18 @@ export function tagDocument(
         tags.push('O');
         continue;
       }
-      // the word's own features are summed once per word type (scoring is additive)
-      const own = wordScores(weights, tokens[i]!);
-      const feats = staticFeatures(s, i, doc, lex, false);
-      feats.push(...historyFeatures(s, i, t1, t2, memory));
+      // a word's own and neighbour features are summed once per word type (scoring is additive)
+      const feats = staticFeatures(s, i, doc, lex, true);
+      // history: the tag-pair part is cached by tag indices, the rest looked up
+      feats.push(...historyFeatures(s, i, t1, t2, memory).slice(2));
       scoreFeatures(weights, feats, scores);
-      for (let k = 0; k < scores.length; k++) scores[k]! += own[k]!;
+      const pairKey = (i > 1 ? tagIndex.get(t2)! : 9) * 10 + (i > 0 ? tagIndex.get(t1)! : 9);
+      addInto(scores, (pairCache[pairKey] ??= cachedScores(weights, new Map(), '', () => tagPairFeatures(t1, t2))));
+      const w = tokens[i]!;
+      addInto(scores, cachedScores(weights, cache[0]!, w, () => wordFeatures(w)));
+      const n = tokens.length;
+      const ctx = [i > 0 ? s.folded[i - 1]! : '<s>', i + 1 < n ? s.folded[i + 1]! : '</s>', i > 1 ? s.folded[i - 2]! : '<s>', i + 2 < n ? s.folded[i + 2]! : '</s>'];
+      for (let r = 0; r < 4; r++) addInto(scores, cachedScores(weights, cache[r + 1]!, ctx[r]!, () => [NEIGHBOUR_ROLES[r] + ctx[r]!]));
       tags.push(NER_TAGS[bestTag(scores, t1)]!);
     }
     rememberSentence(s, tags, memory);

@@ -59,3 +59,31 @@ test('the input source is not mutated', () => {
   runStages(source, [words, counter]);
   assert.equal(JSON.stringify(source), before);
 });
+
+test('layer() is sorted by start (longer first) after every stage, also when a later stage adds to an earlier layer out of order', () => {
+  const span = (id: string, start: number, end: number) => makeAnnotation('src1', 'mark', start, end, id, { stage: 'marks', version: '1' });
+  const first: Stage = { name: 'first', version: '1', requires: [], assigns: ['mark'], run: () => ({ annotations: [span('a', 6, 10), span('b', 0, 5)] }) };
+  const seen: string[][] = [];
+  const second: Stage = {
+    name: 'second',
+    version: '1',
+    requires: ['mark'],
+    assigns: ['mark', 'other'],
+    run: ({ layer }) => {
+      seen.push(layer('mark').map((a) => a.label));
+      return { annotations: [span('c', 6, 11), span('d', 0, 2), makeAnnotation('src1', 'other', 3, 4, 'o', { stage: 'second', version: '1' })] };
+    },
+  };
+  const third: Stage = {
+    name: 'third',
+    version: '1',
+    requires: ['mark'],
+    assigns: ['none'],
+    run: ({ layer }) => {
+      seen.push(layer('mark').map((a) => a.label));
+      return { annotations: [] };
+    },
+  };
+  runStages(source, [first, second, third]);
+  assert.deepEqual(seen, [['b', 'a'], ['b', 'd', 'c', 'a']]);
+});

@@ -59,12 +59,22 @@ export const TRANSIENT_LAYERS: ReadonlySet<string> = new Set(['token', 'mention-
 export class Store {
   readonly db: Database.Database;
 
+  /** Statements prepared once per store and reused (preparing is a parse and plan per call). */
+  private readonly statements = new Map<string, Database.Statement>();
+
   constructor(file: string) {
     this.db = new Database(file);
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('foreign_keys = ON');
     this.db.pragma('synchronous = NORMAL');
     this.migrate();
+  }
+
+  /** The prepared statement for some SQL, prepared on first use and kept for the store's life. */
+  private prepared(sql: string): Database.Statement {
+    let st = this.statements.get(sql);
+    if (!st) this.statements.set(sql, (st = this.db.prepare(sql)));
+    return st;
   }
 
   /** Runs pending migrations. Throws if the file was written by a newer schema. */
@@ -86,8 +96,8 @@ export class Store {
 
   /** Tells what storing this source would do, without writing. */
   statusOf(source: Source): PutStatus {
-    if (this.db.prepare('SELECT 1 FROM sources WHERE id = ?').get(source.id)) return 'unchanged';
-    return this.db.prepare('SELECT 1 FROM sources WHERE key = ?').get(source.key) ? 'version' : 'new';
+    if (this.prepared('SELECT 1 FROM sources WHERE id = ?').get(source.id)) return 'unchanged';
+    return this.prepared('SELECT 1 FROM sources WHERE key = ?').get(source.key) ? 'version' : 'new';
   }
 
   /**
@@ -99,12 +109,12 @@ export class Store {
     const status = this.statusOf(doc);
     if (status === 'unchanged') return status;
     this.db.transaction(() => {
-      const prev = this.db.prepare('SELECT MAX(version) AS v FROM sources WHERE key = ?').get(doc.key) as { v: number | null };
-      this.db.prepare('UPDATE sources SET current = 0 WHERE key = ?').run(doc.key);
-      this.db
-        .prepare('INSERT INTO sources (id, key, version, current, meta, text, source_map, ingested_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)')
+      const prev = this.prepared('SELECT MAX(version) AS v FROM sources WHERE key = ?').get(doc.key) as { v: number | null };
+      this.prepared('UPDATE sources SET current = 0 WHERE key = ?').run(doc.key);
+      this
+        .prepared('INSERT INTO sources (id, key, version, current, meta, text, source_map, ingested_at) VALUES (?, ?, ?, 1, ?, ?, ?, ?)')
         .run(doc.id, doc.key, (prev.v ?? 0) + 1, JSON.stringify(doc.meta), doc.text, JSON.stringify(doc.sourceMap), new Date().toISOString());
-      this.db.prepare('INSERT INTO sources_fts (source_id, title, text) VALUES (?, ?, ?)').run(doc.id, doc.meta.title ?? '', doc.text);
+      this.prepared('INSERT INTO sources_fts (source_id, title, text) VALUES (?, ?, ?)').run(doc.id, doc.meta.title ?? '', doc.text);
       this.writeSections(doc.id, doc.sections);
       this.writeAnalysis(doc.id, doc.annotations, doc.messages, stageVersions);
     })();
@@ -114,13 +124,13 @@ export class Store {
   /** Replaces a stored source's annotations, messages and stage versions in one transaction. */
   replaceAnalysis(sourceId: string, annotations: Annotation[], messages: Message[], stageVersions: Record<string, string>): void {
     this.db.transaction(() => {
-      for (const t of ['annotations', 'messages', 'stage_runs']) this.db.prepare(`DELETE FROM ${t} WHERE source_id = ?`).run(sourceId);
+      for (const t of ['annotations', 'messages', 'stage_runs']) this.prepared(`DELETE FROM ${t} WHERE source_id = ?`).run(sourceId);
       this.writeAnalysis(sourceId, annotations, messages, stageVersions);
     })();
   }
 
   private writeSections(sourceId: string, sections: Section[]): void {
-    const ins = this.db.prepare('INSERT INTO sections (source_id, idx, id, kind, start, end, attrs) VALUES (?, ?, ?, ?, ?, ?, ?)');
+    const ins = this.prepared('INSERT INTO sections (source_id, idx, id, kind, start, end, attrs) VALUES (?, ?, ?, ?, ?, ?, ?)');
     sections.forEach((s, i) => {
       const { id, kind, start, end, ...attrs } = s;
       ins.run(sourceId, i, id, kind, start, end, JSON.stringify(attrs));
@@ -129,22 +139,22 @@ export class Store {
 
   private writeAnalysis(sourceId: string, annotations: Annotation[], messages: Message[], stageVersions: Record<string, string>): void {
     annotations = annotations.filter((a) => !TRANSIENT_LAYERS.has(a.layer));
-    const insA = this.db.prepare(
+    const insA = this.prepared(
       'INSERT OR REPLACE INTO annotations (source_id, id, layer, start, end, label, attrs, stage, stage_version, rule, confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
     );
     for (const a of annotations) {
       insA.run(sourceId, a.id, a.layer, a.start, a.end, a.label, JSON.stringify(a.attrs), a.provenance.stage, a.provenance.version, a.provenance.rule ?? null, a.provenance.confidence ?? null);
     }
-    const insM = this.db.prepare('INSERT INTO messages (source_id, seq, severity, rule, origin, reason, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
+    const insM = this.prepared('INSERT INTO messages (source_id, seq, severity, rule, origin, reason, start, end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)');
     messages.forEach((m, i) => insM.run(sourceId, i, m.severity, m.rule, m.source, m.reason, m.place?.start ?? null, m.place?.end ?? null));
-    const insV = this.db.prepare('INSERT INTO stage_runs (source_id, stage, version) VALUES (?, ?, ?)');
+    const insV = this.prepared('INSERT INTO stage_runs (source_id, stage, version) VALUES (?, ?, ?)');
     for (const [stage, version] of Object.entries(stageVersions)) insV.run(sourceId, stage, version);
   }
 
   /** Summaries of sources, current versions only unless `all`. */
   listSources(opts: { all?: boolean; limit?: number; offset?: number } = {}): SourceSummary[] {
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .prepared(
         `SELECT s.id, s.key, s.version, s.meta, length(s.text) AS length, s.ingested_at,
           (SELECT COUNT(*) FROM sections x WHERE x.source_id = s.id) AS sections,
           (SELECT COUNT(*) FROM annotations a WHERE a.source_id = s.id) AS annotations,
@@ -172,23 +182,23 @@ export class Store {
 
   /** Ids of current sources, in ingest order. */
   sourceIds(): string[] {
-    return (this.db.prepare('SELECT id FROM sources WHERE current = 1 ORDER BY ingested_at, id').all() as Row[]).map((r) => r.id as string);
+    return (this.prepared('SELECT id FROM sources WHERE current = 1 ORDER BY ingested_at, id').all() as Row[]).map((r) => r.id as string);
   }
 
   /** Resolves a full id or a unique id prefix to a stored source id, or undefined. */
   resolveId(prefix: string): string | undefined {
-    const rows = this.db.prepare("SELECT id FROM sources WHERE id LIKE ? || '%' LIMIT 2").all(prefix) as Row[];
+    const rows = this.prepared("SELECT id FROM sources WHERE id LIKE ? || '%' LIMIT 2").all(prefix) as Row[];
     return rows.length === 1 ? (rows[0]!.id as string) : undefined;
   }
 
   /** A stored source without annotations, or undefined. */
   getSource(id: string): Source | undefined {
-    const r = this.db.prepare('SELECT * FROM sources WHERE id = ?').get(id) as Row | undefined;
+    const r = this.prepared('SELECT * FROM sources WHERE id = ?').get(id) as Row | undefined;
     if (!r) return undefined;
-    const sections = (this.db.prepare('SELECT * FROM sections WHERE source_id = ? ORDER BY idx').all(id) as Row[]).map(
+    const sections = (this.prepared('SELECT * FROM sections WHERE source_id = ? ORDER BY idx').all(id) as Row[]).map(
       (s) => ({ id: s.id, kind: s.kind, start: s.start, end: s.end, ...(JSON.parse(s.attrs as string) as object) }) as Section,
     );
-    const messages = (this.db.prepare('SELECT * FROM messages WHERE source_id = ? ORDER BY seq').all(id) as Row[]).map((m) => {
+    const messages = (this.prepared('SELECT * FROM messages WHERE source_id = ? ORDER BY seq').all(id) as Row[]).map((m) => {
       const msg: Message = { reason: m.reason as string, severity: m.severity as Message['severity'], rule: m.rule as string, source: m.origin as string };
       if (m.start != null) msg.place = { start: m.start as number, end: m.end as number };
       return msg;
@@ -208,10 +218,10 @@ export class Store {
   getAnnotations(sourceId: string, layers?: string[]): Annotation[] {
     const rows = (
       layers && layers.length
-        ? this.db
-            .prepare(`SELECT * FROM annotations WHERE source_id = ? AND layer IN (${layers.map(() => '?').join(',')}) ORDER BY start, end DESC`)
+        ? this
+            .prepared(`SELECT * FROM annotations WHERE source_id = ? AND layer IN (${layers.map(() => '?').join(',')}) ORDER BY start, end DESC`)
             .all(sourceId, ...layers)
-        : this.db.prepare('SELECT * FROM annotations WHERE source_id = ? ORDER BY start, end DESC').all(sourceId)
+        : this.prepared('SELECT * FROM annotations WHERE source_id = ? ORDER BY start, end DESC').all(sourceId)
     ) as Row[];
     return rows.map((r) => {
       const provenance: Annotation['provenance'] = { stage: r.stage as string, version: r.stage_version as string };
@@ -237,7 +247,7 @@ export class Store {
 
   /** Stage versions recorded for a source. */
   stageVersions(sourceId: string): Record<string, string> {
-    const rows = this.db.prepare('SELECT stage, version FROM stage_runs WHERE source_id = ?').all(sourceId) as Row[];
+    const rows = this.prepared('SELECT stage, version FROM stage_runs WHERE source_id = ?').all(sourceId) as Row[];
     return Object.fromEntries(rows.map((r) => [r.stage as string, r.version as string]));
   }
 
@@ -245,8 +255,8 @@ export class Store {
   search(query: string, limit = 20): SearchHit[] {
     const q = toFtsQuery(query);
     if (!q) return [];
-    const rows = this.db
-      .prepare(
+    const rows = this
+      .prepared(
         `SELECT f.source_id, f.title, snippet(sources_fts, 2, '[', ']', '…', 12) AS snip, bm25(sources_fts) AS rank
          FROM sources_fts f JOIN sources s ON s.id = f.source_id AND s.current = 1
          WHERE sources_fts MATCH ? ORDER BY rank LIMIT ?`,
@@ -258,23 +268,23 @@ export class Store {
   /** Replaces all corpus records of one kind in one transaction. */
   replaceCorpus(kind: CorpusKind, records: Array<{ id: string }>): void {
     this.db.transaction(() => {
-      this.db.prepare('DELETE FROM corpus_records WHERE kind = ?').run(kind);
-      const ins = this.db.prepare('INSERT OR REPLACE INTO corpus_records (kind, id, data) VALUES (?, ?, ?)');
+      this.prepared('DELETE FROM corpus_records WHERE kind = ?').run(kind);
+      const ins = this.prepared('INSERT OR REPLACE INTO corpus_records (kind, id, data) VALUES (?, ?, ?)');
       for (const r of records) ins.run(kind, r.id, JSON.stringify(r));
     })();
   }
 
   /** Corpus records of one kind. */
   getCorpus<T = unknown>(kind: CorpusKind): T[] {
-    return (this.db.prepare('SELECT data FROM corpus_records WHERE kind = ? ORDER BY id').all(kind) as Row[]).map((r) => JSON.parse(r.data as string) as T);
+    return (this.prepared('SELECT data FROM corpus_records WHERE kind = ? ORDER BY id').all(kind) as Row[]).map((r) => JSON.parse(r.data as string) as T);
   }
 
   /** Counts of sources, sections, annotations by layer, messages by severity and corpus records. */
   stats(): StoreStats {
-    const count = (sql: string) => Object.fromEntries((this.db.prepare(sql).all() as Row[]).map((r) => [r.k as string, r.n as number]));
+    const count = (sql: string) => Object.fromEntries((this.prepared(sql).all() as Row[]).map((r) => [r.k as string, r.n as number]));
     return {
-      sources: (this.db.prepare('SELECT COUNT(*) AS n FROM sources WHERE current = 1').get() as Row).n as number,
-      versions: (this.db.prepare('SELECT COUNT(*) AS n FROM sources').get() as Row).n as number,
+      sources: (this.prepared('SELECT COUNT(*) AS n FROM sources WHERE current = 1').get() as Row).n as number,
+      versions: (this.prepared('SELECT COUNT(*) AS n FROM sources').get() as Row).n as number,
       sections: count('SELECT kind AS k, COUNT(*) AS n FROM sections GROUP BY kind'),
       annotations: count('SELECT layer AS k, COUNT(*) AS n FROM annotations GROUP BY layer'),
       messages: count('SELECT severity AS k, COUNT(*) AS n FROM messages GROUP BY severity'),

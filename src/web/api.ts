@@ -127,5 +127,6 @@ export interface ConflictRow {
 
 /** Display title of a source row. */
 export function titleOf(s: { title?: string; path?: string; id: string }): string {
-  return s.title || s.path || s.id.slice(0, 12);
+  // An untitled file is named by its file name, not its whole path (which says where the user keeps files, not what it is).
+  return s.title || (s.path ? (s.path.split(/[\\/]/).filter(Boolean).at(-1) ?? s.path) : '') || s.id.slice(0, 12);
 }

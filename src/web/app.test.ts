@@ -59,9 +59,18 @@ describe('web app in Chromium', { skip, timeout: 120000 }, () => {
     const mention = page.locator('.hl-mention', { hasText: 'Ilse Varga' }).first();
     await mention.hover();
     assert.match((await page.locator('#tooltip').textContent()) ?? '', /Ilse Varga.*PER/);
-    await mention.click();
+    // Hovering fills the detail panel; the entity card in the tooltip keeps its links reachable.
     assert.equal(await page.locator('#detail-panel a', { hasText: 'entity page' }).getAttribute('href'), `#/entity/${encodeURIComponent(IDS.varga)}`);
     assert.ok(await page.locator('.speaker-tag', { hasText: 'Ilse Varga' }).isVisible());
+    await page.locator('#tooltip a', { hasText: 'mention(s)' }).waitFor();
+    assert.match((await page.locator('#tooltip').textContent()) ?? '', /no Wikidata id/);
+    // A click leads straight to the entity page.
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await mention.click();
+    await page.waitForSelector('body[data-ready="entity"]');
+    assert.match(page.url(), new RegExp(`#/entity/${encodeURIComponent(IDS.varga)}$`));
+    assert.equal(await page.locator('#tooltip').isVisible(), false, 'the card does not float over the next view');
+    await open(`#/reader/${docs[0]!.id}`, 'reader');
     await shot('reader');
     await page.locator('input[name="layer-mention"]').uncheck();
     assert.equal(await page.locator('article.doc.show-mention').count(), 0);
@@ -88,6 +97,21 @@ describe('web app in Chromium', { skip, timeout: 120000 }, () => {
     const focused = await page.locator('.hl-focus').allTextContents();
     assert.equal(focused.join(''), 'would open in June');
     assert.ok(CHRONICLE_TEXT.includes(focused.join('')));
+    // Back from the reader: the evidence span is marked, and a click on it leads to that conflict alone.
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.locator('.hl-conflict', { hasText: 'would' }).first().click();
+    await page.waitForSelector('body[data-ready="conflicts"]');
+    assert.match(page.url(), /conflict=conflict%3Aopening-date/);
+    assert.equal(await page.locator('.conflict-card').count(), 1);
+  });
+
+  test('reader: an event highlight leads to the timeline focused on its corpus event', async () => {
+    await open(`#/reader/${docs[0]!.id}`, 'reader');
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.locator('.hl-event', { hasText: /^met$/ }).first().click();
+    await page.waitForSelector('body[data-ready="timeline"]');
+    assert.match(page.url(), /focus=ev%3Ameeting-1921-05/);
+    await page.locator('#event-panel h3', { hasText: 'Harbor Council meets' }).waitFor();
   });
 
   test('timeline: draws events, marks fuzzy and conflicting ones, filters by source', async () => {

@@ -37,6 +37,9 @@ async function show(): Promise<void> {
   const gen = ++generation;
   const route = parseRoute(location.hash);
   document.body.removeAttribute('data-ready');
+  // A hover card left open by the previous view must not float over the next one.
+  const tooltip = document.getElementById('tooltip');
+  if (tooltip) tooltip.hidden = true;
   if (cleanup) cleanup();
   cleanup = undefined;
   clear(root);

@@ -4,6 +4,11 @@ import { readConflicts, sourceText } from '../corpus-view.ts';
 import type { CorpusConflict } from '../corpus-types.ts';
 import { looseObject, pageOf, pageSchema, pagingProperties } from '../paging.ts';
 
+/** The last part of a path (an untitled file is named by its file name, not by where the user keeps it). */
+function fileName(path: string | undefined): string | undefined {
+  return path?.split(/[\\/]/).filter(Boolean).at(-1);
+}
+
 /** Adds source titles and the evidence text (from the stored source when missing) to a conflict. */
 function enrich(ctx: ApiContext, c: CorpusConflict, titles: Map<string, string>) {
   return {
@@ -18,7 +23,7 @@ function enrich(ctx: ApiContext, c: CorpusConflict, titles: Map<string, string>)
 
 /** Routes: `GET /api/conflicts`, `GET /api/conflicts/:id`. */
 export function registerConflictRoutes(app: FastifyInstance, ctx: ApiContext): void {
-  const titles = () => new Map(ctx.store.listSources().map((s) => [s.id, s.title ?? s.path ?? s.id]));
+  const titles = () => new Map(ctx.store.listSources().map((s) => [s.id, s.title ?? fileName(s.path) ?? s.id]));
   app.get(
     '/api/conflicts',
     {

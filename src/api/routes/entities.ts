@@ -99,7 +99,7 @@ export function registerEntityRoutes(app: FastifyInstance, ctx: ApiContext): voi
       const relations = readRelations(ctx.store)
         .filter((r) => r.from === id || r.to === id)
         .slice(0, 500)
-        .map((r) => ({ ...r, fromName: names.get(r.from)?.name ?? r.from, toName: names.get(r.to)?.name ?? r.to }));
+        .map((r) => ({ ...r, fromName: names.get(r.from)?.name ?? ctx.kb.byId.get(r.from)?.name ?? r.from, toName: names.get(r.to)?.name ?? ctx.kb.byId.get(r.to)?.name ?? r.to }));
       const roles = ctx.kb.roles.filter((r) => r.person === id);
       return { entity: { ...entity, kb: kbEntity ?? null }, roles, mentions: { ...mentions, items: mentionItems }, events, relations };
     },

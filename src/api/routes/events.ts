@@ -49,7 +49,7 @@ function timelineItem(ev: CorpusEvent, names: Map<string, { name?: string }>) {
     end: ev.interval?.latest ?? null,
     edtf: ev.edtf ?? null,
     uncertain: isUncertain(ev),
-    sources: [...new Set((ev.support ?? []).map((s) => s.source))],
+    sources: (ev as { sources?: string[] }).sources ?? [...new Set((ev.support ?? []).map((s) => s.source))],
     participants: participantEntities(ev).map((id) => ({ id, name: names.get(id)?.name ?? id })),
     conflicts: ev.conflicts ?? [],
   };

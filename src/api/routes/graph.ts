@@ -37,6 +37,14 @@ export function registerGraphRoutes(app: FastifyInstance, ctx: ApiContext): void
         },
       },
     },
-    async (req) => queryGraph(ctx.store, req.query as { from?: string; to?: string; source?: string; entity?: string; maxNodes: number }),
+    async (req) => {
+      const graph = queryGraph(ctx.store, req.query as { from?: string; to?: string; source?: string; entity?: string; maxNodes: number });
+      // Relation ends the corpus has no entity record for (KB-only actors): name and type them from the KB, not by bare id.
+      const nodes = graph.nodes.map((n) => {
+        const kb = n.name === n.id ? ctx.kb.byId.get(n.id) : undefined;
+        return kb ? { ...n, name: kb.name, type: n.type === 'other' ? kb.type : n.type } : n;
+      });
+      return { ...graph, nodes };
+    },
   );
 }

@@ -28,7 +28,7 @@ export function formatEntities(records: readonly EntityRecord[], docs: ReadonlyM
   return lines;
 }
 
-/** `annalist entities [--db] [--json] [--local]`: lists entities with their mentions per source. */
+/** `annalist entities [--db] [--json] [--local]`: lists entities (most mentioned first) with their mentions per source. */
 export function register(program: Command): void {
   program
     .command('entities')
@@ -46,6 +46,11 @@ export function register(program: Command): void {
         const stored = store.getCorpus<EntityRecord>('entity');
         let records = stored.length > 0 ? stored : collectEntities([...docs.values()], loadKnowledgeBase());
         if (opts.local) records = records.filter((r) => r.local);
+        records = [...records].sort((a, b) => b.mentions.length - a.mentions.length || a.name.localeCompare(b.name));
+        // `annalist entities | head` closes the pipe early: not an error
+        process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+          if (err.code === 'EPIPE') process.exit(0);
+        });
         if (opts.json) console.log(JSON.stringify(records, null, 2));
         else for (const l of formatEntities(records, docs)) console.log(l);
       } finally {

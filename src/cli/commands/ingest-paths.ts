@@ -78,7 +78,7 @@ export async function ingestPaths(store: Store, inputs: readonly string[], opts:
     sum.bytes += bytes.length;
     let source: Source;
     try {
-      source = await readAnyDocument(bytes, { path });
+      source = await readAnyDocument(bytes, item.kind === 'file' && item.root ? { path, root: item.root } : { path });
     } catch (err) {
       fail(`reader crashed: ${(err as Error).message}`);
       continue;

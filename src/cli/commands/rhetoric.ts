@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { prepareDoc } from '../../stages/rhetoric/doc.ts';
-import { classifySpan, detectRhetoric, loadRhetoricModel } from '../../stages/rhetoric/model.ts';
+import { detectRhetoric, loadRhetoricModel } from '../../stages/rhetoric/model.ts';
+import { classifyGivenSpans } from '../../stages/rhetoric/classify-given.ts';
 import { formatPtcLabels, readPtcArticles, readPtcLabels, type PtcLabel } from '../../stages/rhetoric/ptc.ts';
 
 /**
@@ -20,16 +21,7 @@ export function register(program: Command): void {
       const docs = new Map(articles.map((a) => [a.id, prepareDoc(a.text)]));
       const out: PtcLabel[] = [];
       if (opts.spans) {
-        // A span listed k times (several techniques) gets the k most probable techniques.
-        const groups = new Map<string, PtcLabel[]>();
-        for (const r of readPtcLabels(opts.spans, articles)) {
-          const k = `${r.article}:${r.start}:${r.end}`;
-          groups.set(k, [...(groups.get(k) ?? []), r]);
-        }
-        for (const g of groups.values()) {
-          const ranked = classifySpan(docs.get(g[0]!.article)!, g[0]!, model.tc);
-          g.forEach((r, i) => out.push({ ...r, technique: ranked[i % ranked.length]!.technique }));
-        }
+        out.push(...classifyGivenSpans(docs, readPtcLabels(opts.spans, articles), model.tc));
       } else {
         for (const a of articles) {
           for (const s of detectRhetoric(docs.get(a.id)!, model)) out.push({ article: a.id, technique: s.techniques[0]!.technique, start: s.start, end: s.end });

@@ -12,13 +12,20 @@ export function register(program: Command): void {
     .option('--token <secret>', 'require this token on API requests (or env ANNALIST_TOKEN)')
     .option('--log', 'log requests')
     .action(async (opts: { port?: string; host?: string; token?: string; log?: boolean }, cmd: Command) => {
-      const server = await startServer({
-        db: dbPath(cmd),
-        port: opts.port !== undefined ? Number(opts.port) : undefined,
-        host: opts.host,
-        token: opts.token,
-        logger: opts.log ?? false,
-      });
+      let server;
+      try {
+        server = await startServer({
+          db: dbPath(cmd),
+          port: opts.port !== undefined ? Number(opts.port) : undefined,
+          host: opts.host,
+          token: opts.token,
+          logger: opts.log ?? false,
+        });
+      } catch (err) {
+        console.error(`annalist serve: ${err instanceof Error ? err.message : String(err)}`);
+        process.exitCode = 2;
+        return;
+      }
       console.log(`Annalist is serving ${dbPath(cmd)} at ${server.url}`);
       const stop = () => void server.close().then(() => process.exit(0));
       process.once('SIGINT', stop);

@@ -32,7 +32,14 @@ export function register(program: Command): void {
         for (const e of t.events) {
           const flag = e.conflicts.length ? c.red(` ⚠ ${e.conflicts.length} conflict${e.conflicts.length > 1 ? 's' : ''}`) : '';
           console.log(`${c.bold((e.edtf || 'undated').padEnd(12))} ${e.label} ${c.dim(`[${e.class}; ${e.sources.length} source${e.sources.length > 1 ? 's' : ''}]`)}${flag}`);
-          for (const s of e.support) console.log(`${' '.repeat(13)}${c.cyan(s.source.slice(0, 8))} ${s.edtf ? c.yellow(`${s.edtf} `) : ''}${c.dim(truncate(s.text, 110))}`);
+          const shown = new Set<string>();
+          for (const s of e.support) {
+            // One line per source sentence: a named event and its event-layer mention share a sentence.
+            const key = `${s.source}|${s.text}`;
+            if (shown.has(key)) continue;
+            shown.add(key);
+            console.log(`${' '.repeat(13)}${c.cyan(s.source.slice(0, 8))} ${s.edtf ? c.yellow(`${s.edtf} `) : ''}${c.dim(truncate(s.text, 110))}`);
+          }
         }
         const multi = t.events.filter((e) => e.sources.length > 1).length;
         console.log(c.dim(`${t.events.length} events, ${multi} with more than one source, ${t.conflicts.length} conflicts`));

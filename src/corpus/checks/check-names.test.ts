@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { makeAnnotation } from '../../core/annotation.ts';
 import { contextOf, sourceOf } from '../testing.ts';
 import { checkNamesOutOfTime } from './check-names.ts';
 
@@ -33,4 +34,22 @@ test('names out of time: silent on names in use, retrospective names and battles
   ]) {
     assert.deepEqual(found(ok).map((c) => c.explanation), [], ok);
   }
+});
+
+test('names out of time: an abbreviation of a former name, by its initials', () => {
+  const c = found('In 1975 the FPRY signed a trade agreement with Cambodia.');
+  assert.equal(c.length, 1);
+  assert.match(c[0]!.explanation, /1945-11-29–1963-04-07/);
+  assert.deepEqual(found('In 1955 the FPRY signed a trade agreement with Greece.'), []);
+});
+
+test('names out of time: a longer linked mention holding the old name', () => {
+  const withMention = (text: string, surface: string) => {
+    const src = sourceOf(text);
+    const at = text.indexOf(surface);
+    src.annotations = [makeAnnotation(src.id, 'mention', at, at + surface.length, 'LOC', { stage: 'mentions', version: '1' }, { entity: 'Q656' })];
+    return checkNamesOutOfTime(contextOf([src]));
+  };
+  assert.equal(withMention('In 1995 the Leningrad city region voted on its budget.', 'Leningrad city region').length, 1);
+  assert.equal(withMention('In 1995 the Saint Petersburg city region voted on its budget.', 'Saint Petersburg city region').length, 0);
 });

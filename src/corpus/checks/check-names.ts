@@ -1,9 +1,9 @@
 import type { DayInterval } from '../../core/time.ts';
 import { describeInterval } from '../edtf-interval.ts';
 import { periodInterval } from '../kb-index.ts';
-import { dateNear } from '../source-view.ts';
+import { dateNear, sentenceIndexAt, type SourceView } from '../source-view.ts';
 import type { Conflict } from '../types.ts';
-import { phraseRegex } from '../vocabulary.ts';
+import { escapeRegex, phraseRegex } from '../vocabulary.ts';
 import { makeConflict, overlap, sentenceEvidence, type CheckContext } from './common.ts';
 
 /** A time-bound name of an entity. */
@@ -37,6 +37,29 @@ function fold(s: string): string {
     .trim();
 }
 
+/** True when a longer mention holds the name as whole words ("the Special Meeting of the NKVD" holds "NKVD"). */
+function containsName(surface: string, name: string): boolean {
+  if (surface.length <= name.length || (name.length < 4 && !/^\p{Lu}+$/u.test(name))) return false;
+  return new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegex(name)}(?![\\p{L}\\p{N}])`, 'u').test(surface);
+}
+
+/** Initials of a multi-word name, function words left out ("Federal People's Republic of Yugoslavia" → "FPRY"). */
+export function initials(name: string): string {
+  const words = name.split(/[\s-]+/).filter((w) => /^\p{Lu}/u.test(w));
+  return words.length >= 2 ? words.map((w) => w[0]).join('') : '';
+}
+
+/**
+ * The date an event in the sentence inherits from the narrative, when the sentence states none
+ * ("In September 1960 … . Moscow delayed, which soon resulted in a coup in …"): only a narrow one
+ * (a year or less), since a wide inherited span says little.
+ */
+function narrativeDate(view: SourceView, pos: number): { interval: DayInterval; text: string } | undefined {
+  const i = sentenceIndexAt(view.sentences, pos);
+  const ev = view.events.find((e) => e.sentence === i && e.inherited === true && e.interval && e.positive && e.interval.latest - e.interval.earliest <= 366);
+  return ev?.interval ? { interval: ev.interval, text: `${ev.edtf ?? describeInterval(ev.interval)}, from the narrative` } : undefined;
+}
+
 /**
  * Names out of time: a body, place or country called by a name the KB says was not in use at the
  * date of the sentence (a city by its later or former name). Sentences that mark the name as
@@ -51,9 +74,9 @@ export function checkNamesOutOfTime(ctx: CheckContext): Conflict[] {
       const names = boundNames(ctx, m.entity);
       if (names.length === 0) continue;
       const surface = fold(m.text);
-      const used = names.filter((n) => fold(n.name) === surface);
+      const used = names.filter((n) => fold(n.name) === surface || (/^\p{Lu}{3,}$/u.test(m.text) && initials(n.name) === m.text) || containsName(m.text, n.name));
       if (used.length === 0) continue;
-      const date = dateNear(view, m.start, m.end);
+      const date = dateNear(view, m.start, m.end) ?? narrativeDate(view, m.start);
       if (!date) continue;
       if (used.some((n) => overlap(n.period, date.interval))) continue;
       const window = view.text.slice(Math.max(0, m.start - 40), Math.min(view.text.length, m.end + 40));
@@ -64,9 +87,7 @@ export function checkNamesOutOfTime(ctx: CheckContext): Conflict[] {
         makeConflict(
           'name-out-of-time',
           later ? 'low' : 'medium',
-          `"${m.text}" is used for ${describeInterval(date.interval)} ("${date.text}"), but that name was in use ${used
-            .map((n) => `${n.from ?? '…'}–${n.to ?? 'present'}`)
-            .join(', ')}${inUse.length ? `; at that date it was called ${inUse.map((n) => n.name).join(' / ')}` : ''}.`,
+          `"${m.text}" is used for ${describeInterval(date.interval)} ("${date.text}"), but that name was in use ${[...new Set(used.map((n) => `${n.from ?? '…'}–${n.to ?? 'present'}`))].join(', ')}${inUse.length ? `; at that date it was called ${[...new Set(inUse.map((n) => n.name))].join(' / ')}` : ''}.`,
           [sentenceEvidence(view, m.start, m.end)],
           [...used, ...inUse].map((n) => ({ type: 'name', ref: m.entity, text: `${n.name}: ${n.from ?? '…'}–${n.to ?? 'present'}`, source: n.source })),
           { entity: m.entity },

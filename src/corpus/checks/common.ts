@@ -2,7 +2,7 @@ import { hashContent } from '../../core/hash.ts';
 import type { DayInterval } from '../../core/time.ts';
 import type { AssembledEvents } from '../cluster-events.ts';
 import type { KbIndex } from '../kb-index.ts';
-import { sentenceSpan, type SourceView, type ViewMention } from '../source-view.ts';
+import { dateNear, sentenceSpan, type SourceView, type ViewMention } from '../source-view.ts';
 import type { Conflict, ConflictFact, ConflictKind, CorpusEvent, EvidenceSpan } from '../types.ts';
 import { phraseRegex, type CheckVocabulary } from '../vocabulary.ts';
 
@@ -86,9 +86,15 @@ export function findAgents(ctx: CheckContext, dateOf: (view: SourceView, start: 
     if (!view.fallbacks.includes('event')) {
       for (const ev of view.events) {
         if (ev.id.startsWith('kb-alias:') || !ev.positive || !ev.asserted || ev.inherited || !ev.interval) continue;
+        // The date must be stated close to the trigger, not in another clause of a long sentence.
+        const date = dateNear(view, ev.start, ev.end, 60);
+        if (!date) continue;
         for (const p of ev.participants) {
           if (p.role !== 'agent' || !p.entity) continue;
-          out.push({ view, entity: p.entity, start: ev.start, end: ev.end, cls: ev.cls, interval: ev.interval, dateText: ev.edtf, eventId: ev.id });
+          // Confirm the agent in the text: its mention is the subject right before the trigger.
+          const subject = view.mentions.find((m) => m.entity === p.entity && m.end <= ev.start && isSubjectOf(view, m, ev.start));
+          if (!subject) continue;
+          out.push({ view, entity: p.entity, start: subject.start, end: ev.end, cls: ev.cls, interval: ev.interval, dateText: date.text, eventId: ev.id });
         }
       }
       continue;
@@ -101,6 +107,22 @@ export function findAgents(ctx: CheckContext, dateOf: (view: SourceView, start: 
     }
   }
   return out;
+}
+
+/**
+ * True when a mention reads as the subject of a trigger a little further on: no more than 40
+ * characters apart, no clause break, preposition, possessive or relative pronoun in between
+ * ("criticism of Stalin", "Stalin's", "the group that attempted").
+ */
+export function isSubjectOf(view: SourceView, m: ViewMention, trigger: number): boolean {
+  if (trigger - m.end > 40) return false;
+  const between = view.text.slice(m.end, trigger);
+  if (/^['’]s?\b/.test(between)) return false;
+  // "X, ordered": one comma between subject and verb means X belongs to another phrase (two make an appositive).
+  if ((between.match(/,/g) ?? []).length === 1) return false;
+  if (/[;:.!?]|\b(?:of|about|at|to|for|with|against|by|from|on|in|into|and|or|that|which|who|whom|than)\b/i.test(between)) return false;
+  const before = view.text.slice(Math.max(0, m.start - 12), m.start);
+  return !/\b(?:of|about|against|by|with|to|for|on|at)\s+(?:the\s+)?$/i.test(before);
 }
 
 /** True when an action verb follows the mention in the same clause (optionally after an appositive). */

@@ -14,7 +14,9 @@ const MAX_CREDIT_WORDS = 4;
 export function findCaptions(lines: readonly Line[], taken: ReadonlySet<number>): Claim[] {
   const rules = loadLayoutRules();
   const bullet = new RegExp(`^[${rules.bulletMarks}]\\s*(\\S.*)$`, 'u');
-  const prefix = new RegExp(`^(?:${rules.photoCreditPrefixes.join('|')})\\s*[:.]\\s*\\S.{0,60}$`, 'iu');
+  const prefix = new RegExp(`^(?:${rules.photoCreditPrefixes.join('|')})\\s*:\\s*\\S`, 'iu');
+  // "… Photo credit: X" / "… Credit: X" at the end of a caption line
+  const trailingCredit = new RegExp(`(?<=[.!?)]\\s+)(?:(?:${rules.photoCreditPrefixes.join('|')})\\s+)?credit\\s*:\\s*\\S.*$`, 'iu');
   const content = lines.filter((l) => !l.blank && !taken.has(l.n));
   const isBullet = content.map((l) => bullet.test(l.text));
   const claims: Claim[] = [];
@@ -22,7 +24,7 @@ export function findCaptions(lines: readonly Line[], taken: ReadonlySet<number>)
   while (i < content.length) {
     if (!isBullet[i]) {
       const l = content[i]!;
-      if (prefix.test(l.text)) claims.push({ kind: 'credit', start: l.start, end: l.end, lines: [l.n], attrs: { role: 'photo-credit', rule: 'captions:photo-prefix' } });
+      if (prefix.test(l.text) && l.text.length <= 400) claims.push(...prefixedCaption(l, trailingCredit));
       i++;
       continue;
     }
@@ -45,4 +47,21 @@ export function findCaptions(lines: readonly Line[], taken: ReadonlySet<number>)
     i = j;
   }
   return claims;
+}
+
+/**
+ * A "Photo: …" line: short, it is a photo credit ("Photo: Agency"); longer, it is a caption,
+ * with a trailing "Photo credit: …" marked as its credit.
+ */
+function prefixedCaption(l: Line, trailingCredit: RegExp): Claim[] {
+  const after = l.text.replace(/^[^:]*:\s*/u, '');
+  if (wordCount(after) <= MAX_CREDIT_WORDS) {
+    return [{ kind: 'credit', start: l.start, end: l.end, lines: [l.n], attrs: { role: 'photo-credit', rule: 'captions:photo-prefix' } }];
+  }
+  const key = `caption-${l.n}`;
+  const credit = trailingCredit.exec(l.text);
+  const capEnd = credit ? l.start + l.text.slice(0, credit.index).trimEnd().length : l.end;
+  const out: Claim[] = [{ kind: 'caption', start: l.start, end: capEnd, lines: [l.n], attrs: { rule: 'captions:photo-prefix' }, key }];
+  if (credit) out.push({ kind: 'credit', start: l.start + credit.index, end: l.end, lines: [], attrs: { role: 'photo-credit', rule: 'captions:trailing-credit' }, parentKey: key });
+  return out;
 }

@@ -1,4 +1,5 @@
 import type { Claim } from './claim.ts';
+import { isTitleLike } from './find-headings.ts';
 import type { Line } from './lines.ts';
 import { loadLayoutRules } from './rules.ts';
 
@@ -16,17 +17,24 @@ export function findChrome(lines: readonly Line[]): Claim[] {
   const tail = new Set(content.slice(-TAIL_LINES).map((l) => l.n));
   const claims: Claim[] = [];
   for (const line of content) {
-    if (line.text.length > 600) continue;
-    const rule = rules.chromeLines.find((r) => (!r.tailOnly || tail.has(line.n)) && r.pattern.test(line.text));
+    // chrome lines are short; only a footer (licence text) may run long
+    const inTail = tail.has(line.n);
+    if (line.text.length > (inTail ? 600 : 200)) continue;
+    const rule = rules.chromeLines.find((r) => (!r.tailOnly || inTail) && r.pattern.test(line.text));
     if (rule) claims.push(chrome(line, rule.role));
   }
-  // the diff page's own title ("Changes") is chrome only on a page that shows wiki chrome
+  // the diff page's own title ("Changes") is chrome only near the top of a page that shows wiki chrome
   const wikiPage = claims.some((c) => rules.wikiChromeRoles.has(c.attrs.role ?? ''));
-  const first = content[0];
-  if (wikiPage && first && rules.wikiPageTitles.has(first.text.toLowerCase()) && !claims.some((c) => c.lines.includes(first.n))) {
-    claims.push(chrome(first, 'page-title'));
+  for (const line of wikiPage ? content.slice(0, 6) : []) {
+    if (rules.wikiPageTitles.has(line.text.toLowerCase()) && !claims.some((c) => c.lines.includes(line.n))) claims.push(chrome(line, 'page-title'));
   }
-  return claims;
+  // a site name above the navigation bar ("MY HISTORY BLOG" then "Home | About") is the masthead
+  const top = content[0];
+  const below = top ? lines[top.n + 1] : undefined;
+  if (top && below && !below.blank && claims.some((c) => c.lines.includes(below.n) && c.attrs.role === 'navigation') && !claims.some((c) => c.lines.includes(top.n)) && isTitleLike(top.text, 60, 6)) {
+    claims.push(chrome(top, 'site-name'));
+  }
+  return claims.sort((a, b) => a.start - b.start);
 }
 
 function chrome(line: Line, role: string): Claim {

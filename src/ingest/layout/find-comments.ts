@@ -19,7 +19,7 @@ interface Start {
  * (`<user> [(<display name>)] <D Month YYYY HH: MM>`) and the bodies under them. Nesting comes
  * from indentation when the page kept it, else from numbering that restarts at 1 for replies.
  * Returns `comment` sections over the bodies (with author, displayName, time, replyTo, depth)
- * and `chrome` sections for the header and meta lines. Needs at least two comments.
+ * and `chrome` sections for the header and meta lines. Needs two comments, or one with header and meta.
  */
 export function findComments(lines: readonly Line[], taken: ReadonlySet<number>): Claim[] {
   const rules = loadLayoutRules();
@@ -40,7 +40,8 @@ export function findComments(lines: readonly Line[], taken: ReadonlySet<number>)
     const m = parseMeta(meta, line.text, rules);
     if (m) starts.push({ line, ...m });
   }
-  if (starts.length < 2) return [];
+  // one comment is enough when it has both a header and a meta line; a lone meta-like line is not
+  if (starts.length === 0 || (starts.length === 1 && !starts[0]!.meta)) return [];
   const depths = nestingDepths(starts);
   const claims: Claim[] = [];
   const lastAtDepth: number[] = [];

@@ -14,7 +14,9 @@ const TAIL_LINES = 4;
 export function findCredits(lines: readonly Line[], taken: ReadonlySet<number>): Claim[] {
   const rules = loadLayoutRules();
   const verbs = Object.keys(rules.creditVerbs).filter((v) => v !== 'by');
-  const opener = new RegExp(`(?:^|(?<=[.!?]\\s+))(?:(${verbs.join('|')})\\s+)?by\\s+(?=\\p{Lu})`, 'giu');
+  // "Posted by oldfox on …": user names may be lower case after a posting verb
+  const lower = rules.lowercaseBylineVerbs.join('|');
+  const opener = new RegExp(`(?:^|(?<=[.!?]\\s+))(?:(${verbs.join('|')})\\s+)?by\\s+(?=\\p{Lu}|(?<=(?:${lower})\\s+by\\s+)\\S)`, 'giu');
   const claims: Claim[] = [];
   const content = lines.filter((l) => !l.blank && !taken.has(l.n));
   for (const line of content) {
@@ -43,7 +45,7 @@ export function findCredits(lines: readonly Line[], taken: ReadonlySet<number>):
 
 /** Person, organization and date of one credit sentence. */
 function parseCredit(chunk: string, rules: LayoutRules): { author?: string; displayName?: string; time?: string } {
-  const m = /\bby\s+(.+?)(?:\s+(?:of|from|for|at)\s+(.+?))?(?:[.,]\s+|$)/u.exec(chunk);
+  const m = /\bby\s+(.+?)(?:\s+(?:of|from|for|at)\s+(.+?))?(?:\s+on\s+.*|[.,]\s+|[.,]?$)/u.exec(chunk);
   const out: { author?: string; displayName?: string; time?: string } = {};
   if (m) {
     out.author = m[1]!.replace(/[.,]$/u, '');

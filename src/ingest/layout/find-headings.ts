@@ -61,14 +61,22 @@ export function findTitle(lines: readonly Line[], taken: ReadonlySet<number>): C
  */
 export function findPlainHeadings(lines: readonly Line[], taken: ReadonlySet<number>): Claim[] {
   const claims: Claim[] = [];
+  // next non-blank line after each line, computed once (a scan per candidate would be quadratic)
+  const nextContent: Array<Line | undefined> = new Array(lines.length);
+  for (let i = lines.length - 1, next: Line | undefined; i >= 0; i--) {
+    nextContent[i] = next;
+    if (!lines[i]!.blank) next = lines[i];
+  }
+  let seenContent = false;
   for (let i = 1; i < lines.length - 1; i++) {
     const line = lines[i]!;
+    const before: boolean = seenContent || !lines[i - 1]!.blank;
+    seenContent = before;
     if (line.blank || taken.has(line.n)) continue;
     if (!lines[i - 1]!.blank || !lines[i + 1]!.blank) continue;
     if (line.indent > 0 && /^[•·▪●◦‣\-–—*]/u.test(line.text)) continue;
-    if (!isTitleLike(line.text)) continue;
-    if (!lines.slice(0, i).some((l) => !l.blank)) continue;
-    const next = lines.slice(i + 1).find((l) => !l.blank);
+    if (!before || !isTitleLike(line.text)) continue;
+    const next = nextContent[i];
     // a heading introduces a paragraph, not another short line (a list, a poem, a signature)
     if (!next || taken.has(next.n) || isTitleLike(next.text)) continue;
     claims.push({ kind: 'heading', start: line.start, end: line.end, lines: [line.n], attrs: { level: 2, rule: 'headings:short-line' } });

@@ -34,7 +34,7 @@ export function findBlockQuotes(lines: readonly Line[], taken: ReadonlySet<numbe
     const prev = content[i - 1]!;
     const line = content[i]!;
     if (taken.has(line.n) || taken.has(prev.n)) continue;
-    if (!cue.test(prev.text) || prev.text.length < 40 || line.text.length < 40) continue;
+    if (!prev.text.endsWith(':') || !cue.test(prev.text) || prev.text.length < 40 || line.text.length < 40) continue;
     claims.push({ kind: 'quote', start: line.start, end: line.end, lines: [line.n], attrs: { role: 'block-quote', rule: 'quotes:after-colon' } });
   }
   return claims;

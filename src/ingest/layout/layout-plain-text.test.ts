@@ -187,3 +187,36 @@ test('a plain article without blank lines is all body', () => {
   assert.deepEqual(sections.map((s) => s.kind), ['body', 'body', 'body', 'body']);
   assert.equal(meta.title, undefined);
 });
+
+const MASTHEAD = [
+  'PAPER TRAIL',
+  'Home | Topics | About us',
+  '',
+  'Posted by quillpen on 2 April 2018',
+  '',
+  'The winter of the long queues',
+  '',
+  'Bread queues grew through the winter, and the district papers printed nothing about them at all.',
+  '',
+  'Image: A queue outside a bakery on a side street, 1962. Photo credit: family album',
+  '',
+  'Tags: bread, winter, queues',
+  'Share this: Mail | Print | Link',
+].join('\n');
+
+test('masthead, pipe menus, tag lines, a lower-case byline and a prefixed caption with its credit', () => {
+  const { sections, meta } = layoutPlainText(MASTHEAD);
+  const of = (kind: string) => sections.filter((s) => s.kind === kind).map((s) => [MASTHEAD.slice(s.start, s.end), s.role]);
+  assert.deepEqual(of('chrome'), [
+    ['PAPER TRAIL', 'site-name'],
+    ['Home | Topics | About us', 'navigation'],
+    ['Tags: bread, winter, queues', 'navigation'],
+    ['Share this: Mail | Print | Link', 'navigation'],
+  ]);
+  assert.deepEqual(meta, { title: 'The winter of the long queues', site: 'PAPER TRAIL', author: 'quillpen', published: '2018-04-02' });
+  assert.deepEqual(of('caption'), [['Image: A queue outside a bakery on a side street, 1962.', undefined]]);
+  assert.deepEqual(of('credit'), [
+    ['Posted by quillpen on 2 April 2018', 'author'],
+    ['Photo credit: family album', 'photo-credit'],
+  ]);
+});

@@ -4,6 +4,8 @@ import { findCaptions } from './find-captions.ts';
 import { findChrome } from './find-chrome.ts';
 import { findComments } from './find-comments.ts';
 import { findCredits } from './find-credits.ts';
+import { markEditorialIntro } from './find-editorial-intro.ts';
+import { findEmoticons } from './find-emoticons.ts';
 import { findPlainHeadings, findTitle, findWikiHeadings } from './find-headings.ts';
 import { findBlockQuotes, findInlineReferences } from './find-inline.ts';
 import { splitLines } from './lines.ts';
@@ -11,13 +13,15 @@ import { splitLines } from './lines.ts';
 /** Sections and metadata found in a plain-text page. */
 export interface PlainLayout {
   sections: Section[];
-  meta: { title?: string; author?: string; published?: string };
+  meta: { title?: string; author?: string; published?: string; site?: string };
 }
 
 /**
  * Takes a plain-text web scrape apart: site chrome (kept, marked), the title, headings (plain and
  * wikitext), photo captions and credits, author/translator/editor credits, block quotes, a reader
- * comment thread, inline wiki references, and body paragraphs (one per line) for the rest.
+ * comment thread (with smiley alt words inside comments marked as `emoticon` chrome), inline wiki
+ * references, and body paragraphs (one per line) for the rest; an editor's lead-in after the title
+ * gets `role: 'editorial-intro'`.
  * Rules run in that order; each line belongs to the first rule that claims it.
  * Sections come back sorted by start, with ids `sec-<n>`.
  */
@@ -46,8 +50,10 @@ export function layoutPlainText(text: string): PlainLayout {
   for (const line of lines) {
     if (!line.blank && !taken.has(line.n)) claims.push({ kind: 'body', start: line.start, end: line.end, lines: [line.n], attrs: { rule: 'body:paragraph' } });
   }
+  claims.push(...findEmoticons(lines, claims));
+  const marked = markEditorialIntro(claims, text);
   const refs = findInlineReferences(lines.filter((l) => !l.blank));
-  return { sections: toSections(claims, refs), meta: metaFrom(claims, text) };
+  return { sections: toSections(marked, refs), meta: metaFrom(marked, text) };
 }
 
 /** Orders claims, gives them ids and resolves parents (a reference's parent is the section around it). */
@@ -79,6 +85,8 @@ function metaFrom(claims: readonly Claim[], text: string): PlainLayout['meta'] {
   const meta: PlainLayout['meta'] = {};
   const title = claims.find((c) => c.kind === 'title');
   if (title) meta.title = text.slice(title.start, title.end);
+  const site = claims.find((c) => c.attrs.role === 'site-name');
+  if (site) meta.site = text.slice(site.start, site.end);
   const credits = claims.filter((c) => c.kind === 'credit' && c.attrs.role !== 'photo-credit');
   const author = credits.find((c) => c.attrs.role === 'author' && c.attrs.author);
   if (author) meta.author = author.attrs.author;

@@ -17,10 +17,17 @@ export interface LayoutRules {
   months: Record<string, number>;
   creditVerbs: Record<string, string>;
   photoCreditPrefixes: string[];
+  lowercaseBylineVerbs: string[];
   bulletMarks: string;
   nameParticles: Set<string>;
   headingStopEnds: Set<string>;
   quoteCues: string[];
+  /** Openings of an editor's lead-in to a republished or translated piece. */
+  editorialIntroCues: RegExp[];
+  /** Smiley alt words that comment scrapes leave as plain words. */
+  emoticonWords: string[];
+  /** The emoticon words that are never ordinary words, so may follow any word at a line end. */
+  emoticonWordsAlone: string[];
 }
 
 interface RawRules {
@@ -31,10 +38,14 @@ interface RawRules {
   months: Record<string, number>;
   creditVerbs: Record<string, string>;
   photoCreditPrefixes: string[];
+  lowercaseBylineVerbs: string[];
   bulletMarks: string;
   nameParticles: string[];
   headingStopEnds: string[];
   quoteCues: string[];
+  editorialIntroCues?: string[];
+  emoticonWords?: string[];
+  emoticonWordsAlone?: string[];
 }
 
 let cached: LayoutRules | undefined;
@@ -51,10 +62,14 @@ export function loadLayoutRules(): LayoutRules {
     months: raw.months,
     creditVerbs: raw.creditVerbs,
     photoCreditPrefixes: raw.photoCreditPrefixes,
+    lowercaseBylineVerbs: raw.lowercaseBylineVerbs,
     bulletMarks: raw.bulletMarks,
     nameParticles: new Set(raw.nameParticles),
     headingStopEnds: new Set(raw.headingStopEnds),
     quoteCues: raw.quoteCues,
+    editorialIntroCues: (raw.editorialIntroCues ?? []).map((p) => new RegExp(p, 'iu')),
+    emoticonWords: raw.emoticonWords ?? [],
+    emoticonWordsAlone: raw.emoticonWordsAlone ?? [],
   };
   return cached;
 }

@@ -13,6 +13,8 @@ export interface QuoteSpan {
 
 const OPENERS = new Set(['“', '«', '„', '‹']);
 const CLOSERS = new Set(['”', '»', '›']);
+/** Every character the scan acts on besides newlines. */
+const MARKS = new Set([...OPENERS, ...CLOSERS, '"', '“']);
 const PUNCT_BEFORE_CLOSE = /[,.!?;:…\-—–]/;
 /** Longest stretch a quote may run before it is taken as an unclosed mark. */
 const MAX_QUOTE = 8000;
@@ -57,6 +59,12 @@ export function findQuotes(text: string): QuoteSpan[] {
     stack = [];
     return from - 1;
   };
+  // the innermost open quote closes at `i` (one closure for the whole scan, not one per character)
+  const closeAt = (top: { pos: number; paragraphs: number }, i: number): void => {
+    stack.pop();
+    const [cs, ce] = trimContent(text, top.pos + 1, i);
+    out.push({ open: top.pos, close: i, contentStart: cs, contentEnd: ce, depth: stack.length, paragraphs: top.paragraphs });
+  };
   for (let i = 0; i <= text.length; i++) {
     if (i === text.length) {
       if (stack.length) i = fail(stack[0]!.pos);
@@ -81,25 +89,18 @@ export function findQuotes(text: string): QuoteSpan[] {
       let j = i + 1;
       while (j < text.length && /[ \t]/.test(text[j]!)) j++;
       if (OPENERS.has(text[j]!)) i = j;
-    } else if (ignored.has(i)) {
-      continue;
+    } else if (!MARKS.has(c) || ignored.has(i)) {
+      continue; // not a quotation mark (most characters), or one already given up on
     } else if (!top) {
       if (OPENERS.has(c) || (c === '"' && opensStraight(text, i))) stack.push({ char: c, pos: i, paragraphs: 0 });
-    } else {
-      const closeHere = () => {
-        stack.pop();
-        const [cs, ce] = trimContent(text, top.pos + 1, i);
-        out.push({ open: top.pos, close: i, contentStart: cs, contentEnd: ce, depth: stack.length, paragraphs: top.paragraphs });
-      };
-      if (CLOSERS.has(c)) closeHere();
-      else if (c === '“') {
-        if (top.char === '„' || (!/\s/.test(text[i - 1] ?? ' ') && /[\s,.;:!?)]/.test(text[i + 1] ?? ' '))) closeHere();
-        else if (stack.length < 2) stack.push({ char: c, pos: i, paragraphs: 0 });
-      } else if (c === '"') {
-        const looksOpen = opensStraight(text, i) && !PUNCT_BEFORE_CLOSE.test(prevNonSpace(text, i));
-        if (top.char !== '"' && looksOpen && stack.length < 2) stack.push({ char: c, pos: i, paragraphs: 0 });
-        else closeHere();
-      }
+    } else if (CLOSERS.has(c)) closeAt(top, i);
+    else if (c === '“') {
+      if (top.char === '„' || (!/\s/.test(text[i - 1] ?? ' ') && /[\s,.;:!?)]/.test(text[i + 1] ?? ' '))) closeAt(top, i);
+      else if (stack.length < 2) stack.push({ char: c, pos: i, paragraphs: 0 });
+    } else if (c === '"') {
+      const looksOpen = opensStraight(text, i) && !PUNCT_BEFORE_CLOSE.test(prevNonSpace(text, i));
+      if (top.char !== '"' && looksOpen && stack.length < 2) stack.push({ char: c, pos: i, paragraphs: 0 });
+      else closeAt(top, i);
     }
   }
   return out.sort((a, b) => a.open - b.open);

@@ -2,7 +2,7 @@ import { makeAnnotation } from '../../core/annotation.ts';
 import type { Annotation, Json, Section } from '../../core/types.ts';
 import { scoreCheckWorthiness } from '../../models/checkworthy.ts';
 import type { Stage, StageInput, StageOutput } from '../../pipeline/stage.ts';
-import { readSentences } from '../events/read-layers.ts';
+import { readSentences, type SentenceView } from '../events/read-layers.ts';
 import { loadCues, type Cues } from './cues.ts';
 import { checkReasons, isAssertive } from './find-assertions.ts';
 import { attributeQuotes, findReported, type ClaimDraft } from './find-attributed.ts';
@@ -24,6 +24,25 @@ function coveredShare(s: { start: number; end: number }, spans: ReadonlyArray<{ 
   let covered = 0;
   for (const x of spans) covered += Math.max(0, Math.min(s.end, x.end) - Math.max(s.start, x.start));
   return covered / Math.max(1, s.end - s.start);
+}
+
+/**
+ * The first sentence containing a position, by binary search: sentence views are sorted by start
+ * and do not overlap (the sentence layer is exclusive).
+ */
+function sentenceAt(sentences: readonly SentenceView[], pos: number): SentenceView | undefined {
+  let lo = 0;
+  let hi = sentences.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (sentences[mid]!.start <= pos) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  const s = found >= 0 ? sentences[found] : undefined;
+  return s && pos < s.end ? s : undefined;
 }
 
 /**
@@ -57,7 +76,14 @@ export function findClaims(input: StageInput): StageOutput {
   const text = source.text;
   const sentences = readSentences(input).filter((s) => !(s.section && SKIP_SECTIONS.has(s.section.kind)));
   const mentions = [...input.layer('mention')].sort((a, b) => a.start - b.start);
-  const sectionOf = (pos: number): Section | undefined => sentences.find((s) => s.start <= pos && pos < s.end)?.section ?? source.sections.find((x) => x.start <= pos && pos < x.end);
+  const sectionOf = (pos: number): Section | undefined => sentenceAt(sentences, pos)?.section ?? source.sections.find((x) => x.start <= pos && pos < x.end);
+  // the model score of a text, computed once (an assertion's sentence is scored twice)
+  const scores = new Map<string, number>();
+  const checkWorthiness = (s: string): number => {
+    let v = scores.get(s);
+    if (v === undefined) scores.set(s, (v = scoreCheckWorthiness(s)));
+    return v;
+  };
   const ctx = (pos: number): SpeakerContext => ({ source, mentions, cues: cues!, section: sectionOf(pos) });
 
   const quotes = findQuotes(text);
@@ -78,7 +104,7 @@ export function findClaims(input: StageInput): StageOutput {
     if (!isAssertive(s, text)) continue;
     if (coveredShare(s, otherWords) > 0.5 || coveredShare(s, quoteSpans) > 0.5) continue;
     const reasons = checkReasons(s, cues);
-    const score = scoreCheckWorthiness(text.slice(s.start, s.end));
+    const score = checkWorthiness(text.slice(s.start, s.end));
     if (reasons.length === 0 && score < MODEL_THRESHOLD) continue;
     assertions.push({ kind: 'author-assertion', start: s.start, end: s.end, content: { start: s.start, end: s.end }, ref: narratorOf(ctx(s.start)), rule: `assertion:${reasons.join('+') || 'model'}`, sentence: s });
   }
@@ -89,7 +115,7 @@ export function findClaims(input: StageInput): StageOutput {
       speaker: d.ref.speaker,
       speakerName: d.ref.speakerName ?? d.ref.speaker,
       content: d.content,
-      checkworthiness: Math.round(scoreCheckWorthiness(content) * 1000) / 1000,
+      checkworthiness: Math.round(checkWorthiness(content) * 1000) / 1000,
       sentence: d.sentence.index,
     };
     if (d.cue) attrs.cue = { ...d.cue, text: text.slice(d.cue.start, d.cue.end) };

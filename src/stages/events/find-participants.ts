@@ -1,6 +1,7 @@
 import type { Annotation, Json } from '../../core/types.ts';
 import type { TriggerMatch } from './lexicon.ts';
 import type { SentenceView, TokenView } from './read-layers.ts';
+import { participantWords } from './resolve-pronoun.ts';
 
 /** One participant of an event, as docs/layers.md defines it. */
 export interface Participant {
@@ -8,6 +9,8 @@ export interface Participant {
   entity?: string;
   mention?: string;
   text: string;
+  /** Set when the participant is a pronoun resolved to an earlier mention (`text` is that mention's). */
+  pronoun?: string;
   start: number;
   end: number;
 }
@@ -56,26 +59,65 @@ function tokAt(tokens: readonly TokenView[], pos: number): number {
   return i < 0 ? tokens.length : i;
 }
 
+/** Resolves a pronoun at a position to an earlier mention (see resolve-pronoun.ts). */
+export type PronounResolver = (pos: number, pronoun: string) => Annotation | undefined;
+
+/** Words allowed between two coordinated verb triggers: "was arrested and executed". */
+const COORDINATION = new Set(['and', ',', 'or', 'then', 'later', 'soon', 'subsequently']);
+
 /**
  * Finds the participants of one trigger among the sentence's mentions: the nearest actor mention
- * before the trigger is the agent (the patient in the passive, or for noun triggers of undergoing
- * classes), the nearest after it the patient ("by X" after a passive: the agent), places after a
- * locative preposition. Searches stop at clause boundaries and at the neighbouring triggers.
+ * before the trigger that no preposition governs is the agent (the patient in the passive, or for
+ * noun triggers of undergoing classes), the nearest after it the patient ("by X" after a passive:
+ * the agent), places after a locative preposition, helpers ("with the help of X") as `other`.
+ * A relative clause's subject is the mention before "who"/"which"; a verb coordinated with an
+ * earlier one shares its subject; a subject pronoun is resolved with `resolve`. Searches stop at
+ * clause boundaries and at the neighbouring triggers.
  */
-export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly TriggerMatch[], text: string): Participant[] {
+export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly TriggerMatch[], text: string, resolve?: PronounResolver): Participant[] {
   const { tokens } = s;
+  const words = participantWords();
+  const preps = new Set(words.prepositions);
   const out: Participant[] = [];
-  const passive = isPassive(tokens, m);
-  const prevTrigger = [...all].reverse().find((t) => t.to <= m.from && t.entry.pos !== 'noun');
+  const verbs = all.filter((t) => t.entry.pos !== 'noun');
+  let prevTrigger = [...verbs].reverse().find((t) => t.to <= m.from);
+  // "X was arrested and executed", "he entered X and in 1934 took Y", "…, becoming": the later
+  // verb shares the earlier one's subject (looked for before the earlier verb) and voice
+  let passive = isPassive(tokens, m);
+  let subjectLimit = m.from;
+  const inTimex = (t: TokenView) => s.timexes.some((x) => x.start <= t.start && t.end <= x.end);
+  const shares = (prev: TriggerMatch, from: number) => {
+    if (m.entry.pos === 'noun' || from <= prev.to) return false;
+    const gap = tokens.slice(prev.to, from);
+    if (gap.every((t) => COORDINATION.has(t.norm))) return true;
+    let k = gap.length - 1;
+    while (k >= 0 && (inTimex(gap[k]!) || ADVERBS.has(gap[k]!.norm) || gap[k]!.norm.endsWith('ly') || PLACE_PREP.has(gap[k]!.norm) || gap[k]!.norm === 'since')) k--;
+    // only a date, adverbs or prepositions after the last "and": "… and in 1934 took …"
+    return gap[k]?.norm === 'and' || (gap[k]?.norm === ',' && k === gap.length - 1 && tokens[from]!.norm.endsWith('ing'));
+  };
+  while (prevTrigger && shares(prevTrigger, subjectLimit)) {
+    passive ||= isPassive(tokens, prevTrigger);
+    const p: TriggerMatch = prevTrigger;
+    subjectLimit = p.from;
+    prevTrigger = [...verbs].reverse().find((t) => t.to <= p.from);
+  }
   const nextTrigger = all.find((t) => t.from >= m.to && t.entry.pos !== 'noun');
   let leftLimit = prevTrigger ? prevTrigger.to : 0;
-  for (let i = m.from - 1; i >= leftLimit; i--) if (STOP.has(tokens[i]!.norm)) { leftLimit = i + 1; break; }
+  let relativeAt = -1;
+  for (let i = subjectLimit - 1; i >= leftLimit; i--) {
+    if (STOP.has(tokens[i]!.norm)) {
+      if (words.relativePronouns.includes(tokens[i]!.norm)) relativeAt = i;
+      leftLimit = i + 1;
+      break;
+    }
+  }
   let rightLimit = nextTrigger ? nextTrigger.from : tokens.length;
   for (let i = m.to; i < rightLimit; i++) if (STOP.has(tokens[i]!.norm) || (tokens[i]!.norm === ',' && i > m.to + 1)) { rightLimit = i; break; }
   const trigStart = tokens[m.from]!.start;
   const trigEnd = tokens[m.to - 1]!.end;
   const mentions = s.mentions.filter((x) => x.end <= trigStart || x.start >= trigEnd);
-  const before = mentions.filter((x) => x.end <= trigStart && tokAt(tokens, x.start) >= leftLimit);
+  const subjEnd = tokens[subjectLimit]!.start;
+  const before = mentions.filter((x) => x.end <= subjEnd && tokAt(tokens, x.start) >= leftLimit);
   const after = mentions.filter((x) => x.start >= trigEnd && tokAt(tokens, x.start) < rightLimit);
   // the word before a mention, skipping determiners: "by the Harbour Police" → "by"
   const prevWord = (x: Annotation) => {
@@ -86,10 +128,49 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
   const isPlace = (x: Annotation) => x.label === 'LOC' && PLACE_PREP.has(prevWord(x)) && !x.attrs.standsFor;
   // subject side: nearest non-place mention before the trigger; for a passive or a noun of an
   // undergoing class ("the arrest of X" aside), it is the one the event happens to
-  const subj = [...before].reverse().find((x) => !isPlace(x));
+  // a subject is not governed by a preposition ("during the X period he died"), but a noun
+  // trigger's modifier may be ("the death of X" is handled on the object side)
+  // ("after X came to power": a subordinator, not a preposition, when a verb follows the mention)
+  const adjacent = (x: Annotation) => tokAt(tokens, x.end) >= subjectLimit - 1;
+  const governed = (x: Annotation) => preps.has(prevWord(x)) && !(words.subordinators.includes(prevWord(x)) && m.entry.pos !== 'noun' && tokAt(tokens, x.end) >= subjectLimit - 2);
+  let subj: Annotation | undefined = [...before].reverse().find((x) => !isPlace(x) && (!governed(x) || (m.entry.pos === 'noun' && adjacent(x))));
+  let pronoun: string | undefined;
+  if (!subj && relativeAt > 0) {
+    // "X, who died in 1953": the relative pronoun's antecedent is the subject
+    let k = relativeAt - 1;
+    if (tokens[k]?.norm === ',') k--;
+    const at = tokens[k];
+    if (at) subj = s.mentions.filter((x) => x.end === at.end).sort((a, b) => a.start - b.start)[0];
+  }
+  if (!subj && resolve && m.entry.pos !== 'noun') {
+    const subjects = [...words.subjectPronouns.personal, ...words.subjectPronouns.plural];
+    for (let i = subjectLimit - 1; i >= leftLimit; i--) {
+      if (!subjects.includes(tokens[i]!.norm)) continue;
+      subj = resolve(tokens[i]!.start, tokens[i]!.norm);
+      if (subj) pronoun = text.slice(tokens[i]!.start, tokens[i]!.end);
+      break;
+    }
+  }
   if (subj) {
     const undergoes = passive || (m.entry.pos === 'noun' && UNDERGOER_CLASSES.has(m.entry.class)) || (m.entry.pos === 'phrase' && /^(was|were) /.test(m.entry.tokens.join(' ')));
-    out.push(fromMention(undergoes ? 'patient' : 'agent', subj, text));
+    const p = fromMention(undergoes ? 'patient' : 'agent', subj, text);
+    if (pronoun) {
+      // the span stays on the pronoun: the antecedent may sit in an earlier sentence
+      const t = tokens.find((x) => text.slice(x.start, x.end) === pronoun && x.start < subjEnd && tokens.indexOf(x) >= leftLimit);
+      if (t) {
+        p.start = t.start;
+        p.end = t.end;
+      }
+      p.pronoun = pronoun;
+    }
+    out.push(p);
+  }
+  // helpers anywhere in the clause before the trigger: "with the help of X, Y did …"
+  for (const x of s.mentions) {
+    const i = tokAt(tokens, x.start);
+    if (x === subj || x.end > tokens[m.from]!.start || i < leftLimit) continue;
+    const lead = tokens.slice(Math.max(0, i - 5), i).map((t) => t.norm).join(' ');
+    if (words.helperPhrases.some((h) => lead.endsWith(h)) && !out.some((p) => p.mention === x.id)) out.push(fromMention('other', x, text));
   }
   // object side
   let objectTaken = false;
@@ -122,6 +203,7 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
 export function participantsJson(ps: readonly Participant[]): Json[] {
   return ps.map((p) => {
     const o: Record<string, Json> = { role: p.role, text: p.text };
+    if (p.pronoun) o.pronoun = p.pronoun;
     if (p.entity) o.entity = p.entity;
     if (p.mention) o.mention = p.mention;
     return o;

@@ -99,3 +99,9 @@ test('an event inside a reported claim keeps reportedBy', () => {
   const [ev] = events({ text, extra: [claim] }, 'execution');
   assert.equal(ev!.attrs.reportedBy, claim.id);
 });
+
+test('a month name inside a date is not the modal "may"', () => {
+  const text = 'On 3 May 1899 the congress opened in the old hall.';
+  const [ev] = events({ text, timexes: [{ text: '3 May 1899', edtf: '1899-05-03' }] }, 'meeting');
+  assert.equal(ev!.attrs.modality, 'asserted');
+});

@@ -5,10 +5,13 @@ import { assessModality, type ModalityCues } from './assess-modality.ts';
 import { findParticipants, participantsJson } from './find-participants.ts';
 import { buildTriggerLexicon, findTriggers, readDataJson, type TriggerLexicon, type TriggerMatch } from './lexicon.ts';
 import { pickNarrativeTime, pickSentenceTime, timeFromTimex } from './pick-time.ts';
+import { bracketedMention, findDateList } from './find-date-list.ts';
+import { keepNounTrigger } from './keep-noun-trigger.ts';
 import { readSentences } from './read-layers.ts';
+import { resolvePronoun } from './resolve-pronoun.ts';
 
 const NAME = 'events';
-const VERSION = '1.0.0';
+const VERSION = '1.1.0';
 
 let lexicon: TriggerLexicon | undefined;
 let modalityCues: ModalityCues | undefined;
@@ -53,39 +56,55 @@ export function findEvents(input: StageInput): StageOutput {
   for (const s of sentences) {
     if (s.section && SKIP_SECTIONS.has(s.section.kind)) continue;
     const norms = s.tokens.map((t) => t.norm);
-    const triggers = mergeTriggers(findTriggers(norms, lexicon));
+    const triggers = mergeTriggers(findTriggers(norms, lexicon)).filter((m) => keepNounTrigger(s, m));
+    // words inside time expressions are not modal cues: "3 May 1899" is no "may"
+    const masked = s.tokens.map((t) => (s.timexes.some((x) => x.start <= t.start && t.end <= x.end) ? { ...t, norm: '' } : t));
     for (const m of triggers) {
       const trigger = { start: s.tokens[m.from]!.start, end: s.tokens[m.to - 1]!.end };
-      const participants = findParticipants(s, m, triggers, source.text);
-      const mod = assessModality(s.tokens, m.from, modalityCues);
-      const local = pickSentenceTime(s, trigger);
-      const timex = local ?? pickNarrativeTime(sentences, s.index);
-      let start = trigger.start;
-      let end = trigger.end;
-      for (const p of participants) {
-        start = Math.min(start, p.start);
-        end = Math.max(end, p.end);
+      const participants = findParticipants(s, m, triggers, source.text, (pos, pronoun) => resolvePronoun(sentences, s.index, pos, pronoun));
+      const mod = assessModality(masked, m.from, modalityCues);
+      const picked = pickSentenceTime(s, trigger);
+      // "the 1967 and 1973 wars", "into A (1956) and B (1968)": one event per enumerated date
+      const dates = picked ? findDateList(s, picked) : [undefined];
+      for (const local of dates) {
+        let own = participants;
+        const named = local ? bracketedMention(s, local) : undefined;
+        if (local && local !== picked && dates.length > 1) {
+          const others = new Set(dates.filter((d) => d !== local).map((d) => d && bracketedMention(s, d)?.id));
+          own = participants.filter((p) => !others.has(p.mention));
+        }
+        if (named && dates.length > 1 && !own.some((p) => p.mention === named.id)) {
+          own = [...own, { role: named.label === 'LOC' ? 'place' : 'other', mention: named.id, text: source.text.slice(named.start, named.end), start: named.start, end: named.end, ...(typeof named.attrs.entity === 'string' ? { entity: named.attrs.entity } : {}) }];
+        }
+        const timex = local ?? pickNarrativeTime(sentences, s.index);
+        let start = trigger.start;
+        let end = trigger.end;
+        for (const p of own) {
+          start = Math.min(start, p.start);
+          end = Math.max(end, p.end);
+        }
+        if (local) {
+          start = Math.min(start, local.start);
+          end = Math.max(end, local.end);
+        }
+        const attrs: Record<string, Json | undefined> = {
+          trigger,
+          participants: participantsJson(own),
+          polarity: mod.polarity,
+          modality: mod.modality,
+          sentence: s.index,
+        };
+        if (timex) attrs.time = timeFromTimex(timex, !local);
+        const place = own.find((p) => p.role === 'place' && p.entity);
+        if (place) attrs.place = place.entity;
+        if (mod.cues.length) attrs.modalityCues = mod.cues;
+        const claim = reportingClaim(claims, trigger.start, trigger.end);
+        if (claim) attrs.reportedBy = claim.id;
+        const confidence = m.entry.pos === 'noun' ? 0.5 : 0.7;
+        const rule = `trigger:${m.entry.pos}${dates.length > 1 ? '+date-list' : ''}`;
+        const a = makeAnnotation(source.id, 'event', start, end, m.entry.class, { stage: NAME, version: VERSION, rule, confidence }, attrs);
+        if (!out.has(a.id)) out.set(a.id, a);
       }
-      if (local) {
-        start = Math.min(start, local.start);
-        end = Math.max(end, local.end);
-      }
-      const attrs: Record<string, Json | undefined> = {
-        trigger,
-        participants: participantsJson(participants),
-        polarity: mod.polarity,
-        modality: mod.modality,
-        sentence: s.index,
-      };
-      if (timex) attrs.time = timeFromTimex(timex, !local);
-      const place = participants.find((p) => p.role === 'place' && p.entity);
-      if (place) attrs.place = place.entity;
-      if (mod.cues.length) attrs.modalityCues = mod.cues;
-      const claim = reportingClaim(claims, trigger.start, trigger.end);
-      if (claim) attrs.reportedBy = claim.id;
-      const confidence = m.entry.pos === 'noun' ? 0.5 : 0.7;
-      const a = makeAnnotation(source.id, 'event', start, end, m.entry.class, { stage: NAME, version: VERSION, rule: `trigger:${m.entry.pos}`, confidence }, attrs);
-      if (!out.has(a.id)) out.set(a.id, a);
     }
   }
   return { annotations: [...out.values()] };

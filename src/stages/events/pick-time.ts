@@ -1,46 +1,62 @@
 import type { Annotation, Json, Section } from '../../core/types.ts';
 import type { SentenceView } from './read-layers.ts';
+import { splitClauses } from './split-clauses.ts';
 
-/** Tokens that separate clauses when choosing the time expression of a trigger. */
-const CLAUSE = new Set([';', ':', 'while', 'whereas', 'which', 'but', 'although', 'though']);
-
-/** True when a timex can date an event: it has an EDTF value that is not a bare duration. */
+/**
+ * True when a timex can date an event: it has an EDTF value that is not a bare duration. A
+ * duration anchored in the narrative ("over the next 25 years" → `1961/1986`) is an interval and dates.
+ */
 export function isDating(x: Annotation): boolean {
   const edtf = x.attrs.edtf;
-  return typeof edtf === 'string' && edtf !== '' && !edtf.startsWith('P') && x.label !== 'SET' && x.label !== 'DURATION';
-}
-
-/** The `time` attribute of an event built from a timex. */
-export function timeFromTimex(x: Annotation, inherited: boolean): Record<string, Json | undefined> {
-  const t: Record<string, Json | undefined> = { edtf: x.attrs.edtf as string, timex: x.id, inherited };
-  if (typeof x.attrs.value === 'string') t.value = x.attrs.value;
-  if (x.attrs.interval && typeof x.attrs.interval === 'object') t.interval = x.attrs.interval;
-  return t;
-}
-
-/** Clause number of each token: increases after `;`, `:` and clause-opening conjunctions. */
-function clauseIds(s: SentenceView): number[] {
-  let c = 0;
-  return s.tokens.map((t) => (CLAUSE.has(t.norm) ? ++c : c));
+  if (typeof edtf !== 'string' || edtf === '' || edtf.startsWith('P') || x.label === 'SET') return false;
+  return x.label !== 'DURATION' || edtf.includes('/');
 }
 
 /**
- * Picks the timex dating a trigger inside its sentence: one in the same clause first, then any in
- * the sentence, nearest to the trigger (ties go to the one before it). Returns undefined if none.
+ * The `time` attribute of an event built from a timex. A signal opens the interval of a point
+ * date the way TimeML reads it: "since 1944" → `1944/..`, "by 1979" → `../1979` (not for
+ * inherited times: a later sentence is not "since" the date).
+ */
+export function timeFromTimex(x: Annotation, inherited: boolean): Record<string, Json | undefined> {
+  let edtf = x.attrs.edtf as string;
+  const interval = x.attrs.interval && typeof x.attrs.interval === 'object' && !Array.isArray(x.attrs.interval) ? { ...(x.attrs.interval as Record<string, Json>) } : undefined;
+  const signal = x.attrs.signal as { text?: string; relation?: string } | undefined;
+  if (!inherited && signal && !edtf.includes('/')) {
+    if (signal.relation === 'after') {
+      edtf = `${edtf}/..`;
+      if (interval) interval.latest = null;
+    } else if (signal.relation === 'before' && /^by$/i.test(String(signal.text))) {
+      edtf = `../${edtf}`;
+      if (interval) interval.earliest = null;
+    }
+  }
+  const t: Record<string, Json | undefined> = { edtf, timex: x.id, inherited };
+  if (typeof x.attrs.value === 'string') t.value = x.attrs.value;
+  if (interval) t.interval = interval;
+  return t;
+}
+
+/**
+ * Picks the timex dating a trigger inside its sentence: the nearest one in the trigger's own clause
+ * (ties go to the one before it); else, the nearest before the trigger in a main clause (dates
+ * carry forward, never backward across clauses, and a relative clause keeps its date: "X, who died
+ * in 1953, wrote …"). A timex that contains the trigger is its anchor, not its date ("after the
+ * war": the war is not dated by itself). Returns undefined if none: the narrative time applies.
  */
 export function pickSentenceTime(s: SentenceView, trigger: { start: number; end: number }): Annotation | undefined {
-  const dating = s.timexes.filter(isDating);
+  const dating = s.timexes.filter((x) => isDating(x) && !(x.start <= trigger.start && trigger.end <= x.end));
   if (dating.length === 0) return undefined;
-  const ids = clauseIds(s);
+  const { ids, subordinate } = splitClauses(s.tokens, s.timexes);
   const clauseOf = (pos: number) => {
     const i = s.tokens.findIndex((t) => t.end > pos);
     return ids[i < 0 ? ids.length - 1 : i] ?? 0;
   };
   const tc = clauseOf(trigger.start);
   const dist = (x: Annotation) => (x.end <= trigger.start ? trigger.start - x.end : x.start >= trigger.end ? x.start - trigger.end + 0.5 : 0);
+  const nearest = (pool: Annotation[]) => [...pool].sort((a, b) => dist(a) - dist(b))[0];
   const same = dating.filter((x) => clauseOf(x.start) === tc);
-  const pool = same.length ? same : dating;
-  return [...pool].sort((a, b) => dist(a) - dist(b))[0];
+  if (same.length) return nearest(same);
+  return nearest(dating.filter((x) => x.end <= trigger.start && !subordinate.has(clauseOf(x.start))));
 }
 
 /** True when two sections belong to the same narrative (the article, or one comment). */

@@ -49,11 +49,14 @@ export function foldToken(text: string): string {
 export function readSentences(input: StageInput): SentenceView[] {
   const { source } = input;
   const sentences = input.layer('sentence');
+  // section by id, the first one listed with that id (what a linear find would return)
+  const byId = new Map<string, Section>();
+  for (const x of source.sections) if (!byId.has(x.id)) byId.set(x.id, x);
   const views: SentenceView[] = sentences.map((s, index) => ({
     index,
     start: s.start,
     end: s.end,
-    section: source.sections.find((x) => x.id === s.attrs.section) ?? sectionAt(source.sections, s.start),
+    section: (typeof s.attrs.section === 'string' ? byId.get(s.attrs.section) : undefined) ?? sectionAt(source.sections, s.start),
     paragraph: typeof s.attrs.paragraph === 'number' ? s.attrs.paragraph : 0,
     tokens: [],
     mentions: [],

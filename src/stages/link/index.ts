@@ -53,7 +53,8 @@ export const linkStage: Stage = {
     const kb = resources.kb ?? loadKnowledgeBase();
     const candidates = layer('mention-candidate');
     const inputs = linkInputs(source.text, candidates, layer('token'));
-    const results = linkMentions(kb, inputs, { text: source.text });
+    const tokens = layer('token').map((t) => ({ start: t.start, end: t.end, norm: String(t.attrs.norm ?? source.text.slice(t.start, t.end).toLowerCase()) }));
+    const results = linkMentions(kb, inputs, { text: source.text, tokens });
     const annotations = results.map((r, k) =>
       makeAnnotation(source.id, 'mention', r.start, r.end, r.label, { stage: NAME, version: VERSION, rule: r.linkRule, confidence: r.linkScore }, {
         ...(r.entity ? { entity: r.entity } : {}),
@@ -64,7 +65,7 @@ export const linkStage: Stage = {
         ...(r.standsFor ? { standsFor: r.standsFor } : {}),
         ...(r.via ? { via: r.via } : {}),
         ...(r.candidates ? { candidates: r.candidates } : {}),
-        found: candidates[k]!.attrs.found,
+        found: candidates[k]?.attrs.found ?? 'title-coref',
       }),
     );
     return { annotations };

@@ -148,6 +148,8 @@ export function isShortFormOf(short: readonly string[], full: readonly string[])
 export interface LinkOptions {
   /** The whole document text (for years). */
   text: string;
+  /** The document's tokens (start, end, lower-cased form), to find titles used as names ("the marshal"). */
+  tokens?: ReadonlyArray<{ start: number; end: number; norm: string }>;
 }
 
 /**
@@ -156,6 +158,13 @@ export interface LinkOptions {
  */
 export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], opts: LinkOptions): LinkResult[] {
   const c = loadCues();
+  const tokenMemo = new Map<string, string[]>();
+  /** `aliasTokens`, memoized for this document. */
+  const nameTokens = (text: string): string[] => {
+    let t = tokenMemo.get(text);
+    if (!t) tokenMemo.set(text, (t = aliasTokens(text)));
+    return t;
+  };
   const localNames = new Map<string, string>();
   const years = yearsInText(opts.text);
   const results: (LinkResult | undefined)[] = new Array(mentions.length);
@@ -258,7 +267,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     if (results[k]) return;
     const ids = new Set(m.candidates.filter((x) => !x.needsContext).map((x) => x.entity));
     if (ids.size < 2) return;
-    const key = aliasTokens(m.text).join(' ') + '|' + [...ids].sort().join(',');
+    const key = nameTokens(m.text).join(' ') + '|' + [...ids].sort().join(',');
     ambiguous.set(key, [...(ambiguous.get(key) ?? []), k]);
   });
   for (const ks of ambiguous.values()) {
@@ -317,20 +326,20 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   const personNames: Array<{ tokens: string[]; entity: string; start: number }> = [];
   mentions.forEach((m, k) => {
     const r = results[k];
-    if (r?.entity && r.label === 'PER') personNames.push({ tokens: aliasTokens(m.text), entity: r.entity, start: m.start });
+    if (r?.entity && r.label === 'PER') personNames.push({ tokens: nameTokens(m.text), entity: r.entity, start: m.start });
   });
   for (const id of seen.keys()) {
     const e = kb.byId.get(id);
     if (e?.type !== 'person') continue;
     for (const a of [{ text: e.name }, ...e.aliases.filter((x) => ['full', 'canonical', 'given', 'surname', 'patronymic'].includes(x.kind))]) {
-      personNames.push({ tokens: aliasTokens(a.text), entity: id, start: -1 });
+      personNames.push({ tokens: nameTokens(a.text), entity: id, start: -1 });
     }
   }
   const unknown = mentions.map((m, k) => ({ m, k })).filter(({ k }) => !results[k]);
   // longest unknown PER names first, so that "Lumumba" finds "Patrice Lumumba" wherever it stands
-  const unknownPer = unknown.filter(({ m }) => m.label === 'PER').sort((a, b) => aliasTokens(b.m.text).length - aliasTokens(a.m.text).length);
+  const unknownPer = unknown.filter(({ m }) => m.label === 'PER').sort((a, b) => nameTokens(b.m.text).length - nameTokens(a.m.text).length);
   for (const { m, k } of unknownPer) {
-    const toks = aliasTokens(m.text);
+    const toks = nameTokens(m.text);
     const fuller = personNames.filter((p) => isShortFormOf(toks, p.tokens));
     const ents = [...new Set(fuller.map((p) => p.entity))];
     if (ents.length === 1) {
@@ -355,12 +364,63 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   }
   for (const { m, k } of unknown) {
     if (results[k]) continue;
-    if (aliasTokens(m.text).length === 0) {
+    if (nameTokens(m.text).length === 0) {
       results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'unresolved', linkScore: 0 };
       continue;
     }
     const id = localId(m.text);
     results[k] = { start: m.start, end: m.end, label: m.label, entity: id, name: m.text, form: 'name', linkRule: 'local-new', linkScore: 0.5 };
   }
-  return results.map((r, k) => r ?? { start: mentions[k]!.start, end: mentions[k]!.end, label: mentions[k]!.label, form: 'name', linkRule: 'unresolved', linkScore: 0 });
+  const out = results.map((r, k) => r ?? { start: mentions[k]!.start, end: mentions[k]!.end, label: mentions[k]!.label, form: 'name', linkRule: 'unresolved', linkScore: 0 });
+  return out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles));
+}
+
+/**
+ * Titles used as names: "the marshal", "the general secretary" refer to the person last named in
+ * the document who bears that title (a KB title alias such as "Marshal Tito", or an office held).
+ * Returns new mentions (rule `title-coref`) for such phrases outside existing mentions.
+ */
+export function findTitleMentions(
+  kb: KnowledgeBase,
+  linked: readonly LinkResult[],
+  tokens: ReadonlyArray<{ start: number; end: number; norm: string }>,
+  titles: readonly string[],
+): LinkResult[] {
+  const persons = linked.filter((r) => r.entity && r.label === 'PER' && kb.byId.get(r.entity)?.type === 'person').sort((a, b) => a.start - b.start);
+  if (persons.length === 0) return [];
+  const covered = (start: number, end: number) => linked.some((r) => r.start < end && start < r.end);
+  const bears = new Map<string, boolean>();
+  const bearsTitle = (id: string, title: string): boolean => {
+    const key = `${id}|${title}`;
+    let v = bears.get(key);
+    if (v === undefined) {
+      const e = kb.byId.get(id)!;
+      const re = new RegExp(`\\b${title}\\b`, 'i');
+      v = e.aliases.some((a) => a.kind === 'title' && re.test(a.text)) || kb.roles.some((r) => r.person === id && re.test(r.office));
+      bears.set(key, v);
+    }
+    return v;
+  };
+  const out: LinkResult[] = [];
+  const byLength = [...titles].sort((a, b) => b.split(' ').length - a.split(' ').length);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.norm !== 'the') continue;
+    for (const title of byLength) {
+      const words = title.split(' ');
+      if (!words.every((w, k) => tokens[i + 1 + k]?.norm === w)) continue;
+      const last = tokens[i + words.length]!;
+      const next = tokens[i + words.length + 1];
+      // "the marshal of France", "the president's": a title with a complement is not a bare name
+      if (next && (next.norm === 'of' || next.norm === "'s")) break;
+      const start = tokens[i + 1]!.start;
+      if (covered(tokens[i]!.start, last.end)) break;
+      const before = persons.filter((p) => p.start < start && bearsTitle(p.entity!, title));
+      const ref = before[before.length - 1];
+      if (ref) {
+        out.push({ start, end: last.end, label: 'PER', entity: ref.entity!, name: ref.name!, form: 'title', linkRule: 'title-coref', linkScore: 0.55 });
+      }
+      break;
+    }
+  }
+  return out;
 }

@@ -13,7 +13,7 @@ import { isShortFormOf, linkMentions, localId } from './link-mentions.ts';
 // A made-up world, so that tests depend on no real knowledge base.
 const FIXTURE: KbFile = {
   entities: [
-    { id: 'local:ivan-petrov', type: 'person', name: 'Ivan Petrov', start: '1890', end: '1960', aliases: [{ text: 'Petrov', kind: 'surname' }, { text: 'the Gardener', kind: 'epithet', needsContext: true }] },
+    { id: 'local:ivan-petrov', type: 'person', name: 'Ivan Petrov', start: '1890', end: '1960', aliases: [{ text: 'Petrov', kind: 'surname' }, { text: 'the Gardener', kind: 'epithet', needsContext: true }, { text: 'Marshal Petrov', kind: 'title' }] },
     { id: 'local:rurland', type: 'place', subtype: 'country', name: 'Rurland', aliases: [{ text: 'RR', kind: 'abbreviation' }, { text: 'Rurlandian', kind: 'demonym' }] },
     { id: 'local:novgrad', type: 'place', subtype: 'city', name: 'Novgrad', standsFor: 'local:rurland', aliases: [] },
     { id: 'local:kim-one', type: 'person', name: 'Kim Ar Sen', start: '1900', end: '1950', aliases: [{ text: 'Kim', kind: 'surname' }] },
@@ -93,4 +93,15 @@ test('short forms: subsets and initials, never longer or unrelated names', () =>
   assert.equal(isShortFormOf(['petra', 'lumba'], ['petra', 'lumba']), false);
   assert.equal(isShortFormOf(['q', 'lumba'], ['petra', 'lumba']), false);
   assert.equal(localId('Ludo De Wítte'), 'local:ludo-de-witte');
+});
+
+test('a bare title refers back to the last person named who bears it', () => {
+  const ms = analyze('Marshal Petrov reviewed the troops.\nThen the marshal left, and the general stayed.');
+  const title = ms.find((m) => m.text === 'marshal')!;
+  assert.equal(title.entity, 'local:ivan-petrov');
+  assert.equal(title.linkRule, 'title-coref');
+  // nobody named so far is a general: "the general" stays plain text
+  assert.equal(ms.some((m) => m.text === 'general'), false);
+  // no person named before: no title mention
+  assert.equal(analyze('Then the marshal left.').length, 0);
 });

@@ -93,8 +93,9 @@ export function tokenUnits(text: string): string[] {
 
 /**
  * Finds longest, non-overlapping gazetteer matches in one sentence of tokens, left to right.
- * Tokens that normalize to nothing (punctuation, a possessive "'s") end a match. Inside a match of a
- * title form, the shorter names it contains are reported too, marked `nested`.
+ * Tokens that normalize to nothing (punctuation) end a match, except a possessive inside a name
+ * ("People's Republic"). Inside a longer match, the names of other entities it contains are reported
+ * too, marked `nested` (demonyms and context-dependent aliases excepted).
  */
 export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], maxLength = Infinity): GazetteerMatch[] {
   const units = tokens.map((t) => tokenUnits(t.text));
@@ -105,7 +106,11 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
     let node: TrieNode | undefined = gaz.root;
     for (let j = i; j < tokens.length && j - i < maxLength && node; j++) {
       const us = units[j]!;
-      if (us.length === 0) break;
+      if (us.length === 0) {
+        // "People's Republic": a possessive inside a name is skipped; anything else ends the match
+        if (j > i && /^['’]s?$/.test(tokens[j]!.text)) continue;
+        break;
+      }
       for (const u of us) {
         node = node.next.get(u);
         if (!node) break;
@@ -118,10 +123,18 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
     }
     if (best) {
       out.push(best);
-      // "US President John F. Kennedy", "Marshal Tito": a title form also names what it contains
-      if (best.to - best.from > 1 && best.entries.some((e) => e.alias.kind === 'title')) {
+      // "US President John F. Kennedy", "war with Japan": a longer name also names what it contains
+      if (best.to - best.from > 1) {
+        const outer = new Set(best.entries.map((e) => e.entity.id));
+        // a title form ("Marshal Tito") also yields the bare name of the same person
+        const title = best.entries.some((e) => e.alias.kind === 'title');
+        // "East Germany", "North Korea": a place's name does not also name the place it contains
+        const outerIsPlace = best.entries.every((e) => e.entity.type === 'place');
         for (const inner of matchGazetteer(gaz, tokens.slice(best.from, best.to), best.to - best.from - 1)) {
-          out.push({ ...inner, from: inner.from + best.from, to: inner.to + best.from, nested: true });
+          const entries = inner.entries.filter(
+            (e) => (title || !outer.has(e.entity.id)) && e.alias.kind !== 'demonym' && !e.alias.needsContext && !(outerIsPlace && e.entity.type === 'place'),
+          );
+          if (entries.length > 0) out.push({ from: inner.from + best.from, to: inner.to + best.from, entries, nested: true });
         }
       }
       i = best.to;

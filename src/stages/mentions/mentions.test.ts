@@ -11,6 +11,7 @@ const kb = buildKnowledgeBase([
       { id: 'local:a', type: 'person', name: 'Oren Dask', aliases: [{ text: 'Marshal Dask', kind: 'title' }, { text: 'Dask', kind: 'surname' }] },
       { id: 'local:b', type: 'place', name: 'Velmar Bay', aliases: [{ text: 'the bay', kind: 'other', needsContext: true }] },
       { id: 'local:c', type: 'organization', name: 'Union of Velmar Workers', aliases: [{ text: 'UVW', kind: 'abbreviation' }] },
+      { id: 'local:d', type: 'organization', name: "People's Guard of Velmar Bay", aliases: [] },
     ],
   },
 ]);
@@ -20,6 +21,24 @@ test('longest match wins, and a title form also yields the name inside it', () =
   const gaz = buildGazetteer(kb);
   const ms = matchGazetteer(gaz, toks('Marshal Dask visited Velmar Bay'));
   assert.deepEqual(ms.map((m) => [m.from, m.to, m.entries[0]!.entity.id, m.nested ?? false]), [[0, 2, 'local:a', false], [1, 2, 'local:a', true], [3, 5, 'local:b', false]]);
+  // other names inside a longer name are nested mentions; a possessive inside a name does not break it
+  const inner = matchGazetteer(gaz, toks("the People 's Guard of Velmar Bay marched"));
+  assert.deepEqual(inner.map((m) => [m.from, m.to, m.entries[0]!.entity.id, m.nested ?? false]), [[1, 7, 'local:d', false], [5, 7, 'local:b', true]]);
+  // a possessive after a name ends it
+  assert.deepEqual(matchGazetteer(gaz, toks("Dask 's men")).map((m) => [m.from, m.to]), [[0, 1]]);
+});
+
+test("a place's name does not also name a place inside it", () => {
+  const places = buildKnowledgeBase([
+    {
+      entities: [
+        { id: 'local:n', type: 'place', name: 'Norland', aliases: [] },
+        { id: 'local:en', type: 'place', name: 'East Norland', aliases: [] },
+      ],
+    },
+  ]);
+  const ms = matchGazetteer(buildGazetteer(places), toks('East Norland joined'));
+  assert.deepEqual(ms.map((m) => [m.from, m.to, m.entries[0]!.entity.id]), [[0, 2, 'local:en']]);
 });
 
 test('case rules: abbreviations need capitals, capitalized names a capital, lower-case epithets their article', () => {

@@ -223,7 +223,8 @@ export type ShiftUnit = 'D' | 'W' | 'M' | 'Q' | 'Y' | 'DE' | 'CE' | 'H' | 'WE' |
 
 /** Granularity a shift by a unit yields ("two months ago" → a month). */
 export function unitGranularity(unit: string): TimexGranularity {
-  const g: Record<string, TimexGranularity> = { D: 'day', WE: 'week', W: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'decade', CE: 'century', HC: 'year', H: 'time', TM: 'time', S: 'time' };
+  // "a decade ago" names a year, not a decade
+  const g: Record<string, TimexGranularity> = { D: 'day', WE: 'week', W: 'week', M: 'month', Q: 'quarter', Y: 'year', DE: 'year', CE: 'year', HC: 'year', H: 'time', TM: 'time', S: 'time' };
   return g[unit] ?? 'day';
 }
 

@@ -17,6 +17,7 @@ import {
   yearsEdtf,
   type Point,
 } from './calendar.ts';
+import type { KbEvent } from '../../kb/types.ts';
 import { findOrdinalEvent, findPersonEvent, indexKbForTime, resolveOwner, type KbTimeIndex } from './kb-anchor.ts';
 import { loadTimexRules, type TimexRules } from './load-rules.ts';
 import { matchRules, type Candidate } from './match-rules.ts';
@@ -33,6 +34,10 @@ interface Context {
   ref: { point: Point; text: string; start: number } | null;
   /** Last quarter mentioned (news reports compare quarters). */
   lastQuarter: Point | null;
+  /** KB events named so far, latest last ("after the war" picks the last war). */
+  kbMentioned: KbEvent[];
+  /** Most explicit years lie well before the document date. */
+  historicalText: boolean;
   candidates: Candidate[];
   index: number;
 }
@@ -50,6 +55,14 @@ function numberOf(g: G, rules: TimexRules): number | 'X' | null {
     return v === 'X' ? 'X' : Number(v);
   }
   return null;
+}
+
+/** A fractional count in a smaller unit: half a century → 50 years, half a year → 6 months. */
+function wholeUnits(n: number, unit: string): [number, string] {
+  if (Number.isInteger(n)) return [n, unit];
+  const down: Record<string, [number, string]> = { CE: [100, 'Y'], DE: [10, 'Y'], Y: [12, 'M'], M: [30, 'D'], W: [7, 'D'] };
+  const d = down[unit];
+  return d ? [Math.round(n * d[0]), d[1]] : [Math.round(n), unit];
 }
 
 /** TIMEX3 mod of an approximator right before a span ("about two weeks" → APPROX); TimeML keeps it outside the span. */
@@ -102,9 +115,29 @@ function futureTense(ctx: Context, start: number, end: number): boolean {
 
 const FUTURE_RE = new WeakMap<TimexRules, RegExp>();
 
-/** True when the narrative's reference time lies well before the document date (a historical text). */
+/**
+ * True when undated months and weekdays should follow the narrative rather than the document date:
+ * there is no document date, or the text is a historical one (most of its explicit years lie well
+ * before the document date) and the reference time is too.
+ */
 function historical(ctx: Context): boolean {
-  return Boolean(ctx.ref && (!ctx.dct || ctx.ref.point.y <= ctx.dct.y - 2));
+  if (!ctx.ref) return false;
+  if (!ctx.dct) return true;
+  return ctx.historicalText && ctx.ref.point.y <= ctx.dct.y - 2;
+}
+
+/** True when fewer than half of the explicit years of a text lie near its document date (news reports stay near it). */
+function isHistoricalText(candidates: readonly Candidate[], dct: Point | null): boolean {
+  if (!dct) return true;
+  let near = 0;
+  let all = 0;
+  for (const c of candidates) {
+    const y = c.groups.year ?? c.groups.decadeFull;
+    if (!y || y.length !== 4) continue;
+    all++;
+    if (Number(y) >= dct.y - 2 && Number(y) <= dct.y + 1) near++;
+  }
+  return all > 0 && near / all < 0.5;
 }
 
 /** The temporal preposition right before a span, if any: "since 1944" → after. */
@@ -170,6 +203,8 @@ interface Resolved {
   parts?: Array<{ start: number; end: number; type: TimexType; value: string; point?: Point; mod?: string }>;
   /** Drop this match after all. */
   reject?: boolean;
+  /** A coordination read as separate expressions ("the 90th and the 100th anniversary of X"). */
+  split?: Array<{ start: number; end: number; res: Resolved }>;
 }
 
 const NONE: TimexAnchor = { kind: 'none' };
@@ -212,6 +247,13 @@ function resolveDate(ctx: Context, c: Candidate): Resolved {
   const mod = modOf(g, r);
   let year = g.year ? Number(g.year) : undefined;
   if (year !== undefined && g.year!.length === 2) year += year < 30 ? 2000 : 1900;
+  if (g.spelledCentury || g.spelledMillennium) {
+    // "nineteen ninety-six", "the year two thousand"
+    const tens = Number(r.vocab.tens?.get(lc(g.tens)) ?? 0);
+    const ones = Number(r.vocab.ones?.get(lc(g.ones ?? g.ones2)) ?? 0);
+    year = g.spelledMillennium ? 2000 + ones : (lc(g.spelledCentury) === 'nineteen' ? 1900 : 1800) + tens + ones;
+    g.year = String(year);
+  }
   const month = monthOf(g, r);
   const day = g.day ? Number.parseInt(g.day, 10) : undefined;
   const season = seasonOf(g, r);
@@ -271,9 +313,10 @@ function resolveDecade(ctx: Context, c: Candidate): Resolved {
   else {
     const short = g.decadeShort ? Number(g.decadeShort) / 10 : Number(ctx.rules.vocab.decadeWord?.get(lc(g.decadeWord)) ?? NaN);
     if (!Number.isFinite(short)) return { ...unresolved('DATE', '', ''), reject: true };
-    const refY = ctx.ref?.point.y ?? ctx.dct?.y ?? 1950;
-    let century = Math.floor(refY / 100);
-    if (century * 100 + short * 10 > refY + 5) century -= 1;
+    // "the 60s": the latest such decade not after the document date (or the year 2000 when unknown)
+    const baseY = ctx.dct?.y ?? 2000;
+    let century = Math.floor(baseY / 100);
+    if (century * 100 + short * 10 > baseY) century -= 1;
     d = century * 10 + short;
   }
   if (g.decadeFull2) {
@@ -399,9 +442,8 @@ function resolveWeekday(ctx: Context, c: Candidate): Resolved {
   const dp = dayPoint(day);
   const anchor: TimexAnchor = useRef ? { kind: 'narrative', ref: `${ctx.ref!.text}@${ctx.ref!.start}` } : { kind: 'document', ref: pointValue(basePoint) };
   if (typeof pod === 'string') {
-    // TimeBank types "Wednesday night" as a DATE
-    const p: Point = { ...dp, gran: 'time', t: pod };
-    return { type: 'DATE', value: pointValue(p), point: dp, anchor, confidence: 0.75 };
+    // TimeBank mostly values "Wednesday night" as the plain date
+    return { type: 'DATE', value: pointValue(dp), point: dp, anchor, confidence: 0.75 };
   }
   return fromPoint(dp, anchor, 0.8, modOf(g, r));
 }
@@ -417,7 +459,8 @@ function resolveDeictic(ctx: Context, c: Candidate): Resolved {
   if (!ctx.dct) return unresolved(pod ? 'TIME' : 'DATE', 'XXXX-XX-XX', `"${ctx.text.slice(c.start, c.end)}" needs a document date; none is known`);
   const dp = dayPoint(pointInterval(ctx.dct).earliest + shift);
   const anchor: TimexAnchor = { kind: 'document', ref: pointValue(ctx.dct) };
-  if (typeof pod === 'string') return { type: 'TIME', value: pointValue({ ...dp, gran: 'time', t: pod }), point: dp, anchor, confidence: 0.85 };
+  // "tonight" is a DATE in TimeBank; "this morning" a TIME
+  if (typeof pod === 'string' && word !== 'tonight') return { type: 'TIME', value: pointValue({ ...dp, gran: 'time', t: pod }), point: dp, anchor, confidence: 0.85 };
   return fromPoint(dp, anchor, 0.9, modOf(g, r));
 }
 
@@ -440,7 +483,10 @@ function resolveDeicticRel(ctx: Context, c: Candidate): Resolved {
   const mod = modOf(g, r);
   if (unit) {
     if (unit === 'WE') {
-      const wk = shiftPoint(ctx.dct, rel, 'W');
+      // "the weekend" said on a weekday is the one just past, unless the sentence looks ahead
+      const dctDay = pointInterval(ctx.dct).earliest;
+      const past = !relWord && weekdayOf(dctDay) <= 5 && !futureTense(ctx, c.start, c.end);
+      const wk = shiftPoint(ctx.dct, past ? -1 : rel, 'W');
       return { type: 'DATE', value: `${pointValue(wk)}-WE`, point: wk, anchor, confidence: 0.8 };
     }
     const p = shiftPoint(ctx.dct, rel, unit);
@@ -513,12 +559,13 @@ function resolveShift(ctx: Context, c: Candidate): Resolved {
   if (unit === 'H' || unit === 'TM' || unit === 'S') {
     return { type: 'TIME', value: pointValue({ ...truncatePoint(base.point, 'day'), gran: 'time', t: 'XX:XX' }), anchor: base.anchor, confidence: 0.5, point: truncatePoint(base.point, 'day') };
   }
-  if (unit === 'Y' && n === 1 && dir < 0 && /quarter/i.test(sentenceAround(ctx, c.start, c.end))) {
+  if (unit === 'Y' && n === 1 && dir < 0 && ctx.dct && (ctx.lastQuarter || /quarter/i.test(sentenceAround(ctx, c.start, c.end)))) {
     // "profit rose from a year earlier" in a quarterly report: the same quarter a year before
     const q = reportingQuarter(ctx);
     if (q) return fromPoint(shiftPoint(q, -4, 'Q'), base.anchor, base.confidence * 0.9, mod);
   }
-  const p = shiftPoint(base.point, dir * n, unit);
+  const [k, u] = wholeUnits(n, unit);
+  const p = shiftPoint(base.point, dir * k, u);
   return { ...fromPoint(p, base.anchor, base.confidence, mod), setsRef: !deictic };
 }
 
@@ -535,8 +582,16 @@ function resolveDuration(ctx: Context, c: Candidate): Resolved {
   const unit = String(r.vocab.unit?.get(unitWord) ?? r.vocab.unitAdj?.get(unitWord) ?? '');
   if (!unit) return { ...unresolved('DURATION', '', ''), reject: true };
   const durRel = lc(g.durRel);
+  const after = ctx.text.slice(c.end, c.end + 4);
+  // "three-quarters of the vote", "a quarter of the shares": fractions, not time
+  if (unit === 'Q' && /^\s*of\b/.test(after)) return { ...unresolved('DURATION', '', ''), reject: true };
+  // "$5 a day", "7% a year", "twice a week": rates, which TimeML leaves untagged
+  if (/^an?\s/i.test(ctx.text.slice(c.start, c.end)) && /(?:[0-9%]|\b(?:times|percent|cents?|dollars?))\s*$/i.test(ctx.text.slice(Math.max(0, c.start - 24), c.start))) {
+    return { ...unresolved('DURATION', '', ''), reject: true };
+  }
   if (n === null) n = /^(many|several|few|recent)$/.test(durRel) || /s$/.test(unitWord) ? 'X' : 1;
-  const mod = approxBefore(ctx, c.start);
+  const spanApprox = g.spanApprox ? ctx.rules.vocab.approx?.get(lc(g.spanApprox)) : undefined;
+  const mod = typeof spanApprox === 'string' ? spanApprox : approxBefore(ctx, c.start);
   const value = durationValue(n, unit);
   if (unit === 'WE' && n === 1 && !durRel) return { type: 'DURATION', value: 'P1WE', anchor: NONE, confidence: 0.6, edtf: null, interval: null };
   const res: Resolved = { type: 'DURATION', value, mod, anchor: NONE, confidence: 0.85, edtf: null, interval: null };
@@ -556,14 +611,15 @@ function resolveDuration(ctx: Context, c: Candidate): Resolved {
   } else if (unitOk && c.rule.kind === 'durationFromRef' && ctx.ref) {
     // "in two years" after a dated event: within two years of the narrative's time
     const endP = shiftPoint(ctx.ref.point, n as number, unit);
-    const startP = truncatePoint(ctx.ref.point, gran);
+    const startP = ctx.ref.point;
     res.interval = { earliest: pointInterval(startP).earliest, latest: pointInterval(endP).latest };
     res.edtf = `${pointEdtf(startP)}/${pointEdtf(endP)}`;
     res.anchor = { kind: 'narrative', ref: `${ctx.ref.text}@${ctx.ref.start}` };
     res.confidence = 0.6;
-  } else if (unitOk && /^(following|next|subsequent)$/.test(durRel) && ctx.ref) {
+  } else if (unitOk && /^(following|next|subsequent)$/.test(durRel) && ctx.ref && historical(ctx)) {
+    // "over the next 25 years" in a historical narrative: from the narrative's time on
     const endP = shiftPoint(ctx.ref.point, n as number, unit);
-    const startP = truncatePoint(ctx.ref.point, gran);
+    const startP = ctx.ref.point;
     res.interval = { earliest: pointInterval(startP).earliest, latest: pointInterval(endP).latest };
     res.edtf = `${pointEdtf(startP)}/${pointEdtf(endP)}`;
     res.anchor = { kind: 'narrative', ref: `${ctx.ref.text}@${ctx.ref.start}` };
@@ -636,8 +692,7 @@ function resolveRef(ctx: Context, c: Candidate): Resolved {
   const word = lc(c.groups.ref);
   const value = String(ctx.rules.vocab.ref?.get(word) ?? 'PRESENT_REF');
   const narrativeWords = ctx.rules.lists.refNarrative ?? new Set<string>();
-  const historical = ctx.ref && (!ctx.dct || ctx.ref.point.y < ctx.dct.y - 1);
-  const useNarrative = narrativeWords.has(word) && historical;
+  const useNarrative = narrativeWords.has(word) && historical(ctx);
   const basePoint = useNarrative ? ctx.ref!.point : ctx.dct;
   const anchor: TimexAnchor = useNarrative
     ? { kind: 'narrative', ref: `${ctx.ref!.text}@${ctx.ref!.start}` }
@@ -697,6 +752,8 @@ function resolveEvent(ctx: Context, c: Candidate): Resolved {
   const g = c.groups;
   const kb = ctx.opts.kb;
   const hasTemporalWord = Boolean(g.prep || g.annivNum || g.annivOrd || g.unit || g.eveOf);
+  const named = g.kbAlias && ctx.kbIndex ? ctx.kbIndex.eventByAlias.get(lc(g.kbAlias).replace(/^the\s+/, '')) : undefined;
+  if (named) ctx.kbMentioned.push(named);
   if (!hasTemporalWord) return { ...unresolved('DATE', '', ''), reject: true };
   if (kb && ctx.kbIndex) {
     if (g.kbAlias) {
@@ -714,9 +771,25 @@ function resolveEvent(ctx: Context, c: Candidate): Resolved {
       }
     } else if (g.owner && g.eventNoun) {
       const cls = String(ctx.rules.vocab.eventNoun?.get(lc(g.eventNoun)) ?? '');
-      const ids = resolveOwner(g.owner, cls, ctx.text, c.start, ctx.kbIndex, ctx.rules.lists.possPronoun ?? new Set());
+      const owner = g.owner2 && (ctx.rules.lists.possPronoun ?? new Set()).has(lc(g.owner)) ? g.owner2 : g.owner;
+      const ids = resolveOwner(owner, cls, ctx.text, c.start, ctx.kbIndex, ctx.rules.lists.possPronoun ?? new Set());
       const ev = ids.length ? findPersonEvent(ctx.kbIndex, ids, cls) : undefined;
+      if (ev) ctx.kbMentioned.push(ev);
       const p = ev ? kbEventPoint(ev.date) : null;
+      if (ev && p && g.annivCoord && (g.annivNum2 || g.annivOrd2)) {
+        // "the eve of the 90th anniversary and the 100th anniversary of his birth": two dates
+        const text = ctx.text.slice(c.start, c.end);
+        const cut = c.start + text.indexOf(g.annivCoord) ;
+        const second = cut + g.annivCoord.search(/the/);
+        const anchor: TimexAnchor = { kind: 'kb-event', ref: ev.id };
+        return {
+          ...applyEventParts(ctx, g, p, anchor),
+          split: [
+            { start: c.start, end: cut, res: applyEventParts(ctx, g, p, anchor) },
+            { start: second, end: c.end, res: applyEventParts(ctx, { annivNum: g.annivNum2, annivOrd: g.annivOrd2 }, p, anchor) },
+          ],
+        };
+      }
       if (ev && p) return applyEventParts(ctx, g, p, { kind: 'kb-event', ref: ev.id });
     }
   }
@@ -738,7 +811,121 @@ function resolveEventPair(ctx: Context, c: Candidate): Resolved {
   };
 }
 
+/** The last KB event named whose name or alias has a head noun ("the war" → the last war named). */
+function lastEventWithHead(ctx: Context, head: string): KbEvent | undefined {
+  const stem = head.replace(/s$/, '');
+  const re = new RegExp(`(?<![\\p{L}])${stem}`, 'iu');
+  for (let i = ctx.kbMentioned.length - 1; i >= 0; i--) {
+    const ev = ctx.kbMentioned[i]!;
+    if ([ev.name, ...(ev.aliases ?? [])].some((a) => re.test(a))) return ev;
+  }
+  return undefined;
+}
+
+/** eventDefinite: "after the war", "before the start of the congress": the last such KB event named. */
+function resolveEventDefinite(ctx: Context, c: Candidate): Resolved {
+  const g = c.groups;
+  const ev = lastEventWithHead(ctx, lc(g.eventHead));
+  if (!ev) return { ...unresolved('DATE', '', ''), reject: true };
+  const edge = lc(g.edge);
+  const prep = String(ctx.rules.vocab.anchorPrep?.get(lc(g.prep)) ?? 'during');
+  const startEdge = /^(start|beginning|outbreak|opening)$/.test(edge);
+  const endEdge = /^(end|close)$/.test(edge);
+  const side = startEdge ? 'start' : endEdge ? 'end' : prep === 'after' ? 'end' : 'start';
+  const p = kbEventPoint(ev.date, side);
+  if (!p) return { ...unresolved('DATE', '', ''), reject: true };
+  const res = applyEventParts(ctx, { prep: g.prep }, p, { kind: 'kb-event', ref: ev.id });
+  if (prep === 'during' && !edge && ev.date.includes('/')) {
+    const b = kbEventPoint(ev.date, 'end')!;
+    return { ...res, edtf: ev.date, interval: { earliest: pointInterval(p).earliest, latest: pointInterval(b).latest } };
+  }
+  return { ...res, confidence: 0.6 };
+}
+
+/** discourse: "after that", "by then", "meanwhile": relative to the narrative's reference time. */
+function resolveDiscourse(ctx: Context, c: Candidate): Resolved {
+  const rel = String(ctx.rules.vocab.discourse?.get(lc(c.groups.discourse)) ?? 'during');
+  if (!ctx.ref) return { ...unresolved('DATE', '', ''), reject: true };
+  const p = ctx.ref.point;
+  const anchor: TimexAnchor = { kind: 'narrative', ref: `${ctx.ref.text}@${ctx.ref.start}` };
+  const iv = pointInterval(p);
+  const e = pointEdtf(p);
+  if (rel === 'after') return { type: 'DATE', value: pointValue(p), mod: 'AFTER', anchor, confidence: 0.55, edtf: `${e}/..`, interval: { earliest: iv.earliest, latest: null } };
+  if (rel === 'before') return { type: 'DATE', value: pointValue(p), mod: 'BEFORE', anchor, confidence: 0.55, edtf: `../${e}`, interval: { earliest: null, latest: iv.latest } };
+  return { type: 'DATE', value: pointValue(p), anchor, confidence: 0.55, edtf: e, interval: iv };
+}
+
+/** anaphoricPlural: "the following years", "the next few months": a vague stretch after the reference time. */
+function resolveAnaphoricPlural(ctx: Context, c: Candidate): Resolved {
+  const unitWord = lc(c.groups.calUnit).replace(/s$/, '');
+  const unit = CAL_UNIT[unitWord] ?? 'Y';
+  const value = durationValue('X', unit);
+  const rel = lc(c.groups.rel);
+  if (!ctx.ref || !historical(ctx) || rel === 'coming') return { type: 'DURATION', value, anchor: NONE, confidence: 0.7, edtf: null, interval: null };
+  const gran = unitGranularity(unit);
+  const a = truncatePoint(ctx.ref.point, gran);
+  const b = shiftPoint(a, 2, unit);
+  return {
+    type: 'DURATION', value, anchor: { kind: 'narrative', ref: `${ctx.ref.text}@${ctx.ref.start}` }, confidence: 0.5,
+    edtf: `${pointEdtf(a)}~/${pointEdtf(b)}~`, interval: { earliest: pointInterval(a).earliest, latest: pointInterval(b).latest },
+  };
+}
+
+/** holiday: "Christmas", "last Thanksgiving", "New Year's Day 1990". */
+function resolveHoliday(ctx: Context, c: Candidate): Resolved {
+  const g = c.groups;
+  const code = String(ctx.rules.vocab.holiday?.get(lc(g.holiday)) ?? '');
+  const m = /^(\d{2})-(\d{2}|(MO|TU|WE|TH|FR|SA|SU)([1-5L]))$/.exec(code);
+  if (!m) return { ...unresolved('DATE', '', ''), reject: true };
+  const month = Number(m[1]);
+  let y = g.year ? Number(g.year) : undefined;
+  let anchor: TimexAnchor = NONE;
+  if (y === undefined) {
+    const inf = inferYear(ctx, c, month);
+    if (!inf) return unresolved('DATE', `XXXX-${m[1]}`, 'no year known');
+    y = inf.y + (lc(g.rel) === 'last' && ctx.dct && month >= (ctx.dct.m ?? 1) ? -1 : lc(g.rel) === 'next' && ctx.dct && month <= (ctx.dct.m ?? 1) ? 1 : 0);
+    anchor = inf.anchor;
+  }
+  let day: number;
+  if (!m[3]) day = Number(m[2]);
+  else {
+    // nth (or last) weekday of the month: Thanksgiving = fourth Thursday of November
+    const wd = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'].indexOf(m[3]) + 1;
+    const first = dayNumber(y, month, 1);
+    const firstWd = first + ((wd - weekdayOf(first) + 7) % 7);
+    if (m[4] === 'L') {
+      const last = dayNumber(y, month + 1, 1) - 1;
+      day = last - ((weekdayOf(last) - wd + 7) % 7) - first + 1;
+    } else day = firstWd + 7 * (Number(m[4]) - 1) - first + 1;
+  }
+  return fromPoint({ gran: 'day', y, m: month, d: day }, anchor, 0.85, undefined, g.year !== undefined);
+}
+
+/** unitEnd: "the end of the year", "year-end", "the beginning of the month": the current unit with a mod. */
+function resolveUnitEnd(ctx: Context, c: Candidate): Resolved {
+  const g = c.groups;
+  const unit = CAL_UNIT[lc(g.calUnit ?? g.calUnitEnd)] ?? 'Y';
+  const edge = lc(g.edge ?? g.edge2);
+  const mod = edge === 'end' ? 'END' : edge === 'middle' ? 'MID' : 'START';
+  const base = anaphoricBase(ctx);
+  if (!base) return unresolved('DATE', 'XXXX', 'no reference time');
+  return fromPoint(truncatePoint(base.point, unitGranularity(unit)), base.anchor, base.confidence, mod);
+}
+
+/** theUnit: "the year", "the fiscal year": the year being talked about. */
+function resolveTheUnit(ctx: Context, _c: Candidate): Resolved {
+  const base = anaphoricBase(ctx);
+  if (!base) return unresolved('DATE', 'XXXX', 'no reference time');
+  return { ...fromPoint(truncatePoint(base.point, 'year'), base.anchor, base.confidence * 0.8), setsRef: false };
+}
+
 const NORMALIZERS: Record<string, (ctx: Context, c: Candidate) => Resolved> = {
+  holiday: resolveHoliday,
+  unitEnd: resolveUnitEnd,
+  theUnit: resolveTheUnit,
+  eventDefinite: resolveEventDefinite,
+  discourse: resolveDiscourse,
+  anaphoricPlural: resolveAnaphoricPlural,
   date: resolveDate,
   decade: resolveDecade,
   century: resolveCentury,
@@ -792,6 +979,18 @@ function toTimex(ctx: Context, c: Candidate, res: Resolved): Timex {
     rule: c.rule.id,
   };
   if (res.mod) t.mod = res.mod;
+  // "the last day of the congress", "the last year of the war": anchored to what follows, not to
+  // the document date, so the deictic reading would be a silent wrong guess
+  if (/^the\s/i.test(t.text) && res.anchor.kind === 'document' && /^\s+of\s+\S/.test(ctx.text.slice(c.end, c.end + 40))) {
+    t.edtf = null;
+    t.interval = null;
+    t.value = res.type === 'DURATION' ? t.value : 'XXXX-XX-XX';
+    t.anchor = { kind: 'none' };
+    t.confidence = Math.min(t.confidence, 0.3);
+    res.note = 'anchored to the "of …" phrase that follows, not to the document date';
+  }
+  // "soon" is an Annalist extension: TimeML annotators mostly leave it untagged
+  if (c.rule.extension || (c.groups.ref && ctx.rules.lists.refExtension?.has(lc(c.groups.ref)))) t.extension = true;
   const signal = c.rule.kind === 'event' || c.rule.kind === 'eventPair' ? undefined : signalBefore(ctx, c.start);
   if (signal) t.signal = signal;
   if (res.note) t.note = res.note;
@@ -851,7 +1050,7 @@ export function findTimexes(text: string, opts: FindTimexOptions = {}): Timex[] 
   const extra = kbIndex?.aliasRule ? [kbIndex.aliasRule] : [];
   const candidates = matchRules(text, rules, extra, opts.sentences);
   const docDct = parseIsoPoint(opts.dct);
-  const ctx: Context = { text, rules, opts, kbIndex, dct: docDct, ref: null, lastQuarter: null, candidates, index: 0 };
+  const ctx: Context = { text, rules, opts, kbIndex, dct: docDct, ref: null, lastQuarter: null, kbMentioned: [], historicalText: isHistoricalText(candidates, docDct), candidates, index: 0 };
   const regions = [...(opts.regions ?? [])].sort((a, b) => a.start - b.start);
   let region: (typeof regions)[number] | undefined;
   const mainRef: { value: Context['ref'] } = { value: null };
@@ -872,10 +1071,18 @@ export function findTimexes(text: string, opts: FindTimexOptions = {}): Timex[] 
     if (!normalize) continue;
     const res = normalize(ctx, c);
     if (res.reject || !res.value) continue;
+    if (res.split) {
+      for (const part of res.split) found.push(toTimex(ctx, { ...c, start: part.start, end: part.end }, part.res));
+      continue;
+    }
     const t = toTimex(ctx, c, res);
     found.push(t);
     if (res.setsRef && res.point && res.type === 'DATE') {
-      ctx.ref = { point: res.point, text: t.text, start: t.start };
+      // "the mid-1960s": the narrative moves to the start of the stated part (1964), not the whole decade
+      const narrowed = res.mod && /^(START|MID|END)$/.test(res.mod) && (res.point.gran === 'decade' || res.point.gran === 'century')
+        ? truncatePoint(dayPoint(pointInterval(res.point, res.mod).earliest), 'year')
+        : res.point;
+      ctx.ref = { point: narrowed, text: t.text, start: t.start };
     }
   }
   return joinRanges(text, found);

@@ -1,6 +1,9 @@
 import { makeAnnotation } from '../../core/annotation.ts';
+import { loadKnowledgeBase } from '../../kb/load-kb.ts';
+import type { KnowledgeBase } from '../../kb/types.ts';
 import type { Annotation, Json, Message } from '../../core/types.ts';
 import type { Stage } from '../../pipeline/stage.ts';
+import { checkEdtf } from './check-edtf.ts';
 import { findDateline } from './find-dateline.ts';
 import { findTimexes } from './find-timexes.ts';
 import type { DctRegion, Timex } from './types.ts';
@@ -20,6 +23,7 @@ export function timexAttrs(t: Timex): Record<string, Json | undefined> {
     mod: t.mod,
     signal: t.signal ? { text: t.signal.text, relation: t.signal.relation } : undefined,
     note: t.note,
+    extension: t.extension,
     parts: t.parts?.map((p) => ({ start: p.start, end: p.end, text: p.text, type: p.type, value: p.value, edtf: p.edtf })),
   };
 }
@@ -27,7 +31,8 @@ export function timexAttrs(t: Timex): Record<string, Json | undefined> {
 /**
  * Stage `timex`: temporal expressions (layer `timex`, label = TIMEX3 type). The document date is
  * `meta.published`, else a dateline; text inside a `comment` section uses that comment's `time`.
- * Sentence spans keep matches inside one sentence; `resources.kb` dates event-anchored expressions.
+ * Sentence spans keep matches inside one sentence; `resources.kb` (else the bundled knowledge base)
+ * dates event-anchored expressions.
  * Expressions left unresolved for want of a date become warnings.
  */
 export const timexStage: Stage = {
@@ -49,11 +54,23 @@ export const timexStage: Stage = {
       .filter((s) => s.kind === 'comment')
       .map((s) => ({ start: s.start, end: s.end, dct: s.time }));
     const sentences = layer('sentence').map((s) => ({ start: s.start, end: s.end }));
-    const found = findTimexes(source.text, { dct, sentences, kb: resources.kb, regions });
+    let kb: KnowledgeBase | undefined = resources.kb;
+    if (!kb) {
+      // like the mentions and link stages: the bundled knowledge base when none is passed
+      try {
+        kb = loadKnowledgeBase();
+      } catch (err) {
+        messages.push({ reason: `knowledge base not loaded, event-anchored dates stay unresolved: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', rule: 'timex:no-kb', source: NAME });
+      }
+    }
+    const found = findTimexes(source.text, { dct, sentences, kb, regions });
     const annotations: Annotation[] = found.map((t) =>
       makeAnnotation(source.id, 'timex', t.start, t.end, t.type, { stage: NAME, version: VERSION, rule: t.rule, confidence: t.confidence }, timexAttrs(t)),
     );
     for (const t of found) {
+      if (t.edtf && !checkEdtf(t.edtf)) {
+        messages.push({ reason: `"${t.text}": EDTF ${t.edtf} does not parse`, severity: 'warning', rule: 'timex:bad-edtf', source: NAME, place: { start: t.start, end: t.end } });
+      }
       if (t.anchor.kind === 'none' && t.note) {
         messages.push({ reason: `"${t.text}" left unresolved: ${t.note}`, severity: 'warning', rule: 'timex:unresolved', source: NAME, place: { start: t.start, end: t.end } });
       }

@@ -51,7 +51,19 @@ export function indexKbForTime(kb: KnowledgeBase, rules: TimexRules): KbTimeInde
     const prep = `(?<prep>${alt(rules.vocab.anchorPrep)})\\s+`;
     const anniv = `the\\s+(?:(?<annivNum>[0-9]{1,3}(?:st|nd|rd|th))|(?<annivOrd>${alt(rules.vocab.ordinal)}))\\s+anniversary\\s+of\\s+`;
     const body = `(?:${num})?(?:${prep})?(?:the\\s+(?<eveOf>eve|day|year|time)\\s+of\\s+)?(?:${anniv})?(?:the\\s+)?(?<kbAlias>${alt(eventByAlias)})`;
-    aliasRule = { id: 'event-kb-alias', kind: 'event', re: new RegExp(`(?<![\\p{L}\\p{N}])(?:${body})(?![\\p{L}\\p{N}])`, 'giu'), priority: 0 };
+    const re = new RegExp(`(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
+    // An alias inside a match follows whitespace or starts the match, and a match glued to a word
+    // before it is dropped: anchors need no letter, digit or apostrophe before them.
+    // the longest stretch of letters and signs (whitespace and digits aside) the optional parts before an alias can take
+    const longest = (m: Map<string, unknown> | Set<string> | undefined): number => Math.max(0, ...[...(m?.keys() ?? [])].map(countFixed));
+    const numPart = longest(rules.vocab.approx) + longest(rules.vocab.number) + longest(rules.vocab.unit);
+    const prepPart = longest(rules.vocab.anchorPrep);
+    const eveOf = countFixed('the time of');
+    const annivPart = countFixed('the th anniversary of') + longest(rules.vocab.ordinal);
+    const before = numPart + prepPart + eveOf + annivPart + countFixed('the');
+    const anchor = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${alt(eventByAlias)})(?![\\p{L}\\p{N}])`, 'giu');
+    const scan = { anchor, before, sticky: new RegExp(re.source, 'iuy') };
+    aliasRule = { id: 'event-kb-alias', kind: 'event', re, priority: 0, scan };
   }
   // a person's birth and death are dated on the entity itself
   const personEvents: KbEvent[] = [...kb.events];
@@ -65,7 +77,7 @@ export function indexKbForTime(kb: KnowledgeBase, rules: TimexRules): KbTimeInde
   for (const id of participants) {
     const e = kb.byId.get(id);
     if (!e) continue;
-    for (const a of [e.name, ...e.aliases.map((x) => x.text)]) if (a.length >= 3) names.add(a);
+    for (const a of [e.name, ...e.aliases.filter((x) => !x.needsContext).map((x) => x.text)]) if (a.length >= 3) names.add(a);
   }
   const participantRe = names.size
     ? new RegExp(`(?<![\\p{L}])(?:${[...names].sort((a, b) => b.length - a.length).map(escapeForRegExp).join('|')})(?![\\p{L}])`, 'gu')
@@ -73,6 +85,20 @@ export function indexKbForTime(kb: KnowledgeBase, rules: TimexRules): KbTimeInde
   const idx = { entityByAlias, eventByAlias, aliasRule, participantRe, personEvents };
   cache.set(kb, idx);
   return idx;
+}
+
+/** Number of characters of a phrase that are neither whitespace nor ASCII digits (the rest can run long). */
+export function countFixed(s: string): number {
+  let n = 0;
+  for (const ch of s) if (!isFree(ch)) n += ch.length;
+  return n;
+}
+
+/** True for what `countFixed` leaves out: whitespace (as `\s` matches it) and ASCII digits. */
+export function isFree(ch: string): boolean {
+  const c = ch.charCodeAt(0);
+  if (c < 128) return (c >= 48 && c <= 57) || c === 32 || (c >= 9 && c <= 13);
+  return /\s/u.test(ch);
 }
 
 /** Event of a class with a participant (KB events first, then entity birth/death dates), or undefined. */
@@ -114,7 +140,7 @@ export function resolveOwner(
 
 /** Event named "<ordinal> <noun>" ("20th" + "congresses" → "20th Congress …"). */
 export function findOrdinalEvent(idx: KbTimeIndex, ord: string, noun: string): KbEvent | undefined {
-  const stems = [noun, noun.replace(/es$/i, ''), noun.replace(/s$/i, '')].map((n) => `${ord} ${n}`.toLowerCase());
+  const stems = [noun, noun.replace(/ies$/i, 'y'), noun.replace(/es$/i, ''), noun.replace(/s$/i, '')].map((n) => `${ord} ${n}`.toLowerCase());
   for (const s of stems) {
     const exact = idx.eventByAlias.get(s);
     if (exact) return exact;

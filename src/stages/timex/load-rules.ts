@@ -14,10 +14,10 @@ export const TIMEX_DATA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..'
 export interface TimexRuleFile {
   lang: string;
   caseSensitive?: string[];
-  triggers?: { vocab: string[]; pattern?: string };
+  triggers?: { vocab: string[]; words?: Record<string, string> };
   vocab: Record<string, Record<string, number | string> | string[]>;
   macros: Record<string, string>;
-  rules: Array<{ id: string; kind: string; pattern: string; caseSensitive?: boolean; needs?: string[] }>;
+  rules: Array<{ id: string; kind: string; pattern: string; caseSensitive?: boolean; needs?: string[]; extension?: boolean }>;
 }
 
 /** A compiled rule. */
@@ -28,6 +28,15 @@ export interface CompiledRule {
   priority: number;
   /** Trigger categories near which the rule can match; absent = anywhere. */
   needs?: string[];
+  /** Finds expressions TimeML does not tag (event-anchored, discourse anaphora). */
+  extension?: boolean;
+  /**
+   * For a rule whose every match ends with one of a long list of names: where to look. A match can
+   * only start at most `before` characters that are neither whitespace nor ASCII digits before a
+   * place where `anchor` matches, so only those stretches are tried, with `sticky` (the rule with
+   * flag `y`). Same matches as scanning the whole text, at a fraction of the cost.
+   */
+  scan?: { anchor: RegExp; before: number; sticky: RegExp };
 }
 
 /** Compiled rules plus the lower-cased vocabularies the normalizers read. */
@@ -37,9 +46,9 @@ export interface TimexRules {
   vocab: Record<string, Map<string, number | string>>;
   lists: Record<string, Set<string>>;
   caseSensitive: Map<string, string>;
-  /** Words near which an expression can start; null runs every rule over the whole text. */
-  trigger: RegExp | null;
-  /** Categories of each trigger word (lower-cased); digits are `digit`, unlisted words `extra`. */
+  /** Whether the rule file defines triggers; without them every rule runs over the whole text. */
+  trigger: boolean;
+  /** Categories of each trigger word (lower-cased, one word). */
   triggerCats: Map<string, string[]>;
 }
 
@@ -80,19 +89,30 @@ export function compileRules(file: TimexRuleFile): TimexRules {
     id: r.id,
     kind: r.kind,
     // word edges: no letter or digit right before or after the match
-    re: new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${expand(r.pattern, r.id, r.caseSensitive)})(?![\\p{L}\\p{N}])`, r.caseSensitive ? 'gu' : 'giu'),
+    // the left word edge is checked by the matcher (a leading look-behind slows every scan step)
+    re: new RegExp(`(?:${expand(r.pattern, r.id, r.caseSensitive)})(?![\\p{L}\\p{N}])`, r.caseSensitive ? 'gu' : 'giu'),
     priority: file.rules.length - i,
     needs: r.needs,
+    extension: r.extension,
   }));
   const caseSensitive = new Map((file.caseSensitive ?? []).map((w) => [w.toLowerCase(), w]));
   const trig = file.triggers;
-  const trigger = trig
-    ? new RegExp(`(?<![\\p{L}])(?:${[alternation(trig.vocab.flatMap((v) => [...(vocab[v]?.keys() ?? lists[v] ?? [])])), trig.pattern].filter(Boolean).join('|')})`, 'giu')
-    : null;
   const triggerCats = new Map<string, string[]>();
+  const addWord = (w: string, cat: string): void => {
+    const list = triggerCats.get(w) ?? [];
+    if (!list.includes(cat)) list.push(cat);
+    triggerCats.set(w, list);
+  };
   for (const v of trig?.vocab ?? []) {
-    for (const k of vocab[v]?.keys() ?? lists[v] ?? []) triggerCats.set(k, [...(triggerCats.get(k) ?? []), v]);
+    for (const k of vocab[v]?.keys() ?? lists[v] ?? []) {
+      // a multi-word entry ("the day before yesterday") is found by its longest word
+      const words = k.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+      const longest = words.sort((x, y) => y.length - x.length)[0];
+      if (longest) addWord(longest, v);
+    }
   }
+  for (const [w, cat] of Object.entries(trig?.words ?? {})) addWord(w.toLowerCase(), cat);
+  const trigger = trig !== undefined;
   return { lang: file.lang, rules, vocab, lists, caseSensitive, trigger, triggerCats };
 }
 

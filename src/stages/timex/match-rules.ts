@@ -2,6 +2,7 @@
  * Runs compiled timex rules over a text and keeps the longest non-overlapping matches.
  */
 import type { CompiledRule, TimexRules } from './load-rules.ts';
+import { isFree } from './kb-anchor.ts';
 
 /** A raw rule match before normalization. */
 export interface Candidate {
@@ -43,13 +44,21 @@ export function matchRules(
     const sliceStart = Math.max(0, from - CONTEXT);
     const slice = sliceStart === 0 && to >= text.length ? text : text.slice(sliceStart, Math.min(text.length, to + TAIL));
     for (const rule of ruleList) {
-      rule.re.lastIndex = 0;
-      for (const m of slice.matchAll(rule.re)) {
+      const re = rule.re;
+      re.lastIndex = Math.max(0, from - sliceStart);
+      for (let m = re.exec(slice); m; m = re.exec(slice)) {
         const index = m.index + sliceStart;
-        if (index < from) continue;
         if (index >= to) break;
-        if (m[0].length === 0) continue;
-        const groups = { ...(m.groups ?? {}) };
+        if (m[0].length === 0) {
+          re.lastIndex++;
+          continue;
+        }
+        // left word edge: no letter, digit or apostrophe right before ("Nowhere", "'may'")
+        if (index > 0 && /[\p{L}\p{N}'’]/u.test(text[index - 1]!)) {
+          re.lastIndex = m.index + 1;
+          continue;
+        }
+        const groups: Record<string, string | undefined> = m.groups ?? {};
         if (wrongCase(groups, rules)) continue;
         let start = index;
         let end = start + m[0].length;
@@ -66,9 +75,13 @@ export function matchRules(
     groups.set(key, [...(groups.get(key) ?? []), r]);
   }
   for (const [key, list] of groups) {
-    for (const [a, b] of triggerWindows(text, triggers, key === '*' ? null : new Set(key.split('|')))) run(list, a, b);
+    // event phrases can start far before their trigger ("a few months after Stalin's death")
+    const before = /event/i.test(key) ? 70 : 32;
+    for (const [a, b] of triggerWindows(text, triggers, key === '*' ? null : new Set(key.split('|')), before)) run(list, a, b);
   }
-  if (extra.length) run(extra, 0, text.length);
+  const whole = extra.filter((r) => !r.scan);
+  if (whole.length) run(whole, 0, text.length);
+  for (const rule of extra) if (rule.scan) all.push(...scanRule(text, rule, rule.scan, rules));
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || b.rule.priority - a.rule.priority || a.start - b.start);
   const taken: Candidate[] = [];
   const used = new Uint8Array(text.length + 1);
@@ -83,7 +96,84 @@ export function matchRules(
   return taken.sort((a, b) => a.start - b.start);
 }
 
-const BEFORE = 70;
+/**
+ * The matches `run` would find for one rule over the whole text, trying only the stretches before
+ * each place its anchor matches (see `CompiledRule.scan`): the same matches in the same order, with
+ * the same skips (a match glued to a word before it is never tried, a month name in the wrong case
+ * is skipped whole).
+ */
+function scanRule(text: string, rule: CompiledRule, scan: NonNullable<CompiledRule['scan']>, rules: TimexRules): Candidate[] {
+  const windows = anchorWindows(text, scan);
+  const out: Candidate[] = [];
+  let w = 0;
+  // the next match starting at or after `from`, like a global regex's exec with lastIndex = from
+  const next = (from: number): RegExpExecArray | null => {
+    for (; w < windows.length; w++) {
+      const [a, b] = windows[w]!;
+      if (b < from) continue;
+      for (let i = Math.max(a, from); i <= b; i++) {
+        // a match glued to a word before it is skipped below, so it need not be tried
+        if (i > 0 && GLUED.test(text[i - 1]!)) continue;
+        scan.sticky.lastIndex = i;
+        const m = scan.sticky.exec(text);
+        if (m) return m;
+      }
+    }
+    return null;
+  };
+  let from = 0;
+  for (let m = next(from); m; m = next(from)) {
+    const index = m.index;
+    if (m[0].length === 0) {
+      from = index + 1;
+      continue;
+    }
+    from = index + m[0].length;
+    const groups: Record<string, string | undefined> = m.groups ?? {};
+    if (wrongCase(groups, rules)) continue;
+    let start = index;
+    let end = start + m[0].length;
+    while (start < end && /\s/.test(text[start]!)) start++;
+    while (end > start && /\s/.test(text[end - 1]!)) end--;
+    if (start < end) out.push({ start, end, rule, groups });
+  }
+  return out;
+}
+
+/** A character a match may not follow (it would start inside a word). */
+const GLUED = /[\p{L}\p{N}'’]/u;
+
+/** Every position where the anchor of a scanned rule matches (anchors may overlap: "Cold War" and "War"). */
+function anchorStarts(text: string, scan: NonNullable<CompiledRule['scan']>): number[] {
+  const out: number[] = [];
+  const re = scan.anchor;
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out.push(m.index);
+    re.lastIndex = m.index + 1;
+  }
+  return out;
+}
+
+/** Merged `[first, last]` start positions a match of a scanned rule can have: up to `before` fixed characters before each anchor. */
+function anchorWindows(text: string, scan: NonNullable<CompiledRule['scan']>): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (const q of anchorStarts(text, scan)) {
+    let a = q;
+    let fixed = 0;
+    while (a > 0) {
+      const free = isFree(text[a - 1]!);
+      if (!free && fixed === scan.before) break;
+      if (!free) fixed++;
+      a--;
+    }
+    const last = out[out.length - 1];
+    if (last && a <= last[1] + 1) last[1] = Math.max(last[1], q);
+    else out.push([a, q]);
+  }
+  return out;
+}
+
 const AFTER = 45;
 const CONTEXT = 24;
 const TAIL = 90;
@@ -95,29 +185,50 @@ interface Trigger {
   cats: readonly string[];
 }
 
-/** Trigger words of a text; null when the rule file defines no triggers. */
+const WORD = /\p{L}+|[0-9]+/gu;
+
+/** Trigger words of a text (a word scan and map look-ups); null when the rule file defines no triggers. */
 function findTriggers(text: string, rules: TimexRules): Trigger[] | null {
   if (!rules.trigger) return null;
   const out: Trigger[] = [];
-  rules.trigger.lastIndex = 0;
-  for (const m of text.matchAll(rules.trigger)) {
-    const w = m[0].toLowerCase();
-    const cats = /^[0-9]/.test(w) ? DIGIT : (rules.triggerCats.get(w) ?? EXTRA);
-    out.push({ start: m.index, end: m.index + m[0].length, cats });
+  WORD.lastIndex = 0;
+  for (const m of text.matchAll(WORD)) {
+    const w = m[0];
+    const end = m.index + w.length;
+    const c0 = w.charCodeAt(0);
+    if (c0 >= 48 && c0 <= 57) {
+      out.push({ start: m.index, end, cats: digitCategories(w, text.slice(end, end + 5)) });
+      continue;
+    }
+    if (w.length < 3) continue;
+    const lw = w.toLowerCase();
+    // "years", "Fridays", "centuries": also try without the plural ending
+    let cats = rules.triggerCats.get(lw);
+    if (!cats && lw.endsWith('s')) cats = rules.triggerCats.get(lw.slice(0, -1)) ?? rules.triggerCats.get(lw.slice(0, -2)) ?? rules.triggerCats.get(`${lw.slice(0, -3)}y`);
+    if (cats) out.push({ start: m.index, end, cats });
   }
   return out;
 }
 
-const DIGIT = ['digit'];
-const EXTRA = ['extra'];
+/** Categories of a digit run from its shape and the characters after it. */
+function digitCategories(digits: string, after: string): string[] {
+  const cats = ['digit'];
+  if (/^(?:1[0-9]{3}|20[0-9]{2})$/.test(digits)) cats.push('year');
+  if (/^['’]?s/.test(after) && /0$/.test(digits)) cats.push('decade');
+  if (/^\s*(?::[0-5]|[ap]\.?m|o'clock)/i.test(after)) cats.push('clock');
+  if (/^(?:st|nd|rd|th)/i.test(after)) cats.push('ord');
+  if (/^\/[0-9]/.test(after)) cats.push('slash');
+  return cats;
+}
+
 
 /** Merged spans of text around triggers of the needed categories; the whole text when no triggers or needs apply. */
-function triggerWindows(text: string, triggers: Trigger[] | null, needs: Set<string> | null): Array<[number, number]> {
+function triggerWindows(text: string, triggers: Trigger[] | null, needs: Set<string> | null, before: number): Array<[number, number]> {
   if (!triggers || !needs) return [[0, text.length]];
   const out: Array<[number, number]> = [];
   for (const t of triggers) {
     if (!t.cats.some((c) => needs.has(c))) continue;
-    let a = Math.max(0, t.start - BEFORE);
+    let a = Math.max(0, t.start - before);
     const b = Math.min(text.length, t.end + AFTER);
     // start at a word edge so the first word is whole
     while (a > 0 && /[\p{L}\p{N}]/u.test(text[a - 1]!)) a--;

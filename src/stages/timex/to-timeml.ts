@@ -7,7 +7,7 @@ import type { Timex } from './types.ts';
 export function toTimeMLTimexes(timexes: readonly Timex[]): Timex[] {
   const out: Timex[] = [];
   for (const t of timexes) {
-    if (t.rule.startsWith('event')) continue;
+    if (t.extension) continue;
     if (t.parts) out.push(...toTimeMLTimexes(t.parts));
     else out.push(t);
   }

@@ -57,6 +57,8 @@ export interface Timex {
   rule: string;
   /** Endpoints of a range or members of a coordination, each a TIMEX3 on its own. */
   parts?: Timex[];
+  /** True for Annalist extensions TimeML does not tag ("after Stalin's death", "after that"). */
+  extension?: boolean;
   /** Why the expression stayed unresolved. */
   note?: string;
 }

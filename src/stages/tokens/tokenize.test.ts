@@ -32,3 +32,11 @@ test('normalization folds case, diacritics and quotes', () => {
 test('URLs are one token without trailing punctuation', () => {
   assert.deepEqual(words('See http://example.org/a-b.'), ['See', 'http://example.org/a-b', '.']);
 });
+
+test('words and numbers that start with a non-ASCII letter or digit get the same shapes as ASCII ones', () => {
+  const text = 'Ülbricht and Łukasz wrote ٢٠٢٠ lines, É.U. said.';
+  assert.deepEqual(
+    tokenize(text).map((x) => [text.slice(x.start, x.end), x.kind]),
+    [['Ülbricht', 'WORD'], ['and', 'WORD'], ['Łukasz', 'WORD'], ['wrote', 'WORD'], ['٢٠٢٠', 'NUM'], ['lines', 'WORD'], [',', 'PUNCT'], ['É.U.', 'WORD'], ['said', 'WORD'], ['.', 'PUNCT']],
+  );
+});

@@ -36,6 +36,12 @@ export function normalizeToken(s: string): string {
     .toLowerCase();
 }
 
+const DOTTED = /^(?:\p{L}\.){2,}$/u;
+
+// ASCII fast paths for the first-character tests; the Unicode classes decide the rest.
+const startsWithNumber = (s: string, c0: number): boolean => (c0 < 128 ? c0 >= 48 && c0 <= 57 : /^\p{N}/u.test(s));
+const startsWithLetter = (s: string, c0: number): boolean => (c0 < 128 ? (c0 | 32) >= 97 && (c0 | 32) <= 122 : /^\p{L}/u.test(s));
+
 /**
  * Splits text into tokens. A word keeps a final period only when it is an abbreviation or an
  * initial ("Dr.", "I."); possessive endings ("Stalin's") are separate tokens; hyphenated words
@@ -49,11 +55,13 @@ export function tokenize(text: string, offset = 0): TokenSpan[] {
   for (const m of text.matchAll(TOKEN)) {
     let s = m[0];
     const start = m.index;
-    if (/^\p{N}/u.test(s)) {
+    const c0 = s.charCodeAt(0);
+    if (startsWithNumber(s, c0)) {
       push(start, start + s.length, 'NUM');
       continue;
     }
-    if (/^\p{L}/u.test(s) && !/^(?:\p{L}\.){2,}$/u.test(s) && !s.startsWith('http')) {
+    // a dotted abbreviation ("U.S.") needs a period; most words have none
+    if (startsWithLetter(s, c0) && !(s.includes('.') && DOTTED.test(s)) && !s.startsWith('http')) {
       let end = start + s.length;
       if (s.endsWith('.')) {
         const bare = s.slice(0, -1);
@@ -73,7 +81,7 @@ export function tokenize(text: string, offset = 0): TokenSpan[] {
       if (end < start + m[0].length) push(end, start + m[0].length, 'PUNCT');
       continue;
     }
-    if (s.startsWith('http') || /^(?:\p{L}\.){2,}$/u.test(s)) {
+    if (s.startsWith('http') || DOTTED.test(s)) {
       push(start, start + s.length, 'WORD');
       continue;
     }

@@ -1,6 +1,6 @@
 /**
  * Conflicts: each contradiction with its explanation and both sides' evidence side by side, each
- * quote linking to the reader at the evidence span. `#/conflicts?kind=<kind>&event=<event id>`.
+ * quote linking to the reader at the evidence span. `#/conflicts?kind=<kind>&event=<event id>&conflict=<conflict id>`.
  */
 import { getJson, type ConflictRow, type Page } from '../api.ts';
 import { el } from '../dom.ts';
@@ -10,8 +10,9 @@ import { link, type Route } from '../route.ts';
 export async function renderConflicts(root: HTMLElement, route: Route): Promise<void> {
   const kind = route.params.get('kind') ?? '';
   const event = route.params.get('event') ?? '';
+  const only = route.params.get('conflict') ?? '';
   const page = await getJson<Page<ConflictRow>>('conflicts', { kind, limit: 2000 });
-  const list = event ? page.items.filter((c) => c.event === event) : page.items;
+  const list = page.items.filter((c) => (!event || c.event === event) && (!only || c.id === only));
   const kinds = [...new Set(page.items.map((c) => c.kind ?? 'other'))].sort();
   root.appendChild(
     el(
@@ -24,6 +25,7 @@ export async function renderConflicts(root: HTMLElement, route: Route): Promise<
         el('a', { href: link('conflicts'), class: kind ? '' : 'active' }, 'all'),
         ...kinds.map((k) => el('a', { href: link('conflicts', undefined, { kind: k }), class: k === kind ? 'active' : '' }, k)),
         event ? el('span', null, ` · event ${event}`) : null,
+        only ? el('span', null, ' · one conflict · ', el('a', { href: link('conflicts', undefined, { kind }) }, 'show all')) : null,
       ),
       list.length ? null : el('p', { class: 'muted' }, 'No conflicts found (yet).'),
       ...list.map((c) =>

@@ -7,11 +7,18 @@ import { el } from '../dom.ts';
 import { link, type Route } from '../route.ts';
 
 interface EntityResponse {
-  entity: { id: string; name?: string; type?: string; qid?: string };
+  entity: { id: string; name?: string; type?: string; qid?: string; kb?: { start?: string; end?: string; note?: string } | null };
   roles: Array<{ office: string; from: string; to?: string }>;
   mentions: { total: number; items: Array<{ source: string; sourceTitle: string; start: number; end: number; text: string; before: string; after: string }> };
-  events: Array<{ id: string; class?: string; label?: string; edtf?: string }>;
+  events: Array<{ id: string; class?: string; label?: string; edtf?: string; interval?: { earliest: string; latest: string } | null }>;
   relations: Array<{ id: string; type?: string; from: string; to: string; fromName: string; toName: string }>;
+}
+
+/** A readable date of an event: its EDTF, else its interval, else "undated". */
+function dateOf(x: EntityResponse['events'][number]): string {
+  if (x.edtf) return x.edtf;
+  if (x.interval) return x.interval.earliest === x.interval.latest ? x.interval.earliest : `${x.interval.earliest} – ${x.interval.latest}`;
+  return 'undated';
 }
 
 /** Draws the entity page. */
@@ -28,8 +35,9 @@ export async function renderEntity(root: HTMLElement, route: Route): Promise<voi
       el(
         'div',
         { class: 'muted' },
-        `${e.type ?? ''} · ${e.id}`,
-        qid ? el('a', { href: `https://www.wikidata.org/wiki/${qid}`, rel: 'noopener noreferrer', target: '_blank' }, ` · Wikidata ${qid}`) : null,
+        [e.type, qid ? undefined : e.id, e.kb?.start ? `${e.type === 'person' ? 'born' : 'from'} ${e.kb.start}` : undefined, e.kb?.end ? `${e.type === 'person' ? 'died' : 'until'} ${e.kb.end}` : undefined].filter(Boolean).join(' · '),
+        qid ? ' · ' : null,
+        qid ? el('a', { href: `https://www.wikidata.org/wiki/${qid}`, rel: 'noopener noreferrer', target: '_blank' }, `Wikidata ${qid}`) : null,
         ' · ',
         el('a', { href: link('timeline', undefined, { entity: e.id }) }, 'timeline'),
         ' · ',
@@ -38,7 +46,20 @@ export async function renderEntity(root: HTMLElement, route: Route): Promise<voi
       r.roles.length ? el('h2', null, 'Roles') : null,
       r.roles.length ? el('ul', null, ...r.roles.map((x) => el('li', null, `${x.office}: ${x.from} – ${x.to ?? ''}`))) : null,
       el('h2', null, `Events (${r.events.length})`),
-      el('ul', null, ...r.events.map((x) => el('li', null, el('a', { href: link('timeline', undefined, { entity: e.id, focus: x.id }) }, x.label ?? x.id), ` · ${x.class ?? ''} · ${x.edtf ?? ''}`))),
+      e.kb?.note ? el('p', { class: 'muted' }, e.kb.note) : null,
+      // In time order, undated last: a historian reads an actor's events as a chronology.
+      el(
+        'ul',
+        null,
+        ...[...r.events]
+          .sort((a, b) => {
+            // Plain code-unit order: localeCompare would put the '~' of undated events before the digits.
+            const x = a.interval?.earliest ?? '~';
+            const y = b.interval?.earliest ?? '~';
+            return x < y ? -1 : x > y ? 1 : 0;
+          })
+          .map((x) => el('li', null, el('span', { class: 'event-date' }, dateOf(x)), ' ', el('a', { href: link('timeline', undefined, { entity: e.id, focus: x.id }) }, x.label ?? x.id), ` · ${x.class ?? ''}`)),
+      ),
       el('h2', null, `Relations (${r.relations.length})`),
       el('ul', null, ...r.relations.map((x) => el('li', null, el('a', { href: link('entity', x.from) }, x.fromName), ` ${x.type ?? 'related to'} `, el('a', { href: link('entity', x.to) }, x.toName)))),
       el('h2', null, `Mentions (${r.mentions.total})`),

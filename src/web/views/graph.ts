@@ -16,6 +16,17 @@ interface GraphResponse {
 
 const TYPE_COLORS: Record<string, string> = { person: '#3b6ea8', organization: '#b5651d', place: '#4d8a4d', group: '#8a4d8a' };
 
+/** Relation colours: hostile red, allied green, meetings blue, offices and membership grey-brown. */
+const RELATION_COLORS: Record<string, string> = {
+  'in-conflict-with': '#c8453c',
+  'allied-with': '#3f9a5a',
+  met: '#4a7fc1',
+  aided: '#2aa198',
+  'member-of': '#9a7b4f',
+  appointed: '#7b5fb0',
+  removed: '#a0507a',
+};
+
 /** Draws the graph view. */
 export async function renderGraph(root: HTMLElement, route: Route): Promise<() => void> {
   const p = route.params;
@@ -58,7 +69,13 @@ export async function renderGraph(root: HTMLElement, route: Route): Promise<() =
       { class: 'graph-view' },
       el('h1', null, 'Actor graph'),
       el('div', { class: 'filters' }, el('label', null, 'Window ', fromInput, toInput, ' ', label), el('label', null, 'Source ', sourceSelect), filters.entity ? el('span', null, `around ${filters.entity} · `, el('a', { href: link('graph', undefined, { ...filters, entity: '' }) }, 'everyone')) : null),
-      el('div', { class: 'muted', id: 'graph-summary' }, `${data.nodes.length} actors · ${data.edges.length} relations`, data.truncated ? ' (most connected actors only)' : '', derived ? ' · edges from shared events (no relations stored yet)' : ''),
+      el('div', { class: 'muted', id: 'graph-summary' }, `${data.nodes.length} actors · ${data.edges.length} relations`, data.truncated ? ' (most connected actors only)' : '', derived ? ' · edges from shared events (no relations stored yet)' : '', ' · point at an actor to see its relations, click it for its page'),
+      el(
+        'div',
+        { class: 'graph-legend' },
+        ...Object.entries(TYPE_COLORS).map(([t, c]) => el('span', { class: 'legend-node', style: `--c:${c}` }, t)),
+        ...[...new Set(data.edges.map((e) => e.type))].sort().map((t) => el('span', { class: 'legend-edge', style: `--c:${RELATION_COLORS[t] ?? '#8a94a6'}` }, t)),
+      ),
       box,
     ),
   );
@@ -69,14 +86,51 @@ export async function renderGraph(root: HTMLElement, route: Route): Promise<() =
       ...data.edges.map((e) => ({ data: { id: e.id, source: e.from, target: e.to, label: e.type } })),
     ],
     style: [
-      { selector: 'node', style: { label: 'data(label)', width: 'data(size)', height: 'data(size)', 'background-color': (n: cytoscape.NodeSingular) => TYPE_COLORS[n.data('type') as string] ?? '#777', 'font-size': 10, 'text-valign': 'bottom', 'text-margin-y': 3 } },
-      { selector: 'edge', style: { label: data.edges.length < 200 ? 'data(label)' : '', 'font-size': 8, width: 1.5, 'line-color': '#aab', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#aab', 'curve-style': 'bezier', color: '#556' } },
+      {
+        selector: 'node',
+        style: {
+          label: 'data(label)',
+          width: 'data(size)',
+          height: 'data(size)',
+          'background-color': (n: cytoscape.NodeSingular) => TYPE_COLORS[n.data('type') as string] ?? '#8a94a6',
+          'font-size': 11,
+          color: '#1d232b',
+          'text-valign': 'bottom',
+          'text-margin-y': 3,
+          'text-wrap': 'wrap',
+          'text-max-width': '110px',
+          'text-background-color': '#ffffff',
+          'text-background-opacity': 0.8,
+          'text-background-padding': '1px',
+          'min-zoomed-font-size': 7,
+        },
+      },
+      // Relation names only where they can be read: on the edges of the actor pointed at or selected.
+      { selector: 'edge', style: { label: '', 'font-size': 10, width: 1.6, 'line-color': (e: cytoscape.EdgeSingular) => RELATION_COLORS[e.data('label') as string] ?? '#8a94a6', 'target-arrow-shape': 'triangle', 'target-arrow-color': (e: cytoscape.EdgeSingular) => RELATION_COLORS[e.data('label') as string] ?? '#8a94a6', 'arrow-scale': 0.8, 'curve-style': 'bezier', opacity: 0.75, color: '#1d232b', 'text-background-color': '#ffffff', 'text-background-opacity': 0.9, 'text-rotation': 'autorotate' } },
+      { selector: 'edge.near', style: { label: 'data(label)', width: 2.6, opacity: 1, 'z-index': 10 } },
+      { selector: 'node.faded, edge.faded', style: { opacity: 0.15 } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#d33' } },
     ],
-    layout: data.nodes.length <= 150 ? { name: 'cose', animate: false, randomize: false } : { name: 'concentric', animate: false, concentric: (n: cytoscape.NodeSingular) => n.degree(false), levelWidth: () => 3 },
+    layout:
+      data.nodes.length <= 150
+        ? { name: 'cose', animate: false, randomize: false, nodeRepulsion: () => 40000, idealEdgeLength: () => 110, nodeOverlap: 30, componentSpacing: 90, padding: 30, gravity: 0.6, numIter: 1500 }
+        : { name: 'concentric', animate: false, concentric: (n: cytoscape.NodeSingular) => n.degree(false), levelWidth: () => 3 },
     wheelSensitivity: 0.3,
-    maxZoom: 1.6,
+    maxZoom: 2.5,
   } as cytoscape.CytoscapeOptions);
+  // Pointing at an actor lights its relations (with their names) and fades the rest.
+  const light = (node: cytoscape.NodeSingular | null) => {
+    cy.batch(() => {
+      cy.elements().removeClass('near faded');
+      if (!node) return;
+      const hood = node.closedNeighborhood();
+      cy.elements().not(hood).addClass('faded');
+      node.connectedEdges().addClass('near');
+    });
+  };
+  cy.on('mouseover', 'node', (e) => light(e.target as cytoscape.NodeSingular));
+  cy.on('mouseout', 'node', () => light(null));
+  if (filters.entity && cy.getElementById(filters.entity).nonempty()) light(cy.getElementById(filters.entity));
   cy.on('tap', 'node', (e) => {
     location.hash = link('entity', e.target.id() as string);
   });

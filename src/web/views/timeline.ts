@@ -31,6 +31,38 @@ function dayAfter(iso: string): Date {
   return d;
 }
 
+/** Value at quantile q (0–1) of sorted numbers. */
+function quantile(sorted: readonly number[], q: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.round(q * (sorted.length - 1))))]!;
+}
+
+/**
+ * The window to open on: where the events are, not the full span of every range. One event dated
+ * absurdly far out (a misread year) or a centuries-long range would otherwise squeeze every other
+ * event into a few pixels; so the window is the 2nd–98th percentile of event dates (a long range
+ * counts by its start), padded by a tenth, at least two years wide. The user can still zoom out.
+ */
+export function defaultWindow(items: ReadonlyArray<{ start: string; end: string | null }>): { start: Date; end: Date } | undefined {
+  const year = 365.25 * 864e5;
+  const points: number[] = [];
+  for (const it of items) {
+    const a = Date.parse(`${it.start}T00:00:00Z`);
+    if (Number.isNaN(a)) continue;
+    const b = it.end ? Date.parse(`${it.end}T00:00:00Z`) : a;
+    points.push(a);
+    if (!Number.isNaN(b) && b - a < 30 * year) points.push(b);
+  }
+  if (!points.length) return undefined;
+  points.sort((x, y) => x - y);
+  const n = points.length;
+  let lo = n >= 20 ? quantile(points, 0.02) : points[0]!;
+  let hi = n >= 20 ? quantile(points, 0.98) : points[n - 1]!;
+  const pad = Math.max((hi - lo) * 0.1, year);
+  lo -= pad;
+  hi += pad;
+  return { start: new Date(lo), end: new Date(hi) };
+}
+
 /** Draws the timeline view. */
 export async function renderTimeline(root: HTMLElement, route: Route): Promise<() => void> {
   const p = route.params;
@@ -93,10 +125,11 @@ export async function renderTimeline(root: HTMLElement, route: Route): Promise<(
   const byId = new Map(data.items.map((it) => [it.id, it]));
   const toItem = (it: TimelineItem) => {
       const range = it.end && it.end !== it.start;
+      // A point must have no `end` key at all: vis-timeline's focus reads `end` when the key is present.
       return {
         id: it.id,
         start: new Date(`${it.start}T00:00:00Z`),
-        end: range ? dayAfter(it.end) : undefined,
+        ...(range ? { end: dayAfter(it.end) } : {}),
         type: range ? 'range' : 'point',
         content: it.label,
         className: ['ev', `cls-${it.class}`, it.uncertain ? 'fuzzy' : '', it.conflicts.length ? 'conflict' : ''].filter(Boolean).join(' '),
@@ -106,7 +139,10 @@ export async function renderTimeline(root: HTMLElement, route: Route): Promise<(
   const big = data.items.length > 400;
   const timeline = new Timeline(box, items, {
     minHeight: '160px',
-    maxHeight: '520px',
+    maxHeight: '600px',
+    // Stacked rows beyond the height scroll instead of being cut off at the top.
+    verticalScroll: true,
+    orientation: { axis: 'top', item: 'top' },
     zoomable: true,
     stack: !big,
     showTooltips: false,
@@ -120,9 +156,13 @@ export async function renderTimeline(root: HTMLElement, route: Route): Promise<(
     xss: { disabled: false },
   } as never);
   const focus = p.get('focus');
+  const window0 = defaultWindow(data.items);
+  if (window0 && !(focus && byId.has(focus))) timeline.setWindow(window0.start, window0.end, { animation: false });
+  let shownItem = '';
   const showItem = (id: string) => {
     const it = byId.get(id);
     if (!it) return;
+    shownItem = id;
     clear(panel);
     panel.appendChild(el('h3', null, it.label));
     panel.appendChild(el('div', null, `${it.class} · ${it.edtf ?? it.start}${it.end !== it.start ? ` (${it.start} – ${it.end})` : ''}`));
@@ -131,7 +171,7 @@ export async function renderTimeline(root: HTMLElement, route: Route): Promise<(
     if (it.conflicts.length) panel.appendChild(el('div', { class: 'conflict-note' }, `In ${it.conflicts.length} conflict(s): `, el('a', { href: link('conflicts', undefined, { event: it.id }) }, 'see conflicts')));
     void getJson<{ event: { support?: Array<{ source: string; annotation?: string; start?: number; end?: number; text?: string }> } }>(`events/${encodeURIComponent(id)}`).then((r) => {
       const sup = r.event.support ?? [];
-      if (!sup.length) return;
+      if (!sup.length || shownItem !== id || panel.querySelector('ul.support')) return;
       panel.appendChild(
         el(
           'ul',
@@ -168,7 +208,14 @@ export async function renderTimeline(root: HTMLElement, route: Route): Promise<(
     if (props.items[0]) showItem(props.items[0]);
   });
   if (focus && byId.has(focus)) {
-    timeline.setSelection([focus], { focus: true } as never);
+    // Open on the focused event with a few years of context either side, selected, its details shown.
+    const it = byId.get(focus)!;
+    const year = 365.25 * 864e5;
+    const a = Date.parse(`${it.start}T00:00:00Z`);
+    const b = Math.max(a, Date.parse(`${it.end ?? it.start}T00:00:00Z`));
+    const pad = Math.max((b - a) * 0.3, 2 * year);
+    timeline.setWindow(new Date(a - pad), new Date(b + pad), { animation: false });
+    timeline.setSelection([focus]);
     showItem(focus);
   }
   await new Promise<void>((resolve) => {

@@ -1,0 +1,112 @@
+/**
+ * Fixture sentences (written for these tests) for narrative anchoring: the reference time moves
+ * with the text; deictic words need the document date; event-anchored phrases use the KB.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { buildKnowledgeBase } from '../../kb/load-kb.ts';
+import { findTimexes } from './find-timexes.ts';
+import type { Timex } from './types.ts';
+
+function one(list: Timex[], text: string): Timex {
+  const hits = list.filter((t) => t.text === text);
+  assert.equal(hits.length, 1, `expected one "${text}" in ${JSON.stringify(list.map((t) => t.text))}`);
+  return hits[0]!;
+}
+
+/** A tiny invented knowledge base: one ruler, one assembly series, one war. */
+const KB = buildKnowledgeBase([
+  {
+    entities: [
+      { id: 'local:ruler', type: 'person', name: 'Ivo Marek', aliases: [{ text: 'Marek', kind: 'surname' }], start: '1880-05-10', end: '1950-07-01', source: 'test' },
+      { id: 'local:poet', type: 'person', name: 'Lena Vos', aliases: [{ text: 'Vos', kind: 'surname' }], source: 'test' },
+    ],
+    events: [
+      { id: 'local:death-marek', name: 'Death of Marek', date: '1950-07-01', class: 'death', participants: ['local:ruler'], source: 'test' },
+      { id: 'local:arrest-vos', name: 'Arrest of Vos', date: '1937-03', class: 'arrest', participants: ['local:poet'], source: 'test' },
+      { id: 'local:assembly-5', name: '5th Assembly of the Union', date: '1952-04-02/1952-04-09', class: 'meeting', participants: [], aliases: ['5th Assembly'], source: 'test' },
+      { id: 'local:assembly-7', name: '7th Assembly of the Union', date: '1958-06-01/1958-06-05', class: 'meeting', participants: [], aliases: ['7th Assembly'], source: 'test' },
+      { id: 'local:long-war', name: 'Long Northern War', date: '1940-09-01/1944-11-30', class: 'conflict', participants: [], source: 'test' },
+    ],
+  },
+]);
+
+test('relative expressions follow the narrative, not the publication date', () => {
+  const text = 'The mill opened in 1934. Four years later it burned. The following year it was rebuilt. In the same year a school opened. A few months after that, in the spring, the river flooded.';
+  const found = findTimexes(text, { dct: '2015-06-01' });
+  const later = one(found, 'Four years later');
+  assert.deepEqual([later.value, later.anchor.kind], ['1938', 'narrative']);
+  assert.equal(one(found, 'The following year').value, '1939');
+  assert.equal(one(found, 'the same year').value, '1939');
+  assert.equal(one(found, 'the spring').value, '1939-SP');
+});
+
+test('the reference time moves with each new explicit date', () => {
+  const found = findTimexes('In 1921 the first line ran. In 1948 the second line ran. Two years later a third came.', { dct: '2010-01-01' });
+  assert.equal(one(found, 'Two years later').value, '1950');
+});
+
+test('"soon" and "recently" in a historical narrative are relative to its time', () => {
+  const found = findTimexes('In April 1956 the plan was announced. Soon the works began.', { dct: '2020-03-01' });
+  const soon = one(found, 'Soon');
+  assert.equal(soon.edtf, '1956-04/..');
+  assert.equal(soon.anchor.kind, 'narrative');
+});
+
+test('deictic expressions use the document date, and stay unresolved without one', () => {
+  const text = 'Today the square is quiet; this year the archive opened, half a century ago it was sealed.';
+  const dated = findTimexes(text, { dct: '2019-05-20' });
+  assert.equal(one(dated, 'Today').value, '2019-05-20');
+  assert.equal(one(dated, 'this year').value, '2019');
+  assert.equal(one(dated, 'half a century ago').value, '1969');
+  const undated = findTimexes(text);
+  for (const t of undated) {
+    assert.equal(t.anchor.kind, 'none');
+    assert.equal(t.edtf, null);
+    assert.ok(t.note && t.note.length > 0, `"${t.text}" has a note`);
+  }
+});
+
+test('a comment region resolves deictic words against its own timestamp', () => {
+  const text = 'Article body. In 1960 he left.\nComment: today I read it, four years later than planned.';
+  const start = text.indexOf('Comment');
+  const found = findTimexes(text, { dct: '2017-11-02', regions: [{ start, end: text.length, dct: '2018-01-15T10:00' }] });
+  assert.equal(one(found, 'today').value, '2018-01-15');
+  // narrative time restarts inside the comment: "four years later" counts from the comment's date
+  assert.equal(one(found, 'four years later').anchor.kind, 'document');
+});
+
+test('event-anchored expressions take their dates from the knowledge base', () => {
+  const text = "Ivo Marek ruled for decades. After Marek's death the council met; a few months after Marek's death it dissolved. On the eve of the 70th anniversary of his birth there was a parade.";
+  const found = findTimexes(text, { kb: KB });
+  const after = one(found, "After Marek's death");
+  assert.deepEqual([after.edtf, after.anchor], ['1950-07-01/..', { kind: 'kb-event', ref: 'local:death-marek' }]);
+  assert.equal(one(found, "a few months after Marek's death").value, '1950');
+  const eve = one(found, 'On the eve of the 70th anniversary of his birth');
+  assert.equal(eve.value, '1950-05-09');
+  assert.equal(eve.anchor.ref, 'local:ruler#birth');
+});
+
+test('event pairs and the last named war', () => {
+  const text = 'Between the 5th and 7th assemblies the union grew. The Long Northern War ended badly; after the war the ports reopened.';
+  const found = findTimexes(text, { kb: KB });
+  assert.equal(one(found, 'Between the 5th and 7th assemblies').edtf, '1952-04-09/1958-06-01');
+  assert.equal(one(found, 'after the war').edtf, '1944-11-30/..');
+});
+
+test('event phrases with no KB event stay unresolved with a note', () => {
+  const found = findTimexes("After Vos's funeral the poems spread.", { kb: KB });
+  const t = one(found, "After Vos's funeral");
+  assert.equal(t.anchor.kind, 'none');
+  assert.match(t.note ?? '', /no dated event/);
+});
+
+test('"the last day of …" is not resolved against the document date', () => {
+  const text = 'The resolution passed on the last day of the plenum. Last year the harvest failed.';
+  const found = findTimexes(text, { dct: '2020-06-03' });
+  const ofPhrase = one(found, 'the last day');
+  assert.equal(ofPhrase.edtf, null);
+  assert.equal(ofPhrase.anchor.kind, 'none');
+  const deictic = one(found, 'Last year');
+  assert.equal(deictic.edtf, '2019');
+});
