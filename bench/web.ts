@@ -12,9 +12,29 @@ import { startServer } from '../src/server.ts';
 import { hasChromium, launchChromium, openView } from '../src/web/browser-harness.ts';
 import { buildWeb } from '../src/web/build-web.ts';
 import { queryGraph, queryTimeline } from '../src/api/corpus-view.ts';
-import type { Store } from '../src/store/store.ts';
+import { Store } from '../src/store/store.ts';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { ingestPaths } from '../src/cli/commands/ingest-paths.ts';
+import { analyzeCorpus } from '../src/corpus/analyze-corpus.ts';
+import { loadKnowledgeBase } from '../src/kb/load-kb.ts';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+const SEEDS = join(ROOT, '..', 'shared', 'seeds');
+
+/** Ingests the seed documents (when `../shared/seeds` exists) with the real pipeline into a temp store. */
+async function makeSeedStore(): Promise<{ file: string; first: string; dispose(): void } | undefined> {
+  if (!existsSync(SEEDS)) return undefined;
+  const dir = mkdtempSync(join(tmpdir(), 'annalist-web-seeds-'));
+  const file = join(dir, 'seeds.db');
+  const store = new Store(file);
+  const kb = loadKnowledgeBase();
+  await ingestPaths(store, [SEEDS], { kb, maxBytes: 64 * 1024 * 1024 });
+  analyzeCorpus(store, kb);
+  const first = store.sourceIds()[0]!;
+  store.close();
+  return { file, first, dispose: () => rmSync(dir, { recursive: true, force: true }) };
+}
 const RUNS = 3;
 
 /** Median of numbers. */
@@ -112,14 +132,18 @@ big.store.close();
 
 const smallViews = await measureViews(small.file, firstSmall);
 const bigViews = await measureViews(big.file, firstSmall);
+const seeds = await makeSeedStore();
+const seedViews = seeds ? await measureViews(seeds.file, seeds.first) : undefined;
 const api = await measureApi(big.file);
 
 console.log('\nTime to first render (full page load → view ready, median of 3, ms):');
-console.log('view       | fixture corpus (4 docs)                  | 10,000 events');
+console.log('view       | fixture corpus (4 docs)                  | seeds (5 docs)                           | 10,000 events');
 for (let i = 0; i < smallViews.length; i++) {
   const s = smallViews[i]!;
   const b = bigViews[i]!;
-  console.log(`${s.view.padEnd(10)} | ${String(s.ms).padStart(6)} ms  ${s.drawn.padEnd(32)} | ${String(b.ms).padStart(6)} ms  ${b.drawn}`);
+  const d = seedViews?.[i];
+  const seedCell = d ? `${String(d.ms).padStart(6)} ms  ${d.drawn.padEnd(32)}` : 'no ../shared/seeds'.padEnd(42);
+  console.log(`${s.view.padEnd(10)} | ${String(s.ms).padStart(6)} ms  ${s.drawn.padEnd(32)} | ${seedCell} | ${String(b.ms).padStart(6)} ms  ${b.drawn}`);
 }
 console.log('\nAPI latency at 10,000 events, second process on loopback, 4 concurrent, ≤300 requests or 8 s per route:');
 for (const r of api) console.log(`${String(r.route).padEnd(18)} n=${r.requests} errors=${r.errors} p50=${r.p50} ms p95=${r.p95} ms max=${r.max} ms`);
@@ -127,3 +151,4 @@ console.log('\nIn-process query cost at 10,000 events (median of 5):');
 console.log(`queryTimeline (cached corpus view) ${cachedTimeline} ms vs naive parse-and-filter per request ${naive} ms; queryGraph window ${cachedGraph} ms`);
 small.dispose();
 big.dispose();
+seeds?.dispose();

@@ -15,6 +15,7 @@ import { decodeSpans, loadLinear, sentenceProbabilities, stackProbabilities, tok
 import { classifyGivenSpans } from '../src/stages/rhetoric/classify-given.ts';
 import { readPtcArticles, readPtcLabels, type PtcLabel } from '../src/stages/rhetoric/ptc.ts';
 import { TECHNIQUES } from '../src/stages/rhetoric/techniques.ts';
+import { buildTechniqueLexicons, lexiconLookup, type LexiconLookup, type TechniqueLexicons } from '../src/stages/rhetoric/lexicon.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ptc = join(root, '..', 'shared', 'bench', 'ptc');
@@ -36,16 +37,44 @@ console.error(`train articles ${ids.length} (fit ${fitIds.length}, tune ${tuneId
 
 // ---------------------------------------------------------------- TC
 const techIndex = new Map<string, number>(TECHNIQUES.map((t, i) => [t, i]));
+// Lexicon features are opt-in (TC_LEXICON=1): on the tuning split they did not help (60.5 vs 60.9).
+const useLexicon = process.env.TC_LEXICON === '1';
+const articleOrder = new Map(ids.map((id, i) => [id, i]));
+const spanWords = (r: PtcLabel) => {
+  const doc = docs.get(r.article)!;
+  const [a, b] = tokenRange(doc, r);
+  return { words: doc.tokens.slice(a, b).map((t) => t.norm), technique: r.technique! };
+};
+/** Lexicons from the given rows (see `lexicon.ts`). */
+function lexiconsOf(rows: PtcLabel[]): TechniqueLexicons {
+  return buildTechniqueLexicons(rows.map(spanWords));
+}
+/**
+ * Technique features of training rows. Each row's lexicon features come from lexicons built on the
+ * other four fifths of the articles (out-of-fold), so that the model does not learn to trust
+ * lexicon hits that its own spans put there.
+ */
 function tcFeatures(rows: PtcLabel[]): Array<{ f: NamedFeatures; y: number }> {
   const peers = new Map<string, PtcLabel[]>();
   for (const r of rows) peers.set(r.article, [...(peers.get(r.article) ?? []), r]);
-  return rows.map((r) => ({ f: spanFeatures(docs.get(r.article)!, r, peers.get(r.article)), y: techIndex.get(r.technique!)! }));
+  const fold = (r: PtcLabel) => Math.floor(articleOrder.get(r.article)! / 5) % 5;
+  const lookups: Array<LexiconLookup | undefined> = [0, 1, 2, 3, 4].map((f) => (useLexicon ? lexiconLookup(lexiconsOf(rows.filter((r) => fold(r) !== f))) : undefined));
+  return rows.map((r) => ({ f: spanFeatures(docs.get(r.article)!, r, peers.get(r.article), lookups[fold(r)]), y: techIndex.get(r.technique!)! }));
 }
 const TC_SEEDS = 3;
-function trainTc(rows: PtcLabel[], epochs: number, l2: number) {
+/**
+ * Trains the technique model. `alpha` weights rare techniques up: an example of technique c weighs
+ * (count of the most frequent technique / count of c)^alpha, normalized to a mean weight of 1.
+ */
+function trainTc(rows: PtcLabel[], epochs: number, l2: number, alpha = 0) {
   const feats = tcFeatures(rows);
   const index = FeatureIndex.build(feats.map((x) => x.f), 2);
-  const examples: Example[] = feats.map((x) => ({ x: index.vectorize(x.f), y: x.y }));
+  const counts = new Float64Array(TECHNIQUES.length);
+  for (const x of feats) counts[x.y]! += 1;
+  const most = Math.max(...counts);
+  const classWeight = Array.from(counts, (c) => (c ? (most / c) ** alpha : 1));
+  const mean = feats.reduce((s, x) => s + classWeight[x.y]!, 0) / Math.max(1, feats.length);
+  const examples: Example[] = feats.map((x) => ({ x: index.vectorize(x.f), y: x.y, weight: classWeight[x.y]! / mean }));
   // Average of models trained in different example orders: less SGD noise.
   const seeds = Number(process.env.TC_SEEDS ?? TC_SEEDS);
   const lr = Number(process.env.TC_LR ?? 0.1);
@@ -64,14 +93,18 @@ function predictTc(rows: PtcLabel[], tc: LoadedLinear): PtcLabel[] {
 }
 const tcFit = tcLabels.filter((r) => !tuneIds.has(r.article));
 const tcTune = tcLabels.filter((r) => tuneIds.has(r.article));
-let bestTc = { epochs: 15, l2: 1e-5, score: -1 };
+let bestTc = { epochs: 15, l2: 1e-5, alpha: 0, score: -1 };
+const alphas = process.env.TC_ALPHAS ? process.env.TC_ALPHAS.split(',').map(Number) : full ? [0, 0.25, 0.5] : [0, 0.25];
 for (const epochs of full ? [5, 10] : [10]) {
   for (const l2 of full ? [1e-5, 1e-3] : [1e-5]) {
-    const { model, index } = trainTc(tcFit, epochs, l2);
-    const tc = loadLinear(packLinearModel(model, index.names, TECHNIQUES));
-    const score = scorer.scoreTC(tcTune, predictTc(tcTune, tc)).microF1 as number;
-    console.error(`TC epochs=${epochs} l2=${l2}: tune micro-F1 ${(100 * score).toFixed(2)}`);
-    if (score > bestTc.score) bestTc = { epochs, l2, score };
+    for (const alpha of alphas) {
+      const { model, index } = trainTc(tcFit, epochs, l2, alpha);
+      const tc = { ...loadLinear(packLinearModel(model, index.names, TECHNIQUES)), lexicon: useLexicon ? lexiconLookup(lexiconsOf(tcFit)) : undefined };
+      const r = scorer.scoreTC(tcTune, predictTc(tcTune, tc));
+      const score = r.microF1 as number;
+      console.error(`TC epochs=${epochs} l2=${l2} alpha=${alpha}: tune micro-F1 ${(100 * score).toFixed(2)} macro-F1 ${(100 * (r.macroF1 as number)).toFixed(2)}`);
+      if (score > bestTc.score) bestTc = { epochs, l2, alpha, score };
+    }
   }
 }
 
@@ -181,22 +214,51 @@ const tuneSent = new Map(tuneList.map((id) => [id, sentenceProbabilities(docs.ge
 const siOnFit = trainSi(fitIds, fitSent, SI_EPOCHS, SI_L2);
 const siFit = loadLinear(packLinearModel(siOnFit.model, siOnFit.index.names, ['propaganda']));
 const tuneFirst = new Map(tuneList.map((id) => [id, tokenProbabilities(docs.get(id)!, siFit, tuneSent.get(id)!)]));
-const stackOnFit = trainStack(fitIds, crossFitTokens(fitIds, fitSent, SI_EPOCHS, SI_L2), fitSent);
-const tuneStacked = new Map(tuneList.map((id) => [id, stackProbabilities(docs.get(id)!, tuneFirst.get(id)!, tuneSent.get(id)!, stackOnFit)]));
-let bestSi = { stack: false, params: { threshold: 0.3, gap: 2, smooth: 0.3, minWords: 1 } as DecodeParams, f1: -1 };
-for (const stack of [false, true]) {
-  const probs = stack ? tuneStacked : tuneFirst;
-  for (const threshold of [0.15, 0.18, 0.2, 0.22, 0.25, 0.3, 0.35, 0.4]) {
-    for (const gap of [0, 2, 4]) {
+// The second pass is opt-in (`--stack`): it lost to the first pass on the tuning split before.
+const tryStack = process.argv.includes('--stack');
+const stackOnFit = tryStack ? trainStack(fitIds, crossFitTokens(fitIds, fitSent, SI_EPOCHS, SI_L2), fitSent) : null;
+const tuneStacked = stackOnFit ? new Map(tuneList.map((id) => [id, stackProbabilities(docs.get(id)!, tuneFirst.get(id)!, tuneSent.get(id)!, stackOnFit)])) : null;
+let bestSi = { stack: false, params: { threshold: 0.3, gap: 2, smooth: 0.3, minWords: 1 } as DecodeParams, f1: -1, precision: 0, recall: 0 };
+const report = (stack: boolean, params: DecodeParams, r: { precision: number; recall: number; f1: number }) =>
+  console.error(`SI stack=${stack} ${JSON.stringify(params)}: P ${(100 * r.precision).toFixed(1)} R ${(100 * r.recall).toFixed(1)} F1 ${(100 * r.f1).toFixed(2)}`);
+// 1. A coarse grid over threshold, joining and smoothing.
+for (const stack of tuneStacked ? [false, true] : [false]) {
+  const probs = stack ? tuneStacked! : tuneFirst;
+  for (const threshold of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45]) {
+    for (const gap of [0, 1, 2, 4]) {
       for (const smooth of [0, 0.4]) {
-        for (const [minWords, trimEdges] of [[1, false], [2, false], [3, false], [2, true], [3, true]] as const) {
-          const params = { threshold, gap, smooth, minWords, trimEdges };
+        for (const minWords of [1, 2, 3]) {
+          const params: DecodeParams = { threshold, gap, smooth, minWords, trimEdges: true, splitSentences: true, peak: 0, maxWords: 0 };
           const r = siScore(tuneList, probs, params);
           if (r.f1 > bestSi.f1) {
-            bestSi = { stack, params, f1: r.f1 };
-            console.error(`SI stack=${stack} ${JSON.stringify(params)}: P ${(100 * r.precision).toFixed(1)} R ${(100 * r.recall).toFixed(1)} F1 ${(100 * r.f1).toFixed(2)}`);
+            bestSi = { stack, params, ...r };
+            report(stack, params, r);
           }
         }
+      }
+    }
+  }
+}
+// 2. Coordinate ascent over every decoding setting from the grid's best (three rounds).
+const CHOICES: { [K in keyof DecodeParams]-?: Array<DecodeParams[K]> } = {
+  threshold: [0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.33, 0.36, 0.4, 0.45, 0.5],
+  gap: [0, 1, 2, 3, 4, 6],
+  smooth: [0, 0.2, 0.4, 0.6],
+  minWords: [1, 2, 3, 4],
+  trimEdges: [false, true],
+  splitSentences: [false, true],
+  peak: [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7],
+  maxWords: [0, 6, 8, 10, 12, 16, 20, 25, 30, 40],
+};
+for (let round = 0; round < 3; round++) {
+  const probs = bestSi.stack ? tuneStacked! : tuneFirst;
+  for (const key of Object.keys(CHOICES) as Array<keyof DecodeParams>) {
+    for (const value of CHOICES[key]) {
+      const params = { ...bestSi.params, [key]: value } as DecodeParams;
+      const r = siScore(tuneList, probs, params);
+      if (r.f1 > bestSi.f1 + 1e-6) {
+        bestSi = { stack: bestSi.stack, params, ...r };
+        report(bestSi.stack, params, r);
       }
     }
   }
@@ -204,11 +266,11 @@ for (const stack of [false, true]) {
 
 // ---------------------------------------------------------------- final fit on all train
 console.error(`final: TC ${JSON.stringify(bestTc)}; SI ${JSON.stringify(bestSi)}`);
-const tcFinal = trainTc(tcLabels, bestTc.epochs, bestTc.l2);
+const tcFinal = trainTc(tcLabels, bestTc.epochs, bestTc.l2, bestTc.alpha);
 const allSent = crossFitSentences(ids);
 const siFinal = trainSi(ids, allSent, SI_EPOCHS, SI_L2);
 const sentFinal = trainSentence(ids);
-const stackFinal = bestSi.stack ? trainStack(ids, crossFitTokens(ids, allSent, SI_EPOCHS, SI_L2), allSent) : null;
+const stackFinal = bestSi.stack && tryStack ? trainStack(ids, crossFitTokens(ids, allSent, SI_EPOCHS, SI_L2), allSent) : null;
 const stored: StoredRhetoricModel = {
   version: '1',
   sent: packLinearModel(sentFinal.model, sentFinal.index.names, ['propaganda'], 0.06),
@@ -216,7 +278,8 @@ const stored: StoredRhetoricModel = {
   tc: packLinearModel(tcFinal.model, tcFinal.index.names, TECHNIQUES, 0.06),
   ...(stackFinal ? { stack: packLinearModel(stackFinal.model, stackFinal.index.names, ['propaganda'], 1e-4) } : {}),
   decode: bestSi.params,
+  ...(useLexicon ? { lexicon: lexiconsOf(tcLabels) } : {}),
 };
 const out = join(root, 'data', 'models', 'rhetoric.json');
 writeFileSync(out, JSON.stringify(stored));
-console.error(`wrote ${out}: SI ${stored.si.features.length} features, TC ${stored.tc.features.length} features; tune TC ${(100 * bestTc.score).toFixed(2)} SI F1 ${(100 * bestSi.f1).toFixed(2)}`);
+console.error(`wrote ${out}: SI ${stored.si.features.length} features, TC ${stored.tc.features.length} features; tune TC ${(100 * bestTc.score).toFixed(2)} SI P/R/F1 ${(100 * bestSi.precision).toFixed(1)}/${(100 * bestSi.recall).toFixed(1)}/${(100 * bestSi.f1).toFixed(2)}`);

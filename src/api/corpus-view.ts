@@ -1,6 +1,7 @@
 import type { Annotation, Json } from '../core/types.ts';
 import type { Store } from '../store/store.ts';
 import type { CorpusConflict, CorpusEntity, CorpusEvent, CorpusParticipant, CorpusRelation, DayInterval } from './corpus-types.ts';
+import { comparableIso, knownIso } from '../corpus/edtf-interval.ts';
 import { filterTimeline } from '../corpus/query-timeline.ts';
 import { filterGraph } from '../corpus/query-graph.ts';
 import type { CorpusEntity as StoredEntity, CorpusEvent as StoredEvent, Conflict as StoredConflict, Relation as StoredRelation } from '../corpus/types.ts';
@@ -213,7 +214,7 @@ export function queryTimeline(store: Store, q: TimelineQuery): CorpusEvent[] {
   if (hasStoredEvents(store)) {
     // The window is cut here by string comparison of ISO dates (the route admits only ISO dates), which gives
     // what `inWindow` gives but without parsing dates per event: 10x faster at 10,000 events.
-    const events = storedEventsForFilter(store).filter((e) => classOk(e) && (e.interval ? overlaps(e.interval, q.from, q.to) : !q.from && !q.to));
+    const events = storedEventsForFilter(store).filter((e) => classOk(e) && (e.interval ? overlaps(comparableIso(e.interval), q.from, q.to) : !q.from && !q.to));
     return filterTimeline(events, [], { entity: q.entity, source: q.source }).events as unknown as CorpusEvent[];
   }
   return readEvents(store).filter(
@@ -313,9 +314,9 @@ function storedRelationsForFilter(store: Store): StoredRelation[] {
 /** Filtered edges: `filterGraph` of `src/corpus` over stored relations, else co-participation edges filtered here. */
 function filteredEdges(store: Store, all: GraphEdge[], q: GraphQuery): GraphEdge[] {
   if (readRelations(store).length) {
-    const inWindow = storedRelationsForFilter(store).filter((r) => (r.interval ? overlaps(r.interval, q.from, q.to) : !q.from && !q.to));
+    const inWindow = storedRelationsForFilter(store).filter((r) => (r.interval ? overlaps(comparableIso(r.interval), q.from, q.to) : !q.from && !q.to));
     const { edges } = filterGraph(readEntities(store) as unknown as StoredEntity[], inWindow, { entity: q.entity, source: q.source });
-    return edges.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, interval: r.interval ?? null, sources: [...new Set(r.evidence.map((e) => e.source))], derived: false }));
+    return edges.map((r) => ({ id: r.id, type: r.type, from: r.from, to: r.to, interval: r.interval ? knownIso(r.interval) : null, sources: [...new Set(r.evidence.map((e) => e.source))], derived: false }));
   }
   return all.filter(
     (e) =>

@@ -14,7 +14,7 @@ import { fixtureKb, sourceOf, sourceWithEvents } from './testing.ts';
 import type { Conflict, CorpusEvent } from './types.ts';
 
 const meet = (title: string, text: string, edtf: string, earliest: string, latest: string) =>
-  sourceWithEvents(title, [{ text, trigger: 'met', cls: 'meeting', agents: [['Q35314', 'Khrushchev'], ['Q9696', 'Kennedy']], edtf, earliest, latest }]);
+  sourceWithEvents(title, [{ text, trigger: 'met', cls: 'meeting', agents: [['Q35314', 'Khrushchev']], others: [['Q9696', 'Kennedy']], edtf, earliest, latest }]);
 
 test('analyzeCorpus: stores events, relations and conflicts; re-running after adding a source recomputes', () => {
   const store = new Store(join(mkdtempSync(join(tmpdir(), 'annalist-corpus-')), 'db.sqlite'));

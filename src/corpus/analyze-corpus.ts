@@ -6,7 +6,7 @@ import { assembleEvents, clusterEvents } from './cluster-events.ts';
 import { collectEntities } from './collect-entities.ts';
 import { indexKnowledgeBase } from './kb-index.ts';
 import { runChecks } from './run-checks.ts';
-import { buildSourceView } from './source-view.ts';
+import { buildSourceView, type SourceView } from './source-view.ts';
 import type { Conflict, CorpusEntity, CorpusEvent, Relation } from './types.ts';
 import { loadCheckVocabulary } from './vocabulary.ts';
 
@@ -36,26 +36,53 @@ export function computeCorpus(docs: readonly AnalyzedSource[], kb: KnowledgeBase
   const vocab = loadCheckVocabulary();
   const views = [...docs].sort((a, b) => a.id.localeCompare(b.id)).map((d) => buildSourceView(d, index));
   const items = views.flatMap((view) => view.events.map((event) => ({ view, event })));
-  const { events, dissent } = assembleEvents(clusterEvents(items), index);
+  const { events, dissent, roles } = assembleEvents(clusterEvents(items), index);
   const conflicts = runChecks({ views, index, vocab, events, dissent });
   const byEvent = new Map(events.map((e) => [e.id, e]));
   for (const c of conflicts) if (c.event) byEvent.get(c.event)?.conflicts.push(c.id);
-  const relations = buildRelations(events, index);
-  return { entities: withEndpoints(collectEntities(docs, kb), [...events.flatMap((e) => e.participants), ...relations.flatMap((r) => [r.from, r.to])], kb), events, relations, conflicts };
+  const relations = buildRelations(events, index, roles);
+  const endpoints = [...events.flatMap((e) => e.participants), ...relations.flatMap((r) => [r.from, r.to])];
+  return { entities: withEndpoints(collectEntities(docs, kb), endpoints, kb, mentionNames(views)), events, relations, conflicts };
 }
 
 /**
- * Adds an entity record (no mentions) for every KB entity an event or relation names that no
- * mention links, so the graph and timeline can name every node.
+ * The name each linked entity is written with most often in the sources (mentions and event
+ * participants), to name entities the knowledge base does not hold.
  */
-function withEndpoints(entities: CorpusEntity[], ids: readonly string[], kb: KnowledgeBase): CorpusEntity[] {
+export function mentionNames(views: readonly SourceView[]): Map<string, string> {
+  const counts = new Map<string, Map<string, number>>();
+  const add = (id: string | undefined, text: string) => {
+    const t = text.replace(/\s+/g, ' ').trim();
+    if (!id || !t) return;
+    const m = counts.get(id) ?? new Map<string, number>();
+    m.set(t, (m.get(t) ?? 0) + 1);
+    counts.set(id, m);
+  };
+  for (const v of views) {
+    for (const m of v.mentions) add(m.entity, m.text);
+    for (const e of v.events) if (!e.kbEvent) for (const p of e.participants) add(p.entity, p.text);
+  }
+  const out = new Map<string, string>();
+  for (const [id, m] of counts) out.set(id, [...m.entries()].sort((a, b) => b[1] - a[1] || b[0].length - a[0].length || a[0].localeCompare(b[0]))[0]![0]);
+  return out;
+}
+
+/**
+ * Adds an entity record (no mentions) for every entity an event or relation names that no mention
+ * record holds, so the graph and timeline can name every node: from the KB when it has the
+ * entity, else from the text the sources use for it (a QID the KB lacks is named, not shown bare).
+ */
+function withEndpoints(entities: CorpusEntity[], ids: readonly string[], kb: KnowledgeBase, names: ReadonlyMap<string, string>): CorpusEntity[] {
   const have = new Set(entities.map((e) => e.id));
   const added: CorpusEntity[] = [];
   for (const id of new Set(ids)) {
+    if (have.has(id) || kb.eventById.has(id)) continue;
     const e = kb.byId.get(id);
-    if (have.has(id) || !e) continue;
+    const name = e?.name ?? names.get(id);
+    if (!name) continue;
     have.add(id);
-    added.push({ id, ...(e.qid ? { qid: e.qid } : {}), name: e.name, type: e.type, ...(e.subtype ? { subtype: e.subtype } : {}), local: false, mentions: [] });
+    if (e) added.push({ id, ...(e.qid ? { qid: e.qid } : {}), name: e.name, type: e.type, ...(e.subtype ? { subtype: e.subtype } : {}), local: false, mentions: [] });
+    else added.push({ id, ...(/^Q\d+$/.test(id) ? { qid: id } : {}), name, type: 'other', local: id.startsWith('local:'), mentions: [] });
   }
   return [...entities, ...added].sort((a, b) => a.id.localeCompare(b.id));
 }

@@ -1,6 +1,7 @@
 import { hashContent } from '../core/hash.ts';
 import type { DayInterval } from '../core/time.ts';
-import { describeInterval, intervalToIso } from './edtf-interval.ts';
+import { intervalToEdtf, intervalToIso } from './edtf-interval.ts';
+import { labelEvent } from './label-event.ts';
 import type { KbIndex } from './kb-index.ts';
 import { mergeIntervals } from './merge-intervals.ts';
 import { sentenceSpan, type SourceView, type ViewEvent } from './source-view.ts';
@@ -145,6 +146,15 @@ export interface AssembledEvents {
   events: CorpusEvent[];
   /** Per event id: the dated mentions whose interval cannot overlap the merged one. */
   dissent: Map<string, { agreeing: EventItem[]; dissenting: EventItem[]; kbInterval?: DayInterval }>;
+  /** Per event id: each supporting mention's participants with their roles (for the actor graph). */
+  roles: Map<string, MentionRoles[]>;
+}
+
+/** The participants of one supporting mention, with their roles (`kb` when the KB lists them without roles). */
+export interface MentionRoles {
+  source: string;
+  annotation: string;
+  participants: Array<{ role: string; entity: string }>;
 }
 
 /**
@@ -154,6 +164,7 @@ export interface AssembledEvents {
 export function assembleEvents(clusters: readonly EventCluster[], index: KbIndex): AssembledEvents {
   const events: CorpusEvent[] = [];
   const dissent: AssembledEvents['dissent'] = new Map();
+  const roles: AssembledEvents['roles'] = new Map();
   for (const c of clusters) {
     const kbEv = c.kbEvent ? index.kb.eventById.get(c.kbEvent) : undefined;
     const kbInterval = kbEv ? (index.eventInterval(kbEv) ?? undefined) : undefined;
@@ -165,10 +176,7 @@ export function assembleEvents(clusters: readonly EventCluster[], index: KbIndex
       // The record's date is the reference: sources that cannot meet it dissent.
       agreeing = dated.filter((d) => d.interval.earliest <= kbInterval.latest && kbInterval.earliest <= d.interval.latest).map((d) => d.item);
       dissenting = dated.filter((d) => !agreeing.includes(d.item)).map((d) => d.item);
-      interval = agreeing.reduce<DayInterval>(
-        (acc, i) => ({ earliest: Math.max(acc.earliest, i.event.interval!.earliest), latest: Math.min(acc.latest, i.event.interval!.latest) }),
-        { earliest: kbInterval.earliest, latest: kbInterval.latest },
-      );
+      interval = mergeWithin(kbInterval, agreeing.map((i) => i.event.interval!));
     } else {
       const merged = mergeIntervals(dated);
       agreeing = merged.agreeing;
@@ -181,14 +189,20 @@ export function assembleEvents(clusters: readonly EventCluster[], index: KbIndex
     const cls = kbEv?.class ?? first.event.cls;
     const trigger = first.view.text.slice(first.event.start, first.event.end);
     const s = sentenceSpan(first.view, first.event.start);
-    const gist = first.view.text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
-    const label = kbEv?.name ?? (agents.length ? `${agents.map((a) => index.nameOf(a)).join(', ')} – ${trigger}` : gist.length > 80 ? `${gist.slice(0, 79)}…` : gist);
+    const label =
+      kbEv?.name ??
+      labelEvent(
+        trigger,
+        first.event.participants.map((p) => ({ role: p.role, name: p.entity ? index.nameOf(p.entity) : p.text.trim() })).filter((p) => p.name),
+        first.view.text.slice(s.start, s.end),
+        first.event.start - s.start,
+      );
     const id = `event:${hashContent(c.kbEvent ?? `${first.view.id}|${first.event.id}`, 12)}`;
     const ev: CorpusEvent = {
       id,
       class: cls,
       label,
-      edtf: interval ? describeInterval(interval) : '',
+      edtf: interval ? intervalToEdtf(interval) : '',
       support: c.items.map(supportOf),
       participants,
       agents,
@@ -199,6 +213,39 @@ export function assembleEvents(clusters: readonly EventCluster[], index: KbIndex
     if (c.kbEvent) ev.kbEvent = c.kbEvent;
     events.push(ev);
     dissent.set(id, { agreeing, dissenting, kbInterval });
+    roles.set(
+      id,
+      c.items.map((i) => ({
+        source: i.view.id,
+        annotation: i.event.id,
+        // A named KB event lists who took part, not on which side.
+        participants: i.event.participants.filter((p) => p.entity).map((p) => ({ role: i.event.kbEvent ? 'kb' : p.role, entity: p.entity! })),
+      })),
+    );
   }
-  return { events: events.sort((a, b) => (a.interval?.earliest ?? '9999').localeCompare(b.interval?.earliest ?? '9999') || a.id.localeCompare(b.id)), dissent };
+  return { events: events.sort((a, b) => sortKey(a).localeCompare(sortKey(b)) || a.id.localeCompare(b.id)), dissent, roles };
+}
+
+/** Sort key of an event by date: open starts first, undated last. */
+function sortKey(e: CorpusEvent): string {
+  return e.interval ? (e.interval.earliest ?? '0000') : '9999';
+}
+
+/**
+ * The date of a KB-anchored event: the intersection of the record's interval and the agreeing
+ * sources' intervals when they share a day; when the sources each meet the record but not one
+ * another (one says October, another November of a two-week event), the record's interval cut to
+ * the sources' hull. Never wider than the record, never inverted.
+ */
+export function mergeWithin(record: DayInterval, sources: readonly DayInterval[]): DayInterval {
+  let lo = record.earliest;
+  let hi = record.latest;
+  for (const i of sources) {
+    lo = Math.max(lo, i.earliest);
+    hi = Math.min(hi, i.latest);
+  }
+  if (lo <= hi) return { earliest: lo, latest: hi };
+  const hullLo = Math.min(...sources.map((i) => i.earliest));
+  const hullHi = Math.max(...sources.map((i) => i.latest));
+  return { earliest: Math.max(record.earliest, hullLo), latest: Math.min(record.latest, hullHi) };
 }

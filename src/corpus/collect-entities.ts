@@ -25,16 +25,17 @@ function mostCommon(values: readonly string[]): string {
  * Unresolved mentions (no `entity`) are not records. Reads only its arguments.
  */
 export function collectEntities(docs: readonly AnalyzedSource[], kb: KnowledgeBase): EntityRecord[] {
-  const groups = new Map<string, { names: string[]; labels: string[]; forms: Set<string>; mentions: Array<{ source: string; annotation: string }> }>();
+  const groups = new Map<string, { names: string[]; texts: string[]; labels: string[]; forms: Set<string>; mentions: Array<{ source: string; annotation: string }> }>();
   for (const doc of docs) {
     for (const a of doc.annotations) {
       if (a.layer !== 'mention' || typeof a.attrs.entity !== 'string') continue;
       const id = a.attrs.entity;
       let g = groups.get(id);
-      if (!g) groups.set(id, (g = { names: [], labels: [], forms: new Set(), mentions: [] }));
+      if (!g) groups.set(id, (g = { names: [], texts: [], labels: [], forms: new Set(), mentions: [] }));
       if (typeof a.attrs.name === 'string') g.names.push(a.attrs.name);
       g.labels.push(a.label);
       g.forms.add(doc.text.slice(a.start, a.end));
+      g.texts.push(doc.text.slice(a.start, a.end).replace(/\s+/g, ' ').trim());
       g.mentions.push({ source: doc.id, annotation: a.id });
     }
   }
@@ -47,7 +48,7 @@ export function collectEntities(docs: readonly AnalyzedSource[], kb: KnowledgeBa
       const rec: EntityRecord = {
         id,
         ...(qid ? { qid } : {}),
-        name: e?.name ?? ev?.name ?? mostCommon(g.names.length ? g.names : [id]),
+        name: e?.name ?? ev?.name ?? mostCommon(g.names.length ? g.names : g.texts.some(Boolean) ? g.texts.filter(Boolean) : [id]),
         type: e?.type ?? (ev ? 'event' : LABEL_TYPE[mostCommon(g.labels)] ?? 'other'),
         ...(e?.subtype ? { subtype: e.subtype } : {}),
         local: !e && !ev,

@@ -1,3 +1,4 @@
+import { knownIso } from './edtf-interval.ts';
 import type { Timeline } from './query-timeline.ts';
 
 /** A TimelineJS date object. */
@@ -30,9 +31,11 @@ export function toTimelineJs(timeline: Timeline, title = 'Annalist timeline'): o
   return {
     title: { text: { headline: html(title), text: `${timeline.events.length} events` } },
     events: timeline.events
-      .filter((e) => e.interval)
+      .filter((e) => e.interval && knownIso(e.interval))
       .map((e) => {
-        const { earliest, latest } = e.interval!;
+        // An open side (`1958/..`) is not drawn to a sentinel year: the slide sits at the known date.
+        const open = e.interval!.earliest === null || e.interval!.latest === null;
+        const { earliest, latest } = knownIso(e.interval!)!;
         const precision = earliest === latest ? 'day' : earliest.slice(0, 7) === latest.slice(0, 7) && earliest.endsWith('-01') ? 'month' : 'year';
         const support = e.support.map((s) => `<p><b>${html(s.source.slice(0, 8))}</b> ${s.edtf ? `[${html(s.edtf)}] ` : ''}${html(s.text)}</p>`).join('');
         const notes = e.conflicts.map((id) => conflicts.get(id)).filter(Boolean).map((c) => `<p class="conflict">⚠ ${html(c!.explanation)}</p>`).join('');
@@ -42,6 +45,7 @@ export function toTimelineJs(timeline: Timeline, title = 'Annalist timeline'): o
           text: { headline: html(e.label), text: support + notes },
           group: e.class,
         };
+        if (open) slide.display_date = e.edtf;
         if (earliest !== latest && precision === 'year' && earliest.slice(0, 4) !== latest.slice(0, 4)) slide.end_date = tjsDate(latest, 'year');
         return slide;
       }),

@@ -24,14 +24,14 @@ export interface GraphQuery extends CorpusQuery {
 
 /**
  * Filters the actor graph: edges meeting the window (undated edges only in an open window),
- * touching the entity, of the given types, with evidence from the source (evidence is cut to it).
+ * touching the entity, of the given types (by default every type but the weak `co-mentioned`), with evidence from the source (evidence is cut to it).
  * Nodes are the edges' endpoints, named from the entity records.
  */
 export function filterGraph(entities: readonly CorpusEntity[], relations: readonly Relation[], q: GraphQuery = {}): ActorGraph {
   const edges = relations
     .filter((r) => inWindow(r.interval, q))
     .filter((r) => !q.entity || r.from === q.entity || r.to === q.entity)
-    .filter((r) => !q.types?.length || q.types.includes(r.type))
+    .filter((r) => (q.types?.length ? q.types.includes(r.type) : r.type !== 'co-mentioned'))
     .map((r) => (q.source ? { ...r, evidence: r.evidence.filter((e) => sourceMatches(e.source, q.source)) } : r))
     .filter((r) => r.evidence.length > 0 || !q.source);
   const byId = new Map(entities.map((e) => [e.id, e]));

@@ -1,5 +1,5 @@
 import type { Store } from '../store/store.ts';
-import { edtfToInterval } from './edtf-interval.ts';
+import { edtfToInterval, isoToInterval } from './edtf-interval.ts';
 import type { Conflict, CorpusEvent, IsoInterval } from './types.ts';
 
 /** Filters for the timeline and the graph: a time window (EDTF or ISO dates), an entity, a source. */
@@ -26,8 +26,10 @@ export function inWindow(interval: IsoInterval | undefined, q: CorpusQuery): boo
   if (!interval) return false;
   const from = edtfToInterval(q.from);
   const to = edtfToInterval(q.to);
-  const a = edtfToInterval(interval.earliest)!.earliest;
-  const b = edtfToInterval(interval.latest)!.latest;
+  const iv = isoToInterval(interval);
+  if (!iv) return false;
+  const a = iv.earliest;
+  const b = iv.latest;
   return (!from || b >= from.earliest) && (!to || a <= to.latest);
 }
 

@@ -203,7 +203,7 @@ export function buildSourceView(doc: AnalyzedSource, index: KbIndex): SourceView
   });
   if (!doc.annotations.some((a) => a.layer === 'event')) fallbacks.push('event');
 
-  const view: SourceView = { id: doc.id, title: String(doc.meta.title ?? doc.meta.path ?? doc.id), text: doc.text, sentences, mentions, timexes, events, fallbacks };
+  const view: SourceView = { id: doc.id, title: sourceTitle(doc), text: doc.text, sentences, mentions, timexes, events, fallbacks };
   view.events.push(...findNamedEvents(view, index, kept));
   return view;
 }
@@ -315,4 +315,16 @@ function findNamedEvents(view: SourceView, index: KbIndex, kept: (a: { start: nu
       },
     ];
   });
+}
+
+/**
+ * The name to quote a source by: its title, else the base name of its file or URL path (never the
+ * full path), else its id.
+ */
+export function sourceTitle(doc: { id: string; meta: Record<string, Json | undefined> }): string {
+  const title = typeof doc.meta.title === 'string' ? doc.meta.title.replace(/\s+/g, ' ').trim() : '';
+  if (title) return title;
+  const path = typeof doc.meta.path === 'string' ? doc.meta.path : typeof doc.meta.url === 'string' ? doc.meta.url : '';
+  const base = path.replace(/[?#].*$/, '').replace(/[\\/]+$/, '').split(/[\\/]/).pop() ?? '';
+  return base || doc.id;
 }

@@ -114,11 +114,11 @@ export function sourceWithEvents(
       if (at >= 0) anns.push(makeAnnotation(src.id, 'mention', offset + at, offset + at + p.text.length, 'PER', { stage: 'mentions', version: '1' }, { entity: p.entity }));
     }
     const t = s.text.indexOf(s.trigger);
-    const time = s.edtf ? { edtf: s.edtf, interval: { earliest: s.earliest!, latest: s.latest! }, inherited: false } : { edtf: '', inherited: true };
+    const time = s.edtf ? { edtf: s.edtf, interval: { earliest: s.earliest ?? null, latest: s.latest ?? null }, inherited: false } : { edtf: '', inherited: true };
     anns.push(makeAnnotation(src.id, 'event', offset + t, offset + t + s.trigger.length, s.cls, { stage: 'events', version: '1' }, { trigger: { start: offset + t, end: offset + t + s.trigger.length }, participants, time, polarity: 'positive', modality: 'asserted' }));
     if (s.edtf) {
       const d = s.text.search(/\d{4}/);
-      if (d >= 0) anns.push(makeAnnotation(src.id, 'timex', offset + d, offset + d + 4, 'DATE', { stage: 'timex', version: '1' }, { edtf: s.edtf, interval: { earliest: s.earliest!, latest: s.latest! } }));
+      if (d >= 0) anns.push(makeAnnotation(src.id, 'timex', offset + d, offset + d + 4, 'DATE', { stage: 'timex', version: '1' }, { edtf: s.edtf, interval: { earliest: s.earliest ?? null, latest: s.latest ?? null } }));
     }
     offset += s.text.length + 1;
   }

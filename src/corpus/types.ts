@@ -5,10 +5,10 @@
  */
 import type { Json } from '../core/types.ts';
 
-/** An inclusive ISO-date interval. */
+/** An inclusive ISO-date interval; a `null` side is open (EDTF `1958/..`, `../1979`), as in the timex layer. */
 export interface IsoInterval {
-  earliest: string;
-  latest: string;
+  earliest: string | null;
+  latest: string | null;
 }
 
 /** A span of a stored source quoted as evidence. */
@@ -94,8 +94,8 @@ export interface CorpusEvent {
   conflicts: string[];
 }
 
-/** Relation types of the actor graph. */
-export type RelationType = 'member-of' | 'allied-with' | 'in-conflict-with' | 'met' | 'appointed' | 'removed' | 'aided';
+/** Relation types of the actor graph; `co-mentioned` (same role in one event) is hidden unless asked for. */
+export type RelationType = 'member-of' | 'allied-with' | 'in-conflict-with' | 'met' | 'appointed' | 'removed' | 'aided' | 'co-mentioned';
 
 /** A typed, dated edge between two entities with its evidence. */
 export interface Relation {

@@ -52,7 +52,7 @@ export function toPalladioCsv(exp: CorpusExport): PalladioTables {
   const edges = timeline.events.flatMap((ev) =>
     ev.participants.map((id) => {
       const ent = byId.get(id);
-      return [ent?.name ?? mentionNames.get(id) ?? id, id, ent?.type ?? '', ev.agents.includes(id) ? 'agent' : 'participant', ev.label, ev.id, ev.class, palladioDate(ev.interval?.earliest), palladioDate(ev.interval?.latest), ev.sources.length];
+      return [ent?.name ?? mentionNames.get(id) ?? id, id, ent?.type ?? '', ev.agents.includes(id) ? 'agent' : 'participant', ev.label, ev.id, ev.class, palladioDate(ev.interval?.earliest ?? undefined), palladioDate(ev.interval?.latest ?? undefined), ev.sources.length];
     }),
   );
   const entityRows = [...entities]

@@ -14,7 +14,7 @@ test('timeline, conflicts and graph commands read the corpus records', () => {
   const db = join(mkdtempSync(join(tmpdir(), 'annalist-cli-corpus-')), 'db.sqlite');
   const store = new Store(db);
   const meet = (title: string, text: string, edtf: string, earliest: string, latest: string) =>
-    sourceWithEvents(title, [{ text, trigger: 'met', cls: 'meeting', agents: [['Q35314', 'Khrushchev'], ['Q9696', 'Kennedy']], edtf, earliest, latest }]);
+    sourceWithEvents(title, [{ text, trigger: 'met', cls: 'meeting', agents: [['Q35314', 'Khrushchev']], others: [['Q9696', 'Kennedy']], edtf, earliest, latest }]);
   store.putDocument(meet('A', 'Khrushchev met Kennedy in Vienna in June 1961 for two days of talks.', '1961-06', '1961-06-01', '1961-06-30'));
   store.putDocument(meet('B', 'Khrushchev met Kennedy in Vienna in 1962 for two days of talks.', '1962', '1962-01-01', '1962-12-31'));
   store.putDocument(sourceOf('In 1957 Stalin signed a decree on collective farms.', { title: 'C' }));
@@ -30,9 +30,9 @@ test('timeline, conflicts and graph commands read the corpus records', () => {
   assert.match(text, /1 conflict$/m);
 
   const timeline = run('timeline', '--from', '1961', '--to', '1961');
-  assert.match(timeline, /^1961-06\s+Nikita Khrushchev, John F\. Kennedy – met \[meeting; 2 sources\] ⚠ 1 conflict/m);
+  assert.match(timeline, /^1961-06\s+Nikita Khrushchev — meet — John F\. Kennedy \[meeting; 2 sources\] ⚠ 1 conflict/m);
   assert.match(run('timeline', '--from', '1970'), /^0 events/m);
 
   assert.match(run('graph', '--format', 'graphml'), /<edge id="relation:[0-9a-f]+" source="Q35314" target="Q9696">/);
-  assert.match(run('graph'), /Nikita Khrushchev met John F\. Kennedy 1961-06-01…1961-06-30; 2 evidence/);
+  assert.match(run('graph'), /Nikita Khrushchev met John F\. Kennedy 1961-06-01\/1961-06-30; 2 evidence/);
 });

@@ -34,7 +34,7 @@ export function register(program: Command): void {
         const c = colours();
         const names = new Map(g.nodes.map((n) => [n.id, n.name]));
         for (const r of g.edges) {
-          const span = r.interval ? (r.interval.earliest === r.interval.latest ? r.interval.earliest : `${r.interval.earliest}…${r.interval.latest}`) : 'undated';
+          const span = r.interval ? (r.interval.earliest === r.interval.latest ? r.interval.earliest : `${r.interval.earliest ?? '..'}/${r.interval.latest ?? '..'}`) : 'undated';
           console.log(`${c.bold(names.get(r.from) ?? r.from)} ${c.cyan(r.type)} ${c.bold(names.get(r.to) ?? r.to)} ${c.dim(`${span}; ${r.evidence.length} evidence`)}`);
         }
         console.log(c.dim(`${g.nodes.length} actors, ${g.edges.length} relations`));

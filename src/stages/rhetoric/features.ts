@@ -1,6 +1,7 @@
 import type { Span } from '../../core/types.ts';
 import { addFeature, featureName, type NamedFeatures } from '../../models/features.ts';
 import { tokenRange, type RhetoricDoc } from './doc.ts';
+import type { LexiconLookup } from './lexicon.ts';
 
 /** Coarse shape of a token: `X` all caps, `Xx` capitalized, `x` lower, `d` number, `p` punctuation. */
 export function tokenShape(text: string): string {
@@ -175,8 +176,8 @@ export function emitSentenceFeatures(doc: RhetoricDoc, si: number, emit: EmitFea
  * length, repetition of the span and its words in the article, punctuation, capitals and the
  * words of its sentence.
  */
-export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature, peers: readonly Span[] = []): void {
-    const [a, b] = tokenRange(doc, span);
+export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature, peers: readonly Span[] = [], lexicon?: LexiconLookup): void {
+  const [a, b] = tokenRange(doc, span);
   const toks = doc.tokens;
   const words = toks.slice(a, b).map((t) => t.norm);
   emit(1, 'bias');
@@ -243,6 +244,7 @@ export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature
   const after = b < sb ? toks[b]!.norm : '';
   if (before === '"' || after === '"') emit(1, 'quoted');
   for (let i = sa; i < sb; i++) if (i < a || i >= b) emit(0.5, 's', toks[i]!.norm);
+  if (lexicon) emitLexiconFeatures(toks, a, b, sa, sb, lexicon, emit);
   if (si === 0) emit(1, 'title');
   if (a === sa) emit(1, 'starts-sentence');
   if (b >= sb - 1) emit(1, 'ends-sentence');
@@ -269,6 +271,25 @@ export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature
     emit(1, 'peer-inside', bucket(inside, [0, 1, 2]));
     emit(1, 'peer-dup', bucket(dup, [1, 2]));
   }
+}
+
+/**
+ * Per-technique lexicon hits: `lex <technique> <count bucket>` for the span's tokens `[a, b)` and
+ * `lexs <technique>` when the rest of its sentence `[sa, sb)` holds a marker word of the technique.
+ */
+function emitLexiconFeatures(toks: RhetoricDoc['tokens'], a: number, b: number, sa: number, sb: number, lexicon: LexiconLookup, emit: EmitFeature): void {
+  const inSpan = new Map<string, number>();
+  const inSentence = new Set<string>();
+  for (let i = sa; i < sb; i++) {
+    const ts = lexicon.get(toks[i]!.norm);
+    if (!ts) continue;
+    for (const t of ts) {
+      if (i >= a && i < b) inSpan.set(t, (inSpan.get(t) ?? 0) + 1);
+      else inSentence.add(t);
+    }
+  }
+  for (const [t, c] of inSpan) emit(1, 'lex', t, bucket(c, [1, 2, 3]));
+  for (const t of inSentence) emit(1, 'lexs', t);
 }
 
 /** Receives one feature: `(value, prefix, a?, b?)`; its name is `featureName(prefix, a, b)`. */
@@ -300,8 +321,8 @@ export function sentenceFeatures(doc: RhetoricDoc, si: number): NamedFeatures {
 }
 
 /** Technique-classification features of a span as a map; see `emitSpanFeatures`. */
-export function spanFeatures(doc: RhetoricDoc, span: Span, peers: readonly Span[] = []): NamedFeatures {
-  return collectFeatures((emit) => emitSpanFeatures(doc, span, emit, peers));
+export function spanFeatures(doc: RhetoricDoc, span: Span, peers: readonly Span[] = [], lexicon?: LexiconLookup): NamedFeatures {
+  return collectFeatures((emit) => emitSpanFeatures(doc, span, emit, peers, lexicon));
 }
 
 /** A crude stem: the first 4 letters of a word (enough to join "lie", "lied", "lies", "lying"→"lyin" aside). */

@@ -4,6 +4,7 @@ import { FeatureIndex, NestedFeatureIndex } from '../../models/features.ts';
 import { sigmoid, softmaxInPlace, type LinearModel } from '../../models/linear.ts';
 import { unpackLinearModel, type StoredLinearModel } from '../../models/serialize.ts';
 import type { RhetoricDoc } from './doc.ts';
+import { lexiconLookup, type LexiconLookup, type TechniqueLexicons } from './lexicon.ts';
 import { emitSentenceFeatures, emitSpanFeatures, emitStackFeatures, emitTokenFeatures, POSITION_TEMPLATES, type EmitFeature } from './features.ts';
 
 /** How token probabilities become spans. */
@@ -18,6 +19,12 @@ export interface DecodeParams {
   minWords: number;
   /** Trim function words (`edge-words.json`) from span edges. */
   trimEdges?: boolean;
+  /** Never join or extend a span across a sentence end (`.`, `!`, `?`, `;`) inside a line. */
+  splitSentences?: boolean;
+  /** A run is kept only if some token's smoothed probability reaches this (hysteresis; 0 = off). */
+  peak?: number;
+  /** Spans with more word tokens are cut into pieces of at most this many tokens (0 = no cap). */
+  maxWords?: number;
 }
 
 /** The shipped rhetoric model as stored in `data/models/rhetoric.json`. */
@@ -30,6 +37,8 @@ export interface StoredRhetoricModel {
   /** Optional second pass over the token probabilities (stacking). */
   stack?: StoredLinearModel;
   decode: DecodeParams;
+  /** Per-technique marker words used by the technique model's features (see `lexicon.ts`). */
+  lexicon?: TechniqueLexicons;
 }
 
 /** A loaded linear model with its feature index and labels. */
@@ -37,6 +46,8 @@ export interface LoadedLinear {
   model: LinearModel;
   index: FeatureIndex;
   labels: string[];
+  /** For the technique model: the lexicons its features were trained with. */
+  lexicon?: LexiconLookup;
 }
 
 /** The rhetoric model ready to use. */
@@ -69,7 +80,8 @@ export function loadLinear(stored: StoredLinearModel): LoadedLinear {
 export function loadRhetoricModel(): RhetoricModel {
   if (!cached) {
     const stored = JSON.parse(readFileSync(MODEL_URL, 'utf8')) as StoredRhetoricModel;
-    cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc: loadLinear(stored.tc), stack: stored.stack ? loadLinear(stored.stack) : undefined, decode: stored.decode };
+    const tc: LoadedLinear = { ...loadLinear(stored.tc), lexicon: stored.lexicon ? lexiconLookup(stored.lexicon) : undefined };
+    cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc, stack: stored.stack ? loadLinear(stored.stack) : undefined, decode: stored.decode };
   }
   return cached;
 }
@@ -240,49 +252,86 @@ export function stackProbabilities(doc: RhetoricDoc, first: Float64Array, senten
   return out;
 }
 
+const WORDLIKE = /[\p{L}\p{N}]/u;
+const EDGE_PUNCT = /^[^\p{L}\p{N}"]/u;
+
 /**
- * Turns token probabilities into spans: smooth, threshold, join close runs within a sentence,
- * trim punctuation at the edges. Confidence is the mean probability of the span's tokens.
+ * True when token `i` (inside the sentence's token range `[a, b)`) ends a sentence inside a line:
+ * `!`, `?`, `;`, or a `.` not after a one-letter token (initials, "U.S.") and not followed by a
+ * lower-case word.
+ */
+export function endsSentence(doc: RhetoricDoc, i: number, a: number, b: number): boolean {
+  const t = doc.tokens[i]!.text;
+  if (t === '!' || t === '?' || t === ';') return true;
+  if (t !== '.') return false;
+  if (i > a && doc.tokens[i - 1]!.text.length === 1) return false;
+  const next = i + 1 < b ? doc.tokens[i + 1]!.text : '';
+  return !/^\p{Ll}/u.test(next);
+}
+
+/**
+ * Turns token probabilities into spans: smooth, threshold, join close runs within a sentence
+ * (never across a sentence end when `splitSentences`), keep runs whose peak reaches `peak`, trim
+ * punctuation (and with `trimEdges` function words) at the edges, cut spans longer than `maxWords`.
+ * Confidence is the mean probability of the span's tokens.
  */
 export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: DecodeParams): Array<Span & { confidence: number }> {
   const out: Array<Span & { confidence: number }> = [];
   const toks = doc.tokens;
+  const isEdge = (t: number) => EDGE_PUNCT.test(toks[t]!.text) || (params.trimEdges === true && EDGE_WORDS.has(toks[t]!.norm));
+  const emitSpan = (s0: number, e0: number) => {
+    let s = s0;
+    let e = e0;
+    while (s < e && isEdge(s)) s++;
+    while (e > s && isEdge(e - 1)) e--;
+    let words = 0;
+    let sum = 0;
+    for (let t = s; t < e; t++) {
+      if (WORDLIKE.test(toks[t]!.text)) words++;
+      sum += probs[t]!;
+    }
+    if (e > s && words >= params.minWords) out.push({ start: toks[s]!.start, end: toks[e - 1]!.end, confidence: sum / (e - s) });
+  };
   for (let si = 0; si < doc.sentences.length; si++) {
     const a = doc.sentenceTokenStart[si]!;
     const b = doc.sentenceTokenStart[si + 1]!;
+    const n = b - a;
+    const sm = new Float64Array(n);
     const on: boolean[] = [];
+    const stop: boolean[] = [];
     for (let i = a; i < b; i++) {
       const l = i > a ? probs[i - 1]! : probs[i]!;
       const r = i + 1 < b ? probs[i + 1]! : probs[i]!;
       const p = (1 - params.smooth) * probs[i]! + (params.smooth / 2) * (l + r);
-      on.push(p >= params.threshold);
+      sm[i - a] = p;
+      stop.push(params.splitSentences === true && endsSentence(doc, i, a, b));
+      on.push(p >= params.threshold && !stop[i - a]);
     }
     let i = 0;
-    while (i < on.length) {
+    while (i < n) {
       if (!on[i]) {
         i++;
         continue;
       }
       let j = i + 1;
       for (;;) {
-        while (j < on.length && on[j]) j++;
+        while (j < n && on[j]) j++;
         let k = j;
-        while (k < on.length && !on[k] && k - j < params.gap) k++;
-        if (k < on.length && on[k] && k > j) j = k;
+        while (k < n && !on[k] && !stop[k] && k - j < params.gap) k++;
+        if (k < n && on[k] && k > j) j = k;
         else break;
       }
-      // Trim punctuation other than quotes at the edges.
-      let s = a + i;
-      let e = a + j;
-      while (s < e && (/^[^\p{L}\p{N}"]/u.test(toks[s]!.text) || (params.trimEdges && EDGE_WORDS.has(toks[s]!.norm)))) s++;
-      while (e > s && (/^[^\p{L}\p{N}"]/u.test(toks[e - 1]!.text) || (params.trimEdges && EDGE_WORDS.has(toks[e - 1]!.norm)))) e--;
-      let words = 0;
-      let sum = 0;
-      for (let t = s; t < e; t++) {
-        if (/[\p{L}\p{N}]/u.test(toks[t]!.text)) words++;
-        sum += probs[t]!;
+      let peak = 0;
+      for (let t = i; t < j; t++) peak = Math.max(peak, sm[t]!);
+      if (peak >= (params.peak ?? 0)) {
+        const cap = params.maxWords ?? 0;
+        if (cap > 0 && j - i > cap) {
+          // Cut into near-equal pieces of at most `cap` tokens.
+          const pieces = Math.ceil((j - i) / cap);
+          const size = Math.ceil((j - i) / pieces);
+          for (let s = i; s < j; s += size) emitSpan(a + s, a + Math.min(j, s + size));
+        } else emitSpan(a + i, a + j);
       }
-      if (e > s && words >= params.minWords) out.push({ start: toks[s]!.start, end: toks[e - 1]!.end, confidence: sum / (e - s) });
       i = j;
     }
   }
@@ -294,7 +343,7 @@ export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: Decod
  * document (including this one): repeated wording among them points to Repetition.
  */
 export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear, peers: readonly Span[] = []): Array<{ technique: string; p: number }> {
-  const p = predictEmitted(tc, (emit) => emitSpanFeatures(doc, span, emit, peers));
+  const p = predictEmitted(tc, (emit) => emitSpanFeatures(doc, span, emit, peers, tc.lexicon));
   return tc.labels.map((technique, i) => ({ technique, p: p[i]! })).sort((x, y) => y.p - x.p);
 }
 

@@ -21,6 +21,7 @@ import type { KbEvent } from '../../kb/types.ts';
 import { findOrdinalEvent, findPersonEvent, indexKbForTime, resolveOwner, type KbTimeIndex } from './kb-anchor.ts';
 import { loadTimexRules, type TimexRules } from './load-rules.ts';
 import { matchRules, type Candidate } from './match-rules.ts';
+import { governingTense } from './tense.ts';
 import type { FindTimexOptions, IsoInterval, Timex, TimexAnchor, TimexType } from './types.ts';
 
 /** Per-call resolution state: document date and the narrative's reference time per region. */
@@ -102,18 +103,10 @@ function sentenceAround(ctx: Context, start: number, end: number): string {
   return t.slice(a, b);
 }
 
-/** True when the sentence around a span speaks of the future ("will", "next", "expected"). */
+/** True when the verb governing a span speaks of the future ("will meet Friday", "is expected to close in May"). */
 function futureTense(ctx: Context, start: number, end: number): boolean {
-  let re = FUTURE_RE.get(ctx.rules);
-  if (!re) {
-    const cues = [...(ctx.rules.lists.futureCue ?? [])].map((c) => c.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/'/g, "['’]").replace(/ /g, '\\s+'));
-    re = new RegExp(`(?<![\\p{L}])(?:${cues.join('|') || '(?!)'})(?![\\p{L}])`, 'iu');
-    FUTURE_RE.set(ctx.rules, re);
-  }
-  return re.test(sentenceAround(ctx, start, end));
+  return governingTense(ctx.text, start, end, ctx.rules) === 'future';
 }
-
-const FUTURE_RE = new WeakMap<TimexRules, RegExp>();
 
 /**
  * True when undated months and weekdays should follow the narrative rather than the document date:
@@ -170,10 +163,12 @@ function inferYear(ctx: Context, c: Candidate, month?: number): { y: number; anc
     let y = ctx.dct.y;
     if (month !== undefined && ctx.dct.m !== undefined) {
       // news: the nearest such month to the document date, leaning to the past unless the sentence looks ahead
-      const future = futureTense(ctx, c.start, c.end);
+      // the nearest such month, leaning to the past unless the governing verb looks ahead
+      const tense = governingTense(ctx.text, c.start, c.end, ctx.rules);
       let best = Infinity;
       for (const cand of [ctx.dct.y - 1, ctx.dct.y, ctx.dct.y + 1]) {
         const diff = cand * 12 + month - (ctx.dct.y * 12 + ctx.dct.m);
+        const future = tense === 'future';
         const cost = Math.abs(diff) + (diff > 0 && !future ? 2.5 : 0) + (diff < 0 && future ? 2.5 : 0);
         if (cost < best) {
           best = cost;
@@ -442,8 +437,8 @@ function resolveWeekday(ctx: Context, c: Candidate): Resolved {
   const dp = dayPoint(day);
   const anchor: TimexAnchor = useRef ? { kind: 'narrative', ref: `${ctx.ref!.text}@${ctx.ref!.start}` } : { kind: 'document', ref: pointValue(basePoint) };
   if (typeof pod === 'string') {
-    // TimeBank mostly values "Wednesday night" as the plain date
-    return { type: 'DATE', value: pointValue(dp), point: dp, anchor, confidence: 0.75 };
+    // "Wednesday night" is valued with its part of day (2000-01-05TNI); the corpora mostly type it DATE
+    return { type: 'DATE', value: pointValue({ ...dp, gran: 'time', t: pod }), point: dp, anchor, confidence: 0.75 };
   }
   return fromPoint(dp, anchor, 0.8, modOf(g, r));
 }
@@ -773,7 +768,11 @@ function resolveEvent(ctx: Context, c: Candidate): Resolved {
       const cls = String(ctx.rules.vocab.eventNoun?.get(lc(g.eventNoun)) ?? '');
       const owner = g.owner2 && (ctx.rules.lists.possPronoun ?? new Set()).has(lc(g.owner)) ? g.owner2 : g.owner;
       const ids = resolveOwner(owner, cls, ctx.text, c.start, ctx.kbIndex, ctx.rules.lists.possPronoun ?? new Set());
-      const ev = ids.length ? findPersonEvent(ctx.kbIndex, ids, cls) : undefined;
+      // anniversaries count from the officially celebrated date when the KB has one (an event of the
+      // class whose subtype is vocab anniversaryClass); everything else from the actual date
+      const officialSub = String(ctx.rules.vocab.anniversaryClass?.get(cls) ?? '');
+      const anniversary = Boolean(g.annivNum || g.annivOrd);
+      const ev = ids.length ? findPersonEvent(ctx.kbIndex, ids, cls, (e) => (anniversary && e.subtype === officialSub ? 0 : e.subtype === officialSub && officialSub ? 2 : 1)) : undefined;
       if (ev) ctx.kbMentioned.push(ev);
       const p = ev ? kbEventPoint(ev.date) : null;
       if (ev && p && g.annivCoord && (g.annivNum2 || g.annivOrd2)) {

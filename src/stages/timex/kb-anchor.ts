@@ -101,9 +101,16 @@ export function isFree(ch: string): boolean {
   return /\s/u.test(ch);
 }
 
-/** Event of a class with a participant (KB events first, then entity birth/death dates), or undefined. */
-export function findPersonEvent(idx: KbTimeIndex, entityIds: readonly string[], cls: string): KbEvent | undefined {
-  return idx.personEvents.find((e) => e.class === cls && e.participants.some((p) => entityIds.includes(p)));
+/**
+ * Event of a class with a participant (KB events first, then entity birth/death dates), or undefined.
+ * With `rank`, the matching event of the lowest rank wins (ties keep that order).
+ */
+export function findPersonEvent(idx: KbTimeIndex, entityIds: readonly string[], cls: string, rank?: (e: KbEvent) => number): KbEvent | undefined {
+  const hits = idx.personEvents.filter((e) => e.class === cls && e.participants.some((p) => entityIds.includes(p)));
+  if (!rank) return hits[0];
+  let best: KbEvent | undefined;
+  for (const e of hits) if (!best || rank(e) < rank(best)) best = e;
+  return best;
 }
 
 /**

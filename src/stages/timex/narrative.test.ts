@@ -110,3 +110,16 @@ test('"the last day of …" is not resolved against the document date', () => {
   const deictic = one(found, 'Last year');
   assert.equal(deictic.edtf, '2019');
 });
+
+test('anniversaries count from an officially celebrated date when the KB has one', () => {
+  const kb = buildKnowledgeBase([
+    {
+      entities: [{ id: 'local:ruler', type: 'person', name: 'Ivo Marek', aliases: [{ text: 'Marek', kind: 'surname' }], start: '1880-05-10', source: 'test' }],
+      events: [{ id: 'local:marek-official-birth', name: 'Official birth of Marek', date: '1881-01-02', class: 'birth', subtype: 'official date', participants: ['local:ruler'], source: 'test' }],
+    },
+  ]);
+  const found = findTimexes("Marek spoke. On the eve of the 70th anniversary of Marek's birth there was a parade. After Marek's birth the town grew.", { kb });
+  const eve = one(found, "On the eve of the 70th anniversary of Marek's birth");
+  assert.deepEqual([eve.value, eve.anchor.ref], ['1951-01-01', 'local:marek-official-birth']);
+  assert.equal(one(found, "After Marek's birth").anchor.ref, 'local:ruler#birth');
+});

@@ -1,0 +1,36 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { prepareDoc } from './doc.ts';
+import { decodeSpans, type DecodeParams } from './model.ts';
+
+// One line holding two sentences; every token is given the same high probability.
+const text = 'They lied to us again. Nobody believes the shameful cover story now.';
+const doc = prepareDoc(text);
+const all = (p: number) => new Float64Array(doc.tokens.length).fill(p);
+const base: DecodeParams = { threshold: 0.5, gap: 0, smooth: 0, minWords: 1 };
+const words = (s: { start: number; end: number }) => text.slice(s.start, s.end);
+
+test('without sentence splitting the whole line is one span; with it, one span per sentence', () => {
+  assert.deepEqual(decodeSpans(doc, all(0.9), base).map(words), [text.slice(0, -1)]);
+  assert.deepEqual(decodeSpans(doc, all(0.9), { ...base, splitSentences: true }).map(words), ['They lied to us again', 'Nobody believes the shameful cover story now']);
+});
+
+test('maxWords cuts a long run into pieces no longer than the cap', () => {
+  const spans = decodeSpans(doc, all(0.9), { ...base, splitSentences: true, maxWords: 4 });
+  assert.ok(spans.length >= 4);
+  for (const s of spans) assert.ok(words(s).split(' ').length <= 4, words(s));
+});
+
+test('a run whose peak stays under `peak` is dropped', () => {
+  assert.equal(decodeSpans(doc, all(0.6), { ...base, peak: 0.7 }).length, 0);
+  assert.equal(decodeSpans(doc, all(0.6), { ...base, peak: 0.5 }).length, 1);
+});
+
+test('function words are trimmed from the edges when trimEdges is on', () => {
+  const probs = all(0.1);
+  const from = doc.tokens.findIndex((t) => t.norm === 'believes');
+  const to = doc.tokens.findIndex((t) => t.norm === 'story');
+  for (let i = from + 1; i <= to; i++) probs[i] = 0.9; // "the shameful cover story"
+  assert.deepEqual(decodeSpans(doc, probs, base).map(words), ['the shameful cover story']);
+  assert.deepEqual(decodeSpans(doc, probs, { ...base, trimEdges: true }).map(words), ['shameful cover story']);
+});
