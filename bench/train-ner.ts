@@ -1,7 +1,7 @@
 /**
- * Trains the statistical name recognizer and writes `data/models/ner.json`.
+ * Trains the statistical name recognizer and writes `data/models/ner.bin`.
  *
- *   node --import tsx bench/train-ner.ts [--epochs N] [--out FILE] [--wikigold] [--cv K]
+ *   node --import tsx bench/train-ner.ts [--epochs N] [--bits B] [--wiki-weight R] [--out FILE] [--wikigold] [--cv K]
  *
  * Training data: CoNLL-2003 `train.txt` from `../shared/bench/conll2003` (and, with `--wikigold`, all of
  * wikigold). `--cv K` instead runs K-fold cross-validation over wikigold documents (training on CoNLL
@@ -10,7 +10,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toIob2 } from '../src/ner/conll.ts';
-import { prepareNerModel } from '../src/ner/model.ts';
+import { prepareNerModel, serializeNerModel } from '../src/ner/model.ts';
 import { trainNerModel, type TaggedDocument } from '../src/ner/train-perceptron.ts';
 import { tagDocument } from '../src/ner/tagger.ts';
 import { CONLL_DIR, REPO, WIKIGOLD, predictConllText, readConllFile, scoreDocuments, scorePrediction } from './ner-eval.ts';
@@ -22,7 +22,11 @@ const arg = (name: string) => {
   return k >= 0 ? args[k + 1] : undefined;
 };
 const epochs = Number(arg('--epochs') ?? 10);
-const out = arg('--out') ?? join(REPO, 'data', 'models', 'ner.json');
+const out = arg('--out') ?? join(REPO, 'data', 'models', 'ner.bin');
+const bits = Number(arg('--bits') ?? 20);
+/** Each wikigold training document is repeated this many times (in-domain upweighting). */
+const wikiWeight = Number(arg('--wiki-weight') ?? 1);
+const repeat = <X>(xs: X[]): X[] => Array.from({ length: wikiWeight }, () => xs).flat();
 const useWiki = args.includes('--wikigold');
 const cv = Number(arg('--cv') ?? 0);
 
@@ -36,27 +40,28 @@ if (cv > 0) {
   const wikiDocs = readConllFile(WIKIGOLD);
   const predicted: string[][][] = new Array(wikiDocs.length);
   for (let fold = 0; fold < cv; fold++) {
-    const trainSet = conll.concat(wiki.filter((_, k) => k % cv !== fold));
+    const trainSet = conll.concat(repeat(wiki.filter((_, k) => k % cv !== fold)));
     console.error(`fold ${fold + 1}/${cv}: ${trainSet.length} training documents`);
-    const m = prepareNerModel(trainNerModel(trainSet, { epochs, onEpoch: log }));
+    const m = prepareNerModel(trainNerModel(trainSet, { epochs, bits, onEpoch: log }));
     wikiDocs.forEach((d, k) => {
-      if (k % cv === fold) predicted[k] = tagDocument(m, d.sentences.map((s) => s.tokens));
+      if (k % cv === fold) predicted[k] = tagDocument(m, d.sentences.map((s) => s.tokens), {}, { fast: true });
     });
   }
   const s = scoreDocuments(WIKIGOLD, wikiDocs, predicted);
   console.log(`wikigold ${cv}-fold CV (train: CoNLL train + other folds) PER/ORG/LOC F1 ${(100 * s.overall.f1).toFixed(1)}`);
 } else {
-  const trainSet = useWiki ? conll.concat(wiki) : conll;
+  const trainSet = useWiki ? conll.concat(repeat(wiki)) : conll;
   const t0 = Date.now();
   const model = trainNerModel(trainSet, {
     epochs,
+    bits,
     onEpoch: log,
-    trainedOn: useWiki ? 'CoNLL-2003 eng.train + wikigold (all 145 documents)' : 'CoNLL-2003 eng.train',
+    trainedOn: useWiki ? `CoNLL-2003 eng.train + wikigold (all 145 documents${wikiWeight > 1 ? `, each ×${wikiWeight}` : ''})` : 'CoNLL-2003 eng.train',
   });
-  console.error(`trained in ${((Date.now() - t0) / 1000).toFixed(0)} s, ${Object.keys(model.weights).length} features kept`);
-  const json = JSON.stringify(model);
-  writeFileSync(out, json);
-  console.error(`wrote ${out} (${(json.length / 1e6).toFixed(2)} MB)`);
+  console.error(`trained in ${((Date.now() - t0) / 1000).toFixed(0)} s, ${model.rows.length} of ${2 ** bits} hash rows kept`);
+  const bin = serializeNerModel(model);
+  writeFileSync(out, bin);
+  console.error(`wrote ${out} (${(bin.length / 1e6).toFixed(2)} MB)`);
   const m = prepareNerModel(model);
   const dev = scorePrediction(join(CONLL_DIR, 'testa.txt'), predictConllText(m, readFileSync(join(CONLL_DIR, 'testa.txt'), 'utf8')).pred);
   console.log(`CoNLL dev (testa) PER/ORG/LOC F1 ${(100 * dev.overall.f1).toFixed(1)}`);

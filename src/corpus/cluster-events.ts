@@ -89,8 +89,15 @@ export function clusterEvents(items: readonly EventItem[], opts: ClusterOptions 
       continue;
     }
     // An event-layer mention is the named event when its trigger touches the name or sits right beside it.
+    // A mention dated by brackets after another name ("the A (1956) and B (1962) crises") is that name's event.
+    const ownDate = (n: EventItem) => !it.event.dateOf || (it.event.dateOf.start < n.event.end && n.event.start < it.event.dateOf.end);
     const host = named.find(
-      (n) => n.view === it.view && !n.event.referential && n.event.cls === it.event.cls && Math.max(n.event.start - it.event.end, it.event.start - n.event.end) <= 30,
+      (n) =>
+        n.view === it.view &&
+        !n.event.referential &&
+        n.event.cls === it.event.cls &&
+        Math.max(n.event.start - it.event.end, it.event.start - n.event.end) <= 30 &&
+        ownDate(n),
     );
     if (host) byKb.get(host.event.kbEvent!)!.items.push(it);
     else rest.push(it);

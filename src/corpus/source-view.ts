@@ -60,6 +60,8 @@ export interface ViewEvent {
   referential?: boolean;
   /** Sentence index. */
   sentence: number;
+  /** The name its date is bracketed after ("Hungary (1956)"): the date is that name's. */
+  dateOf?: { start: number; end: number };
 }
 
 /** What the corpus checks read of one analyzed source, normalized and with layer fallbacks. */
@@ -185,6 +187,7 @@ export function buildSourceView(doc: AnalyzedSource, index: KbIndex): SourceView
     // A date from another sentence is the narrative's, not one this sentence states.
     const own = sentences[sentenceIndexAt(sentences, span.start)];
     if (tx && own && (tx.start < own.start || tx.end > own.end)) t = { approximate: false };
+    const holder = tx && t.interval ? bracketOwner(mentions, doc.text, tx) : undefined;
     const parts = Array.isArray(a.attrs.participants) ? (a.attrs.participants as Array<Record<string, Json>>) : [];
     return {
       id: a.id,
@@ -199,6 +202,7 @@ export function buildSourceView(doc: AnalyzedSource, index: KbIndex): SourceView
       positive: a.attrs.polarity !== 'negative',
       asserted: a.attrs.modality === undefined || a.attrs.modality === 'asserted',
       sentence: sentenceAt(a.start),
+      ...(holder ? { dateOf: { start: holder.start, end: holder.end } } : {}),
     };
   });
   if (!doc.annotations.some((a) => a.layer === 'event')) fallbacks.push('event');
@@ -206,6 +210,14 @@ export function buildSourceView(doc: AnalyzedSource, index: KbIndex): SourceView
   const view: SourceView = { id: doc.id, title: sourceTitle(doc), text: doc.text, sentences, mentions, timexes, events, fallbacks };
   view.events.push(...findNamedEvents(view, index, kept));
   return view;
+}
+
+/**
+ * The mention a date is bracketed right after ("the Suez (1956) and Caribbean (1962) crises": 1962
+ * is the Caribbean crisis's date), or undefined when the date is not in such brackets.
+ */
+export function bracketOwner<M extends { start: number; end: number }>(mentions: readonly M[], text: string, date: { start: number; end: number }): M | undefined {
+  return mentions.find((m) => m.end <= date.start && date.start - m.end <= 3 && /^\s?\(\s?$/.test(text.slice(m.end, date.start)));
 }
 
 /** Index of the sentence containing a position (or the last one starting before it), -1 if none. */
@@ -247,6 +259,9 @@ export function dateNear(view: SourceView, pos: number, end = pos, maxDistance =
     if (RELATIVE_CUE.test(between) || between.includes(';')) continue;
     const dist = t.end <= pos ? pos - t.end : t.start >= end ? t.start - end : 0;
     if (dist > maxDistance) continue;
+    // "the Suez (1956) and Caribbean (1962) crises": a date bracketed after another name is that name's.
+    const owner = bracketOwner(view.mentions, view.text, t);
+    if (owner && (owner.end <= pos || owner.start >= end)) continue;
     // "the thesis of 1948": a date after "of" dates the noun before it, unless that noun is the span itself.
     const ofNoun = /(\p{L}+)\s+of\s+(?:the\s+)?$/iu.exec(view.text.slice(Math.max(0, t.start - 30), t.start));
     if (ofNoun && !TIME_NOUN.test(ofNoun[1]!) && !(t.start >= end && t.start - end <= 8)) continue;

@@ -1,16 +1,107 @@
 /**
- * Feature extraction for the statistical name recognizer (`src/ner`). Features are plain strings
- * ("w=moscow", "sh=Xx"); the perceptron maps them to weights. Static features depend only on the
- * tokens of the sentence and the document; tag-history features are added by the tagger.
+ * Feature extraction for the statistical name recognizer (`src/ner`). Features are hashed to 32-bit
+ * integers without building feature strings: every word is hashed once (FNV-1a over its folded code
+ * units), and a feature is `combine(template, part, …)` of precomputed hashes. `featureHash("w-1=", "met")`
+ * gives the same number as the extractor for that feature, for tests and hand-built weight tables.
  */
+
+const FNV_OFFSET = 0x811c9dc5 | 0;
+const FNV_PRIME = 0x01000193;
+
+/** FNV-1a over the UTF-16 code units of `s`, continuing from state `h`. */
+export function mixString(h: number, s: string): number {
+  for (let k = 0; k < s.length; k++) h = Math.imul(h ^ s.charCodeAt(k), FNV_PRIME);
+  return h;
+}
+
+/** 32-bit FNV-1a hash of a string. */
+export function hashString(s: string): number {
+  return mixString(FNV_OFFSET, s);
+}
+
+/** Order-sensitive combination of two hashes, finished with murmur3's avalanche (low bits usable as a bucket). */
+export function combine(a: number, b: number): number {
+  let h = Math.imul(a ^ 0x5bd1e995, 0xcc9e2d51) ^ b;
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return h ^ (h >>> 16);
+}
+
+/** Hash of feature `template` over string parts, e.g. `featureHash("w-1=", "met")`; equals what the extractor emits. */
+export function featureHash(template: string, ...parts: string[]): number {
+  let h = hashString(template);
+  for (const p of parts) h = combine(h, hashString(p));
+  return h;
+}
+
+/** Template seeds (the hash of each template name). */
+export const T = {
+  w: hashString('w='),
+  W: hashString('W='),
+  sh: hashString('sh='),
+  lsh: hashString('lsh='),
+  p: hashString('p='),
+  s: hashString('s='),
+  len: hashString('len='),
+  wm1: hashString('w-1='),
+  wp1: hashString('w+1='),
+  wm2: hashString('w-2='),
+  wp2: hashString('w+2='),
+  bias: hashString('b'),
+  w1w: hashString('w-1w='),
+  ww1: hashString('ww+1='),
+  shm1: hashString('sh-1='),
+  shp1: hashString('sh+1='),
+  sh3: hashString('sh3='),
+  first: hashString('first|sh='),
+  Wm1: hashString('W-1='),
+  Wp1: hashString('W+1='),
+  wm1sh: hashString('w-1sh='),
+  shwp1: hashString('shw+1='),
+  caps: hashString('caps-sent'),
+  capsw: hashString('caps-sent|w='),
+  capMid: hashString('doc:cap-mid'),
+  alsoLower: hashString('doc:also-lower'),
+  capOnlyInitial: hashString('doc:cap-only-initial'),
+  capSeq: hashString('capseq='),
+  capSeqSh: hashString('capseq|sh='),
+  gz: hashString('gz='),
+  gzBit: hashString('gz-bit='),
+  gzBitCap: hashString('gz-bit|cap='),
+  gzm1: hashString('gz-1='),
+  gzp1: hashString('gz+1='),
+  t1: hashString('t1='),
+  t2t1: hashString('t2t1='),
+  t1w: hashString('t1w='),
+  t1sh: hashString('t1sh='),
+  dm: hashString('dm='),
+  dmsh: hashString('dm|sh='),
+} as const;
+
+/** Hashes of the sentence-boundary pseudo-words. */
+export const BOS = hashString('<s>');
+export const EOS = hashString('</s>');
+
+/** Class code of one UTF-16 unit for shapes: X upper, x lower, d digit, or the unit itself. */
+function classCode(c: number): number {
+  if (c >= 48 && c <= 57) return 100; // d
+  if (c >= 97 && c <= 122) return 120; // x
+  if (c >= 65 && c <= 90) return 88; // X
+  if (c < 128) return c;
+  const ch = String.fromCharCode(c);
+  const lo = ch.toLowerCase();
+  const up = ch.toUpperCase();
+  if (lo !== up) return ch === up ? 88 : 120;
+  return c;
+}
 
 /** Word shape with runs collapsed: "Khrushchev" → "Xx", "1956" → "d", "U.S." → "X.X.". */
 export function shortShape(word: string): string {
   let out = '';
-  let last = '';
-  for (const ch of word) {
-    const c = charClass(ch);
-    if (c !== last) out += c;
+  let last = -1;
+  for (let k = 0; k < word.length; k++) {
+    const c = classCode(word.charCodeAt(k));
+    if (c !== last) out += String.fromCharCode(c);
     last = c;
   }
   return out;
@@ -19,180 +110,227 @@ export function shortShape(word: string): string {
 /** Word shape keeping up to four repeats of each class: "Khrushchev" → "Xxxxx". */
 export function longShape(word: string): string {
   let out = '';
-  let last = '';
+  let last = -1;
   let run = 0;
-  for (const ch of word) {
-    const c = charClass(ch);
+  for (let k = 0; k < word.length; k++) {
+    const c = classCode(word.charCodeAt(k));
     run = c === last ? run + 1 : 1;
     last = c;
-    if (run <= 4) out += c;
+    if (run <= 4) out += String.fromCharCode(c);
   }
   return out;
 }
 
-/** Class of one character for shapes: X upper, x lower, d digit, or the character itself. */
-function charClass(ch: string): string {
-  const code = ch.charCodeAt(0);
-  if (code >= 48 && code <= 57) return 'd';
-  if (code >= 97 && code <= 122) return 'x';
-  if (code >= 65 && code <= 90) return 'X';
-  if (code < 128) return ch;
-  const lo = ch.toLowerCase();
-  const up = ch.toUpperCase();
-  if (lo !== up) return ch === up ? 'X' : 'x';
-  return ch;
+/** Folds one code unit: digits to "0", ASCII upper to lower; -1 for non-ASCII (handled by the caller). */
+function foldCode(c: number): number {
+  if (c >= 48 && c <= 57) return 48;
+  if (c >= 65 && c <= 90) return c + 32;
+  if (c < 128) return c;
+  return -1;
 }
 
 /** Folds a token for lexical features: lower case, digits collapsed to 0 ("1956" → "0000"). */
 export function foldWord(word: string): string {
-  return word.toLowerCase().replace(/[0-9]/g, '0');
+  let out = '';
+  for (let k = 0; k < word.length; k++) {
+    const c = foldCode(word.charCodeAt(k));
+    out += c >= 0 ? String.fromCharCode(c) : word.charAt(k).toLowerCase();
+  }
+  return out;
+}
+
+/** `hashString(foldWord(w))` without building the folded string. */
+export function foldedHash(w: string): number {
+  let h = FNV_OFFSET;
+  for (let k = 0; k < w.length; k++) {
+    const c = foldCode(w.charCodeAt(k));
+    if (c >= 0) h = Math.imul(h ^ c, FNV_PRIME);
+    else h = mixString(h, w.charAt(k).toLowerCase());
+  }
+  return h;
+}
+
+/** `hashString(shortShape(w))` without building the shape string. */
+export function shapeHash(w: string): number {
+  let h = FNV_OFFSET;
+  let last = -1;
+  for (let k = 0; k < w.length; k++) {
+    const c = classCode(w.charCodeAt(k));
+    if (c !== last) h = Math.imul(h ^ c, FNV_PRIME);
+    last = c;
+  }
+  return h;
 }
 
 /** True when a token starts with an upper-case letter. */
 export function isCapitalized(word: string): boolean {
-  const c = word.charAt(0);
-  return c !== c.toLowerCase() && c === c.toUpperCase();
+  const c = word.charCodeAt(0);
+  if (c >= 65 && c <= 90) return true;
+  if (c < 128 || Number.isNaN(c)) return false;
+  const ch = word.charAt(0);
+  return ch !== ch.toLowerCase() && ch === ch.toUpperCase();
 }
 
-/** Per-sentence facts that several token features share. */
+/** True when a token has at least one ASCII letter. */
+function hasAsciiLetter(t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k) | 32;
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
+/** Per-sentence facts that several token features share: hashes of folded words, exact words and shapes. */
 export interface SentenceInfo {
   tokens: readonly string[];
-  folded: string[];
-  shapes: string[];
+  fold: Int32Array;
+  exact: Int32Array;
+  shape: Int32Array;
+  cap: Uint8Array;
+  /** Length (capped at 4) and position of the token in its run of capitalized tokens; 0 outside runs. */
+  capRun: Uint8Array;
   /** The sentence is (nearly) all upper case, e.g. a headline: case carries no signal. */
   allCaps: boolean;
+  /** Name-list marks per token (see `markNames` in `names.ts`); all zero until set. */
+  names: Uint8Array;
 }
 
-/** Precomputes folded words, shapes and the all-caps flag of a sentence. */
+/** Precomputes word hashes, shapes, capital runs and the all-caps flag of a sentence. */
 export function describeSentence(tokens: readonly string[]): SentenceInfo {
-  const folded = tokens.map(foldWord);
-  const shapes = tokens.map(shortShape);
+  const n = tokens.length;
+  const fold = new Int32Array(n);
+  const exact = new Int32Array(n);
+  const shape = new Int32Array(n);
+  const cap = new Uint8Array(n);
+  const capRun = new Uint8Array(n);
   let letters = 0;
   let upperWords = 0;
-  for (const t of tokens) {
-    if (/[a-zA-Z]/.test(t)) {
+  for (let i = 0; i < n; i++) {
+    const t = tokens[i]!;
+    fold[i] = foldedHash(t);
+    exact[i] = hashString(t);
+    shape[i] = shapeHash(t);
+    cap[i] = isCapitalized(t) ? 1 : 0;
+    if (hasAsciiLetter(t)) {
       letters++;
       if (t === t.toUpperCase()) upperWords++;
     }
   }
-  return { tokens, folded, shapes, allCaps: letters >= 3 && upperWords / letters > 0.8 };
+  for (let i = 0; i < n; ) {
+    if (!cap[i]) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && cap[j]) j++;
+    const len = Math.min(j - i, 4);
+    for (let k = i; k < j; k++) capRun[k] = len * 8 + Math.min(k - i, 3) + 1;
+    i = j;
+  }
+  return { tokens, fold, exact, shape, cap, capRun, allCaps: letters >= 3 && upperWords / letters > 0.8, names: new Uint8Array(n) };
 }
 
-/** Document-level facts: lower-cased words seen capitalized mid-sentence, and seen lower case. */
+/** Document-level facts: folded-word hashes seen capitalized mid-sentence, and seen in lower case. */
 export interface DocumentInfo {
-  capMid: Set<string>;
-  lower: Set<string>;
+  capMid: Set<number>;
+  lower: Set<number>;
 }
 
 /** Scans a document's sentences for how each word is cased where case is informative. */
 export function describeDocument(sentences: readonly (readonly string[])[]): DocumentInfo {
-  const capMid = new Set<string>();
-  const lower = new Set<string>();
+  const capMid = new Set<number>();
+  const lower = new Set<number>();
   for (const s of sentences) {
     for (let i = 0; i < s.length; i++) {
       const t = s[i]!;
-      if (!/[a-zA-Z]/.test(t)) continue;
+      if (!hasAsciiLetter(t)) continue;
       const lo = t.toLowerCase();
-      if (t === lo) lower.add(lo);
-      else if (i > 0 && isCapitalized(t) && t !== t.toUpperCase()) capMid.add(lo);
+      if (t === lo) lower.add(foldedHash(t));
+      else if (i > 0 && isCapitalized(t) && t !== t.toUpperCase()) capMid.add(foldedHash(t));
     }
   }
   return { capMid, lower };
 }
 
-/** Optional lexicons: word clusters and a gazetteer of name tokens by type. */
-export interface Lexicons {
-  /** Lower-cased word → cluster bit string. */
-  clusters?: Map<string, string>;
-  /** Lower-cased token → set of gazetteer tags like "B-LOC", "I-PER". */
-  gazetteer?: Map<string, string[]>;
-}
+const prefixBuf: number[] = [];
 
 /**
- * Features of a word on its own (lexical form, shape, affixes, length): the first `WORD_FEATURES`
- * entries of `staticFeatures`, cacheable per word type at run time.
+ * Hashes of a word on its own (folded and exact form, shapes, prefixes and suffixes of 1–4 folded
+ * characters, length), appended to `out`. Cacheable per word type at run time.
  */
-export function wordFeatures(w: string): string[] {
-  const f = foldWord(w);
-  return [
-    `w=${f}`,
-    `W=${w}`,
-    `sh=${shortShape(w)}`,
-    `lsh=${longShape(w)}`,
-    `p1=${f.slice(0, 1)}`,
-    `p2=${f.slice(0, 2)}`,
-    `p3=${f.slice(0, 3)}`,
-    `p4=${f.slice(0, 4)}`,
-    `s1=${f.slice(-1)}`,
-    `s2=${f.slice(-2)}`,
-    `s3=${f.slice(-3)}`,
-    `s4=${f.slice(-4)}`,
-    `len=${Math.min(w.length, 8)}`,
-    `p5=${f.slice(0, 5)}`,
-    `s5=${f.slice(-5)}`,
-  ];
+export function wordHashes(w: string, out: number[]): void {
+  const f = foldedHash(w);
+  out.push(combine(T.w, f), combine(T.W, hashString(w)), combine(T.sh, shapeHash(w)), combine(T.lsh, hashString(longShape(w))));
+  prefixBuf.length = 0;
+  for (let k = 0; k < w.length; k++) {
+    const c = foldCode(w.charCodeAt(k));
+    if (c >= 0) prefixBuf.push(c);
+    else {
+      const lo = w.charAt(k).toLowerCase();
+      for (let j = 0; j < lo.length; j++) prefixBuf.push(lo.charCodeAt(j));
+    }
+  }
+  const m = prefixBuf.length;
+  let hp = FNV_OFFSET;
+  let hs = FNV_OFFSET;
+  for (let k = 0; k < 4 && k < m; k++) {
+    hp = Math.imul(hp ^ prefixBuf[k]!, FNV_PRIME);
+    hs = Math.imul(hs ^ prefixBuf[m - 1 - k]!, FNV_PRIME);
+    out.push(combine(T.p, hp), combine(T.s, hs));
+  }
+  out.push(combine(T.len, Math.min(w.length, 8)));
 }
 
-/** The neighbour-word features, one per position (previous, next, two before, two after). */
-export function neighbourFeatures(prev: string, next: string, prev2: string, next2: string): string[] {
-  return [`w-1=${prev}`, `w+1=${next}`, `w-2=${prev2}`, `w+2=${next2}`];
-}
-
-/** Neighbour positions in the order of `neighbourFeatures`. */
-export const NEIGHBOUR_ROLES = ['w-1=', 'w+1=', 'w-2=', 'w+2='] as const;
+/** Neighbour-word templates, one per role (previous, next, two before, two after). */
+export const NEIGHBOUR_TEMPLATES = [T.wm1, T.wp1, T.wm2, T.wp2] as const;
 
 /**
- * Static features of token `i` of a sentence: the word, its shape, affixes, neighbours,
- * casing facts of the document and lexicon hits. Does not depend on predicted tags. With
- * `cached` true the `wordFeatures` and `neighbourFeatures` are left out (the tagger adds their
+ * Static feature hashes of token `i` of a sentence, appended to `out`: the word, its shape, affixes,
+ * neighbours, capitalized runs, casing facts of the document. Does not depend on predicted tags. With
+ * `cached` true the `wordHashes` and neighbour-word features are left out (the tagger adds their
  * weights from per-word caches).
  */
-export function staticFeatures(s: SentenceInfo, i: number, doc: DocumentInfo, lex: Lexicons = {}, cached = false): string[] {
-  const w = s.tokens[i]!;
-  const f = s.folded[i]!;
-  const sh = s.shapes[i]!;
+export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out: number[], cached = false): void {
   const n = s.tokens.length;
-  const prev = i > 0 ? s.folded[i - 1]! : '<s>';
-  const prev2 = i > 1 ? s.folded[i - 2]! : '<s>';
-  const next = i + 1 < n ? s.folded[i + 1]! : '</s>';
-  const next2 = i + 2 < n ? s.folded[i + 2]! : '</s>';
-  const psh = i > 0 ? s.shapes[i - 1]! : '<s>';
-  const nsh = i + 1 < n ? s.shapes[i + 1]! : '</s>';
-  const out = cached ? [] : [...wordFeatures(w), ...neighbourFeatures(prev, next, prev2, next2)];
+  const f = s.fold[i]!;
+  const sh = s.shape[i]!;
+  const prev = i > 0 ? s.fold[i - 1]! : BOS;
+  const prev2 = i > 1 ? s.fold[i - 2]! : BOS;
+  const next = i + 1 < n ? s.fold[i + 1]! : EOS;
+  const next2 = i + 2 < n ? s.fold[i + 2]! : EOS;
+  const psh = i > 0 ? s.shape[i - 1]! : BOS;
+  const nsh = i + 1 < n ? s.shape[i + 1]! : EOS;
+  if (!cached) {
+    wordHashes(s.tokens[i]!, out);
+    out.push(combine(T.wm1, prev), combine(T.wp1, next), combine(T.wm2, prev2), combine(T.wp2, next2));
+  }
   out.push(
-    'b',
-    `w-1w=${prev}|${f}`,
-    `ww+1=${f}|${next}`,
-    `sh-1=${psh}|${sh}`,
-    `sh+1=${sh}|${nsh}`,
-    `sh3=${psh}|${sh}|${nsh}`,
+    T.bias,
+    combine(combine(T.w1w, prev), f),
+    combine(combine(T.ww1, f), next),
+    combine(combine(T.shm1, psh), sh),
+    combine(combine(T.shp1, sh), nsh),
+    combine(combine(combine(T.sh3, psh), sh), nsh),
+    combine(combine(T.wm1sh, prev), sh),
+    combine(combine(T.shwp1, sh), next),
   );
-  if (i === 0) out.push(`first|sh=${sh}`);
+  if (i === 0) out.push(combine(T.first, sh));
   // exact-case neighbours carry name context ("Mr", "President", "FC")
-  if (i > 0 && isCapitalized(s.tokens[i - 1]!)) out.push(`W-1=${s.tokens[i - 1]}`);
-  if (i + 1 < n && isCapitalized(s.tokens[i + 1]!)) out.push(`W+1=${s.tokens[i + 1]}`);
-  out.push(`w-1sh=${prev}|${sh}`, `shw+1=${sh}|${next}`);
-  if (s.allCaps) out.push('caps-sent', `caps-sent|w=${f}`);
-  const lo = w.toLowerCase();
-  if (isCapitalized(w)) {
-    if (doc.capMid.has(lo)) out.push('doc:cap-mid');
-    if (doc.lower.has(lo)) out.push('doc:also-lower');
-    if (i === 0 && !doc.capMid.has(lo)) out.push('doc:cap-only-initial');
-  }
-  const cl = lex.clusters;
-  if (cl) {
-    const c = cl.get(lo);
-    if (c) out.push(`c4=${c.slice(0, 4)}`, `c8=${c.slice(0, 8)}`, `c12=${c.slice(0, 12)}`, `c=${c}`);
-    const cp = i > 0 ? cl.get(s.tokens[i - 1]!.toLowerCase()) : undefined;
-    const cn = i + 1 < n ? cl.get(s.tokens[i + 1]!.toLowerCase()) : undefined;
-    if (cp) out.push(`c-1=${cp.slice(0, 8)}`);
-    if (cn) out.push(`c+1=${cn.slice(0, 8)}`);
-  }
-  const gz = lex.gazetteer;
+  if (i > 0 && s.cap[i - 1]) out.push(combine(T.Wm1, s.exact[i - 1]!));
+  if (i + 1 < n && s.cap[i + 1]) out.push(combine(T.Wp1, s.exact[i + 1]!));
+  if (s.allCaps) out.push(T.caps, combine(T.capsw, f));
+  const run = s.capRun[i]!;
+  if (run) out.push(combine(T.capSeq, run), combine(combine(T.capSeqSh, run), sh));
+  const gz = s.names[i]!;
   if (gz) {
-    for (const g of gz.get(lo) ?? []) out.push(`gz=${g}`, `gz=${g}|${sh}`);
-    for (const g of (i > 0 ? gz.get(s.tokens[i - 1]!.toLowerCase()) : undefined) ?? []) out.push(`gz-1=${g}`);
-    for (const g of (i + 1 < n ? gz.get(s.tokens[i + 1]!.toLowerCase()) : undefined) ?? []) out.push(`gz+1=${g}`);
+    out.push(combine(T.gz, gz));
+    for (let b = 0; b < 8; b++) if (gz & (1 << b)) out.push(combine(T.gzBit, b), combine(combine(T.gzBitCap, b), s.cap[i]! + 2 * (s.allCaps ? 1 : 0)));
   }
-  return out;
+  if (i > 0 && s.names[i - 1]) out.push(combine(T.gzm1, s.names[i - 1]!));
+  if (i + 1 < n && s.names[i + 1]) out.push(combine(T.gzp1, s.names[i + 1]!));
+  if (s.cap[i]) {
+    if (doc.capMid.has(f)) out.push(T.capMid);
+    if (doc.lower.has(f)) out.push(T.alsoLower);
+    if (i === 0 && !doc.capMid.has(f)) out.push(T.capOnlyInitial);
+  }
 }

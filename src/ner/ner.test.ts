@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { longShape, shortShape, describeSentence } from './features.ts';
+import { longShape, shortShape, describeSentence, describeDocument, featureHash, foldWord, foldedHash, hashString, shapeHash, staticHashes } from './features.ts';
 import { allowedAfter, tagDocument } from './tagger.ts';
 import { trainNerModel, type TaggedDocument } from './train-perceptron.ts';
-import { prepareNerModel } from './model.ts';
+import { addNames, markNames, nameHash } from './names.ts';
+import { parseNerModel, prepareNerModel, serializeNerModel } from './model.ts';
 import { appendTagColumn, groupConll, readConllLines, toIo, toIob2, usesIo } from './conll.ts';
 
 test('word shapes collapse runs and keep classes', () => {
@@ -32,7 +33,7 @@ function sentence(p: string, l: string): { tokens: string[]; tags: string[] } {
 
 test('the averaged perceptron learns contexts and generalizes to unseen names', () => {
   const docs: TaggedDocument[] = [{ sentences: PEOPLE.flatMap((p, i) => [sentence(p, PLACES[i]!), sentence(p, PLACES[(i + 3) % PLACES.length]!)]) }];
-  const model = prepareNerModel(trainNerModel(docs, { epochs: 5, minUpdates: 1, minWeight: 0, decimals: 3 }));
+  const model = prepareNerModel(trainNerModel(docs, { epochs: 5, minUpdates: 1, minWeight: 0, bits: 16 }));
   const [tags] = tagDocument(model, [['Yesterday', 'we', 'met', 'Ivo', 'Kessel', 'in', 'Brandholm', '.']]);
   assert.deepEqual(tags, ['O', 'O', 'O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O']);
   // the fast path gives the same answer here: the lower-case words are outside names
@@ -41,7 +42,7 @@ test('the averaged perceptron learns contexts and generalizes to unseen names', 
 
 test('training is deterministic for a seed', () => {
   const docs: TaggedDocument[] = [{ sentences: PEOPLE.map((p, i) => sentence(p, PLACES[i]!)) }];
-  assert.deepEqual(trainNerModel(docs, { epochs: 2, seed: 7 }), trainNerModel(docs, { epochs: 2, seed: 7 }));
+  assert.deepEqual(trainNerModel(docs, { epochs: 2, seed: 7, bits: 14 }), trainNerModel(docs, { epochs: 2, seed: 7, bits: 14 }));
 });
 
 test('CoNLL lines round-trip with a tag column, and IO/IOB2 convert', () => {
@@ -54,4 +55,44 @@ test('CoNLL lines round-trip with a tag column, and IO/IOB2 convert', () => {
   assert.deepEqual(toIob2(['I-PER', 'I-PER', 'O', 'I-LOC', 'I-ORG']), ['B-PER', 'I-PER', 'O', 'B-LOC', 'B-ORG']);
   assert.deepEqual(toIo(['B-PER', 'I-PER', 'O']), ['I-PER', 'I-PER', 'O']);
   assert.equal(appendTagColumn(lines, ['I-PER', 'I-PER', 'O', 'O', 'I-LOC']), '-DOCSTART- O\n\nAnna I-PER I-PER\nBell I-PER I-PER\nsang O O\n\nin O O\nOslo I-LOC I-LOC\n');
+});
+
+test('streamed hashes equal the hashes of the folded word and shape strings', () => {
+  for (const w of ['Moskva', 'U.S.', '1956', 'Šibenik', 'MINERS', 'de']) {
+    assert.equal(foldedHash(w), hashString(foldWord(w)));
+    assert.equal(shapeHash(w), hashString(shortShape(w)));
+  }
+  assert.equal(foldWord('Ab12'), 'ab00');
+  // the extractor's neighbour feature for "met" is the documented featureHash
+  const s = describeSentence(['They', 'met', 'Ivo']);
+  const out: number[] = [];
+  staticHashes(s, 2, describeDocument([s.tokens]), out);
+  assert.ok(out.includes(featureHash('w-1=', 'met')));
+  assert.ok(out.includes(featureHash('w-2=', 'they')));
+  assert.ok(!out.includes(featureHash('w-1=', 'they')));
+});
+
+test('capitalized runs record their length and position', () => {
+  const s = describeSentence(['the', 'Red', 'Army', 'Choir', 'sang']);
+  assert.deepEqual([...s.capRun], [0, 3 * 8 + 1, 3 * 8 + 2, 3 * 8 + 3, 0]);
+});
+
+test('a model survives the binary round trip and tags the same', () => {
+  const docs: TaggedDocument[] = [{ sentences: PEOPLE.map((p, i) => sentence(p, PLACES[i]!)) }];
+  const model = trainNerModel(docs, { epochs: 3, bits: 14, minUpdates: 1 });
+  const back = parseNerModel(serializeNerModel(model));
+  assert.deepEqual(back, model);
+  const sent = [['Yesterday', 'we', 'met', 'Ivo', 'Kessel', 'in', 'Brandholm', '.']];
+  assert.deepEqual(tagDocument(prepareNerModel(back), sent), tagDocument(prepareNerModel(model), sent));
+  // no feature strings are stored: the file holds no training word
+  assert.equal(serializeNerModel(model).includes(Buffer.from('Lorvik')), false);
+});
+
+test('listed names are marked where they occur, by type, beginning and continuation', () => {
+  const list = addNames(new Set(), [{ tokens: ['in', 'Port', 'Varna', 'today'], tags: ['O', 'B-LOC', 'I-LOC', 'O'] }]);
+  const s = describeSentence(['They', 'left', 'port', 'Varna', 'for', 'Port', 'Varna', '.']);
+  const marks = markNames(s, list);
+  // lower-case "port" does not start a name; "Port Varna" is LOC (bit 2 begins, bit 6 continues)
+  assert.deepEqual([...marks], [0, 0, 0, 0, 0, 1 << 2, 1 << 6, 0]);
+  assert.equal(nameHash(2, ['PORT', 'varna']), nameHash(2, ['port', 'Varna']));
 });

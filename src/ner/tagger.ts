@@ -1,26 +1,23 @@
 /**
- * Greedy left-to-right BIO tagging with an averaged-perceptron weight table. The same decoder is used
- * in training (with a mutable weight store) and at run time (with a loaded model), so features match.
+ * Greedy left-to-right BIO tagging with an averaged-perceptron weight table addressed by hashed
+ * features. The same decoder is used in training (with a mutable weight store) and at run time (with
+ * a loaded model), so features match.
  */
-import {
-  describeDocument,
-  describeSentence,
-  isCapitalized,
-  NEIGHBOUR_ROLES,
-  staticFeatures,
-  wordFeatures,
-  type DocumentInfo,
-  type Lexicons,
-  type SentenceInfo,
-} from './features.ts';
+import { markNames, type NameList } from './names.ts';
+import { combine, describeDocument, describeSentence, hashString, NEIGHBOUR_TEMPLATES, staticHashes, T, wordHashes, BOS, EOS, type DocumentInfo, type SentenceInfo } from './features.ts';
 
 /** The tag set, IOB2 over the four CoNLL types. Index 0 is `O`. */
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
 
-/** Anything that can score a feature list: returns per-tag sums into `out`. */
+/** Tag-history index of the sentence start (one past the last tag). */
+export const START = NER_TAGS.length;
+
+/** Anything that can score hashed features: adds per-tag weights into `out`. */
 export interface WeightLookup {
-  /** Adds the weights of feature `name` to `out` (length = tag count); unknown features add nothing. */
-  addWeights(name: string, out: Float64Array): void;
+  /** Adds the weights of the feature with hash `h` to `out` (length = tag count); unknown features add nothing. */
+  addFeature(h: number, out: Float64Array): void;
+  /** Optional hashed name list whose matches become features (see `names.ts`). */
+  names?: NameList;
 }
 
 /** Whether `tag` may follow `prev` in IOB2 (an I- tag continues a same-typed B- or I-). */
@@ -29,43 +26,48 @@ export function allowedAfter(prev: string, tag: string): boolean {
   return prev.length > 2 && prev.slice(2) === tag.slice(2);
 }
 
-/** Document memory: the last predicted type of each capitalized word (lower-cased) earlier in the document. */
-export type DocMemory = Map<string, string>;
+/** ALLOWED[prev * 9 + tag], prev = START for the sentence start. */
+const ALLOWED = new Uint8Array((START + 1) * START);
+for (let p = 0; p <= START; p++) for (let t = 0; t < START; t++) ALLOWED[p * START + t] = allowedAfter(p === START ? '<s>' : NER_TAGS[p]!, NER_TAGS[t]!) ? 1 : 0;
 
-/** History features that depend only on the two previous tags. */
-export function tagPairFeatures(t1: string, t2: string): string[] {
-  return [`t1=${t1}`, `t2t1=${t2}|${t1}`];
+/** Hash of each tag name (and of "<s>" at index START), the parts of history features. */
+export const TAG_HASHES = [...NER_TAGS.map((t) => hashString(t)), hashString('<s>')];
+
+/** Entity type index of a tag for the document memory: 0 O, 1 PER, 2 ORG, 3 LOC, 4 MISC. */
+const TYPE_OF_TAG = [0, 1, 1, 2, 2, 3, 3, 4, 4];
+
+/** Document memory: folded-word hash → type index last predicted for that capitalized word in the document. */
+export type DocMemory = Map<number, number>;
+
+/** Hashes of the features that depend only on the two previous tags, appended to `out`. */
+export function tagPairHashes(t1: number, t2: number, out: number[]): void {
+  out.push(combine(T.t1, TAG_HASHES[t1]!), combine(combine(T.t2t1, TAG_HASHES[t2]!), TAG_HASHES[t1]!));
 }
 
-/** Features that depend on the tags already predicted (history) and on the document memory. */
-export function historyFeatures(s: SentenceInfo, i: number, t1: string, t2: string, memory: DocMemory): string[] {
-  const f = s.folded[i]!;
-  const sh = s.shapes[i]!;
-  const out = [...tagPairFeatures(t1, t2), `t1w=${t1}|${f}`, `t1sh=${t1}|${sh}`];
-  const w = s.tokens[i]!;
-  if (isCapitalized(w)) {
-    const m = memory.get(w.toLowerCase());
-    if (m) out.push(`dm=${m}`, `dm=${m}|${sh}`);
+/** Hashes of features that depend on the previous tag together with the word, and on the document memory. */
+export function historyHashes(s: SentenceInfo, i: number, t1: number, memory: DocMemory, out: number[]): void {
+  const f = s.fold[i]!;
+  const sh = s.shape[i]!;
+  const th = TAG_HASHES[t1]!;
+  out.push(combine(combine(T.t1w, th), f), combine(combine(T.t1sh, th), sh));
+  if (s.cap[i]) {
+    const m = memory.get(f);
+    if (m !== undefined) out.push(combine(T.dm, m), combine(combine(T.dmsh, m), sh));
   }
-  return out;
 }
 
 /** Records the predicted types of a tagged sentence in the document memory. */
-export function rememberSentence(s: SentenceInfo, tags: readonly string[], memory: DocMemory): void {
-  for (let i = 0; i < tags.length; i++) {
-    const w = s.tokens[i]!;
-    if (!isCapitalized(w)) continue;
-    const t = tags[i]!;
-    memory.set(w.toLowerCase(), t === 'O' ? 'O' : t.slice(2));
-  }
+export function rememberSentence(s: SentenceInfo, tags: ArrayLike<number>, memory: DocMemory): void {
+  for (let i = 0; i < s.tokens.length; i++) if (s.cap[i]) memory.set(s.fold[i]!, TYPE_OF_TAG[tags[i]!]!);
 }
 
-/** Index of the best-scoring tag allowed after `prev`. */
-export function bestTag(scores: Float64Array, prev: string): number {
+/** Index of the best-scoring tag allowed after tag index `prev` (START at the sentence start). */
+export function bestTag(scores: Float64Array, prev: number): number {
   let best = 0;
   let bestScore = -Infinity;
-  for (let k = 0; k < NER_TAGS.length; k++) {
-    if (!allowedAfter(prev, NER_TAGS[k]!)) continue;
+  const row = prev * START;
+  for (let k = 0; k < START; k++) {
+    if (!ALLOWED[row + k]) continue;
     if (scores[k]! > bestScore) {
       bestScore = scores[k]!;
       best = k;
@@ -74,41 +76,36 @@ export function bestTag(scores: Float64Array, prev: string): number {
   return best;
 }
 
-/** Scores all tags for a feature list. */
-export function scoreFeatures(weights: WeightLookup, feats: readonly string[], out: Float64Array): Float64Array {
-  out.fill(0);
-  for (const f of feats) weights.addWeights(f, out);
-  return out;
+/** Adds the weights of `n` feature hashes from `feats` into `out`. */
+export function addScores(weights: WeightLookup, feats: ArrayLike<number>, n: number, out: Float64Array): void {
+  for (let j = 0; j < n; j++) weights.addFeature(feats[j]!, out);
 }
 
-type ScoreCache = Map<string, Float64Array>;
-const caches = new WeakMap<WeightLookup, ScoreCache[]>();
+/** Per-model run-time caches: summed scores of a word type's own features, and of each tag pair. */
+interface Caches {
+  word: Map<string, Float64Array>;
+  pairs: (Float64Array | undefined)[];
+}
+const caches = new WeakMap<WeightLookup, Caches>();
 
-/** Per-model caches: [0] a word's own features, [1..4] a word as each neighbour role. */
-function cachesOf(weights: WeightLookup): ScoreCache[] {
+function cachesOf(weights: WeightLookup): Caches {
   let c = caches.get(weights);
-  if (!c) caches.set(weights, (c = [new Map(), new Map(), new Map(), new Map(), new Map()]));
+  if (!c) caches.set(weights, (c = { word: new Map(), pairs: [] }));
   return c;
 }
 
-const pairCaches = new WeakMap<WeightLookup, Float64Array[]>();
-const tagIndex = new Map<string, number>(NER_TAGS.map((t, k) => [t, k]));
+const scratch: number[] = [];
 
-/** Per-model cache of tag-pair history scores, indexed by `t2 * 10 + t1` (9 = sentence start). */
-function pairCachesOf(weights: WeightLookup): Float64Array[] {
-  let c = pairCaches.get(weights);
-  if (!c) pairCaches.set(weights, (c = []));
-  return c;
-}
-
-/** Summed weights of a feature list, cached under `key` (bounded cache). */
-function cachedScores(weights: WeightLookup, cache: ScoreCache, key: string, feats: () => string[]): Float64Array {
-  let v = cache.get(key);
+/** Summed scores of a word type's own features (cached, bounded). */
+function wordScores(weights: WeightLookup, cache: Map<string, Float64Array>, w: string): Float64Array {
+  let v = cache.get(w);
   if (!v) {
     if (cache.size > 200_000) cache.clear();
-    v = new Float64Array(NER_TAGS.length);
-    for (const f of feats()) weights.addWeights(f, v);
-    cache.set(key, v);
+    v = new Float64Array(START);
+    scratch.length = 0;
+    wordHashes(w, scratch);
+    addScores(weights, scratch, scratch.length, v);
+    cache.set(w, v);
   }
   return v;
 }
@@ -124,49 +121,61 @@ export interface TagOptions {
   fast?: boolean;
 }
 
+const NAMEISH = /[\p{Lu}\p{N}]/u;
+
 /**
  * Tags one document (a list of tokenized sentences) greedily. Reads the tokens only; returns one IOB2
- * tag per token. `lex` supplies optional clusters and gazetteer features (must match training).
+ * tag per token. `_lexicons` is reserved for external lexicons (none are used by the shipped model).
  */
-export function tagDocument(
-  weights: WeightLookup,
-  sentences: readonly (readonly string[])[],
-  lex: Lexicons = {},
-  opts: TagOptions = {},
-): string[][] {
+export function tagDocument(weights: WeightLookup, sentences: readonly (readonly string[])[], _lexicons: object = {}, opts: TagOptions = {}): string[][] {
   const doc: DocumentInfo = describeDocument(sentences);
   const memory: DocMemory = new Map();
-  const scores = new Float64Array(NER_TAGS.length);
-  const cache = cachesOf(weights);
-  const pairCache = pairCachesOf(weights);
+  const scores = new Float64Array(START);
+  const c = cachesOf(weights);
+  const feats: number[] = [];
   const result: string[][] = [];
   for (const tokens of sentences) {
     const s = describeSentence(tokens);
-    const tags: string[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const t1 = i > 0 ? tags[i - 1]! : '<s>';
-      const t2 = i > 1 ? tags[i - 2]! : '<s>';
+    if (weights.names) s.names = markNames(s, weights.names);
+    const n = tokens.length;
+    const tags = new Uint8Array(n);
+    for (let i = 0; i < n; i++) {
+      const t1 = i > 0 ? tags[i - 1]! : START;
+      const t2 = i > 1 ? tags[i - 2]! : START;
       // fast path: a token without capitals or digits does not start a name ("of" may continue one)
-      if (opts.fast && (t1 === 'O' || t1 === '<s>') && !/[\p{Lu}\p{N}]/u.test(tokens[i]!)) {
-        tags.push('O');
+      if (opts.fast && (t1 === 0 || t1 === START) && !NAMEISH.test(tokens[i]!)) {
+        tags[i] = 0;
         continue;
       }
-      // a word's own and neighbour features are summed once per word type (scoring is additive)
-      const feats = staticFeatures(s, i, doc, lex, true);
-      // history: the tag-pair part is cached by tag indices, the rest looked up
-      feats.push(...historyFeatures(s, i, t1, t2, memory).slice(2));
-      scoreFeatures(weights, feats, scores);
-      const pairKey = (i > 1 ? tagIndex.get(t2)! : 9) * 10 + (i > 0 ? tagIndex.get(t1)! : 9);
-      addInto(scores, (pairCache[pairKey] ??= cachedScores(weights, new Map(), '', () => tagPairFeatures(t1, t2))));
-      const w = tokens[i]!;
-      addInto(scores, cachedScores(weights, cache[0]!, w, () => wordFeatures(w)));
-      const n = tokens.length;
-      const ctx = [i > 0 ? s.folded[i - 1]! : '<s>', i + 1 < n ? s.folded[i + 1]! : '</s>', i > 1 ? s.folded[i - 2]! : '<s>', i + 2 < n ? s.folded[i + 2]! : '</s>'];
-      for (let r = 0; r < 4; r++) addInto(scores, cachedScores(weights, cache[r + 1]!, ctx[r]!, () => [NEIGHBOUR_ROLES[r] + ctx[r]!]));
-      tags.push(NER_TAGS[bestTag(scores, t1)]!);
+      feats.length = 0;
+      staticHashes(s, i, doc, feats, true);
+      historyHashes(s, i, t1, memory, feats);
+      // neighbour words: one table row each, cheaper to look up than to cache
+      feats.push(
+        combine(NEIGHBOUR_TEMPLATES[0], i > 0 ? s.fold[i - 1]! : BOS),
+        combine(NEIGHBOUR_TEMPLATES[1], i + 1 < n ? s.fold[i + 1]! : EOS),
+        combine(NEIGHBOUR_TEMPLATES[2], i > 1 ? s.fold[i - 2]! : BOS),
+        combine(NEIGHBOUR_TEMPLATES[3], i + 2 < n ? s.fold[i + 2]! : EOS),
+      );
+      scores.fill(0);
+      addScores(weights, feats, feats.length, scores);
+      const pairKey = t2 * (START + 1) + t1;
+      let pair = c.pairs[pairKey];
+      if (!pair) {
+        pair = new Float64Array(START);
+        feats.length = 0;
+        tagPairHashes(t1, t2, feats);
+        addScores(weights, feats, feats.length, pair);
+        c.pairs[pairKey] = pair;
+      }
+      addInto(scores, pair);
+      addInto(scores, wordScores(weights, c.word, tokens[i]!));
+      tags[i] = bestTag(scores, t1);
     }
     rememberSentence(s, tags, memory);
-    result.push(tags);
+    const out: string[] = new Array(n);
+    for (let i = 0; i < n; i++) out[i] = NER_TAGS[tags[i]!]!;
+    result.push(out);
   }
   return result;
 }

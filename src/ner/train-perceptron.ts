@@ -1,9 +1,11 @@
 /**
  * Training of the greedy averaged-perceptron BIO tagger (Collins 2002; averaging with the
- * "w − u/c" trick of Daumé). Deterministic: documents are shuffled with a seeded generator.
+ * "w − u/c" trick of Daumé) over hashed features in a fixed table of 2^bits rows (feature hashing,
+ * Weinberger et al. 2009). Deterministic: documents are shuffled with a seeded generator.
  */
-import { describeDocument, describeSentence, staticFeatures, type Lexicons } from './features.ts';
-import { bestTag, historyFeatures, NER_TAGS, rememberSentence, scoreFeatures, type DocMemory, type WeightLookup } from './tagger.ts';
+import { describeDocument, describeSentence, staticHashes } from './features.ts';
+import { addNames, markNames, type NameList } from './names.ts';
+import { addScores, bestTag, historyHashes, NER_TAGS, rememberSentence, START, tagPairHashes, type DocMemory, type WeightLookup } from './tagger.ts';
 import type { NerModel } from './model.ts';
 
 /** A training document: sentences of tokens with their IOB2 tags. */
@@ -11,52 +13,35 @@ export interface TaggedDocument {
   sentences: { tokens: string[]; tags: string[] }[];
 }
 
-/** Mutable weights with averaging accumulators, indexed by feature id. */
+/** Mutable hashed weights with averaging accumulators: one row of tag weights per bucket. */
 class TrainableWeights implements WeightLookup {
-  ids = new Map<string, number>();
-  w = new Float64Array(1 << 20);
-  u = new Float64Array(1 << 20);
-  updates = new Uint32Array((1 << 20) / NER_TAGS.length + 1);
+  readonly mask: number;
+  readonly w: Float64Array;
+  readonly u: Float64Array;
+  readonly updates: Uint32Array;
   c = 1;
 
-  addWeights(name: string, out: Float64Array): void {
-    const id = this.ids.get(name);
-    if (id === undefined) return;
-    const base = id * NER_TAGS.length;
-    for (let k = 0; k < NER_TAGS.length; k++) out[k]! += this.w[base + k]!;
+  constructor(bits: number) {
+    this.mask = (1 << bits) - 1;
+    this.w = new Float64Array((1 << bits) * START);
+    this.u = new Float64Array((1 << bits) * START);
+    this.updates = new Uint32Array(1 << bits);
   }
 
-  /** Returns the id of a feature, creating it (and growing the arrays) when new. */
-  idOf(name: string): number {
-    let id = this.ids.get(name);
-    if (id === undefined) {
-      id = this.ids.size;
-      this.ids.set(name, id);
-      const need = (id + 1) * NER_TAGS.length;
-      if (need > this.w.length) {
-        const grow = (a: Float64Array) => {
-          const b = new Float64Array(a.length * 2);
-          b.set(a);
-          return b;
-        };
-        this.w = grow(this.w);
-        this.u = grow(this.u);
-        const up = new Uint32Array(this.updates.length * 2);
-        up.set(this.updates);
-        this.updates = up;
-      }
-    }
-    return id;
+  addFeature(h: number, out: Float64Array): void {
+    const base = (h & this.mask) * START;
+    for (let k = 0; k < START; k++) out[k]! += this.w[base + k]!;
   }
 
-  update(feats: readonly string[], gold: number, pred: number): void {
-    for (const f of feats) {
-      const base = this.idOf(f) * NER_TAGS.length;
+  update(feats: ArrayLike<number>, n: number, gold: number, pred: number): void {
+    for (let j = 0; j < n; j++) {
+      const row = feats[j]! & this.mask;
+      const base = row * START;
       this.w[base + gold]! += 1;
       this.u[base + gold]! += this.c;
       this.w[base + pred]! -= 1;
       this.u[base + pred]! -= this.c;
-      this.updates[base / NER_TAGS.length]!++;
+      this.updates[row]!++;
     }
   }
 }
@@ -77,39 +62,65 @@ function seededRandom(seed: number): () => number {
 export interface TrainOptions {
   epochs?: number;
   seed?: number;
-  /** Drop features updated fewer than this many times. */
+  /** log2 of the number of hash buckets (rows) of the weight table; default 20. */
+  bits?: number;
+  /** Drop rows updated fewer than this many times. */
   minUpdates?: number;
   /** Drop per-tag weights whose absolute averaged value is below this. */
   minWeight?: number;
-  /** Decimals kept in the shipped weights (default 0: whole numbers; measured not to change dev F1). */
-  decimals?: number;
-  lexicons?: Lexicons;
   /** Called after each epoch with the epoch number and the token accuracy during that epoch. */
   onEpoch?: (epoch: number, accuracy: number) => void;
   /** Free-text description of the training data, stored in the model. */
   trainedOn?: string;
+  /**
+   * Jackknife folds for the name list built from the training annotations (default 5; 0 = no name
+   * list). Each document sees only the names of the other folds, as unseen text would.
+   */
+  nameFolds?: number;
 }
 
 /**
- * Trains the tagger on IOB2-tagged documents and returns a pruned, averaged model
- * (weights rounded to `decimals`). Reads only its arguments.
+ * Trains the tagger on IOB2-tagged documents and returns a pruned, averaged model with weights
+ * quantized to 16-bit integers. Reads only its arguments.
  */
 export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOptions = {}): NerModel {
   const epochs = opts.epochs ?? 10;
+  const bits = opts.bits ?? 20;
   const rnd = seededRandom(opts.seed ?? 1);
-  const lex = opts.lexicons ?? {};
-  const W = new TrainableWeights();
+  const W = new TrainableWeights(bits);
   const tagIndex = new Map<string, number>(NER_TAGS.map((t, k) => [t, k]));
-  const scores = new Float64Array(NER_TAGS.length);
-  // Static features are computed once per token and reused across epochs.
+  const scores = new Float64Array(START);
+  const buf: number[] = [];
+  const folds = opts.nameFolds ?? 5;
+  const fullList: NameList = new Set();
+  const foldLists: NameList[] = [];
+  // a document repeated in `docs` (upweighting) keeps one fold, so it never sees its own names
+  const foldOf = new Map<TaggedDocument, number>();
+  for (const d of docs) if (!foldOf.has(d)) foldOf.set(d, foldOf.size % Math.max(folds, 1));
+  if (folds > 0) {
+    for (const d of foldOf.keys()) addNames(fullList, d.sentences);
+    for (let f = 0; f < folds; f++) {
+      const list: NameList = new Set();
+      for (const [d, k] of foldOf) if (k !== f) addNames(list, d.sentences);
+      foldLists.push(list);
+    }
+  }
+  // Static feature hashes are computed once per token and reused across epochs.
   const prepared = docs.map((d) => {
     const docInfo = describeDocument(d.sentences.map((s) => s.tokens));
     return d.sentences.map((s) => {
       const info = describeSentence(s.tokens);
-      return { info, gold: s.tags.map((t) => tagIndex.get(t) ?? 0), feats: s.tokens.map((_, i) => staticFeatures(info, i, docInfo, lex)) };
+      if (folds > 0) info.names = markNames(info, foldLists[foldOf.get(d)!]!);
+      const feats = s.tokens.map((_, i) => {
+        buf.length = 0;
+        staticHashes(info, i, docInfo, buf);
+        return Int32Array.from(buf);
+      });
+      return { info, gold: Uint8Array.from(s.tags.map((t) => tagIndex.get(t) ?? 0)), feats };
     });
   });
   const order = prepared.map((_, k) => k);
+  const feats = new Int32Array(256);
   for (let epoch = 1; epoch <= epochs; epoch++) {
     for (let k = order.length - 1; k > 0; k--) {
       const j = Math.floor(rnd() * (k + 1));
@@ -120,19 +131,26 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
     for (const di of order) {
       const memory: DocMemory = new Map();
       for (const sent of prepared[di]!) {
-        const tags: string[] = [];
+        const tags = new Uint8Array(sent.gold.length);
         for (let i = 0; i < sent.gold.length; i++) {
-          const t1 = i > 0 ? tags[i - 1]! : '<s>';
-          const t2 = i > 1 ? tags[i - 2]! : '<s>';
-          const feats = sent.feats[i]!.concat(historyFeatures(sent.info, i, t1, t2, memory));
-          scoreFeatures(W, feats, scores);
+          const t1 = i > 0 ? tags[i - 1]! : START;
+          const t2 = i > 1 ? tags[i - 2]! : START;
+          const stat = sent.feats[i]!;
+          feats.set(stat);
+          buf.length = 0;
+          tagPairHashes(t1, t2, buf);
+          historyHashes(sent.info, i, t1, memory, buf);
+          let n = stat.length;
+          for (const h of buf) feats[n++] = h;
+          scores.fill(0);
+          addScores(W, feats, n, scores);
           const pred = bestTag(scores, t1);
           const gold = sent.gold[i]!;
-          if (pred !== gold) W.update(feats, gold, pred);
+          if (pred !== gold) W.update(feats, n, gold, pred);
           else right++;
           all++;
           W.c++;
-          tags.push(NER_TAGS[pred]!);
+          tags[i] = pred;
         }
         rememberSentence(sent.info, tags, memory);
       }
@@ -141,20 +159,34 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
   }
   const minUpdates = opts.minUpdates ?? 2;
   const minWeight = opts.minWeight ?? 0.05;
-  const scale = 10 ** (opts.decimals ?? 0);
-  const weights: Record<string, number[]> = {};
-  for (const [name, id] of W.ids) {
-    if (W.updates[id]! < minUpdates) continue;
-    const base = id * NER_TAGS.length;
-    const row: number[] = [];
-    let keep = false;
-    for (let k = 0; k < NER_TAGS.length; k++) {
-      const avg = W.w[base + k]! - W.u[base + k]! / W.c;
-      const v = Math.abs(avg) < minWeight ? 0 : Math.round(avg * scale) / scale;
-      if (v !== 0) keep = true;
-      row.push(v);
-    }
-    if (keep) weights[name] = row;
+  let maxAbs = 0;
+  const avg = new Float64Array(W.w.length);
+  for (let k = 0; k < avg.length; k++) {
+    const v = W.w[k]! - W.u[k]! / W.c;
+    avg[k] = Math.abs(v) < minWeight ? 0 : v;
+    if (Math.abs(avg[k]!) > maxAbs) maxAbs = Math.abs(avg[k]!);
   }
-  return { format: 'annalist-ner-perceptron/1', tags: [...NER_TAGS], trainedOn: opts.trainedOn ?? '', epochs, weights };
+  const scale = maxAbs > 0 ? Math.min(64, 32767 / maxAbs) : 1;
+  const rows: number[] = [];
+  const values: number[] = [];
+  for (let row = 0; row <= W.mask; row++) {
+    if (W.updates[row]! < minUpdates) continue;
+    const base = row * START;
+    let keep = false;
+    for (let k = 0; k < START; k++) if (Math.round(avg[base + k]! * scale) !== 0) keep = true;
+    if (!keep) continue;
+    rows.push(row);
+    for (let k = 0; k < START; k++) values.push(Math.round(avg[base + k]! * scale));
+  }
+  return {
+    format: 'annalist-ner-hashed/1',
+    tags: [...NER_TAGS],
+    trainedOn: opts.trainedOn ?? '',
+    epochs,
+    bits,
+    scale,
+    rows: Uint32Array.from(rows),
+    values: Int16Array.from(values),
+    names: Uint32Array.from([...fullList].map((h) => h >>> 0)).sort(),
+  };
 }

@@ -22,7 +22,7 @@ export function register(program: Command): void {
     .command('ner')
     .description('tag token-per-line CoNLL input from stdin with PER/ORG/LOC/MISC (appended as the last column)')
     .option('--format <format>', 'input format (only conll)', 'conll')
-    .option('--model <file>', 'model JSON (default data/models/ner.json)')
+    .option('--model <file>', 'model file (default data/models/ner.bin)')
     .action((opts: { format: string; model?: string }) => {
       if (opts.format !== 'conll') {
         console.error(`annalist ner: unsupported format ${opts.format} (use conll)`);

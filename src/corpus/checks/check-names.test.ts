@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { makeAnnotation } from '../../core/annotation.ts';
+import { buildKnowledgeBase } from '../../kb/load-kb.ts';
 import { contextOf, sourceOf } from '../testing.ts';
 import { checkNamesOutOfTime } from './check-names.ts';
 
@@ -52,4 +53,40 @@ test('names out of time: a longer linked mention holding the old name', () => {
   };
   assert.equal(withMention('In 1995 the Leningrad city region voted on its budget.', 'Leningrad city region').length, 1);
   assert.equal(withMention('In 1995 the Saint Petersburg city region voted on its budget.', 'Saint Petersburg city region').length, 0);
+});
+
+test('names out of time: a period name with a bracketed letter is that period\'s name, the bare initials are not', () => {
+  const kb = buildKnowledgeBase([
+    {
+      entities: [
+        {
+          id: 'local:ulp',
+          type: 'organization',
+          name: 'United Labour Party',
+          aliases: [
+            { text: 'ULP', kind: 'abbreviation' },
+            { text: 'Labour Party (Reformed)', kind: 'former', from: '1921-06', to: '1947-03' },
+            { text: 'ULP (r)', kind: 'former', from: '1921-06', to: '1947-03' },
+          ],
+          start: '1905',
+        },
+      ],
+      names: [
+        { entity: 'local:ulp', name: 'Labour Party (Reformed)', from: '1921-06', to: '1947-03', source: 'test fixture' },
+        { entity: 'local:ulp', name: 'United Labour Party', from: '1947-03', source: 'test fixture' },
+      ],
+    },
+  ]);
+  const withMention = (text: string, surface: string) => {
+    const src = sourceOf(text);
+    const at = text.indexOf(surface);
+    src.annotations = [makeAnnotation(src.id, 'mention', at, at + surface.length, 'ORG', { stage: 'mentions', version: '1' }, { entity: 'local:ulp' })];
+    return checkNamesOutOfTime(contextOf([src], kb));
+  };
+  assert.deepEqual(withMention('In 1933 Mara Tolk became secretary of the city branch of the ULP (r).', 'ULP (r)'), []);
+  assert.deepEqual(withMention('In 1933 Mara Tolk became secretary of the city branch of the ULP(r).', 'ULP(r)'), []);
+  // The same sentence with the later name's initials, and the period name used decades later, still fire.
+  assert.equal(withMention('In 1933 Mara Tolk became secretary of the city branch of the ULP.', 'ULP').length, 1);
+  assert.equal(withMention('In 1968 Mara Tolk became secretary of the city branch of the ULP (r).', 'ULP (r)').length, 1);
+  assert.equal(withMention('In 1968 Mara Tolk became secretary of the city branch of the ULP(r).', 'ULP(r)').length, 1);
 });

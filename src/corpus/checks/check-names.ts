@@ -27,10 +27,14 @@ function boundNames(ctx: CheckContext, entity: string): BoundName[] {
   return out;
 }
 
-/** Folds a name for comparison: lower case, no leading "the", no possessive, typographic apostrophes folded. */
+/**
+ * Folds a name for comparison: lower case, no leading "the", no possessive, typographic apostrophes
+ * folded, no space before a bracket ("CPSU (b)" = "CPSU(b)").
+ */
 function fold(s: string): string {
   return s
     .toLowerCase()
+    .replace(/\s+(?=\()/g, '')
     .replace(/[’']s$/, '')
     .replace(/^the\s+/, '')
     .replace(/[’]/g, "'")

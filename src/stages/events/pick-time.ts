@@ -1,4 +1,5 @@
 import type { Annotation, Json, Section } from '../../core/types.ts';
+import { dateOwner } from './date-owner.ts';
 import type { SentenceView } from './read-layers.ts';
 import { splitClauses } from './split-clauses.ts';
 
@@ -41,10 +42,17 @@ export function timeFromTimex(x: Annotation, inherited: boolean): Record<string,
  * (ties go to the one before it); else, the nearest before the trigger in a main clause (dates
  * carry forward, never backward across clauses, and a relative clause keeps its date: "X, who died
  * in 1953, wrote …"). A timex that contains the trigger is its anchor, not its date ("after the
- * war": the war is not dated by itself). Returns undefined if none: the narrative time applies.
+ * war": the war is not dated by itself), and a date hung on another noun by "of"/"from" is that
+ * noun's ("approved the thesis of 1948": not the approval's date). Returns undefined if none: the
+ * narrative time applies.
  */
 export function pickSentenceTime(s: SentenceView, trigger: { start: number; end: number }): Annotation | undefined {
-  const dating = s.timexes.filter((x) => isDating(x) && !(x.start <= trigger.start && trigger.end <= x.end));
+  // "the thesis of 1948": a date hung on another noun dates that noun, not this trigger
+  const ownedElsewhere = (x: Annotation) => {
+    const owner = dateOwner(s, x);
+    return owner !== undefined && (owner.end <= trigger.start || owner.start >= trigger.end);
+  };
+  const dating = s.timexes.filter((x) => isDating(x) && !(x.start <= trigger.start && trigger.end <= x.end) && !ownedElsewhere(x));
   if (dating.length === 0) return undefined;
   const { ids, subordinate } = splitClauses(s.tokens, s.timexes);
   const clauseOf = (pos: number) => {

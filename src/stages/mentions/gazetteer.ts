@@ -94,7 +94,7 @@ export function tokenUnits(text: string): string[] {
 /**
  * Finds longest, non-overlapping gazetteer matches in one sentence of tokens, left to right.
  * Tokens that normalize to nothing (punctuation) end a match, except a possessive inside a name
- * ("People's Republic"). Inside a longer match, the names of other entities it contains are reported
+ * ("People's Republic") and brackets inside one ("CPSU (b)", whose closing bracket is kept). Inside a longer match, the names of other entities it contains are reported
  * too, marked `nested` (demonyms and context-dependent aliases excepted).
  */
 export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], maxLength = Infinity): GazetteerMatch[] {
@@ -109,6 +109,8 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
       if (us.length === 0) {
         // "People's Republic": a possessive inside a name is skipped; anything else ends the match
         if (j > i && /^['’]s?$/.test(tokens[j]!.text)) continue;
+        // "CPSU (b)", "VKP(b)": a bracket inside a name is skipped while the name may go on
+        if (j > i && /^[()]$/.test(tokens[j]!.text)) continue;
         break;
       }
       for (const u of us) {
@@ -119,7 +121,10 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
       const surface = tokens.slice(i, j + 1).map((t) => t.text);
       const before = i > 0 ? tokens[i - 1]!.text : undefined;
       const fits = node.entries.filter((e) => caseFits(e.alias.text, surface, before));
-      if (fits.length > 0) best = { from: i, to: j + 1, entries: fits };
+      // a name that opened a bracket takes its closing one: "(b)", not "(b"
+      const open = surface.includes('(') && !surface.includes(')');
+      const closes = open && tokens[j + 1]?.text === ')' && j + 2 - i <= maxLength;
+      if (fits.length > 0 && (!open || closes)) best = { from: i, to: j + (closes ? 2 : 1), entries: fits };
     }
     if (best) {
       out.push(best);

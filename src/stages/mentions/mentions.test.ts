@@ -4,6 +4,7 @@ import { buildKnowledgeBase } from '../../kb/load-kb.ts';
 import { buildGazetteer, caseFits, matchGazetteer } from './gazetteer.ts';
 import { findMentions, spansOfTags } from './find-mentions.ts';
 import type { WeightLookup } from '../../ner/tagger.ts';
+import { featureHash } from '../../ner/features.ts';
 
 const kb = buildKnowledgeBase([
   {
@@ -51,10 +52,11 @@ test('case rules: abbreviations need capitals, capitalized names a capital, lowe
 
 test('model names outside the gazetteer are added; a longer model name around a surname keeps the entity', () => {
   // a stub recognizer: capitalized words after "met" are a person
+  const [prevMet, prev2Met, afterPer] = [featureHash('w-1=', 'met'), featureHash('w-2=', 'met'), featureHash('t1=', 'B-PER')];
   const stub: WeightLookup = {
-    addWeights(name, out) {
-      if (name === 'w-1=met' || name === 'w-2=met') out[name === 'w-1=met' ? 1 : 2]! += 5;
-      if (name === 't1=B-PER') out[2]! += 1;
+    addFeature(h, out) {
+      if (h === prevMet || h === prev2Met) out[h === prevMet ? 1 : 2]! += 5;
+      if (h === afterPer) out[2]! += 1;
     },
   };
   const sent = 'They met Oren Dask and met Ilse Varn'.split(' ');
