@@ -85,6 +85,8 @@ test('names out of time: a period name with a bracketed letter is that period\'s
   };
   assert.deepEqual(withMention('In 1933 Mara Tolk became secretary of the city branch of the ULP (r).', 'ULP (r)'), []);
   assert.deepEqual(withMention('In 1933 Mara Tolk became secretary of the city branch of the ULP(r).', 'ULP(r)'), []);
+  // a mention that stops before the bracketed qualifier still uses the qualified name
+  assert.deepEqual(withMention('In 1933 Mara Tolk became secretary of the city branch of the ULP (r).', 'ULP'), []);
   // The same sentence with the later name's initials, and the period name used decades later, still fire.
   assert.equal(withMention('In 1933 Mara Tolk became secretary of the city branch of the ULP.', 'ULP').length, 1);
   assert.equal(withMention('In 1968 Mara Tolk became secretary of the city branch of the ULP (r).', 'ULP (r)').length, 1);

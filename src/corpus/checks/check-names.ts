@@ -77,8 +77,11 @@ export function checkNamesOutOfTime(ctx: CheckContext): Conflict[] {
       if (!m.entity) continue;
       const names = boundNames(ctx, m.entity);
       if (names.length === 0) continue;
-      const surface = fold(m.text);
-      const used = names.filter((n) => fold(n.name) === surface || (/^\p{Lu}{3,}$/u.test(m.text) && initials(n.name) === m.text) || containsName(m.text, n.name));
+      // "the city committee of the ULP (r)": a bracketed qualifier right after the mention is part of the name used
+      const qualifier = /^\s?\([\p{L}.]{1,4}\)/u.exec(view.text.slice(m.end, m.end + 10));
+      const text = qualifier ? m.text + qualifier[0] : m.text;
+      const surface = fold(text);
+      const used = names.filter((n) => fold(n.name) === surface || (/^\p{Lu}{3,}$/u.test(m.text) && initials(n.name) === m.text) || containsName(text, n.name));
       if (used.length === 0) continue;
       const date = dateNear(view, m.start, m.end) ?? narrativeDate(view, m.start);
       if (!date) continue;
