@@ -99,3 +99,91 @@ export class NestedFeatureIndex {
     return this.three.get(prefix)?.get(a)?.get(b) ?? -1;
   }
 }
+
+/**
+ * Integer lookups over structured feature names (see `featureName`) whose parts are words: every
+ * part string gets a word id once, so that a caller that has mapped its tokens to ids (`wordIds`)
+ * finds `(prefix, a)` and `(prefix, a, b)` features with typed-array reads only (no string
+ * hashing or comparing in hot loops). Three-part features are stored per prefix as sorted rows
+ * (compressed sparse rows over the first word id, binary search on the second).
+ */
+export class WordIdFeatureIndex {
+  private readonly vocab = new Map<string, number>();
+  private readonly unary = new Map<string, Int32Array>();
+  private readonly pairs = new Map<string, { start: Int32Array; second: Int32Array; row: Int32Array }>();
+
+  constructor(index: FeatureIndex) {
+    const split = index.names.map((name) => name.split('\t'));
+    const idOf = (w: string): number => {
+      let id = this.vocab.get(w);
+      if (id === undefined) this.vocab.set(w, (id = this.vocab.size));
+      return id;
+    };
+    for (const parts of split) for (let j = 1; j < parts.length; j++) idOf(j === 1 ? parts[1]! : parts.slice(2).join('\t'));
+    const V = this.vocab.size;
+    const triples = new Map<string, Array<[number, number, number]>>();
+    split.forEach((parts, row) => {
+      if (parts.length === 2) {
+        let u = this.unary.get(parts[0]!);
+        if (!u) this.unary.set(parts[0]!, (u = new Int32Array(V).fill(-1)));
+        u[this.vocab.get(parts[1]!)!] = row;
+      } else if (parts.length >= 3) {
+        let t = triples.get(parts[0]!);
+        if (!t) triples.set(parts[0]!, (t = []));
+        t.push([this.vocab.get(parts[1]!)!, this.vocab.get(parts.slice(2).join('\t'))!, row]);
+      }
+    });
+    for (const [prefix, t] of triples) {
+      t.sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+      const start = new Int32Array(V + 1);
+      for (const [a] of t) start[a + 1]!++;
+      for (let i = 0; i < V; i++) start[i + 1]! += start[i]!;
+      this.pairs.set(prefix, { start, second: Int32Array.from(t, (x) => x[1]), row: Int32Array.from(t, (x) => x[2]) });
+    }
+  }
+
+  /** Id of a word (a feature-name part), or -1 when no feature uses it. */
+  wordId(word: string): number {
+    return this.vocab.get(word) ?? -1;
+  }
+
+  /** Ids of many words (see `wordId`). */
+  wordIds(words: readonly string[]): Int32Array {
+    const out = new Int32Array(words.length);
+    for (let i = 0; i < words.length; i++) out[i] = this.vocab.get(words[i]!) ?? -1;
+    return out;
+  }
+
+  /**
+   * A lookup for the features `(prefix, a)`: a function from the id of `a` to the feature's
+   * index, or -1.
+   */
+  unaryLookup(prefix: string): (a: number) => number {
+    const u = this.unary.get(prefix);
+    if (!u) return () => -1;
+    return (a) => (a < 0 ? -1 : u[a]!);
+  }
+
+  /**
+   * A lookup for the features `(prefix, a, b)`: a function from the ids of `a` and `b` to the
+   * feature's index, or -1.
+   */
+  pairLookup(prefix: string): (a: number, b: number) => number {
+    const p = this.pairs.get(prefix);
+    if (!p) return () => -1;
+    const { start, second, row } = p;
+    return (a, b) => {
+      if (a < 0 || b < 0) return -1;
+      let lo = start[a]!;
+      let hi = start[a + 1]! - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const s = second[mid]!;
+        if (s === b) return row[mid]!;
+        if (s < b) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      return -1;
+    };
+  }
+}

@@ -74,8 +74,10 @@ export type EmitTokenFeature = (token: number, value: number, prefix: string, a?
  * Calls `emit` for each (no allocation per token, for speed); with `positionWords` false the
  * `POSITION_TEMPLATES` and `suf` (last three letters of words over four) features are left to the caller,
  * and the features shared by a sentence's tokens are emitted once with token index `-1 - sentence`.
+ * With `bigrams` false the `b-` / `b+` word-bigram features (the first two of each token) are left
+ * to the caller too.
  */
-export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, sentenceProbs?: Float64Array, positionWords = true): void {
+export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, sentenceProbs?: Float64Array, positionWords = true, bigrams = true): void {
   const toks = doc.tokens;
   const n = toks.length;
   const shapes = toks.map((t) => tokenShape(t.text));
@@ -109,14 +111,14 @@ export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, sent
     const a = doc.sentenceTokenStart[si]!;
     const b = doc.sentenceTokenStart[si + 1]!;
     const w0 = toks[i]!.norm;
-    const wm1 = i - 1 >= a ? toks[i - 1]!.norm : '<s>';
-    const wp1 = i + 1 < b ? toks[i + 1]!.norm : '</s>';
     if (positionWords) {
       emit(i, 1, 'bias');
       for (const [prefix, k] of POSITION_TEMPLATES) emit(i, 1, prefix, i + k < a ? '<s>' : i + k >= b ? '</s>' : toks[i + k]!.norm);
     }
-    emit(i, 1, 'b-', wm1, w0);
-    emit(i, 1, 'b+', w0, wp1);
+    if (bigrams) {
+      emit(i, 1, 'b-', i - 1 >= a ? toks[i - 1]!.norm : '<s>', w0);
+      emit(i, 1, 'b+', w0, i + 1 < b ? toks[i + 1]!.norm : '</s>');
+    }
     const sh = shapes[i]!;
     emit(i, 1, 'sh', sh);
     emit(i, 1, 'sh3', i > a ? shapes[i - 1]! : '<s>', i + 1 < b ? sh + shapes[i + 1]! : sh);
@@ -154,12 +156,30 @@ export function emitSentenceFeatures(doc: RhetoricDoc, si: number, emit: EmitFea
   const a = doc.sentenceTokenStart[si]!;
   const b = doc.sentenceTokenStart[si + 1]!;
   emit(1, 'bias');
-  const v = 1 / Math.sqrt(Math.max(1, b - a) / 4);
-  let rep = 0;
+  const v = sentenceWordValue(doc, si);
   for (let i = a; i < b; i++) {
     const w = doc.tokens[i]!.norm;
     emit(v, 'w', w);
     if (i + 1 < b) emit(v, 'b', w, doc.tokens[i + 1]!.norm);
+  }
+  emitSentenceShapeFeatures(doc, si, emit);
+}
+
+/** The value of each word (`w`) and bigram (`b`) feature of a sentence: 1 / sqrt(length / 4). */
+export function sentenceWordValue(doc: RhetoricDoc, si: number): number {
+  return 1 / Math.sqrt(Math.max(1, doc.sentenceTokenStart[si + 1]! - doc.sentenceTokenStart[si]!) / 4);
+}
+
+/**
+ * The sentence-model features that follow the words and bigrams (see `emitSentenceFeatures`):
+ * length, punctuation, quotes, repetition of content words and position in the article.
+ */
+export function emitSentenceShapeFeatures(doc: RhetoricDoc, si: number, emit: EmitFeature): void {
+  const a = doc.sentenceTokenStart[si]!;
+  const b = doc.sentenceTokenStart[si + 1]!;
+  let rep = 0;
+  for (let i = a; i < b; i++) {
+    const w = doc.tokens[i]!.norm;
     if (w.length >= 5 && (doc.normCounts.get(w) ?? 0) >= 3) rep++;
   }
   const facts = sentenceFacts(doc, si);

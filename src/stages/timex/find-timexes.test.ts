@@ -82,3 +82,15 @@ test('the TimeML view splits ranges and drops event-anchored expressions', () =>
   assert.deepEqual(tml.map((t) => t.text), ['1956', '1964']);
   assert.ok(found.some((t) => t.extension && t.text === 'after that'));
 });
+
+test('duration spans take in their quantifiers, fractions, count ranges and "or so", not a governing "the"', () => {
+  const text = 'The 30-day truce held for more than four hours, then at least 12 days, then 3 1/2 years; talks lasted two to five weeks and a month or so ago ended.';
+  const found = findTimexes(text, { dct: '2001-05-10' });
+  assert.equal(one(found, '30-day').value, 'P30D');
+  assert.deepEqual([one(found, 'more than four hours').value, one(found, 'more than four hours').mod], ['PT4H', 'MORE_THAN']);
+  assert.equal(one(found, 'at least 12 days').mod, 'EQUAL_OR_MORE');
+  assert.equal(one(found, '3 1/2 years').value, 'P42M');
+  assert.equal(one(found, 'two to five weeks').value, 'P2W');
+  const ago = one(found, 'a month or so ago');
+  assert.deepEqual([ago.value, ago.mod], ['2001-04', 'APPROX']);
+});

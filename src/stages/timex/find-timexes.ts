@@ -542,7 +542,7 @@ function resolveShift(ctx: Context, c: Candidate): Resolved {
     ? ctx.dct ? { point: ctx.dct, anchor: { kind: 'document', ref: pointValue(ctx.dct) } as TimexAnchor, confidence: 0.85 } : null
     : anaphoricBase(ctx);
   const approx = g.approx ? r.vocab.approx?.get(lc(g.approx)) : undefined;
-  const mod = typeof approx === 'string' ? approx : undefined;
+  const mod = typeof approx === 'string' ? approx : g.orSo ? 'APPROX' : undefined;
   if (!base) return unresolved('DATE', dir < 0 ? 'PAST_REF' : 'FUTURE_REF', deictic ? `"${ctx.text.slice(c.start, c.end)}" needs a document date; none is known` : 'no reference time');
   if (n === 'X') {
     const lo = shiftPoint(base.point, dir * 2, unit);
@@ -585,8 +585,10 @@ function resolveDuration(ctx: Context, c: Candidate): Resolved {
     return { ...unresolved('DURATION', '', ''), reject: true };
   }
   if (n === null) n = /^(many|several|few|recent)$/.test(durRel) || /s$/.test(unitWord) ? 'X' : 1;
+  // "2 1/2 years": the fraction belongs to the count
+  if (g.halfFrac && typeof n === 'number') n += 0.5;
   const spanApprox = g.spanApprox ? ctx.rules.vocab.approx?.get(lc(g.spanApprox)) : undefined;
-  const mod = typeof spanApprox === 'string' ? spanApprox : approxBefore(ctx, c.start);
+  const mod = typeof spanApprox === 'string' ? spanApprox : g.orSo ? 'APPROX' : approxBefore(ctx, c.start);
   const value = durationValue(n, unit);
   if (unit === 'WE' && n === 1 && !durRel) return { type: 'DURATION', value: 'P1WE', anchor: NONE, confidence: 0.6, edtf: null, interval: null };
   const res: Resolved = { type: 'DURATION', value, mod, anchor: NONE, confidence: 0.85, edtf: null, interval: null };

@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { prepareDoc } from './doc.ts';
+import { loadRhetoricModel, sentenceProbabilities, sentenceProbabilitiesGeneric, tokenProbabilities, type LoadedLinear } from './model.ts';
+import { emitTokenFeatures } from './features.ts';
+import { sigmoid } from '../../models/linear.ts';
+import { NestedFeatureIndex } from '../../models/features.ts';
+import type { RhetoricDoc } from './doc.ts';
+
+const text = [
+  'The corrupt elite have betrayed every honest worker in this great nation!',
+  'Is anyone surprised that they lied again? Nobody believes their shameful story.',
+  'Our brave people will never surrender, never, never, never.',
+  'A "so-called expert" said the plan was a total disaster.',
+].join('\n');
+
+/** Token probabilities by plain per-token feature maps (every feature looked up by its full name). */
+function tokenProbabilitiesByName(doc: RhetoricDoc, si: LoadedLinear, sentenceProbs: Float64Array): Float64Array {
+  const nested = new NestedFeatureIndex(si.index);
+  const z = new Float64Array(doc.tokens.length).fill(si.model.bias[0]!);
+  emitTokenFeatures(doc, (i, value, prefix, a, b) => {
+    const f = nested.get(prefix, a, b);
+    if (f >= 0) z[i] += si.model.weights[f]! * value;
+  }, sentenceProbs);
+  return z.map(sigmoid);
+}
+
+test('sentence probabilities through word ids equal the generic lookup exactly', () => {
+  const model = loadRhetoricModel();
+  const doc = prepareDoc(text);
+  assert.deepEqual(Array.from(sentenceProbabilities(doc, model.sent)), Array.from(sentenceProbabilitiesGeneric(doc, model.sent)));
+});
+
+test('token probabilities through word ids match per-token feature lookups', () => {
+  const model = loadRhetoricModel();
+  const doc = prepareDoc(text);
+  const sp = sentenceProbabilities(doc, model.sent);
+  const fast = tokenProbabilities(doc, model.si, sp);
+  const slow = tokenProbabilitiesByName(doc, model.si, sp);
+  assert.equal(fast.length, doc.tokens.length);
+  // Summation order differs from the per-token maps, so allow rounding only.
+  for (let i = 0; i < fast.length; i++) assert.ok(Math.abs(fast[i]! - slow[i]!) < 1e-9, `token ${i}: ${fast[i]} vs ${slow[i]}`);
+});
