@@ -7,6 +7,7 @@ import { describeDocument, describeSentence, staticHashes } from './features.ts'
 import { addNames, markNames, type NameList } from './names.ts';
 import { addScores, bestTag, historyHashes, NER_TAGS, rememberSentence, START, tagPairHashes, type DocMemory, type WeightLookup } from './tagger.ts';
 import type { NerModel } from './model.ts';
+import { makeRng } from '../models/rng.ts';
 
 /** A training document: sentences of tokens with their IOB2 tags. */
 export interface TaggedDocument {
@@ -46,17 +47,6 @@ class TrainableWeights implements WeightLookup {
   }
 }
 
-/** Small deterministic PRNG (mulberry32). */
-function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Options of `trainNerModel`. */
 export interface TrainOptions {
@@ -86,7 +76,7 @@ export interface TrainOptions {
 export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOptions = {}): NerModel {
   const epochs = opts.epochs ?? 10;
   const bits = opts.bits ?? 20;
-  const rnd = seededRandom(opts.seed ?? 1);
+  const rnd = makeRng(opts.seed ?? 1);
   const W = new TrainableWeights(bits);
   const tagIndex = new Map<string, number>(NER_TAGS.map((t, k) => [t, k]));
   const scores = new Float64Array(START);
