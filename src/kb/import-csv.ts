@@ -1,35 +1,15 @@
+import { parseCsv as parseCsvRows } from '../core/csv.ts';
 import type { KbFile } from './load-kb.ts';
 import type { KbAlias, KbEntity, KbEntityType } from './types.ts';
+
+/** Splits CSV text into rows, leaving out blank lines. */
+export function parseCsv(text: string): string[][] {
+  return parseCsvRows(text).filter((row) => row.some((x) => x !== ''));
+}
 
 const ALIAS_KINDS = new Set<KbAlias['kind']>(['canonical', 'full', 'surname', 'given', 'patronymic', 'nickname', 'epithet', 'title',
   'abbreviation', 'transliteration', 'former', 'later', 'metonym', 'demonym', 'other']);
 const TYPES = new Set<KbEntityType>(['person', 'organization', 'place', 'group', 'event', 'work', 'concept']);
-
-/** Splits CSV text into rows (RFC 4180: quoted fields, doubled quotes, newlines inside quotes). */
-export function parseCsv(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i]!;
-    if (quoted) {
-      if (c === '"' && text[i + 1] === '"') { field += '"'; i++; }
-      else if (c === '"') quoted = false;
-      else field += c;
-    } else if (c === '"') quoted = true;
-    else if (c === ',') { row.push(field); field = ''; }
-    else if (c === '\n' || c === '\r') {
-      if (c === '\r' && text[i + 1] === '\n') i++;
-      row.push(field); field = '';
-      if (row.some((x) => x !== '')) rows.push(row);
-      row = [];
-    } else field += c;
-  }
-  row.push(field);
-  if (row.some((x) => x !== '')) rows.push(row);
-  return rows;
-}
 
 /** Result of a CSV import: the KB file plus one message per skipped row or unknown alias kind. */
 export interface CsvImport {

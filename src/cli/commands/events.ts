@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import type { Annotation } from '../../core/types.ts';
 import { formatEvent } from '../../stages/events/format-events.ts';
 import { Store } from '../../store/store.ts';
-import { dbPath } from '../options.ts';
+import { dbPath, selectSourceIds } from '../options.ts';
 
 /** `annalist events [--source id] [--class c] [--json]`: the events read from stored sources. */
 export function register(program: Command): void {
@@ -15,12 +15,8 @@ export function register(program: Command): void {
     .action((opts: { source?: string; class?: string; json?: boolean }, cmd: Command) => {
       const store = new Store(dbPath(cmd));
       try {
-        const ids = opts.source ? [store.resolveId(opts.source)].filter((x): x is string => !!x) : store.sourceIds();
-        if (opts.source && ids.length === 0) {
-          process.stderr.write(`no source matches "${opts.source}"\n`);
-          process.exitCode = 1;
-          return;
-        }
+        const ids = selectSourceIds(store, opts.source);
+        if (ids.length === 0 && opts.source) return;
         let shown = 0;
         for (const id of ids) {
           const src = store.getSource(id);

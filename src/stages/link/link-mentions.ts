@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { aliasTokens } from '../../kb/alias-index.ts';
-import type { KbEntity, KbEntityType, KnowledgeBase } from '../../kb/types.ts';
-import type { EntityCandidate, MentionLabel } from '../mentions/find-mentions.ts';
+import type { KbEntity, KnowledgeBase } from '../../kb/types.ts';
+import { TYPE_LABEL, type EntityCandidate, type MentionLabel } from '../mentions/find-mentions.ts';
 
 /** Context vocabularies (data, not code): see `context-cues.json`. */
 interface ContextCues {
@@ -70,15 +70,6 @@ export interface LinkResult {
   candidates?: string[];
 }
 
-const TYPE_LABEL: Record<KbEntityType, MentionLabel> = {
-  person: 'PER',
-  organization: 'ORG',
-  place: 'LOC',
-  group: 'GRP',
-  event: 'MISC',
-  work: 'MISC',
-  concept: 'MISC',
-};
 
 /** Turns a name into a local entity id: `local:patrice-lumumba`. */
 export function localId(name: string): string {

@@ -44,7 +44,8 @@ export interface MentionCandidate {
   nested?: boolean;
 }
 
-const TYPE_LABEL: Record<KbEntityType, MentionLabel> = {
+/** The mention label for each knowledge-base entity type. */
+export const TYPE_LABEL: Record<KbEntityType, MentionLabel> = {
   person: 'PER',
   organization: 'ORG',
   place: 'LOC',
