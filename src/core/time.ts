@@ -23,8 +23,10 @@ const MS_PER_DAY = 86_400_000;
 
 /** Day number (days since 1970-01-01 UTC) of a calendar date; month is 1-based. */
 export function dayNumber(year: number, month = 1, day = 1): number {
-  const d = new Date(Date.UTC(2000, month - 1, day));
-  d.setUTCFullYear(year);
+  // setting year, month and day together lets month 13 roll into the next year (a plain Date.UTC
+  // would read years 0-99 as 1900-1999)
+  const d = new Date(0);
+  d.setUTCFullYear(year, month - 1, day);
   return Math.floor(d.getTime() / MS_PER_DAY);
 }
 

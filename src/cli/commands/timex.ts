@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { loadKnowledgeBase } from '../../kb/load-kb.ts';
 import { findTimexes } from '../../stages/timex/find-timexes.ts';
+import { timexLanguage } from '../../stages/timex/load-rules.ts';
 import type { Timex } from '../../stages/timex/types.ts';
 
 /** One line per expression: span, text, type, value, EDTF, interval, anchor. */
@@ -12,7 +13,7 @@ export function formatTimexLine(t: Timex): string {
   return `[${t.start},${t.end})\t${JSON.stringify(t.text)}\t${t.type}\t${t.value}\t${t.edtf ?? '-'}\t${iv}\t${anchor}${extra ? `\t${extra}` : ''}`;
 }
 
-/** `annalist timex [--dct YYYY-MM-DD] [--json] [--no-kb] < text`: the temporal expressions of a text. */
+/** `annalist timex [--dct YYYY-MM-DD] [--lang en|ru] [--json] [--no-kb] < text`: the temporal expressions of a text. */
 export function register(program: Command): void {
   program
     .command('timex')
@@ -20,7 +21,12 @@ export function register(program: Command): void {
     .option('--dct <date>', 'document date YYYY-MM-DD for "today", "last year", …')
     .option('--json', 'print one JSON array')
     .option('--no-kb', 'do not date event-anchored expressions with the knowledge base')
-    .action((opts: { dct?: string; json?: boolean; kb: boolean }) => {
+    .option('--lang <code>', 'language of the text: the rule file data/timex/<code>.json (en, ru)', 'en')
+    .action((opts: { dct?: string; json?: boolean; kb: boolean; lang: string }) => {
+      const lang = timexLanguage(opts.lang);
+      if (lang !== opts.lang.toLowerCase().split(/[-_]/)[0]) {
+        console.error(`annalist timex: no timex rules for language "${opts.lang}"; using ${lang}`);
+      }
       if (opts.dct && !/^\d{4}(-\d{2}(-\d{2})?)?$/.test(opts.dct)) {
         console.error(`annalist timex: --dct must be YYYY[-MM[-DD]], got ${opts.dct}`);
         process.exitCode = 2;
@@ -33,7 +39,7 @@ export function register(program: Command): void {
       } catch (err) {
         console.error(`annalist timex: knowledge base not loaded (${err instanceof Error ? err.message : String(err)})`);
       }
-      const found = findTimexes(text, { dct: opts.dct, kb });
+      const found = findTimexes(text, { dct: opts.dct, kb, lang });
       if (opts.json) process.stdout.write(`${JSON.stringify(found, null, 1)}\n`);
       else {
         if (!opts.dct && found.some((t) => t.anchor.kind === 'none' && t.note)) {

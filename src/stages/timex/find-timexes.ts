@@ -19,9 +19,9 @@ import {
 } from './calendar.ts';
 import type { KbEvent } from '../../kb/types.ts';
 import { findOrdinalEvent, findPersonEvent, indexKbForTime, resolveOwner, type KbTimeIndex } from './kb-anchor.ts';
-import { loadTimexRules, type TimexRules } from './load-rules.ts';
+import { escapeForRegExp, loadTimexRules, type TimexRules } from './load-rules.ts';
 import { matchRules, type Candidate } from './match-rules.ts';
-import { governingTense } from './tense.ts';
+import { governingTense, nearestTenseCue } from './tense.ts';
 import type { FindTimexOptions, IsoInterval, Timex, TimexAnchor, TimexType } from './types.ts';
 
 /** Per-call resolution state: document date and the narrative's reference time per region. */
@@ -86,9 +86,19 @@ function durationValue(n: number | 'X', unit: string): string {
   const timeUnit = unit === 'H' || unit === 'TM' || unit === 'S';
   const u = unit === 'TM' ? 'M' : unit;
   if (n !== 'X' && !Number.isInteger(n)) {
-    const down: Record<string, [number, string, boolean]> = { Y: [12, 'M', false], M: [30, 'D', false], D: [24, 'H', true], W: [7, 'D', false], H: [60, 'M', true] };
+    // TimeML writes the whole units and the rest in the next smaller unit: 2 1/2 years = P2Y6M, 5 1/2 hours = PT5H30M
+    const down: Record<string, [number, string]> = { Y: [12, 'M'], M: [30, 'D'], D: [24, 'H'], W: [7, 'D'], H: [60, 'M'], TM: [60, 'S'] };
     const d = down[unit];
-    if (d) return `P${d[2] ? 'T' : ''}${Math.round(n * d[0])}${d[1]}`;
+    if (d) {
+      const whole = Math.floor(n);
+      const rest = Math.round((n - whole) * d[0]);
+      const big = unit === 'TM' ? 'M' : unit;
+      const timeBig = unit === 'H' || unit === 'TM';
+      const timeRest = timeBig || d[1] === 'H';
+      if (whole === 0) return `P${timeRest ? 'T' : ''}${rest}${d[1]}`;
+      if (timeBig) return `PT${whole}${big}${rest}${d[1]}`;
+      return timeRest ? `P${whole}${big}T${rest}${d[1]}` : `P${whole}${big}${rest}${d[1]}`;
+    }
   }
   return `P${timeUnit ? 'T' : ''}${n}${u}`;
 }
@@ -119,12 +129,21 @@ function historical(ctx: Context): boolean {
   return ctx.historicalText && ctx.ref.point.y <= ctx.dct.y - 2;
 }
 
-/** True when fewer than half of the explicit years of a text lie near its document date (news reports stay near it). */
+/**
+ * True when fewer than half of the explicit years of a text lie near its document date (news reports
+ * stay near it). Weekdays and words like "yesterday" count as near: only a report speaks of its own
+ * days that way.
+ */
 function isHistoricalText(candidates: readonly Candidate[], dct: Point | null): boolean {
   if (!dct) return true;
   let near = 0;
   let all = 0;
   for (const c of candidates) {
+    if (c.rule.kind === 'weekday' || c.rule.kind === 'deictic') {
+      near++;
+      all++;
+      continue;
+    }
     const y = c.groups.year ?? c.groups.decadeFull;
     if (!y || y.length !== 4) continue;
     all++;
@@ -133,10 +152,23 @@ function isHistoricalText(candidates: readonly Candidate[], dct: Point | null): 
   return all > 0 && near / all < 0.5;
 }
 
+const SIGNAL_RE = new WeakMap<TimexRules, RegExp | null>();
+
+/** A word or phrase of vocab `signal` ending right at the end of a string (null when the rule file has none). */
+function signalRegExp(rules: TimexRules): RegExp | null {
+  let re = SIGNAL_RE.get(rules);
+  if (re === undefined) {
+    const keys = [...(rules.vocab.signal?.keys() ?? [])].sort((a, b) => b.length - a.length).map(escapeForRegExp);
+    re = keys.length ? new RegExp(`(?:^|[^\\p{L}])(${keys.join('|')})\\s+$`, 'iu') : null;
+    SIGNAL_RE.set(rules, re);
+  }
+  return re;
+}
+
 /** The temporal preposition right before a span, if any: "since 1944" → after. */
 function signalBefore(ctx: Context, start: number): Timex['signal'] {
   const before = ctx.text.slice(Math.max(0, start - 14), start);
-  const m = /(?:^|[^\p{L}])(as of|since|after|before|until|till|by|from|through|throughout|during|in|on)\s+$/iu.exec(before);
+  const m = signalRegExp(ctx.rules)?.exec(before);
   if (!m) return undefined;
   const relation = ctx.rules.vocab.signal?.get(m[1]!.toLowerCase());
   return typeof relation === 'string' ? { text: m[1]!, relation } : undefined;
@@ -149,6 +181,21 @@ function anaphoricBase(ctx: Context): { point: Point; anchor: TimexAnchor; confi
   return null;
 }
 
+/**
+ * True when the verb governing a match is in the present or a plain future ("is set for April",
+ * "will meet in May"): the sentence speaks from the document's time, not the narrative's. A future
+ * seen from the past (vocab `pastFutureCue`: "would") does not count.
+ */
+function speaksOfNow(ctx: Context, c: Candidate): boolean {
+  if (!ctx.dct) return false;
+  const cue = nearestTenseCue(ctx.text, c.start, c.end, ctx.rules);
+  if (!cue || cue.tense === 'past') return false;
+  return !ctx.rules.lists.pastFutureCue?.has(lc(cue.word));
+}
+
+/** Extra distance, in months, of a later month read without a future-tense verb. */
+const FUTURE_MONTH_COST = 2.5;
+
 /** Year for a date without one ("Oct. 23", "in May"): a coordinated sibling, the narrative, or the document. */
 function inferYear(ctx: Context, c: Candidate, month?: number): { y: number; anchor: TimexAnchor; confidence: number } | null {
   // "August 5 and September 10, 1969": borrow the year of the next coordinated date
@@ -156,20 +203,20 @@ function inferYear(ctx: Context, c: Candidate, month?: number): { y: number; anc
   if (next && /^\s*(?:[-–—,]|and|or|to|through|until|till)\s*(?:early\s+|late\s+|mid-?)?\s*$/i.test(ctx.text.slice(c.end, next.start)) && next.groups.year) {
     return { y: Number(next.groups.year), anchor: { kind: 'timex', ref: `${ctx.text.slice(next.start, next.end)}@${next.start}` }, confidence: 0.85 };
   }
-  if (ctx.ref && historical(ctx)) {
+  if (ctx.ref && historical(ctx) && !speaksOfNow(ctx, c)) {
     return { y: ctx.ref.point.y, anchor: { kind: 'narrative', ref: `${ctx.ref.text}@${ctx.ref.start}` }, confidence: 0.7 };
   }
   if (ctx.dct) {
     let y = ctx.dct.y;
     if (month !== undefined && ctx.dct.m !== undefined) {
-      // news: the nearest such month to the document date, leaning to the past unless the sentence looks ahead
-      // the nearest such month, leaning to the past unless the governing verb looks ahead
+      // news: the nearest such month to the document date, leaning to the past unless the governing
+      // verb looks ahead (reports mostly look back: "in March", said in November, is the March before)
       const tense = governingTense(ctx.text, c.start, c.end, ctx.rules);
       let best = Infinity;
       for (const cand of [ctx.dct.y - 1, ctx.dct.y, ctx.dct.y + 1]) {
         const diff = cand * 12 + month - (ctx.dct.y * 12 + ctx.dct.m);
         const future = tense === 'future';
-        const cost = Math.abs(diff) + (diff > 0 && !future ? 2.5 : 0) + (diff < 0 && future ? 2.5 : 0);
+        const cost = Math.abs(diff) + (diff > 0 && !future ? FUTURE_MONTH_COST : 0) + (diff < 0 && future ? 2.5 : 0);
         if (cost < best) {
           best = cost;
           y = cand;
@@ -196,6 +243,8 @@ interface Resolved {
   setsRef?: boolean;
   note?: string;
   parts?: Array<{ start: number; end: number; type: TimexType; value: string; point?: Point; mod?: string }>;
+  /** TimeML's own reading when it differs (see `Timex.timeml`). */
+  timeml?: Timex['timeml'];
   /** Drop this match after all. */
   reject?: boolean;
   /** A coordination read as separate expressions ("the 90th and the 100th anniversary of X"). */
@@ -266,6 +315,10 @@ function resolveDate(ctx: Context, c: Candidate): Resolved {
       edtf: yearsEdtf(year, y2, false), interval: { earliest: pointInterval(a).earliest, latest: pointInterval(b).latest },
       parts: [{ start: c.start, end: c.start + 4, type: 'DATE', value: pointValue(a), point: a }, { start: c.start + 5, end: c.end, type: 'DATE', value: pointValue(b), point: b }],
     };
+  }
+  if (g.qperiod && year !== undefined && ctx.lastQuarter) {
+    // "the 1988 period" in a quarterly report: the quarter being reported, in that year
+    return fromPoint({ gran: 'quarter', y: year, q: ctx.lastQuarter.q }, NONE, 0.7);
   }
   let anchor: TimexAnchor = NONE;
   let confidence = 0.95;
@@ -396,11 +449,15 @@ function resolveQuarter(ctx: Context, c: Candidate): Resolved {
   }
   const base = reportingQuarter(ctx);
   if (!base) return unresolved('DATE', 'XXXX-QX', 'no document date');
-  const rel = lc(g.qrel);
+  // vocab quarterRel: a shift from the quarter being reported, or the document's own quarter
+  // ("the current quarter"), or the last one completed before it ("the latest quarter")
+  const rel = r.vocab.quarterRel?.get(lc(g.qrel));
   let p = base;
-  if (rel === 'year-earlier' || rel === 'year-ago' || rel === 'year-before') p = shiftPoint(base, -4, 'Q');
-  else if (rel === 'previous' || rel === 'prior' || rel === 'preceding' || rel === 'last') p = shiftPoint(base, -1, 'Q');
-  p = { gran: 'quarter', y: p.y, q: p.q };
+  if (typeof rel === 'number') p = shiftPoint(base, rel, 'Q');
+  else if (rel === 'current' && ctx.dct) p = truncatePoint(ctx.dct, 'quarter');
+  else if (rel === 'completed' && ctx.dct) p = shiftPoint(truncatePoint(ctx.dct, 'quarter'), -1, 'Q');
+  // "the 1988 quarter": the reported quarter of that year
+  p = { gran: 'quarter', y: g.year ? Number(g.year) : p.y, q: p.q };
   return fromPoint(p, { kind: 'document', ref: ctx.dct ? pointValue(ctx.dct) : undefined }, 0.7);
 }
 
@@ -430,9 +487,11 @@ function resolveWeekday(ctx: Context, c: Candidate): Resolved {
   if (!basePoint) return unresolved(pod ? 'TIME' : 'DATE', `XXXX-WXX-${wd}`, 'no date to count weekdays from');
   const base = pointInterval(basePoint).earliest;
   let day: number;
-  if (text.startsWith('last ')) day = nearestWeekday(base, wd, -1, true);
-  else if (text.startsWith('next ')) day = nearestWeekday(base, wd, 1, true);
-  else if (text.startsWith('this ')) day = base - weekdayOf(base) + wd;
+  // "last Monday" / "в прошлый понедельник": the rel group read through vocab deicticRel
+  const relV = g.rel ? r.vocab.deicticRel?.get(lc(g.rel)) : undefined;
+  if (text.startsWith('last ') || (typeof relV === 'number' && relV < 0)) day = nearestWeekday(base, wd, -1, true);
+  else if (text.startsWith('next ') || (typeof relV === 'number' && relV > 0)) day = nearestWeekday(base, wd, 1, true);
+  else if (text.startsWith('this ') || relV === 0) day = base - weekdayOf(base) + wd;
   else day = nearestWeekday(base, wd, futureTense(ctx, c.start, c.end) ? 1 : -1, useRef === true);
   const dp = dayPoint(day);
   const anchor: TimexAnchor = useRef ? { kind: 'narrative', ref: `${ctx.ref!.text}@${ctx.ref!.start}` } : { kind: 'document', ref: pointValue(basePoint) };
@@ -461,6 +520,12 @@ function resolveDeictic(ctx: Context, c: Candidate): Resolved {
 
 const CAL_UNIT: Record<string, string> = { week: 'W', weekend: 'WE', month: 'M', year: 'Y', quarter: 'Q', century: 'CE', decade: 'DE', day: 'D' };
 
+/** Unit code of a calendar-unit word: vocab `calUnit` (inflected forms: "году" → Y), else the English defaults. */
+function calUnitOf(rules: TimexRules, word: string): string | undefined {
+  const v = rules.vocab.calUnit?.get(word);
+  return typeof v === 'string' ? v : CAL_UNIT[word];
+}
+
 /** deicticRel: "last year", "this week", "next month", "last May", "last fall", "June last year". */
 function resolveDeicticRel(ctx: Context, c: Candidate): Resolved {
   const g = c.groups;
@@ -468,7 +533,7 @@ function resolveDeicticRel(ctx: Context, c: Candidate): Resolved {
   const relWord = lc(g.rel ?? g.rel2);
   const rel = Number(r.vocab.deicticRel?.get(relWord) ?? 0);
   const unitWord = lc(g.calUnit);
-  const unit = CAL_UNIT[unitWord];
+  const unit = calUnitOf(r, unitWord);
   // "the past year", "the last month": a span of time ending now (TimeML DURATION)
   if (unit && /^the (past|last|coming)$/.test(relWord) && unit !== 'WE') {
     return { type: 'DURATION', value: durationValue(1, unit), anchor: ctx.dct ? { kind: 'document', ref: pointValue(ctx.dct) } : NONE, confidence: 0.7, edtf: null, interval: null };
@@ -494,6 +559,9 @@ function resolveDeicticRel(ctx: Context, c: Candidate): Resolved {
     if (g.rel2) y += rel;
     else if (rel < 0 && month >= m0) y -= 1;
     else if (rel > 0 && month <= m0) y += 1;
+    // "last Oct. 23": the day too
+    const day = g.day ? Number.parseInt(g.day, 10) : undefined;
+    if (day !== undefined && day >= 1 && day <= 31) return fromPoint({ gran: 'day', y, m: month, d: day }, anchor, 0.85, mod);
     return fromPoint({ gran: 'month', y, m: month }, anchor, 0.85, mod);
   }
   const season = seasonOf(g, r);
@@ -519,25 +587,47 @@ function resolveAnaphoric(ctx: Context, c: Candidate): Resolved {
     const p: Point = { gran: 'season', y: base.point.y + rel, s: season };
     return fromPoint(p, base.anchor, base.confidence, modOf(g, r), true);
   }
-  const unit = CAL_UNIT[unitWord];
+  const unit = calUnitOf(r, unitWord);
   if (!unit) {
     // "that time", "the same period": the reference time itself
     return { ...fromPoint(base.point, base.anchor, base.confidence * 0.8), setsRef: false };
   }
-  if (rel === 0 && unitWord === 'day' && base.point.gran !== 'day') return unresolved('DATE', 'XXXX-XX-XX', 'the reference time has no day');
+  if (rel === 0 && unit === 'D' && base.point.gran !== 'day') return unresolved('DATE', 'XXXX-XX-XX', 'the reference time has no day');
   const p = rel === 0 ? truncatePoint(base.point, unitGranularity(unit)) : shiftPoint(base.point, rel, unit);
   return fromPoint(p, base.anchor, base.confidence, modOf(g, r), true);
+}
+
+/** TimeML's DURATION reading of "three days later": the count and unit alone, when the shift word (before or after them) is in `durationSignal`. */
+function signalDuration(ctx: Context, c: Candidate, n: number | 'X', unit: string): Timex['timeml'] {
+  const dirWord = c.groups.dir;
+  if (!dirWord || !ctx.rules.lists.durationSignal?.has(lc(dirWord))) return undefined;
+  const span = ctx.text.slice(c.start, c.end);
+  let start = c.start;
+  let end = c.end;
+  if (span.startsWith(dirWord)) {
+    // "через четыре года": the shift word leads
+    start += dirWord.length;
+    while (start < end && /\s/.test(ctx.text[start]!)) start++;
+  } else {
+    end = c.start + span.lastIndexOf(dirWord);
+    while (end > c.start && /\s/.test(ctx.text[end - 1]!)) end--;
+  }
+  if (end <= start) return undefined;
+  return { start, end, type: 'DURATION', value: durationValue(n, unit) };
 }
 
 /** shift: "four years later", "two weeks ago", "a year earlier". */
 function resolveShift(ctx: Context, c: Candidate): Resolved {
   const g = c.groups;
   const r = ctx.rules;
-  const n = numberOf(g, r) ?? 1;
+  let n = numberOf(g, r) ?? 1;
+  // "a minute and a half later", "two and a half years ago"
+  if ((g.andHalf || g.andHalf2) && typeof n === 'number') n += 0.5;
   const unit = String(r.vocab.unit?.get(lc(g.unit)) ?? 'Y');
   const dirWord = lc(g.dir);
   const dir = Number(r.vocab.direction?.get(dirWord) ?? (dirWord.startsWith('after') ? 1 : -1));
-  const deictic = dirWord === 'ago' || dirWord === 'hence' || dirWord === 'from now';
+  // vocab deicticDir: shift words that count from the document date ("ago"), not the narrative
+  const deictic = ctx.rules.lists.deicticDir ? ctx.rules.lists.deicticDir.has(dirWord) : dirWord === 'ago' || dirWord === 'hence' || dirWord === 'from now';
   const base = deictic
     ? ctx.dct ? { point: ctx.dct, anchor: { kind: 'document', ref: pointValue(ctx.dct) } as TimexAnchor, confidence: 0.85 } : null
     : anaphoricBase(ctx);
@@ -549,10 +639,10 @@ function resolveShift(ctx: Context, c: Candidate): Resolved {
     const hi = shiftPoint(base.point, dir * 9, unit);
     const [a, b] = dir < 0 ? [hi, lo] : [lo, hi];
     const iv = { earliest: pointInterval(a).earliest, latest: pointInterval(b).latest };
-    return { type: 'DATE', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', anchor: base.anchor, confidence: base.confidence * 0.7, edtf: `${pointEdtf(a)}~/${pointEdtf(b)}~`, interval: iv };
+    return { type: 'DATE', value: dir < 0 ? 'PAST_REF' : 'FUTURE_REF', anchor: base.anchor, confidence: base.confidence * 0.7, edtf: `${pointEdtf(a)}~/${pointEdtf(b)}~`, interval: iv, timeml: signalDuration(ctx, c, 'X', unit) };
   }
   if (unit === 'H' || unit === 'TM' || unit === 'S') {
-    return { type: 'TIME', value: pointValue({ ...truncatePoint(base.point, 'day'), gran: 'time', t: 'XX:XX' }), anchor: base.anchor, confidence: 0.5, point: truncatePoint(base.point, 'day') };
+    return { type: 'TIME', value: pointValue({ ...truncatePoint(base.point, 'day'), gran: 'time', t: 'XX:XX' }), anchor: base.anchor, confidence: 0.5, point: truncatePoint(base.point, 'day'), timeml: signalDuration(ctx, c, n, unit) };
   }
   if (unit === 'Y' && n === 1 && dir < 0 && ctx.dct && (ctx.lastQuarter || /quarter/i.test(sentenceAround(ctx, c.start, c.end)))) {
     // "profit rose from a year earlier" in a quarterly report: the same quarter a year before
@@ -561,7 +651,7 @@ function resolveShift(ctx: Context, c: Candidate): Resolved {
   }
   const [k, u] = wholeUnits(n, unit);
   const p = shiftPoint(base.point, dir * k, u);
-  return { ...fromPoint(p, base.anchor, base.confidence, mod), setsRef: !deictic };
+  return { ...fromPoint(p, base.anchor, base.confidence, mod), setsRef: !deictic, timeml: signalDuration(ctx, c, n, unit) };
 }
 
 /** duration: "three years", "the past two months", "a 10-year", "several weeks"; "in two years" counts from the narrative. */
@@ -586,7 +676,7 @@ function resolveDuration(ctx: Context, c: Candidate): Resolved {
   }
   if (n === null) n = /^(many|several|few|recent)$/.test(durRel) || /s$/.test(unitWord) ? 'X' : 1;
   // "2 1/2 years": the fraction belongs to the count
-  if (g.halfFrac && typeof n === 'number') n += 0.5;
+  if ((g.halfFrac || g.andHalf || g.andHalf2) && typeof n === 'number') n += 0.5;
   const spanApprox = g.spanApprox ? ctx.rules.vocab.approx?.get(lc(g.spanApprox)) : undefined;
   const mod = typeof spanApprox === 'string' ? spanApprox : g.orSo ? 'APPROX' : approxBefore(ctx, c.start);
   const value = durationValue(n, unit);
@@ -638,7 +728,8 @@ function resolveSet(ctx: Context, c: Candidate): Resolved {
     const adv = lc(g.setAdv);
     const m = /(?:twice|once) a (day|week|month|year)/.exec(adv);
     if (m) return set(durationValue(1, String(r.vocab.unit?.get(m[1]!) ?? 'D')));
-    return set(SET_ADVERB[adv] ?? 'P1D');
+    const v = r.vocab.setAdverb?.get(adv);
+    return set(typeof v === 'string' ? v : (SET_ADVERB[adv] ?? 'P1D'));
   }
   if (g.pluralWeekday) return set(`XXXX-WXX-${String(r.vocab.weekday?.get(lc(g.pluralWeekday).replace(/s$/, '')) ?? 'X')}`);
   if (g.weekday) return set(`XXXX-WXX-${String(r.vocab.weekday?.get(lc(g.weekday)) ?? 'X')}`);
@@ -657,19 +748,22 @@ function resolveTime(ctx: Context, c: Candidate): Resolved {
   const g = c.groups;
   const r = ctx.rules;
   let t: string;
-  if (g.noon) t = lc(g.noon) === 'midnight' ? '24:00' : '12:00';
+  const noonV = g.noon ? r.vocab.noonTime?.get(lc(g.noon)) : undefined;
+  if (g.noon) t = typeof noonV === 'string' ? noonV : lc(g.noon) === 'midnight' ? '24:00' : '12:00';
   else {
     let h = /^\d+$/.test(g.hour ?? '') ? Number(g.hour) : Number(r.vocab.number?.get(lc(g.hour)) ?? NaN);
     if (!Number.isFinite(h)) return { ...unresolved('TIME', '', ''), reject: true };
-    const ampm = lc(g.ampm).replace(/\./g, '');
+    // vocab ampm maps other languages' words ("вечера") to am/pm
+    const ampmV = g.ampm ? r.vocab.ampm?.get(lc(g.ampm)) : undefined;
+    const ampm = typeof ampmV === 'string' ? ampmV : lc(g.ampm).replace(/\./g, '');
     if (ampm === 'pm' && h < 12) h += 12;
     if (ampm === 'am' && h === 12) h = 0;
     t = `${String(h).padStart(2, '0')}:${g.minute ?? '00'}`;
   }
   let day: Point | null = null;
   let anchor: TimexAnchor = NONE;
-  if (g.weekday || g.deictic) {
-    const sub = g.weekday ? resolveWeekday(ctx, c) : resolveDeictic(ctx, c);
+  if (g.weekday || g.deictic || (g.month && g.day)) {
+    const sub = g.weekday ? resolveWeekday(ctx, c) : g.deictic ? resolveDeictic(ctx, c) : resolveDate(ctx, c);
     if (sub.point) day = truncatePoint(sub.point, 'day');
     anchor = sub.anchor;
   } else if (ctx.ref && ctx.ref.point.gran === 'day') {
@@ -859,7 +953,7 @@ function resolveDiscourse(ctx: Context, c: Candidate): Resolved {
 /** anaphoricPlural: "the following years", "the next few months": a vague stretch after the reference time. */
 function resolveAnaphoricPlural(ctx: Context, c: Candidate): Resolved {
   const unitWord = lc(c.groups.calUnit).replace(/s$/, '');
-  const unit = CAL_UNIT[unitWord] ?? 'Y';
+  const unit = calUnitOf(ctx.rules, unitWord) ?? 'Y';
   const value = durationValue('X', unit);
   const rel = lc(c.groups.rel);
   if (!ctx.ref || !historical(ctx) || rel === 'coming') return { type: 'DURATION', value, anchor: NONE, confidence: 0.7, edtf: null, interval: null };
@@ -905,17 +999,34 @@ function resolveHoliday(ctx: Context, c: Candidate): Resolved {
 /** unitEnd: "the end of the year", "year-end", "the beginning of the month": the current unit with a mod. */
 function resolveUnitEnd(ctx: Context, c: Candidate): Resolved {
   const g = c.groups;
-  const unit = CAL_UNIT[lc(g.calUnit ?? g.calUnitEnd)] ?? 'Y';
+  const unit = calUnitOf(ctx.rules, lc(g.calUnit ?? g.calUnitEnd)) ?? 'Y';
   const edge = lc(g.edge ?? g.edge2);
   const mod = edge === 'end' ? 'END' : edge === 'middle' ? 'MID' : 'START';
-  const base = anaphoricBase(ctx);
+  const base = unitBase(ctx);
   if (!base) return unresolved('DATE', 'XXXX', 'no reference time');
   return fromPoint(truncatePoint(base.point, unitGranularity(unit)), base.anchor, base.confidence, mod);
 }
 
-/** theUnit: "the year", "the fiscal year": the year being talked about. */
-function resolveTheUnit(ctx: Context, _c: Candidate): Resolved {
-  const base = anaphoricBase(ctx);
+/** Reference for "the year", "year-end": in a news report the document's own year, in a historical text the narrative's. */
+function unitBase(ctx: Context): { point: Point; anchor: TimexAnchor; confidence: number } | null {
+  if (ctx.dct && !historical(ctx)) return { point: ctx.dct, anchor: { kind: 'document', ref: pointValue(ctx.dct) }, confidence: 0.6 };
+  return anaphoricBase(ctx);
+}
+
+/** True when words of `periodEndCue` follow a span: "the year ended March 31" names a stretch of time, not a calendar year. */
+function endsPeriod(ctx: Context, end: number): boolean {
+  const cues = ctx.rules.lists.periodEndCue;
+  if (!cues) return false;
+  const m = /^\s+(\p{L}+(?:\s+\p{L}+)?)/u.exec(ctx.text.slice(end, end + 24));
+  if (!m) return false;
+  const words = lc(m[1]);
+  return cues.has(words) || cues.has(words.split(' ')[0]!);
+}
+
+/** theUnit: "the year", "the fiscal year": the year being talked about; "the year ended June 30" is a one-year DURATION. */
+function resolveTheUnit(ctx: Context, c: Candidate): Resolved {
+  if (endsPeriod(ctx, c.end)) return { type: 'DURATION', value: 'P1Y', anchor: NONE, confidence: 0.7, edtf: null, interval: null };
+  const base = unitBase(ctx);
   if (!base) return unresolved('DATE', 'XXXX', 'no reference time');
   return { ...fromPoint(truncatePoint(base.point, 'year'), base.anchor, base.confidence * 0.8), setsRef: false };
 }
@@ -980,6 +1091,7 @@ function toTimex(ctx: Context, c: Candidate, res: Resolved): Timex {
     rule: c.rule.id,
   };
   if (res.mod) t.mod = res.mod;
+  if (res.timeml) t.timeml = res.timeml;
   // "the last day of the congress", "the last year of the war": anchored to what follows, not to
   // the document date, so the deictic reading would be a silent wrong guess
   if (/^the\s/i.test(t.text) && res.anchor.kind === 'document' && /^\s+of\s+\S/.test(ctx.text.slice(c.end, c.end + 40))) {
@@ -1006,8 +1118,25 @@ function toTimex(ctx: Context, c: Candidate, res: Resolved): Timex {
   return t;
 }
 
+const RANGE_RE = new WeakMap<TimexRules, { start: RegExp; join: RegExp }>();
+
+/** Words that open a range ("from", "between"; vocab `rangeStart`) and join its ends ("to", "and"; vocab `rangeJoin`). */
+function rangeRegExps(rules: TimexRules): { start: RegExp; join: RegExp } {
+  let re = RANGE_RE.get(rules);
+  if (!re) {
+    const alt = (list: Set<string> | undefined, fallback: string[]): string => [...(list ?? fallback)].sort((a, b) => b.length - a.length).map(escapeForRegExp).join('|');
+    re = {
+      start: new RegExp(`(?:^|[^\\p{L}])(?:${alt(rules.lists.rangeStart, ['from', 'between'])})\\s+$`, 'iu'),
+      join: new RegExp(`^\\s+(?:${alt(rules.lists.rangeJoin, ['to', 'through', 'till', 'until', 'and'])})\\s+$`, 'iu'),
+    };
+    RANGE_RE.set(rules, re);
+  }
+  return re;
+}
+
 /** Joins "1956 – 1964", "from the late 1950s to the mid-1960s", "between May and July 1969" into ranges. */
-function joinRanges(text: string, list: Timex[]): Timex[] {
+function joinRanges(text: string, list: Timex[], rules: TimexRules): Timex[] {
+  const fromRe = rangeRegExps(rules);
   const out: Timex[] = [];
   for (let i = 0; i < list.length; i++) {
     const a = list[i]!;
@@ -1016,7 +1145,7 @@ function joinRanges(text: string, list: Timex[]): Timex[] {
       const gap = text.slice(a.end, b.start);
       const before = text.slice(Math.max(0, a.start - 9), a.start);
       const dash = /^\s*[-–—]\s*$/.test(gap) && /^\d|^(?:early|late|mid|the)/i.test(b.text) && /\d/.test(a.text);
-      const fromTo = /^\s+(?:to|through|till|until|and)\s+$/i.test(gap) && /(?:from|between)\s+$/i.test(before);
+      const fromTo = fromRe.join.test(gap) && fromRe.start.test(before);
       if (dash || fromTo) {
         const start = a.edtf.split('/')[0]!;
         const end = b.edtf.split('/').pop()!;
@@ -1086,6 +1215,6 @@ export function findTimexes(text: string, opts: FindTimexOptions = {}): Timex[] 
       ctx.ref = { point: narrowed, text: t.text, start: t.start };
     }
   }
-  return joinRanges(text, found);
+  return joinRanges(text, found, rules);
 }
 

@@ -6,10 +6,11 @@ import type { Stage } from '../../pipeline/stage.ts';
 import { checkEdtf } from './check-edtf.ts';
 import { findDateline } from './find-dateline.ts';
 import { findTimexes } from './find-timexes.ts';
+import { timexLanguage } from './load-rules.ts';
 import type { DctRegion, Timex } from './types.ts';
 
 const NAME = 'timex';
-const VERSION = '1.0.0';
+const VERSION = '1.1.0';
 
 /** The `timex` layer attributes of one expression (see docs/layers.md). */
 export function timexAttrs(t: Timex): Record<string, Json | undefined> {
@@ -32,7 +33,8 @@ export function timexAttrs(t: Timex): Record<string, Json | undefined> {
  * Stage `timex`: temporal expressions (layer `timex`, label = TIMEX3 type). The document date is
  * `meta.published`, else a dateline; text inside a `comment` section uses that comment's `time`.
  * Sentence spans keep matches inside one sentence; `resources.kb` (else the bundled knowledge base)
- * dates event-anchored expressions.
+ * dates event-anchored expressions. The rule file is `data/timex/<lang>.json` for the source's
+ * language (`meta.language`, or `options.lang`), English when there is none for it.
  * Expressions left unresolved for want of a date become warnings.
  */
 export const timexStage: Stage = {
@@ -63,7 +65,9 @@ export const timexStage: Stage = {
         messages.push({ reason: `knowledge base not loaded, event-anchored dates stay unresolved: ${err instanceof Error ? err.message : String(err)}`, severity: 'warning', rule: 'timex:no-kb', source: NAME });
       }
     }
-    const found = findTimexes(source.text, { dct, sentences, kb, regions });
+    // the rule file of the declared or detected language (options.lang overrides), English when none fits
+    const lang = timexLanguage(typeof options.lang === 'string' ? options.lang : source.meta.language);
+    const found = findTimexes(source.text, { dct, sentences, kb, regions, lang });
     const annotations: Annotation[] = found.map((t) =>
       makeAnnotation(source.id, 'timex', t.start, t.end, t.type, { stage: NAME, version: VERSION, rule: t.rule, confidence: t.confidence }, timexAttrs(t)),
     );

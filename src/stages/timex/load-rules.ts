@@ -2,7 +2,7 @@
  * Loads a language's timex vocabularies and patterns from `data/timex/<lang>.json` and compiles
  * each pattern into a RegExp, expanding `{vocab}` / `{vocab:group}` placeholders.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { AnnalistError } from '../../core/errors.ts';
@@ -127,4 +127,14 @@ export function loadTimexRules(lang = 'en'): TimexRules {
     cache.set(lang, r);
   }
   return r;
+}
+
+/**
+ * The rule-file language for a language tag (`ru`, `ru-RU`, `RUS`…): its primary subtag when
+ * `data/timex/<subtag>.json` exists, else `en`.
+ */
+export function timexLanguage(tag: string | undefined): string {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0] ?? '';
+  if (!/^[a-z]{2,3}$/.test(primary)) return 'en';
+  return cache.has(primary) || existsSync(join(TIMEX_DATA_DIR, `${primary}.json`)) ? primary : 'en';
 }

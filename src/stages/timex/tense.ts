@@ -3,7 +3,7 @@
  * TimeML resolves a bare weekday or month to the most recent one before the document date in a
  * past-tense sentence and to the next one in a future-tense sentence. The cues are data
  * (`futureCue`, `pastCue`, `presentCue`, `reportCue`, `notPastWords` in the rule file); any other
- * word ending in "-ed" counts as a past cue. A reporting verb ("said") governs only an expression
+ * word with an ending of `pastSuffix` ("-ed") counts as a past cue. A reporting verb ("said") governs only an expression
  * right after it ("said Friday"); further away it is the verb of the report, not of the event.
  */
 import type { TimexRules } from './load-rules.ts';
@@ -37,7 +37,8 @@ function cueRegExps(rules: TimexRules): CueRegExps {
     const edge = (body: string): RegExp => new RegExp(`(?<![\\p{L}'’])(?:${body})(?![\\p{L}])`, 'giu');
     re = {
       future: edge(cueAlternation(rules.lists.futureCue ?? [])),
-      past: edge(`${cueAlternation(rules.lists.pastCue ?? [])}|\\p{L}{2,}ed`),
+      // any word with a past-tense ending of vocab pastSuffix ("-ed"; "-л", "-ла" …) is a past cue
+      past: edge(`${cueAlternation(rules.lists.pastCue ?? [])}${rules.lists.pastSuffix?.size ? `|\\p{L}{2,}(?:${cueAlternation(rules.lists.pastSuffix)})` : ''}`),
       present: edge(cueAlternation(rules.lists.presentCue ?? [])),
       report: edge(cueAlternation(rules.lists.reportCue ?? [])),
       notPast: rules.lists.notPastWords ?? new Set(),
@@ -65,15 +66,21 @@ const AFTER_PENALTY = 1.5;
  * A future cue wins over a past cue it overlaps ("is expected to").
  */
 export function governingTense(text: string, start: number, end: number, rules: TimexRules): Tense | null {
+  const cue = nearestTenseCue(text, start, end, rules);
+  return cue && cue.tense !== 'present' ? cue.tense : null;
+}
+
+/** The tense cue nearest to `[start, end)` in its sentence, with its words; present-tense cues included. */
+export function nearestTenseCue(text: string, start: number, end: number, rules: TimexRules): { tense: Tense | 'present'; word: string } | null {
   const re = cueRegExps(rules);
   const [a, b] = sentenceBounds(text, start, end);
   const sentence = text.slice(a, b);
-  let best: { tense: CueTense; cost: number } | null = null;
+  let best: { tense: CueTense; cost: number; word: string } | null = null;
   const futureSpans: Array<[number, number]> = [];
   const consider = (tense: CueTense, s: number, e: number): void => {
     if (e > start && s < end) return;
     const cost = e <= start ? start - e : (s - end) * AFTER_PENALTY;
-    if (!best || cost < best.cost) best = { tense, cost };
+    if (!best || cost < best.cost) best = { tense, cost, word: text.slice(s, e) };
   };
   re.future.lastIndex = 0;
   for (const m of sentence.matchAll(re.future)) {
@@ -93,6 +100,6 @@ export function governingTense(text: string, start: number, end: number, rules: 
     const e = a + m.index + m[0].length;
     if (e <= start && /^\s*(?:on\s+)?$/i.test(text.slice(e, start))) consider('past', a + m.index, e);
   }
-  const tense = (best as { tense: CueTense; cost: number } | null)?.tense ?? null;
-  return tense === 'present' ? null : tense;
+  const found = best as { tense: CueTense; cost: number; word: string } | null;
+  return found ? { tense: found.tense, word: found.word } : null;
 }

@@ -61,6 +61,11 @@ export interface Timex {
   extension?: boolean;
   /** Why the expression stayed unresolved. */
   note?: string;
+  /**
+   * How TimeML tags this expression when that differs from Annalist's reading: "three days later" is a
+   * date in the narrative but a TIMEX3 DURATION "three days" (the shift word is a signal outside it).
+   */
+  timeml?: { start: number; end: number; type: TimexType; value: string };
 }
 
 /** A region with its own document date (a comment with its timestamp). */
