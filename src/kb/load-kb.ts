@@ -26,13 +26,36 @@ function listJson(dir: string): string[] {
     });
 }
 
-/** Merges parsed KB files into one indexed knowledge base. Later files may add aliases to earlier entities. */
+/** Fields a later file may fill in on an entity that lacks them (never overwriting a value already set). */
+const FILLABLE_FIELDS = ['qid', 'source', 'start', 'end', 'subtype', 'note'] as const;
+
+/**
+ * Adds a repeated entity record to the first one: its aliases are appended and the
+ * fields of `FILLABLE_FIELDS` the first record lacks are filled in. When a later record
+ * brings dates, its source comes with them (a date needs the source that gives it), so
+ * `start`/`end` are only taken together with a `source` if the first record has none.
+ */
+function mergeEntity(prev: KbEntity, next: KbEntity): void {
+  prev.aliases.push(...next.aliases);
+  const datesNeedSource = (next.start !== undefined || next.end !== undefined) && prev.source !== undefined && prev.source !== next.source;
+  for (const k of FILLABLE_FIELDS) {
+    if (prev[k] !== undefined || next[k] === undefined) continue;
+    if (datesNeedSource && (k === 'start' || k === 'end')) continue;
+    prev[k] = next[k];
+  }
+}
+
+/**
+ * Merges parsed KB files into one indexed knowledge base. An entity id repeated in a later
+ * file adds its aliases to the earlier entity and fills in `qid`, `source`, dates, `subtype`
+ * and `note` where the earlier record has none.
+ */
 export function buildKnowledgeBase(files: KbFile[]): KnowledgeBase {
   const kb: KnowledgeBase = { entities: [], roles: [], names: [], memberships: [], events: [], byId: new Map(), eventById: new Map() };
   for (const f of files) {
     for (const e of f.entities ?? []) {
       const prev = kb.byId.get(e.id);
-      if (prev) prev.aliases.push(...e.aliases);
+      if (prev) mergeEntity(prev, e);
       else {
         const copy = { ...e, aliases: [...e.aliases] };
         kb.entities.push(copy);
