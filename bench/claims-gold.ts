@@ -3,7 +3,9 @@
  * overlapping its text with the right speaker, and with the right kind too. Speakers match as the
  * gold scorer does (last word of the gold name inside the claim's speaker id or name), with gold
  * names' parentheses read as qualifiers: "author (RT)" is our `author`, "historians (unnamed)" a
- * group named "historians", "Name (per X)" is Name. Also prints speed.
+ * group named "historians", "Name (per X)" is Name. A strict line applies the scorer's own rule to
+ * the speaker's name (the gold label's last word, brackets included: "author (RT)" needs "(rt)").
+ * Also prints speed.
  *   node --import tsx bench/claims-gold.ts [--verbose]
  */
 import type { Annotation } from '../src/core/types.ts';
@@ -30,7 +32,7 @@ function speakerKey(g: GoldClaim): string {
   return base.split(' ').pop() ?? base;
 }
 
-const tally = { all: 0, speaker: 0, kind: 0, byKind: {} as Record<string, { all: number; ok: number }> };
+const tally = { all: 0, speaker: 0, kind: 0, strict: 0, byKind: {} as Record<string, { all: number; ok: number }> };
 for (const [key, claims] of Object.entries(gold)) {
   const seed = seeds.find((s) => s.key === key);
   if (!seed) continue;
@@ -48,6 +50,8 @@ for (const [key, claims] of Object.entries(gold)) {
     const k = (tally.byKind[g.kind] ??= { all: 0, ok: 0 });
     k.all++;
     if (withSpeaker.length) tally.speaker++;
+    const last = norm(g.speaker).split(' ').pop() ?? '';
+    if (anns.some((a) => over(a) && who(a).includes(last))) tally.strict++;
     if (withKind.length) {
       tally.kind++;
       k.ok++;
@@ -62,6 +66,7 @@ const pct = (a: number, b: number) => `${a}/${b}  ${((100 * a) / Math.max(1, b))
 console.log('claims on the seeds (gold: ../shared/gold/claims.json)');
 console.log(`  found with right speaker        ${pct(tally.speaker, tally.all)}`);
 console.log(`  found with right speaker + kind ${pct(tally.kind, tally.all)}`);
+console.log(`  strict speaker name (scorer)    ${pct(tally.strict, tally.all)}`);
 for (const [kind, v] of Object.entries(tally.byKind)) console.log(`    ${kind.padEnd(18)} ${pct(v.ok, v.all)}`);
 const total = seeds.reduce((n, s) => n + s.doc.annotations.filter((a) => a.layer === 'claim').length, 0);
 console.log(`  claims emitted on all seeds: ${total}`);

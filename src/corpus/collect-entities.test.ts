@@ -21,3 +21,22 @@ test('groups mentions by entity across sources, with KB names and qids, local na
   assert.deepEqual(nov.mentions, [{ source: 'A', annotation: 'm1' }, { source: 'B', annotation: 'm4' }]);
   assert.deepEqual(recs.find((r) => r.local)!.forms, ['Lumba', 'Petra Lumba']);
 });
+
+test('claim speakers no mention names (author voice, unnamed groups) become local speaker records', () => {
+  const kb = buildKnowledgeBase([]);
+  const claim = (id: string, speaker: string, speakerName: string, speakerType: string): Annotation => ({ id, layer: 'claim', start: 0, end: 5, label: 'reported', attrs: { speaker, speakerName, speakerType }, provenance: { stage: 'claims', version: '1' } });
+  const a = doc('A', 'Petra Lumba spoke.', [
+    mention('m1', 0, 11, 'PER', { entity: 'local:petra-lumba', name: 'Petra Lumba' }),
+    { ...claim('c1', 'author:harbour-radio', 'author (Harbour Radio)', 'author'), attrs: { speaker: 'author:harbour-radio', speakerName: 'author (Harbour Radio)', speakerType: 'author', speakerBasis: { rule: 'author:interview-outlet', confidence: 0.7 } } },
+    claim('c2', 'local:historians', 'historians (unnamed)', 'group'),
+    claim('c3', 'local:petra-lumba', 'Petra Lumba', 'person'),
+    claim('c4', 'commenter:x', 'x', 'commenter'),
+  ]);
+  const recs = collectEntities([a], kb);
+  assert.deepEqual(recs.map((r) => [r.id, r.name, r.type, r.mentions.length]), [
+    ['author:harbour-radio', 'author (Harbour Radio)', 'author', 0],
+    ['local:historians', 'historians (unnamed)', 'group', 0],
+    ['local:petra-lumba', 'Petra Lumba', 'person', 1],
+  ]);
+  assert.deepEqual(recs[0]!.basis, { rule: 'author:interview-outlet', confidence: 0.7 });
+});

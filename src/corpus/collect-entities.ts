@@ -22,7 +22,8 @@ function mostCommon(values: readonly string[]): string {
  * Groups every linked `mention` annotation of the given sources by `attrs.entity`. KB entities take
  * name, type, subtype and qid from the knowledge base; local ones take the most frequent linked name
  * and the most frequent mention label. Also lists the distinct surface `forms`. Sorted by id.
- * Unresolved mentions (no `entity`) are not records. Reads only its arguments.
+ * Unresolved mentions (no `entity`) are not records. Claim speakers no mention names (the author
+ * voice, unnamed groups) are added as speaker records. Reads only its arguments.
  */
 export function collectEntities(docs: readonly AnalyzedSource[], kb: KnowledgeBase): EntityRecord[] {
   const groups = new Map<string, { names: string[]; texts: string[]; labels: string[]; forms: Set<string>; mentions: Array<{ source: string; annotation: string }> }>();
@@ -39,7 +40,7 @@ export function collectEntities(docs: readonly AnalyzedSource[], kb: KnowledgeBa
       g.mentions.push({ source: doc.id, annotation: a.id });
     }
   }
-  return [...groups.entries()]
+  const records = [...groups.entries()]
     .sort((a, b) => a[0].localeCompare(b[0]))
     .map(([id, g]) => {
       const e = kb.byId.get(id);
@@ -57,4 +58,26 @@ export function collectEntities(docs: readonly AnalyzedSource[], kb: KnowledgeBa
       };
       return rec;
     });
+  records.push(...collectSpeakers(docs, new Set(groups.keys())));
+  return records.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/**
+ * Speakers of claims that no mention names (the author voice `author:…`, unnamed groups, relayed
+ * voices `via:…`, cited references `ref:…`): one record each, named by the claim's `speakerName`,
+ * typed by its `speakerType`, with the rule that named it (`basis`, for the author voice) and no
+ * mentions. Commenters are sections, not entities.
+ */
+function collectSpeakers(docs: readonly AnalyzedSource[], known: ReadonlySet<string>): EntityRecord[] {
+  const out = new Map<string, EntityRecord>();
+  for (const doc of docs) {
+    for (const a of doc.annotations) {
+      const id = a.attrs.speaker;
+      const name = a.attrs.speakerName;
+      if (a.layer !== 'claim' || typeof id !== 'string' || typeof name !== 'string' || known.has(id) || out.has(id) || id === 'author' || id.startsWith('commenter:')) continue;
+      const basis = a.attrs.speakerBasis;
+      out.set(id, { id, name, type: typeof a.attrs.speakerType === 'string' ? a.attrs.speakerType : 'other', local: true, speaker: true, ...(basis && typeof basis === 'object' && !Array.isArray(basis) ? { basis } : {}), forms: [], mentions: [] });
+    }
+  }
+  return [...out.values()];
 }

@@ -45,7 +45,7 @@ export interface CheckworthyTrainOptions {
 }
 
 /** Default settings, chosen by debate-wise cross-validation (see `scripts/train-checkworthy.ts`). */
-export const CHECKWORTHY_DEFAULTS: CheckworthyTrainOptions = { epochs: 3, l2: 1e-3, positiveWeight: 3, minCount: 300 };
+export const CHECKWORTHY_DEFAULTS: CheckworthyTrainOptions = { epochs: 10, l2: 1e-3, positiveWeight: 10, minCount: 300 };
 
 /** Trains the check-worthiness model on transcripts; returns the model and its feature index. */
 export function trainCheckworthy(transcripts: readonly Transcript[], opts: CheckworthyTrainOptions = CHECKWORTHY_DEFAULTS): { model: LinearModel; index: FeatureIndex } {

@@ -13,6 +13,8 @@ interface CueFile {
   offices: string[];
   causes: string[];
   numberWords: string[];
+  outletCues?: string[];
+  comparatives?: string[];
 }
 
 /** Token sequences indexed by their first token, longest first within each bucket. */
@@ -46,6 +48,10 @@ export interface Cues {
   offices: SeqIndex;
   causes: SeqIndex;
   numberWords: Set<string>;
+  /** Phrases before the outlet an interviewee spoke to ("told", "shared with"), lower case. */
+  outletCues: string[];
+  /** Comparisons that make a sentence check-worthy ("greater", "superiority", "in contrast to"). */
+  comparatives: SeqIndex;
 }
 
 /** All forms of some verbs, as token sequences. */
@@ -72,6 +78,8 @@ export function loadCues(file: CueFile = readDataJson<CueFile>('events/cues.json
     offices: indexSeqs(file.offices.map(phraseTokens)),
     causes: indexSeqs(file.causes.map(phraseTokens)),
     numberWords: new Set(file.numberWords),
+    outletCues: file.outletCues ?? [],
+    comparatives: indexSeqs((file.comparatives ?? []).map(phraseTokens)),
   };
 }
 

@@ -17,6 +17,8 @@ export interface ClaimDraft {
 
 /** Nouns that make "the statements of X" X's speech. */
 const SPEECH_NOUNS = new Set(['statements', 'statement', 'words', 'remarks', 'warnings', 'warning', 'testament', 'letter', 'appeal', 'speech', 'thesis', 'theses', 'assessment']);
+/** Auxiliaries of "it was announced that": the source is then a place or body named before. */
+const PASSIVE_AUX = new Set(['was', 'is', 'has', 'had', 'were']);
 /** Attribution tails are short: "…,” the expert noted." */
 const MAX_TAIL = 30;
 
@@ -132,7 +134,8 @@ function contentOf(tokens: readonly TokenView[], from: number, to: number, minWo
 /**
  * Finds reported speech in one sentence, first pattern that fits:
  * "According to X, P" / "P, according to X"; "As X noted, P" / "P, as X said";
- * "X noted that P" / "X said: P"; "P, X said, P" / "P, X said"; "X accused Y of P" (verbs whose
+ * "X noted that P" / "X said: P"; "In X, it was announced that P" (X a place or body); "P, X said,
+ * P" / "P, X said"; "X accused Y of P" (verbs whose
  * object is the reported content). Returns at most one claim.
  */
 export function findReported(s: SentenceView, c: SpeakerContext): ClaimDraft | undefined {
@@ -187,6 +190,18 @@ export function findReported(s: SentenceView, c: SpeakerContext): ClaimDraft | u
       if (r) return r;
     }
   }
+  // impersonal passive with a place or body as the source: "In X, it was announced that P"
+  for (let i = 0; i + 3 < n; i++) {
+    if (norms[i] !== 'it' || !PASSIVE_AUX.has(norms[i + 1]!)) continue;
+    const at = norms[i + 2] === 'been' ? i + 3 : i + 2;
+    const k = matchAt(norms, at, c.cues.speech);
+    if (!k || norms[at + k] !== 'that' || !c.cues.content.has(norms.slice(at, at + k).join(' '))) continue;
+    const prefixEnd = t[i]!.start;
+    const body = [...c.mentions].reverse().find((m) => m.start >= s.start && m.end <= prefixEnd && ['ORG', 'LOC', 'GRP'].includes(m.label));
+    if (!body) break;
+    const r = draft(contentOf(t, at + k, n), i, at + k, speakerOfMention(body, c.source.text), 'reported:impersonal-passive');
+    if (r) return r;
+  }
   // parenthetical: P, X said, P  |  P, X said.
   for (let i = 1; i + 1 < n; i++) {
     if (norms[i] !== ',') continue;
@@ -219,6 +234,45 @@ export function findReported(s: SentenceView, c: SpeakerContext): ClaimDraft | u
     let to = i + k;
     while (to < n && ![';', 'that', 'which', 'who'].includes(norms[to]!)) to++;
     return draft(contentOf(t, i + k, to, 2), Math.max(0, from - 3), i + k, ref, 'reported:object-verb');
+  }
+  return undefined;
+}
+
+/** Longest stray fragment ("M.V." is up to four tokens) a broken attribution may run across. */
+const MAX_FRAGMENT = 4;
+
+/**
+ * "According to the professor of X, Y University. | M.V. | Lomonosov Ann Lee, P": an attribution
+ * that extraction broke into sentences (an initial read as a sentence end). When sentence `s` opens
+ * with a source preposition and holds no content, the attribution runs on through stray fragments
+ * to the first sentence with a person named before its first comma; P after the comma is the
+ * content. Returns undefined when the next sentences do not fit.
+ */
+export function findRunOnReported(s: SentenceView, following: readonly SentenceView[], c: SpeakerContext): ClaimDraft | undefined {
+  const norms = s.tokens.map((x) => x.norm);
+  if (!matchAt(norms, 0, c.cues.sourcePrepositions)) return undefined;
+  for (const next of following.slice(0, 3)) {
+    const t = next.tokens;
+    const comma = t.findIndex((x) => x.norm === ',');
+    if (comma < 0) {
+      if (t.length > MAX_FRAGMENT) return undefined;
+      continue;
+    }
+    const head = t.slice(0, comma);
+    // the name nearest the comma: "Lomonosov Ann Lee," is Ann Lee
+    const person = [...c.mentions].reverse().find((m) => m.label === 'PER' && head.length > 0 && m.start >= head[0]!.start && m.end <= head[head.length - 1]!.end);
+    const content = contentOf(t, comma + 1, t.length);
+    if (!person || !content || comma > 8) return undefined;
+    return {
+      kind: 'reported',
+      start: s.start,
+      end: content.end,
+      content,
+      cue: { start: s.start, end: t[comma - 1]!.end },
+      ref: speakerOfMention(person, c.source.text),
+      rule: 'reported:according-to-run-on',
+      sentence: next,
+    };
   }
   return undefined;
 }

@@ -5,12 +5,14 @@ import type { Stage, StageInput, StageOutput } from '../../pipeline/stage.ts';
 import { readSentences, type SentenceView } from '../events/read-layers.ts';
 import { loadCues, type Cues } from './cues.ts';
 import { checkReasons, isAssertive } from './find-assertions.ts';
-import { attributeQuotes, findReported, type ClaimDraft } from './find-attributed.ts';
+import { attributeQuotes, findReported, findRunOnReported, type ClaimDraft } from './find-attributed.ts';
 import { findQuotes } from './find-quotes.ts';
-import { narratorOf, personBefore, type SpeakerContext } from './resolve-speaker.ts';
+import { findCitedClaims } from './find-cited.ts';
+import { identifyAuthor } from './identify-author.ts';
+import { narratorOf, personBefore, relaySpeaker, type SpeakerContext } from './resolve-speaker.ts';
 
 const NAME = 'claims';
-const VERSION = '1.0.0';
+const VERSION = '1.1.0';
 
 let cues: Cues | undefined;
 
@@ -65,10 +67,25 @@ function resolvePending(drafts: ClaimDraft[], ctx: (pos: number) => SpeakerConte
 }
 
 /**
+ * Renames the speaker of a claim made inside someone else's quotation to a relayed voice:
+ * "According to X, P" inside Y's quote is X per Y. Only top-level quotes relay.
+ */
+function relayNested(drafts: ClaimDraft[]): void {
+  const quotes = drafts.filter((q) => q.kind === 'quote' && q.ref.speaker);
+  for (const d of drafts) {
+    if (d.kind === 'author-assertion' || !d.ref.speaker || d.ref.via) continue;
+    const outer = quotes.find((q) => q !== d && q.ref.speaker !== d.ref.speaker && !q.ref.via && q.content.start <= d.start && d.start < q.content.end && d.end - d.start < q.content.end - q.content.start);
+    if (outer) d.ref = relaySpeaker(d.ref, outer.ref);
+  }
+}
+
+/**
  * Reads claims: attributed quotations (across paragraphs, attribution before or after), reported
  * speech ("according to", "X noted that", "as experts note", "he said"), and check-worthy author
- * assertions. Speakers are entity ids from the mention layer, `author`, or `commenter:<user>`
- * inside comment sections; each claim carries a check-worthiness score.
+ * assertions. Speakers are entity ids from the mention layer, the author voice (`author:<slug>`,
+ * see `identifyAuthor`), unnamed groups ("historians (unnamed)"), relayed voices (`via:…`, "X (per
+ * Y)"), cited references (`ref:<host>`), or `commenter:<user>` inside comment sections; each claim
+ * carries `speakerType` and a check-worthiness score.
  */
 export function findClaims(input: StageInput): StageOutput {
   cues ??= loadCues();
@@ -84,18 +101,21 @@ export function findClaims(input: StageInput): StageOutput {
     if (v === undefined) scores.set(s, (v = scoreCheckWorthiness(s)));
     return v;
   };
-  const ctx = (pos: number): SpeakerContext => ({ source, mentions, cues: cues!, section: sectionOf(pos) });
+  const author = identifyAuthor(source, mentions, cues);
+  const ctx = (pos: number): SpeakerContext => ({ source, mentions, cues: cues!, section: sectionOf(pos), author });
 
   const quotes = findQuotes(text);
   const drafts: ClaimDraft[] = attributeQuotes(quotes, sentences, ctx);
-  for (const s of sentences) {
-    const d = findReported(s, ctx(s.start));
-    if (!d) continue;
+  sentences.forEach((s, i) => {
+    const d = findReported(s, ctx(s.start)) ?? findRunOnReported(s, sentences.slice(i + 1), ctx(s.start));
+    if (!d) return;
     // the same words already attributed as a quote: keep the quote
-    if (drafts.some((q) => q.rule === 'quote:attribution-before' && q.sentence === s)) continue;
+    if (drafts.some((q) => q.rule === 'quote:attribution-before' && q.sentence === s)) return;
     drafts.push(d);
-  }
+  });
   const attributed = resolvePending(drafts, ctx);
+  relayNested(attributed);
+  attributed.push(...findCitedClaims(source, sentences));
   // author assertions: check-worthy sentences not covered by someone else's words
   const otherWords = attributed.map((d) => d.content);
   const quoteSpans = quotes.filter((q) => q.depth === 0 && q.contentEnd - q.contentStart > 40).map((q) => ({ start: q.open, end: q.close + 1 }));
@@ -120,6 +140,10 @@ export function findClaims(input: StageInput): StageOutput {
     };
     if (d.cue) attrs.cue = { ...d.cue, text: text.slice(d.cue.start, d.cue.end) };
     if (d.ref.mention) attrs.speakerMention = d.ref.mention;
+    if (d.ref.type) attrs.speakerType = d.ref.type;
+    if (d.ref.basis) attrs.speakerBasis = { ...d.ref.basis };
+    if (d.ref.via) attrs.via = { ...d.ref.via };
+    if (d.ref.origin) attrs.origin = { ...d.ref.origin };
     if (d.kind === 'author-assertion') attrs.checkReasons = d.rule.slice('assertion:'.length).split('+');
     const section = sectionOf(d.start);
     if (section) attrs.section = section.id;

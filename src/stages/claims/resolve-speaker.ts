@@ -1,6 +1,7 @@
 import type { Annotation, Section, Source } from '../../core/types.ts';
 import type { TokenView } from '../events/read-layers.ts';
 import type { Cues } from './cues.ts';
+import type { AuthorVoice } from './identify-author.ts';
 
 /** A resolved speaker, or a description still to resolve against earlier claims. */
 export interface SpeakerRef {
@@ -11,6 +12,14 @@ export interface SpeakerRef {
   /** True when the speaker is a person named by a mention (an antecedent for later nominals). */
   person?: boolean;
   mention?: string;
+  /** Entity type of the speaker: `person`, `organization`, `group`, `place`, `author`, `work`, `commenter`. */
+  type?: string;
+  /** Why the speaker is who it is, when not read from a mention (the author rule and its confidence). */
+  basis?: { rule: string; confidence: number; attribution?: string };
+  /** A voice relayed by another speaker ("according to eyewitnesses" inside a historian's quote). */
+  via?: { speaker: string; speakerName: string };
+  /** The relayed voice itself, before the relay renamed the speaker. */
+  origin?: { speaker: string; speakerName: string };
 }
 
 /** What the resolver may look at around an attribution. */
@@ -20,6 +29,8 @@ export interface SpeakerContext {
   mentions: readonly Annotation[];
   cues: Cues;
   section?: Section;
+  /** The document's author voice (`identifyAuthor`); without it the narrator is plain `author`. */
+  author?: AuthorVoice;
 }
 
 /** A local entity id for a name with no KB entity. */
@@ -32,15 +43,48 @@ export function speakerOfMention(m: Annotation, text: string): SpeakerRef {
   const surface = text.slice(m.start, m.end);
   const name = typeof m.attrs.name === 'string' ? m.attrs.name : surface;
   const entity = typeof m.attrs.entity === 'string' ? m.attrs.entity : localId(name);
-  return { speaker: entity, speakerName: name, person: m.label === 'PER', mention: m.id };
+  return { speaker: entity, speakerName: name, person: m.label === 'PER', mention: m.id, type: LABEL_TYPE[m.label] ?? 'other' };
 }
 
-/** The narrator of a position: `commenter:<user>` inside a comment, else `author`. */
+/** Entity type of a mention label. */
+const LABEL_TYPE: Record<string, string> = { PER: 'person', ORG: 'organization', GRP: 'group', LOC: 'place', MISC: 'other' };
+
+/**
+ * An unnamed collective speaker: "historians" → `local:historians`, named "historians (unnamed)"
+ * so that lists of speakers tell it apart from a named group.
+ */
+export function groupSpeaker(word: string): SpeakerRef {
+  return { speaker: localId(word), speakerName: `${word} (unnamed)`, type: 'group' };
+}
+
+/**
+ * A voice relayed by another speaker: "according to eyewitnesses" inside Spitsyn's quote is
+ * "eyewitnesses (per Yevgeny Spitsyn)", a speaker of its own (`via:<relay id>:<voice id>`) that
+ * keeps both ids. A group loses its "(unnamed)" mark: the relay says who reports it.
+ */
+export function relaySpeaker(voice: SpeakerRef, relay: SpeakerRef): SpeakerRef {
+  const name = (voice.speakerName ?? voice.speaker ?? '').replace(/ \(unnamed\)$/, '');
+  const relayName = relay.speakerName ?? relay.speaker ?? '';
+  return {
+    speaker: `via:${relay.speaker}:${voice.speaker}`,
+    speakerName: `${name} (per ${relayName})`,
+    type: voice.type,
+    via: { speaker: relay.speaker!, speakerName: relayName },
+    origin: { speaker: voice.speaker!, speakerName: voice.speakerName ?? voice.speaker! },
+  };
+}
+
+/**
+ * The narrator of a position: `commenter:<user>` inside a comment, else the document's author
+ * voice (`author:<slug>`, "author (RT)"), or plain `author` when the context has none.
+ */
 export function narratorOf(ctx: SpeakerContext): SpeakerRef {
   if (ctx.section?.kind === 'comment' && ctx.section.author) {
-    return { speaker: `commenter:${ctx.section.author}`, speakerName: ctx.section.displayName ?? ctx.section.author };
+    return { speaker: `commenter:${ctx.section.author}`, speakerName: ctx.section.displayName ?? ctx.section.author, type: 'commenter' };
   }
-  return { speaker: 'author', speakerName: typeof ctx.source.meta.author === 'string' ? ctx.source.meta.author : 'author' };
+  const a = ctx.author;
+  if (a) return { speaker: a.id, speakerName: a.name, type: 'author', basis: { rule: a.rule, confidence: a.confidence, ...(a.attribution ? { attribution: a.attribution } : {}) } };
+  return { speaker: 'author', speakerName: typeof ctx.source.meta.author === 'string' ? ctx.source.meta.author : 'author', type: 'author' };
 }
 
 /** The last person mention ending before `pos` (for "he said"), outside `[skipStart, skipEnd)`. */
@@ -84,14 +128,15 @@ export function resolveSpeaker(window: readonly TokenView[], ctx: SpeakerContext
   const start = window[0]!.start;
   const end = window[window.length - 1]!.end;
   const text = ctx.source.text;
-  const inside = ctx.mentions.filter((m) => m.start >= start && m.end <= end);
+  // "the historian" linked by description: the claims stage's own rule (the last named speaker) knows better
+  const inside = ctx.mentions.filter((m) => m.start >= start && m.end <= end && m.attrs.form !== 'description');
   const per = inside.find((m) => m.label === 'PER');
   if (per) return speakerOfMention(per, text);
   const norms = window.map((t) => t.norm);
   const group = norms.find((w) => ctx.cues.groups.has(w));
   const org = inside.find((m) => m.label === 'ORG' || m.label === 'GRP');
   if (org && !group) return speakerOfMention(org, text);
-  if (group) return { speaker: localId(group), speakerName: group };
+  if (group) return groupSpeaker(group);
   const pron = norms.find((w) => ctx.cues.pronouns.has(w) || w === 'i' || w === 'we');
   if (pron === 'i' || pron === 'we') return narratorOf(ctx);
   if (pron === 'he' || pron === 'she' || pron === 'him' || pron === 'her') {
@@ -117,7 +162,7 @@ export function resolveSpeaker(window: readonly TokenView[], ctx: SpeakerContext
   const nameRun = [...runs].reverse().find((r) => r.length >= 2 && r.length <= 3);
   if (nameRun) {
     const name = nameRun.map((t) => text.slice(t.start, t.end)).join(' ');
-    return { speaker: localId(name), speakerName: name, person: true };
+    return { speaker: localId(name), speakerName: name, person: true, type: 'person' };
   }
   if (norms.some((w) => ctx.cues.nominals.has(w))) return { pending: 'nominal' };
   return undefined;

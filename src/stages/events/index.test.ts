@@ -64,13 +64,44 @@ test('modality: "could well end in a war" is possible, "would have" and "if … 
   assert.equal(plain!.attrs.modality, 'asserted');
 });
 
-test('inherited time: an undated sentence takes the last date before it, marked inherited', () => {
+test('inherited time: an undated sentence takes the last date before it, marked inherited, to the month', () => {
   const text = 'On 3 May 1899 the congress opened in Tallow.\n\nSoon afterwards the mayor resigned.';
   const evs = events({ text, timexes: [{ text: '3 May 1899', edtf: '1899-05-03' }] });
   const opened = evs.find((e) => e.label === 'meeting' && text.slice(e.start, e.end).includes('opened'));
   const resigned = evs.find((e) => e.label === 'removal');
   assert.deepEqual([time(opened!)?.edtf, time(opened!)?.inherited], ['1899-05-03', false]);
-  assert.deepEqual([time(resigned!)?.edtf, time(resigned!)?.inherited], ['1899-05-03', true]);
+  // a later sentence is not on the same day: the inherited day date is kept only to its month
+  assert.deepEqual([time(resigned!)?.edtf, time(resigned!)?.inherited], ['1899-05', true]);
+  assert.equal((resigned!.attrs.time as { coarsenedFrom?: string }).coarsenedFrom, '1899-05-03');
+});
+
+test('a noun trigger takes the date that post-modifies it over a nearer one before it', () => {
+  const text = 'The clerk used files gathered in 1911 on the deportations in the northern provinces in the 1890s.';
+  const [ev] = events({ text, timexes: [{ text: '1911', edtf: '1911' }, { text: 'the 1890s', edtf: '189X' }] }, 'repression');
+  assert.equal(time(ev!)?.edtf, '189X');
+});
+
+test('a past-perfect trigger happened by the time of its sentence', () => {
+  const text = 'In the late 1960s, the envoy had already been removed from all posts.';
+  const [ev] = events({ text, timexes: [{ text: 'the late 1960s', edtf: '1967~/1969~' }] }, 'removal');
+  assert.equal(time(ev!)?.edtf, '../1969~');
+});
+
+test('an anniversary dates the event it is of, N years back', () => {
+  const text = 'In May 1948 the town marked the 50th anniversary of the uprising with a parade.';
+  const out = events({ text, timexes: [{ text: 'May 1948', edtf: '1948-05' }, { text: 'the 50th anniversary of the uprising', edtf: '1948-05-02' }] }, 'protest');
+  assert.equal(time(out[0]!)?.edtf, '1898');
+});
+
+test('a date hung on a noun no trigger covers makes that noun a dated event; quantity changes are events', () => {
+  const text = 'The committee cited the charter of 1921. By 1930 the number of members exceeded 400.';
+  const out = events({ text, timexes: [{ text: '1921', edtf: '1921' }, { text: '1930', edtf: '1930' }] });
+  const charter = out.find((e) => e.provenance.rule === 'owned-date');
+  assert.equal(text.slice(charter!.start, charter!.end), 'charter of 1921');
+  assert.equal(time(charter!)?.edtf, '1921');
+  const exceeded = out.find((e) => text.slice((e.attrs.trigger as { start: number }).start, (e.attrs.trigger as { end: number }).end) === 'exceeded');
+  assert.equal(exceeded?.label, 'other');
+  assert.equal(time(exceeded!)?.edtf, '1930');
 });
 
 test('inherited time does not cross from the article into a comment', () => {
@@ -104,4 +135,12 @@ test('a month name inside a date is not the modal "may"', () => {
   const text = 'On 3 May 1899 the congress opened in the old hall.';
   const [ev] = events({ text, timexes: [{ text: '3 May 1899', edtf: '1899-05-03' }] }, 'meeting');
   assert.equal(ev!.attrs.modality, 'asserted');
+});
+
+test('an event named inside "during …" takes that span; inside "after …" it ended by its start', () => {
+  const text = 'During the Long Winter War, the mayor resigned.\n\nAfter the flood war, the docks reopened.';
+  const out = events({ text, timexes: [{ text: 'During the Long Winter War', edtf: '1901-01-05/1903-03-01' }, { text: 'After the flood war', edtf: '1910-06-01/..' }] }, 'conflict');
+  const byText = (w: string) => out.find((e) => text.slice((e.attrs.trigger as { start: number }).start, (e.attrs.trigger as { end: number }).end) === w);
+  assert.equal(time(byText('War')!)?.edtf, '1901-01-05/1903-03-01');
+  assert.equal(time(byText('war')!)?.edtf, '../1910-06-01');
 });

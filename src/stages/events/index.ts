@@ -4,14 +4,15 @@ import type { Stage, StageInput, StageOutput } from '../../pipeline/stage.ts';
 import { assessModality, type ModalityCues } from './assess-modality.ts';
 import { findParticipants, participantsJson } from './find-participants.ts';
 import { buildTriggerLexicon, findTriggers, readDataJson, type TriggerLexicon, type TriggerMatch } from './lexicon.ts';
-import { pickNarrativeTime, pickSentenceTime, timeFromTimex } from './pick-time.ts';
+import { dateOwner } from './date-owner.ts';
+import { beforeTime, coarsenInherited, isDating, isPastPerfect, pickNarrativeTime, pickPostModifierTime, pickSentenceTime, timeFromTimex, timeOfAnchor } from './pick-time.ts';
 import { bracketedMention, findDateList } from './find-date-list.ts';
 import { keepNounTrigger } from './keep-noun-trigger.ts';
 import { readSentences } from './read-layers.ts';
 import { resolvePronoun } from './resolve-pronoun.ts';
 
 const NAME = 'events';
-const VERSION = '1.1.0';
+const VERSION = '1.2.0';
 
 let lexicon: TriggerLexicon | undefined;
 let modalityCues: ModalityCues | undefined;
@@ -43,8 +44,10 @@ export function mergeTriggers(triggers: readonly TriggerMatch[]): TriggerMatch[]
 
 /**
  * Reads events: finds lexicon triggers in each sentence, classifies them, attaches participants
- * from the mention layer, a time from a timex in the sentence (or the narrative's reference time,
- * marked `inherited`), a place, polarity and modality, and the claim that reports them.
+ * from the mention layer, a time from a timex in the sentence (a noun's post-modifying date first;
+ * else the narrative's reference time, marked `inherited` and at most month-precise; a past-perfect
+ * trigger is dated "by" its time; an anniversary around the trigger dates it N years back), a
+ * place, polarity and modality, and the claim that reports them.
  */
 export function findEvents(input: StageInput): StageOutput {
   lexicon ??= buildTriggerLexicon();
@@ -63,7 +66,12 @@ export function findEvents(input: StageInput): StageOutput {
       const trigger = { start: s.tokens[m.from]!.start, end: s.tokens[m.to - 1]!.end };
       const participants = findParticipants(s, m, triggers, source.text, (pos, pronoun) => resolvePronoun(sentences, s.index, pos, pronoun));
       const mod = assessModality(masked, m.from, modalityCues);
-      const picked = pickSentenceTime(s, trigger);
+      // a noun's own post-modifying date beats a nearer one before it ("repressions … in the 1930s")
+      const picked = (m.entry.pos === 'noun' ? pickPostModifierTime(s, trigger) : undefined) ?? pickSentenceTime(s, trigger);
+      // "the 100th anniversary of the Revolution": the expression around the trigger dates it
+      const container = s.timexes.find((x) => x.start <= trigger.start && trigger.end <= x.end);
+      const anchored = container ? timeOfAnchor(source.text, container, trigger) : undefined;
+      const perfect = isPastPerfect(s, trigger);
       // "the 1967 and 1973 wars", "into A (1956) and B (1968)": one event per enumerated date
       const dates = picked ? findDateList(s, picked) : [undefined];
       for (const local of dates) {
@@ -94,7 +102,14 @@ export function findEvents(input: StageInput): StageOutput {
           modality: mod.modality,
           sentence: s.index,
         };
-        if (timex) attrs.time = timeFromTimex(timex, !local);
+        if (anchored) attrs.time = anchored;
+        else if (timex) {
+          let time = timeFromTimex(timex, !local);
+          if (!local) time = coarsenInherited(time);
+          // "had already been removed" by the mid-1960s: before the reference time
+          if (perfect) time = beforeTime(time);
+          attrs.time = time;
+        }
         const place = own.find((p) => p.role === 'place' && p.entity);
         if (place) attrs.place = place.entity;
         if (mod.cues.length) attrs.modalityCues = mod.cues;
@@ -105,6 +120,17 @@ export function findEvents(input: StageInput): StageOutput {
         const a = makeAnnotation(source.id, 'event', start, end, m.entry.class, { stage: NAME, version: VERSION, rule, confidence }, attrs);
         if (!out.has(a.id)) out.set(a.id, a);
       }
+    }
+    // "the thesis of 1948": a date hung on a noun no trigger covers makes that noun a dated event
+    for (const x of s.timexes) {
+      if (!isDating(x)) continue;
+      const owner = dateOwner(s, x);
+      if (!owner || triggers.some((m) => s.tokens[m.from]!.start < owner.end && owner.start < s.tokens[m.to - 1]!.end)) continue;
+      const attrs: Record<string, Json | undefined> = { trigger: owner, participants: [], polarity: 'positive', modality: 'asserted', sentence: s.index, time: timeFromTimex(x, false) };
+      const claim = reportingClaim(claims, owner.start, owner.end);
+      if (claim) attrs.reportedBy = claim.id;
+      const a = makeAnnotation(source.id, 'event', owner.start, x.end, 'other', { stage: NAME, version: VERSION, rule: 'owned-date', confidence: 0.4 }, attrs);
+      if (!out.has(a.id)) out.set(a.id, a);
     }
   }
   return { annotations: [...out.values()] };

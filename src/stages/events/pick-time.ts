@@ -88,3 +88,129 @@ export function pickNarrativeTime(sentences: readonly SentenceView[], index: num
   }
   return undefined;
 }
+
+/** Prepositions that hang a date on the noun before it: "repressions in the USSR in the 1930s". */
+const POST_PREPS = new Set(['in', 'of', 'during', 'from', 'since', 'until', 'between', 'throughout']);
+/** Tokens a noun phrase's post-modifiers may hold before their date (besides words). */
+const NP_GLUE = new Set(['the', 'a', 'an', 'of', 'in', 'on', 'at', 'and', '-', 'its', 'his', 'her', 'their']);
+/** Longest post-modifier stretch, in tokens, between a noun trigger and its date. */
+const MAX_POST = 8;
+
+/**
+ * A date that post-modifies a noun trigger ("the mass repressions in the USSR in the 1930-1950s"):
+ * the first dating timex after the noun, reached through prepositional phrases only (no comma, no
+ * verb-like `-ed`/`was` token), itself opened by a preposition. Such a date is the noun's own even
+ * when another date sits closer before it ("materials collected in 1955 on the repressions …").
+ */
+export function pickPostModifierTime(s: SentenceView, trigger: { start: number; end: number }): Annotation | undefined {
+  const after = s.tokens.filter((t) => t.start >= trigger.end);
+  for (const x of s.timexes) {
+    if (!isDating(x) || x.start < trigger.end) continue;
+    const between = after.filter((t) => t.end <= x.start);
+    if (between.length === 0 || between.length > MAX_POST) continue;
+    const last = between[between.length - 1]!;
+    if (!POST_PREPS.has(last.norm)) continue;
+    if (between.some((t) => !(NP_GLUE.has(t.norm) || /^\p{L}+$/u.test(t.norm)) || /ed$/.test(t.norm) || ['was', 'were', 'is', 'are', 'had', 'has', 'which', 'that', 'who'].includes(t.norm))) continue;
+    return x;
+  }
+  return undefined;
+}
+
+/** Auxiliaries and adverbs between "had" and a past participle: "had already been removed". */
+const PERFECT_FILL = new Set(['already', 'long', 'just', 'been', 'previously', 'earlier', 'not', 'never', 'also']);
+
+/**
+ * True when the trigger is in the past perfect ("had (already) (been) removed"): the event came
+ * before the reference time, so a date read for it is an upper bound.
+ */
+export function isPastPerfect(s: SentenceView, trigger: { start: number; end: number }): boolean {
+  const i = s.tokens.findIndex((t) => t.start >= trigger.start);
+  for (let k = i - 1; k >= 0 && i - k <= 4; k--) {
+    const n = s.tokens[k]!.norm;
+    if (n === 'had') return true;
+    if (!PERFECT_FILL.has(n)) return false;
+  }
+  return false;
+}
+
+/** The latest end of an EDTF date or interval ("1964~/1966~" → "1966~"), or undefined for an open end. */
+function endOf(edtf: string): string | undefined {
+  const parts = edtf.split('/');
+  const last = parts[parts.length - 1]!;
+  return last === '..' || last === '' ? undefined : last;
+}
+
+/**
+ * Turns an event time into "by then" for a past-perfect trigger: `1964~/1966~` → `../1966~`,
+ * `1950` → `../1950`, keeping the interval's latest bound and dropping its earliest. Marks `relation: 'before'`.
+ */
+export function beforeTime(t: Record<string, Json | undefined>): Record<string, Json | undefined> {
+  const edtf = typeof t.edtf === 'string' ? t.edtf : '';
+  const end = endOf(edtf);
+  if (!end || edtf.startsWith('../')) return t;
+  const interval = t.interval && typeof t.interval === 'object' && !Array.isArray(t.interval) ? { ...(t.interval as Record<string, Json>), earliest: null } : undefined;
+  return { ...t, edtf: `../${end}`, relation: 'before', ...(interval ? { interval } : {}) };
+}
+
+const DAY = /^(-?\d{4})-(\d{2})-\d{2}([~?%]?)$/;
+
+/** Last day of a month (month 1-12), as two digits. */
+function lastDay(year: number, month: number): string {
+  return String(new Date(Date.UTC(year, month, 0)).getUTCDate()).padStart(2, '0');
+}
+
+/**
+ * An inherited time at most month-precise: a later sentence happened in the month of the
+ * narrative's last day date, not on that day ("On 14 May the congress opened. … It was decided …"
+ * → the decision is dated to May). `1956-02-14` → `1956-02`, `1953-03-05/..` → `1953-03/..`; the
+ * interval widens to whole months; `coarsenedFrom` keeps the day date.
+ */
+export function coarsenInherited(t: Record<string, Json | undefined>): Record<string, Json | undefined> {
+  const edtf = typeof t.edtf === 'string' ? t.edtf : '';
+  if (!edtf.split('/').some((p) => DAY.test(p))) return t;
+  const coarse = edtf
+    .split('/')
+    .map((p) => p.replace(DAY, '$1-$2$3').replace(/^(-?\d{4}-\d{2})-\d{2}$/, '$1'))
+    .join('/');
+  const out: Record<string, Json | undefined> = { ...t, edtf: coarse, coarsenedFrom: edtf };
+  const iv = t.interval && typeof t.interval === 'object' && !Array.isArray(t.interval) ? (t.interval as Record<string, Json>) : undefined;
+  if (iv) {
+    const month = (d: Json | undefined) => (typeof d === 'string' ? /^(-?\d{4})-(\d{2})/.exec(d) : null);
+    const e = month(iv.earliest);
+    const l = month(iv.latest);
+    out.interval = {
+      ...iv,
+      ...(e ? { earliest: `${e[1]}-${e[2]}-01` } : {}),
+      ...(l ? { latest: `${l[1]}-${l[2]}-${lastDay(Number(l[1]), Number(l[2]))}` } : {}),
+    };
+  }
+  return out;
+}
+
+const ANNIVERSARY = /\b(\d{1,4})(?:st|nd|rd|th)\s+anniversary\s+of\b/i;
+
+/**
+ * The time of an event named inside a time expression, when the expression says it: "the 100th
+ * anniversary of the Revolution" (2017-11-07) dates the Revolution to the year 1917; "during the
+ * war" (1941-06-22/1945-05-09) is the war's own span; "after the war" (1945-05-09/..) says the war
+ * ended by 1945-05-09, "before the war" (../1939-09-01) that it began from then on. Undefined for
+ * other containing expressions.
+ */
+export function timeOfAnchor(text: string, x: Annotation, trigger: { start: number; end: number }): Record<string, Json | undefined> | undefined {
+  const edtf = x.attrs.edtf;
+  if (typeof edtf !== 'string') return undefined;
+  const lead = text.slice(x.start, trigger.start);
+  const m = ANNIVERSARY.exec(lead);
+  const year = /^(-?\d{4})/.exec(edtf);
+  if (m && year && !edtf.includes('/')) {
+    const y = String(Number(year[1]) - Number(m[1])).padStart(4, '0');
+    return { edtf: y, timex: x.id, inherited: false, relation: 'anniversary', interval: { earliest: `${y}-01-01`, latest: `${y}-12-31` } };
+  }
+  const [a, b] = edtf.split('/');
+  const word = /^\s*(\p{L}+)/u.exec(lead)?.[1]?.toLowerCase();
+  if (!a || b === undefined) return undefined;
+  if ((word === 'during' || word === 'throughout' || word === 'in') && a !== '..' && b !== '..') return { ...timeFromTimex(x, false), relation: 'named' };
+  if (word === 'after' && a !== '..' && b === '..') return { edtf: `../${a}`, timex: x.id, inherited: false, relation: 'anchor-of-after' };
+  if (word === 'before' && a === '..' && b !== '..') return { edtf: `${b}/..`, timex: x.id, inherited: false, relation: 'anchor-of-before' };
+  return undefined;
+}
