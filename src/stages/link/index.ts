@@ -3,10 +3,11 @@ import { makeAnnotation } from '../../core/annotation.ts';
 import { loadKnowledgeBase } from '../../kb/load-kb.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import type { EntityCandidate, MentionLabel } from '../mentions/find-mentions.ts';
-import { linkMentions, type LinkInput } from './link-mentions.ts';
+import { linkMentions, type LinkInput, type LinkResult } from './link-mentions.ts';
+import { findCommentAuthors } from './comment-authors.ts';
 
 const NAME = 'link';
-const VERSION = '1.0.0';
+const VERSION = '1.1.0';
 
 /** Index of the first token whose start is ≥ `pos` (tokens sorted by start). */
 function firstTokenAtOrAfter(tokens: readonly Annotation[], pos: number): number {
@@ -20,19 +21,32 @@ function firstTokenAtOrAfter(tokens: readonly Annotation[], pos: number): number
   return lo;
 }
 
-/** Builds the linker's input from candidate annotations and the token layer (two words of context each side). */
+/**
+ * Builds the linker's input from candidate annotations and the token layer: two lower-cased words of
+ * context each side, and a wider window of four tokens as written (inside the mention's sentence).
+ */
 export function linkInputs(text: string, candidates: readonly Annotation[], tokens: readonly Annotation[]): LinkInput[] {
   const word = (t: Annotation | undefined) => (t ? String(t.attrs.norm ?? text.slice(t.start, t.end).toLowerCase()) : undefined);
+  const sentenceOf = (t: Annotation | undefined) => (t ? Number(t.attrs.sentence ?? 0) : -1);
   return candidates.map((a) => {
     const first = firstTokenAtOrAfter(tokens, a.start);
     const after = firstTokenAtOrAfter(tokens, a.end);
+    const s = sentenceOf(tokens[first]);
+    const surface = (i: number) => (tokens[i] && sentenceOf(tokens[i]) === s ? text.slice(tokens[i]!.start, tokens[i]!.end) : undefined);
+    const window = {
+      before: [first - 4, first - 3, first - 2, first - 1].map(surface).filter((x): x is string => x !== undefined),
+      after: [after, after + 1, after + 2, after + 3].map(surface).filter((x): x is string => x !== undefined),
+      atSentenceStart: first === 0 || sentenceOf(tokens[first - 1]) !== s,
+    };
     return {
+      window,
       start: a.start,
       end: a.end,
       label: a.label as MentionLabel,
       text: text.slice(a.start, a.end),
       candidates: (a.attrs.candidates ?? []) as unknown as EntityCandidate[],
       ...(typeof a.attrs.modelLabel === 'string' ? { modelLabel: a.attrs.modelLabel as MentionLabel } : {}),
+      ...(a.attrs.nested === true ? { nested: true } : {}),
       before: [word(tokens[first - 2]), word(tokens[first - 1])].filter((x): x is string => x !== undefined),
       after: [word(tokens[after]), word(tokens[after + 1])].filter((x): x is string => x !== undefined),
     };
@@ -42,7 +56,9 @@ export function linkInputs(text: string, candidates: readonly Annotation[], toke
 /**
  * Stage `link`: turns `mention-candidate` annotations into the final `mention` layer, one annotation per
  * span, each with `entity` (KB id or `local:<slug>`; absent when unresolved), `name`, `form`, `linkRule`,
- * `linkScore`, and for metonyms `standsFor` and `via` (the place whose name was used).
+ * `linkScore`, and for metonyms `standsFor` and `via` (the place whose name was used). Adds mentions
+ * the recognizer cannot see: titles and descriptions of people, coordinated names, and the user names
+ * of comment authors in comment headers (`local:user-<name>`, rule `comment-author`).
  */
 export const linkStage: Stage = {
   name: NAME,
@@ -53,9 +69,22 @@ export const linkStage: Stage = {
     const kb = resources.kb ?? loadKnowledgeBase();
     const candidates = layer('mention-candidate');
     const inputs = linkInputs(source.text, candidates, layer('token'));
-    const tokens = layer('token').map((t) => ({ start: t.start, end: t.end, norm: String(t.attrs.norm ?? source.text.slice(t.start, t.end).toLowerCase()) }));
-    const results = linkMentions(kb, inputs, { text: source.text, tokens });
-    const annotations = results.map((r, k) =>
+    const tokens = layer('token').map((t) => ({ start: t.start, end: t.end, norm: String(t.attrs.norm ?? source.text.slice(t.start, t.end).toLowerCase()), sentence: Number(t.attrs.sentence ?? 0) }));
+    const linked = linkMentions(kb, inputs, { text: source.text, tokens });
+    // comment authors' user names in comment headers replace whatever the recognizer made of them
+    const authors: LinkResult[] = findCommentAuthors(source.text, source.sections).map((a) => ({
+      start: a.start,
+      end: a.end,
+      label: 'PER',
+      entity: a.entity,
+      name: a.name,
+      form: 'user name',
+      linkRule: 'comment-author',
+      linkScore: 0.95,
+    }));
+    const results = [...linked.map((r) => (authors.some((a) => a.start < r.end && r.start < a.end) ? { ...r, partOfName: true } : r)), ...authors];
+    const annotations = results.flatMap((r, k) =>
+      r.partOfName ? [] : [
       makeAnnotation(source.id, 'mention', r.start, r.end, r.label, { stage: NAME, version: VERSION, rule: r.linkRule, confidence: r.linkScore }, {
         ...(r.entity ? { entity: r.entity } : {}),
         ...(r.name ? { name: r.name } : {}),
@@ -65,9 +94,12 @@ export const linkStage: Stage = {
         ...(r.standsFor ? { standsFor: r.standsFor } : {}),
         ...(r.via ? { via: r.via } : {}),
         ...(r.candidates ? { candidates: r.candidates } : {}),
-        found: candidates[k]?.attrs.found ?? 'title-coref',
+        found: candidates[k]?.attrs.found ?? (r.linkRule === 'title-coref' || r.linkRule === 'comment-author' ? r.linkRule : 'description'),
       }),
+      ],
     );
+    // in text order: the mentions the linker adds itself (titles, descriptions, authors) among the others
+    annotations.sort((a, b) => a.start - b.start || b.end - a.end);
     return { annotations };
   },
 };

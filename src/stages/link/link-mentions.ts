@@ -1,13 +1,19 @@
 /**
  * Links recognized mentions to knowledge-base entities or to local entities, inside one document:
  * unique aliases first, then ambiguous names by document context and time, metonyms by the words
- * around them, short forms and epithets by coreference with fuller mentions, and names the KB does
- * not know to `local:<slug>` ids shared by every document that names them the same way.
+ * around them (`metonym-context.ts`), generic short forms of bodies ("the party", "the city council")
+ * by what the document is related to (`related-entities.ts`), short forms, patronymic forms and
+ * epithets by coreference with fuller mentions, and names the KB does not know to `local:<slug>` ids
+ * shared by every document that names them the same way.
  */
 import { readFileSync } from 'node:fs';
 import { aliasTokens } from '../../kb/alias-index.ts';
 import type { KbEntity, KnowledgeBase } from '../../kb/types.ts';
 import { TYPE_LABEL, type EntityCandidate, type MentionLabel } from '../mentions/find-mentions.ts';
+import { documentAffinity, isRelatedToDocument } from './related-entities.ts';
+import { metonymContext, type MetonymWindow } from './metonym-context.ts';
+import { findDescriptions } from './describe-persons.ts';
+import { expandCoordination } from './expand-coordination.ts';
 
 /** Context vocabularies (data, not code): see `context-cues.json`. */
 interface ContextCues {
@@ -16,15 +22,21 @@ interface ContextCues {
   agentBefore: string[];
   literalBefore: string[];
   placeBefore: string[];
+  positionBefore: string[];
+  auxiliaries: string[];
+  clauseOpeners: string[];
   titles: string[];
+  roleNouns: string[];
+  genericRoleNouns: string[];
+  notNames: string[];
+  pastVerbs: string[];
 }
 
-let cues:
-  | { agentVerbs: Set<string>; agentNouns: Set<string>; agentBefore: Set<string>; literalBefore: Set<string>; placeBefore: Set<string>; titles: string[] }
-  | undefined;
+type Cues = { [K in Exclude<keyof ContextCues, 'titles' | 'roleNouns'>]: Set<string> } & { titles: string[]; roleNouns: string[] };
+let cues: Cues | undefined;
 
 /** Loads the context vocabularies once. */
-function loadCues() {
+function loadCues(): Cues {
   if (!cues) {
     const raw = JSON.parse(readFileSync(new URL('./context-cues.json', import.meta.url), 'utf8')) as ContextCues;
     cues = {
@@ -33,7 +45,14 @@ function loadCues() {
       agentBefore: new Set(raw.agentBefore),
       literalBefore: new Set(raw.literalBefore),
       placeBefore: new Set(raw.placeBefore),
+      positionBefore: new Set(raw.positionBefore),
+      auxiliaries: new Set(raw.auxiliaries),
+      clauseOpeners: new Set(raw.clauseOpeners),
       titles: raw.titles,
+      roleNouns: raw.roleNouns,
+      genericRoleNouns: new Set(raw.genericRoleNouns),
+      notNames: new Set(raw.notNames),
+      pastVerbs: new Set(raw.pastVerbs),
     };
   }
   return cues;
@@ -52,6 +71,10 @@ export interface LinkInput {
   after: string[];
   /** The recognizer's type for the same span, if any. */
   modelLabel?: MentionLabel;
+  /** Up to four tokens each side as written, within the sentence, and whether the mention opens it. */
+  window?: MetonymWindow;
+  /** Inside a longer name ("Warsaw" in "Warsaw Pact"): a place named inside a name is the place. */
+  nested?: boolean;
 }
 
 /** The outcome of linking one mention (the attrs of a final `mention` annotation). */
@@ -68,6 +91,11 @@ export interface LinkResult {
   via?: string;
   /** Entity ids left when a mention stays ambiguous. */
   candidates?: string[];
+  /**
+   * Not a mention of its own, so the stage drops it: found inside a person's longer name, or no name
+   * at all (punctuation, an interjection; rule `not-a-name`).
+   */
+  partOfName?: boolean;
 }
 
 
@@ -135,17 +163,34 @@ export function isShortFormOf(short: readonly string[], full: readonly string[])
   return short.length < full.length || initials > 0;
 }
 
+/** Whether a name token is shaped like an East Slavic patronymic ("sergeyevich", "ivanovna", "ilyich"). */
+export function isPatronymic(token: string): boolean {
+  return /^[a-z]{3,}(?:ovich|evich|ovna|evna|ichna|inichna|ilyich|ich)$/.test(token) && token.length > 5;
+}
+
+/** Titles that are also common adjectives ("the general public", "the premier league"). */
+const ADJECTIVAL_TITLES = new Set(['general', 'premier']);
+
+/** Opening quotation marks and the closing marks that may end them. */
+const QUOTE_PAIRS: Record<string, string> = { '"': '"”', '“': '”"', '«': '»', '„': '“”', "'": "'’", '‘': '’' };
+
 /** Options of `linkMentions`. */
 export interface LinkOptions {
   /** The whole document text (for years). */
   text: string;
-  /** The document's tokens (start, end, lower-cased form), to find titles used as names ("the marshal"). */
-  tokens?: ReadonlyArray<{ start: number; end: number; norm: string }>;
+  /**
+   * The document's tokens (start, end, lower-cased form, sentence index), to find titles used as names
+   * ("the marshal") and descriptions of people ("the historian", "Jan Peeters, director of …").
+   */
+  tokens?: ReadonlyArray<{ start: number; end: number; norm: string; sentence?: number }>;
 }
 
 /**
  * Links the mentions of one document. Reads the knowledge base and the mentions; returns one
- * result per input mention, in the same order. Deterministic.
+ * result per input mention, in the same order (those inside a person's longer name marked
+ * `partOfName`), followed by the mentions it finds itself: titles used as names, descriptions of
+ * people (`describe-persons.ts`) and coordinated names sharing a head (`expand-coordination.ts`).
+ * Deterministic.
  */
 export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], opts: LinkOptions): LinkResult[] {
   const c = loadCues();
@@ -188,15 +233,21 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     }
     return { literal, acting };
   };
-  const actingContext = (m: LinkInput): 'acting' | 'literal' | 'none' => {
-    const [n1, n2] = m.after;
-    const p1 = m.before[m.before.length - 1];
-    if (n1 && c.agentVerbs.has(n1)) return 'acting';
-    if ((n1 === "'s" || n1 === '’s') && n2 && c.agentNouns.has(n2)) return 'acting';
-    if (p1 && c.agentBefore.has(p1)) return 'acting';
-    if (p1 && c.literalBefore.has(p1)) return 'literal';
-    return 'none';
+  const actingContext = (m: LinkInput): 'acting' | 'literal' | 'none' =>
+    metonymContext(m.window ?? { before: m.before, after: m.after }, c);
+
+  // Metonym readings from the words around each name; "Beijing and Washington did not" shares the reading
+  // of the coordinated name whose verb decides it.
+  const contexts = mentions.map((m) => (!metonymy(m).acting ? 'none' : m.nested ? 'literal' : actingContext(m)));
+  const coordinated = (a: number, b: number) => {
+    const x = mentions[a];
+    const y = mentions[b];
+    return !!x && !!y && /^\s+(?:and|or)\s+$/.test(opts.text.slice(x.end, y.start));
   };
+  contexts.forEach((ctx, k) => {
+    if (ctx !== 'none') return;
+    if ((coordinated(k, k + 1) && contexts[k + 1] === 'acting') || (coordinated(k - 1, k) && contexts[k - 1] === 'acting')) contexts[k] = 'acting';
+  });
 
   // Pass 1: unique, context-free aliases (and metonyms decided by context).
   mentions.forEach((m, k) => {
@@ -204,7 +255,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     const ids = [...new Set(plain.map((x) => x.entity))];
     const met = metonymy(m);
     if (met.acting && met.literal && met.acting !== met.literal) {
-      const ctx = actingContext(m);
+      const ctx = contexts[k]!;
       if (ctx === 'acting') results[k] = linked(m, met.acting, 'metonym', 'metonym-agent-context', 0.75, { standsFor: met.acting, via: met.literal, label: 'ORG' });
       else if (ctx === 'none' && kb.byId.get(met.literal)?.subtype === 'building') {
         // "the Kremlin", "the White House": a seat of power named without a place cue is its occupant
@@ -214,7 +265,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     }
     if (met.acting && !met.literal && ids.length === 0) {
       // only a metonym reading ("the Kremlin" as the leadership): link it when context says it acts
-      if (actingContext(m) !== 'literal') results[k] = linked(m, met.acting, 'metonym', 'metonym-alias', 0.7, { standsFor: met.acting });
+      if (contexts[k] !== 'literal') results[k] = linked(m, met.acting, 'metonym', 'metonym-alias', 0.7, { standsFor: met.acting });
       return;
     }
     if (ids.length === 1) {
@@ -294,14 +345,26 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     return false;
   };
 
-  // Pass 3: aliases that need context (epithets, nicknames, short forms) link only to entities the document names.
+  // Pass 3: aliases that need context (epithets, nicknames, short forms) link only to entities the document names,
+  // or to a body or place the document is related to (the party its people led, the council of its city).
+  const named = new Set(seen.keys());
+  const affinity = documentAffinity(kb, named);
+  /** A time-bound alias ("the Presidium", 1952–1966) fits when the document's years meet its period. */
+  const inPeriod = (x: EntityCandidate): boolean => {
+    if (!(x.from || x.to) || years.length === 0) return true;
+    const a = yearOf(x.from) ?? -Infinity;
+    const b = yearOf(x.to) ?? Infinity;
+    return years.some((y) => a <= y && y <= b);
+  };
   mentions.forEach((m, k) => {
     if (results[k]) return;
     const ctx = m.candidates.filter((x) => x.needsContext);
     if (ctx.length === 0) return;
     const ids = [...new Set(ctx.map((x) => x.entity))];
     const inDoc = ids.filter((id) => seen.has(id));
-    const related = ids.filter((id) => !seen.has(id) && relatedToSeen(id));
+    const related = ids.filter(
+      (id) => !seen.has(id) && ctx.some((x) => x.entity === id && inPeriod(x)) && (relatedToSeen(id) || isRelatedToDocument(kb, id, named, affinity)),
+    );
     if (inDoc.length === 1) {
       results[k] = linked(m, inDoc[0]!, ctx.find((x) => x.entity === inDoc[0])!.kind, 'epithet-in-context', 0.75);
     } else if (inDoc.length === 0 && related.length === 1) {
@@ -331,7 +394,14 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   const unknownPer = unknown.filter(({ m }) => m.label === 'PER').sort((a, b) => nameTokens(b.m.text).length - nameTokens(a.m.text).length);
   for (const { m, k } of unknownPer) {
     const toks = nameTokens(m.text);
-    const fuller = personNames.filter((p) => isShortFormOf(toks, p.tokens));
+    // "!", "Yes", "Alas": punctuation and interjections the recognizer took for names are no one
+    if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!))) {
+      results[k] = { start: m.start, end: m.end, label: 'PER', form: 'name', linkRule: 'not-a-name', linkScore: 0, partOfName: true };
+      continue;
+    }
+    // "Nikolai Ivanovich" (given name and patronymic) is the person of that given name the document names
+    const patronymic = toks.length === 2 && isPatronymic(toks[1]!);
+    const fuller = personNames.filter((p) => isShortFormOf(toks, p.tokens) || (patronymic && p.tokens.length >= 2 && p.tokens[0] === toks[0] && !p.tokens.some(isPatronymic)));
     const ents = [...new Set(fuller.map((p) => p.entity))];
     if (ents.length === 1) {
       const id = ents[0]!;
@@ -355,20 +425,55 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   }
   for (const { m, k } of unknown) {
     if (results[k]) continue;
-    if (nameTokens(m.text).length === 0) {
-      results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'unresolved', linkScore: 0 };
+    const toks = nameTokens(m.text);
+    if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!))) {
+      results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'not-a-name', linkScore: 0, partOfName: true };
       continue;
     }
     const id = localId(m.text);
     results[k] = { start: m.start, end: m.end, label: m.label, entity: id, name: m.text, form: 'name', linkRule: 'local-new', linkScore: 0.5 };
   }
   const out = results.map((r, k) => r ?? { start: mentions[k]!.start, end: mentions[k]!.end, label: mentions[k]!.label, form: 'name', linkRule: 'unresolved', linkScore: 0 });
-  return out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles));
+  // "Joseph Stalin" is one name: a shorter name found inside a person's name (the town once called
+  // "Stalin") is part of it. Titles and epithets ("US President John F. Kennedy", "the prosecutor of
+  // the republic") keep the names they contain.
+  const NAME_FORMS = ['canonical', 'full', 'surname', 'given', 'patronymic', 'transliteration', 'nickname', 'short-form', 'name'];
+  const personsFound = out.filter((r) => r.entity && kb.byId.get(r.entity)?.type === 'person');
+  /** Whether a text is one of a person's own names ("Stalin" in the epithet "clever Stalin"). */
+  const ownName = (id: string, text: string) => {
+    const e = kb.byId.get(id)!;
+    const t = nameTokens(text).join(' ');
+    return [e.name, ...e.aliases.filter((a) => NAME_FORMS.includes(a.kind)).map((a) => a.text)].some((n) => nameTokens(n).join(' ') === t);
+  };
+  out.forEach((r, k) => {
+    if (k >= mentions.length || r.entity === undefined) return;
+    const outer = personsFound.find((p) => p !== r && p.start <= r.start && r.end <= p.end && p.end - p.start > r.end - r.start);
+    if (!outer || outer.entity === r.entity || mentions[k]!.candidates.some((x) => x.entity === outer.entity)) return;
+    if (NAME_FORMS.includes(outer.form) || ownName(outer.entity!, mentions[k]!.text)) out[k] = { ...r, partOfName: true };
+  });
+  // an epithet or nickname in quotation marks is used with them ("the \"faithful Leninist\""): scare quotes are part of it
+  out.forEach((r, k) => {
+    if (!['epithet', 'nickname'].includes(r.form)) return;
+    const open = opts.text[r.start - 1];
+    const close = opts.text[r.end];
+    if (open && close && QUOTE_PAIRS[open]?.includes(close)) out[k] = { ...r, start: r.start - 1, end: r.end + 1 };
+  });
+  const withTitles = out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles, affinity));
+  const tokens = (opts.tokens ?? []).map((t) => ({ ...t, text: opts.text.slice(t.start, t.end), sentence: t.sentence ?? 0 }));
+  const verbs = new Set([...c.agentVerbs, ...c.auxiliaries, ...c.pastVerbs]);
+  const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs });
+  const sharedHeads = expandCoordination(kb, tokens).filter((x) => !out.some((r) => r.start === x.start && r.end === x.end && r.entity === x.entity));
+  return withTitles.concat(
+    described.map((d) => ({ start: d.start, end: d.end, label: 'PER' as const, entity: d.entity, name: d.name, form: d.rule === 'title-name' ? 'title' : d.rule === 'epithet-name' ? 'epithet' : 'description', linkRule: d.rule, linkScore: d.score })),
+    sharedHeads.map((x) => ({ start: x.start, end: x.end, label: TYPE_LABEL[kb.byId.get(x.entity)?.type ?? 'organization'], entity: x.entity, name: x.name, form: 'coordination', linkRule: 'coordination', linkScore: 0.7 })),
+  );
 }
 
 /**
  * Titles used as names: "the marshal", "the general secretary" refer to the person last named in
- * the document who bears that title (a KB title alias such as "Marshal Tito", or an office held).
+ * the document who bears that title (a KB title alias such as "Marshal Tito", or an office held);
+ * failing that, to the one holder, in the last year written before the phrase, of an office with that
+ * title in a body the document is related to (`affinity`; rule `title-holder-at-time`).
  * Returns new mentions (rule `title-coref`) for such phrases outside existing mentions.
  */
 export function findTitleMentions(
@@ -376,10 +481,28 @@ export function findTitleMentions(
   linked: readonly LinkResult[],
   tokens: ReadonlyArray<{ start: number; end: number; norm: string }>,
   titles: readonly string[],
+  affinity: ReadonlySet<string> = new Set(),
 ): LinkResult[] {
   const persons = linked.filter((r) => r.entity && r.label === 'PER' && kb.byId.get(r.entity)?.type === 'person').sort((a, b) => a.start - b.start);
-  if (persons.length === 0) return [];
+  if (persons.length === 0 && affinity.size === 0) return [];
+  const yearAt = (i: number) => {
+    for (let k = i - 1; k >= 0; k--) if (/^(?:1[89]\d\d|20\d\d)$/.test(tokens[k]!.norm)) return Number(tokens[k]!.norm);
+    return undefined;
+  };
+  /** The one holder, in that year, of an office so titled in a body the document is related to. */
+  const holderAt = (title: string, year: number | undefined): string | undefined => {
+    if (year === undefined) return undefined;
+    const re = new RegExp(`^${title}\\b`, 'i');
+    const ids = new Set(
+      kb.roles
+        .filter((r) => r.org && affinity.has(r.org) && re.test(r.office) && (yearOf(r.from) ?? -Infinity) <= year && year <= (yearOf(r.to) ?? Infinity))
+        .map((r) => r.person),
+    );
+    return ids.size === 1 && kb.byId.has([...ids][0]!) ? [...ids][0] : undefined;
+  };
   const covered = (start: number, end: number) => linked.some((r) => r.start < end && start < r.end);
+  const c = loadCues();
+  const verbs = new Set([...c.agentVerbs, ...c.auxiliaries, ...c.pastVerbs]);
   const bears = new Map<string, boolean>();
   const bearsTitle = (id: string, title: string): boolean => {
     const key = `${id}|${title}`;
@@ -403,10 +526,14 @@ export function findTitleMentions(
       const next = tokens[i + words.length + 1];
       // "the marshal of France", "the president's": a title with a complement is not a bare name
       if (next && (next.norm === 'of' || next.norm === "'s")) break;
+      // "the general decay": a title that is also an adjective, before a noun, is the adjective
+      if (words.length === 1 && ADJECTIVAL_TITLES.has(title) && next && /^[a-z]+$/.test(next.norm) && !/(?:ed|s)$/.test(next.norm) && !verbs.has(next.norm)) break;
       const start = tokens[i + 1]!.start;
       if (covered(tokens[i]!.start, last.end)) break;
       const before = persons.filter((p) => p.start < start && bearsTitle(p.entity!, title));
       const ref = before[before.length - 1];
+      const holder = ref ? undefined : holderAt(title, yearAt(i));
+      if (holder) out.push({ start, end: last.end, label: 'PER', entity: holder, name: kb.byId.get(holder)!.name, form: 'title', linkRule: 'title-holder-at-time', linkScore: 0.45 });
       if (ref) {
         out.push({ start, end: last.end, label: 'PER', entity: ref.entity!, name: ref.name!, form: 'title', linkRule: 'title-coref', linkScore: 0.55 });
       }

@@ -8,7 +8,7 @@ import { runStages } from '../../pipeline/run-stages.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import { mentionsStage } from '../mentions/index.ts';
 import { linkStage } from './index.ts';
-import { isShortFormOf, linkMentions, localId } from './link-mentions.ts';
+import { isPatronymic, isShortFormOf, linkMentions, localId } from './link-mentions.ts';
 
 // A made-up world, so that tests depend on no real knowledge base.
 const FIXTURE: KbFile = {
@@ -19,7 +19,12 @@ const FIXTURE: KbFile = {
     { id: 'local:kim-one', type: 'person', name: 'Kim Ar Sen', start: '1900', end: '1950', aliases: [{ text: 'Kim', kind: 'surname' }] },
     { id: 'local:kim-two', type: 'person', name: 'Kim Bo Ran', start: '1960', end: '2020', aliases: [{ text: 'Kim', kind: 'surname' }] },
     { id: 'local:us-fixture', type: 'place', name: 'United Shires', aliases: [{ text: 'US', kind: 'abbreviation' }] },
+    { id: 'local:petrovsk', type: 'place', subtype: 'city', name: 'Petrovsk', aliases: [{ text: 'Petrov', kind: 'former', from: '1930', to: '1950' }] },
+    { id: 'local:gardeners-party', type: 'organization', name: 'Gardeners Party', aliases: [{ text: 'the party', kind: 'other', needsContext: true }] },
+    { id: 'local:novgrad-council', type: 'organization', name: 'Novgrad City Council', aliases: [{ text: 'city council', kind: 'other', needsContext: true }] },
+    { id: 'local:novgrad-pact', type: 'organization', name: 'Novgrad Pact', aliases: [] },
   ],
+  roles: [{ person: 'local:ivan-petrov', office: 'Chairman of the Gardeners Party', officeKey: 'gp-chair', org: 'local:gardeners-party', from: '1930', source: 'fixture' }],
 };
 
 /** A minimal stand-in for the sentences+tokens stages: one sentence per line. */
@@ -104,4 +109,93 @@ test('a bare title refers back to the last person named who bears it', () => {
   assert.equal(ms.some((m) => m.text === 'general'), false);
   // no person named before: no title mention
   assert.equal(analyze('Then the marshal left.').length, 0);
+});
+
+test('a name inside a longer personal name is part of it, not a town once so called', () => {
+  const ms = analyze('In 1940 Ivan Petrov spoke.');
+  assert.deepEqual(ms.map((m) => [m.text, m.entity]), [['Ivan Petrov', 'local:ivan-petrov']]);
+});
+
+test('a generic short form links to the body the document is related to, else stays unresolved', () => {
+  // the party its chairman led; the council of the city it names
+  const ms = analyze('Ivan Petrov addressed the party.\nIn Novgrad the city council met.');
+  assert.equal(ms.find((m) => m.text === 'party')!.entity, 'local:gardeners-party');
+  assert.equal(ms.find((m) => m.text === 'city council')!.entity, 'local:novgrad-council');
+  const alone = analyze('The city council met.');
+  assert.equal(alone.find((m) => /council/.test(m.text))!.linkRule, 'unresolved');
+});
+
+test('a given name with a patronymic is the person of that given name the document names', () => {
+  const kb = buildKnowledgeBase([]);
+  const m = (start: number, text: string) => ({ start, end: start + text.length, label: 'PER' as const, text, candidates: [], before: [], after: [] });
+  const rs = linkMentions(kb, [m(0, 'Petra Lumba'), m(20, 'Petra Ivanovna'), m(40, 'Oskar Petrovich')], { text: '' });
+  assert.deepEqual(rs.map((r) => r.entity), ['local:petra-lumba', 'local:petra-lumba', 'local:oskar-petrovich']);
+  assert.equal(rs[1]!.linkRule, 'coref-short-form');
+  assert.equal(isPatronymic('sergeyevich'), true);
+  assert.equal(isPatronymic('rich'), false);
+});
+
+test('an epithet in scare quotes is one mention with its quotation marks', () => {
+  const ms = analyze('Ivan Petrov spoke.\nThen the “Gardener” left.');
+  const epithet = ms.find((m) => m.entity === 'local:ivan-petrov' && m.form === 'epithet')!;
+  assert.equal(epithet.text, '“Gardener”');
+});
+
+test('punctuation and interjections taken for names are dropped, not made into local people', () => {
+  const kb = buildKnowledgeBase([]);
+  const m = (start: number, text: string) => ({ start, end: start + text.length, label: 'PER' as const, text, candidates: [], before: [], after: [] });
+  const rs = linkMentions(kb, [m(0, 'Alas'), m(10, '!'), m(20, 'Oskar Vell')], { text: '' });
+  assert.deepEqual(rs.map((r) => [r.linkRule, r.partOfName === true]), [['not-a-name', true], ['not-a-name', true], ['local-new', false]]);
+});
+
+test('the stage writes comment authors as person mentions from the comment header lines', () => {
+  const kb = buildKnowledgeBase([FIXTURE]);
+  const text = '1. ivan77 Offline ivan77\nivan77 (Ivan) 2 May 2020 10: 00\nIvan Petrov was right.';
+  const source: Source = {
+    id: 'src2',
+    key: 'k2',
+    meta: { format: 'text' },
+    text,
+    sourceMap: [],
+    sections: [
+      { id: 'h', kind: 'chrome', role: 'comment-header', parent: 'c', start: 0, end: 24 },
+      { id: 'm', kind: 'chrome', role: 'comment-meta', parent: 'c', start: 25, end: 56 },
+      { id: 'c', kind: 'comment', author: 'ivan77', displayName: 'Ivan', start: 57, end: text.length },
+    ],
+    messages: [],
+  };
+  const out = runStages(source, [tokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
+  const ms = out.annotations
+    .filter((a) => a.layer === 'mention')
+    .sort((a, b) => a.start - b.start)
+    .map((a) => [text.slice(a.start, a.end), a.attrs.entity, a.attrs.linkRule]);
+  assert.deepEqual(ms, [
+    ['ivan77', 'local:user-ivan77', 'comment-author'],
+    ['ivan77', 'local:user-ivan77', 'comment-author'],
+    ['ivan77 (Ivan)', 'local:user-ivan77', 'comment-author'],
+    ['Ivan Petrov', 'local:ivan-petrov', 'alias-unique'],
+  ]);
+});
+
+test('a bare title nobody named bears is the holder at that time of an office in a body the document names', () => {
+  const ms = analyze('In 1935 the Gardeners Party met.\nThen the chairman spoke.');
+  const chair = ms.find((m) => m.text === 'chairman')!;
+  assert.equal(chair.entity, 'local:ivan-petrov');
+  assert.equal(chair.linkRule, 'title-holder-at-time');
+  // before the office existed there is no holder
+  assert.equal(analyze('In 1925 the Gardeners Party met.\nThen the chairman spoke.').some((m) => m.text === 'chairman'), false);
+});
+
+test('a title that is also an adjective is no name before a noun', () => {
+  const kb = buildKnowledgeBase([{ entities: [{ id: 'local:gen', type: 'person', name: 'Oskar Vell', aliases: [{ text: 'General Vell', kind: 'title' }] }] }]);
+  const source: Source = { id: 's3', key: 'k3', meta: { format: 'text' }, text: 'General Vell came.\nThe general mood was calm.\nLater the general left.', sourceMap: [], sections: [], messages: [] };
+  const out = runStages(source, [tokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
+  const texts = out.annotations.filter((a) => a.layer === 'mention' && a.attrs.linkRule === 'title-coref').map((a) => a.start);
+  assert.deepEqual(texts, [source.text.lastIndexOf('general')]);
+});
+
+test('a seat of government named inside a longer name is the place, whatever the words around', () => {
+  const ms = analyze('Rurland joined the Novgrad Pact.');
+  assert.deepEqual(ms.filter((m) => m.text === 'Novgrad').map((m) => [m.entity, m.linkRule]), [['local:novgrad', 'metonym-literal-context']]);
+  assert.equal(ms.find((m) => m.text === 'Novgrad Pact')!.entity, 'local:novgrad-pact');
 });

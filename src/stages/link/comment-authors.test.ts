@@ -1,0 +1,17 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import type { Section } from '../../core/types.ts';
+import { findCommentAuthors, userId } from './comment-authors.ts';
+
+test('user names in comment headers and meta lines are mentions of one local person', () => {
+  const text = '1. zorro-7 Offline zorro-7\nzorro-7 (Zorro) 2 May 2020 10: 00\nNice piece, zorro-7 agrees.';
+  const sections: Section[] = [
+    { id: 'h', kind: 'chrome', role: 'comment-header', parent: 'c', start: 0, end: 26 },
+    { id: 'm', kind: 'chrome', role: 'comment-meta', parent: 'c', start: 27, end: 61 },
+    { id: 'c', kind: 'comment', author: 'zorro-7', displayName: 'Zorro', start: 62, end: text.length },
+  ];
+  const ms = findCommentAuthors(text, sections);
+  assert.deepEqual(ms.map((m) => text.slice(m.start, m.end)), ['zorro-7', 'zorro-7', 'zorro-7 (Zorro)']);
+  assert.ok(ms.every((m) => m.entity === userId('zorro-7') && m.name === 'zorro-7'));
+  assert.equal(userId('zorro-7'), 'local:user-zorro-7');
+});

@@ -1,0 +1,45 @@
+/**
+ * The people who wrote a page's comments are people the page names: each comment's user name in
+ * its header and meta lines ("2. ivan77 Offline ivan77", "ivan77 (Ivan) 1 May 2019 10: 00") becomes
+ * a mention of one local person per user name, `local:user-<name>`, named by the user name.
+ */
+import type { Section } from '../../core/types.ts';
+import { localId } from './link-mentions.ts';
+
+/** A mention of a comment's author. */
+export interface AuthorMention {
+  start: number;
+  end: number;
+  entity: string;
+  name: string;
+}
+
+/** The local entity id of a commenter: `local:user-ivan77`. */
+export function userId(author: string): string {
+  return localId(author).replace(/^local:/, 'local:user-');
+}
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * Finds the authors' user names in the header and meta lines of every comment (sections of kind
+ * `chrome` with role `comment-header` / `comment-meta` whose parent is the comment). A user name
+ * followed by its display name in brackets is one mention: "ivan77 (Ivan)".
+ */
+export function findCommentAuthors(text: string, sections: readonly Section[]): AuthorMention[] {
+  const out: AuthorMention[] = [];
+  const byId = new Map(sections.map((s) => [s.id, s]));
+  for (const s of sections) {
+    if (s.kind !== 'chrome' || (s.role !== 'comment-header' && s.role !== 'comment-meta') || !s.parent) continue;
+    const comment = byId.get(s.parent);
+    const author = comment?.author?.trim();
+    if (!comment || !author) continue;
+    const line = text.slice(s.start, s.end);
+    const shown = comment.displayName ? `(?:\\s*\\(${escape(comment.displayName)}\\))?` : '';
+    const re = new RegExp(`(?<![\\p{L}\\p{N}_-])${escape(author)}${shown}(?![\\p{L}\\p{N}_-])`, 'gu');
+    for (const m of line.matchAll(re)) {
+      out.push({ start: s.start + m.index, end: s.start + m.index + m[0].length, entity: userId(author), name: author });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,123 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { buildKnowledgeBase } from '../../kb/load-kb.ts';
+import { tokenize } from '../tokens/tokenize.ts';
+import { findDescriptions, parseDescription, type DescribedMention } from './describe-persons.ts';
+
+const kb = buildKnowledgeBase([
+  {
+    entities: [
+      { id: 'local:vask', type: 'person', name: 'Ona Vask', aliases: [] },
+      { id: 'local:peeters', type: 'person', name: 'Jan Peeters', aliases: [] },
+      { id: 'local:cc', type: 'organization', name: 'Central Committee', partOf: 'local:party', aliases: [] },
+      { id: 'local:party', type: 'organization', name: 'Workers Party', aliases: [] },
+    ],
+    roles: [{ person: 'local:vask', office: 'First Secretary of the Workers Party', officeKey: 'wp-first', org: 'local:party', from: '1950', source: 'fixture' }],
+  },
+]);
+const cues = {
+  roleNouns: ['historian', 'political scientist', 'director', 'head', 'expert', 'secretary', 'first secretary', 'advisor', 'rector'],
+  genericRoleNouns: new Set(['expert']),
+  titles: ['first secretary', 'secretary'],
+  verbs: new Set(['said', 'noted']),
+};
+/** Tokens of one-line sentences, and mentions at the given names. */
+function setup(text: string, names: Array<[string, string, string]>) {
+  let sentence = 0;
+  const tokens = tokenize(text).map((t) => {
+    const tok = { start: t.start, end: t.end, text: text.slice(t.start, t.end), norm: t.norm, sentence };
+    if (/^[.!?]$/.test(tok.text)) sentence++;
+    return tok;
+  });
+  // every occurrence of each name is a mention
+  const mentions: DescribedMention[] = names.flatMap(([name, entity, label]) =>
+    [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({ start: m.index, end: m.index + name.length, label, entity, name })),
+  );
+  return { tokens, mentions };
+}
+const spans = (text: string, ds: ReturnType<typeof findDescriptions>) => ds.map((d) => [text.slice(d.start, d.end), d.entity, d.rule]);
+
+test('a description parses as article, modifiers, a role noun and its complement', () => {
+  const { tokens } = setup('the advisor to the rector of the City University', []);
+  assert.equal(parseDescription(tokens, 0, tokens.length, [['advisor'], ['rector']])?.role, 'advisor');
+  const bad = setup('he quickly said that', []).tokens;
+  assert.equal(parseDescription(bad, 0, bad.length, [['advisor']]), undefined);
+});
+
+test('appositions before and after a name describe that person', () => {
+  const text = 'Dutch historian and political scientist Jan Peeters disagreed. Ona Vask, director of the Town Archive, said so.';
+  const { tokens, mentions } = setup(text, [['Jan Peeters', 'local:peeters', 'PER'], ['Ona Vask', 'local:vask', 'PER']]);
+  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [
+    ['Dutch historian and political scientist', 'local:peeters', 'appositive'],
+    ['director of the Town Archive', 'local:vask', 'appositive'],
+  ]);
+});
+
+test('a capitalized title before a name is taken with the name', () => {
+  const text = 'In 1960 the First Secretary Ona Vask spoke.';
+  const { tokens, mentions } = setup(text, [['Ona Vask', 'local:vask', 'PER']]);
+  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['First Secretary Ona Vask', 'local:vask', 'title-name']]);
+});
+
+test('an office described without a name is its holder named in the document', () => {
+  const text = 'Ona Vask arrived. Later the first secretary of the Central Committee spoke. The expert said nothing.';
+  const { tokens, mentions } = setup(text, [['Ona Vask', 'local:vask', 'PER'], ['Central Committee', 'local:cc', 'ORG']]);
+  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['first secretary of the Central Committee', 'local:vask', 'role-holder']]);
+});
+
+test('a bare description refers back to the last person so described', () => {
+  const text = 'Jan Peeters, head of the Town Archive, wrote. Ona Vask agreed. Then the head said no, and the expert noted it.';
+  const { tokens, mentions } = setup(text, [['Jan Peeters', 'local:peeters', 'PER'], ['Ona Vask', 'local:vask', 'PER']]);
+  const ds = findDescriptions(kb, mentions, tokens, cues).filter((d) => d.rule === 'description-coref');
+  assert.deepEqual(spans(text, ds), [
+    ['the head', 'local:peeters', 'description-coref'],
+    ['the expert', 'local:peeters', 'description-coref'],
+  ]);
+});
+
+test('an office nobody named held is its holder in the last year written before it', () => {
+  const text = 'In 1955 the first secretary of the Central Committee travelled.';
+  const { tokens, mentions } = setup(text, [['Central Committee', 'local:cc', 'ORG']]);
+  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['first secretary of the Central Committee', 'local:vask', 'role-holder-at-time']]);
+  const before = setup('In 1940 the first secretary of the Central Committee travelled.', [['Central Committee', 'local:cc', 'ORG']]);
+  assert.deepEqual(findDescriptions(kb, before.mentions, before.tokens, cues), []);
+});
+
+test('adjectives on a name make an evaluative epithet of the whole phrase', () => {
+  const text = 'Nobody trusted the stubborn and cunning Ona Vask then.';
+  const { tokens, mentions } = setup(text, [['Ona Vask', 'local:vask', 'PER']]);
+  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['the stubborn and cunning Ona Vask', 'local:vask', 'epithet-name']]);
+  // a noun before the name is no epithet: "the report Vask gave"
+  const noun = setup('They read the report Ona Vask gave.', [['Ona Vask', 'local:vask', 'PER']]);
+  assert.deepEqual(findDescriptions(kb, noun.mentions, noun.tokens, cues), []);
+});
+
+test('the office holder is the one in office at the narrative time, unless the office is "future" or "former"', () => {
+  const kb2 = buildKnowledgeBase([
+    {
+      entities: [
+        { id: 'local:a', type: 'person', name: 'Ana Lind', aliases: [] },
+        { id: 'local:b', type: 'person', name: 'Bo Lind', aliases: [] },
+        { id: 'local:land', type: 'place', name: 'Arland', aliases: [] },
+      ],
+      roles: [
+        { person: 'local:a', office: 'President of Arland', officeKey: 'ar-p', org: 'local:land', from: '1950', to: '1959', source: 'fixture' },
+        { person: 'local:b', office: 'President of Arland', officeKey: 'ar-p', org: 'local:land', from: '1960', to: '1969', source: 'fixture' },
+      ],
+    },
+  ]);
+  const text = 'Bo Lind and Ana Lind met. In 1955 the president of Arland spoke. Later the future president of Arland replied.';
+  const { tokens, mentions } = setup(text, [['Bo Lind', 'local:b', 'PER'], ['Ana Lind', 'local:a', 'PER'], ['Arland', 'local:land', 'LOC']]);
+  const cues2 = { ...cues, titles: ['president'] };
+  const ds = findDescriptions(kb2, mentions, tokens, cues2).filter((d) => d.rule.startsWith('role-holder'));
+  assert.deepEqual(spans(text, ds), [
+    ['president of Arland', 'local:a', 'role-holder'],
+    ['future president of Arland', 'local:a', 'role-holder'],
+  ]);
+});
+
+test('a year before a title is not part of the title', () => {
+  const text = 'In 1960 Secretary Ona Vask spoke.';
+  const { tokens, mentions } = setup(text, [['Ona Vask', 'local:vask', 'PER']]);
+  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['Secretary Ona Vask', 'local:vask', 'title-name']]);
+});

@@ -1,0 +1,283 @@
+/**
+ * Descriptions of people as mentions of them: appositive descriptions next to a name ("Belgian
+ * historian Jan Peeters", "Jan Peeters, director of the City Archive,"), a capitalized title before
+ * a name taken with the name ("President Jan Peeters"), office descriptions read through the
+ * knowledge base's roles ("the first secretary of the Central Committee" → the holder the
+ * document names), evaluative epithets on a name ("the zealous Peeters"), and bare descriptions that
+ * refer back to a described person ("the historian", "the expert"). Pure: reads tokens, the already linked mentions and the knowledge base.
+ */
+import type { KnowledgeBase } from '../../kb/types.ts';
+import { ancestorsOf } from './related-entities.ts';
+
+/** A token as the describer sees it: span, surface text, lower-cased form, sentence index. */
+export interface DescribeToken {
+  start: number;
+  end: number;
+  text: string;
+  norm: string;
+  sentence: number;
+}
+
+/** A linked mention, as far as the describer needs it. */
+export interface DescribedMention {
+  start: number;
+  end: number;
+  label: string;
+  entity?: string;
+  name?: string;
+}
+
+/** Vocabularies (from `context-cues.json`). */
+export interface DescribeCues {
+  /** Head nouns of descriptions of people, singular, lower case ("historian", "first secretary"). */
+  roleNouns: readonly string[];
+  /** Role nouns vague enough to refer back to any described person ("expert", "specialist"). */
+  genericRoleNouns: ReadonlySet<string>;
+  /** Office titles resolved through the knowledge base's roles ("first secretary", "premier"). */
+  titles: readonly string[];
+  /** Verbs and auxiliaries (lower case) that may follow a description used as a subject. */
+  verbs: ReadonlySet<string>;
+}
+
+/** A new mention produced by a description. */
+export interface DescriptionMention {
+  start: number;
+  end: number;
+  entity: string;
+  name: string;
+  /** `appositive`, `title-name`, `role-holder`, `role-holder-at-time`, `epithet-name` or `description-coref`. */
+  rule: string;
+  score: number;
+  /** The role noun heading the description. */
+  role: string;
+}
+
+/** Words allowed inside a description after its head: "of the", "to the", "and", "then". */
+const LINKERS = new Set(['of', 'the', 'to', 'for', 'at', 'and', 'in', 'on', 'de', 'then', 'former', 'future', 'late', 'now']);
+const ARTICLES = new Set(['the', 'a', 'an']);
+const ORDINALS: Record<string, string> = { '1st': 'first', '2nd': 'second', '3rd': 'third' };
+const isWordToken = (t: DescribeToken) => /^[\p{L}\p{N}][\p{L}\p{N}.'’-]*$/u.test(t.text);
+const isCapitalized = (t: DescribeToken) => /^\p{Lu}/u.test(t.text);
+
+/** The year of an EDTF date (`1953-03-05` → 1953); -Infinity when absent. */
+function yearOf(edtf: string | undefined): number {
+  const m = edtf ? /^(\d{4})/.exec(edtf) : null;
+  return m ? Number(m[1]) : -Infinity;
+}
+
+/** The last year (1800–2099) written as a token before token `i`. */
+function lastYearBefore(tokens: readonly DescribeToken[], i: number): number | undefined {
+  for (let k = i - 1; k >= 0; k--) if (/^(?:1[89]\d\d|20\d\d)$/.test(tokens[k]!.text)) return Number(tokens[k]!.text);
+  return undefined;
+}
+
+/** A lower-case word shaped like an adjective: "zealous", "miserable", "not-so-distant", "old". */
+function isAdjective(t: DescribeToken): boolean {
+  if (!/^[a-z][a-z-]*$/.test(t.text)) return false;
+  if (t.text.includes('-')) return true;
+  return /(?:ous|ive|ful|less|able|ible|ical|ic|ish|ent|ant|ile|ary)$/.test(t.text) || COMMON_ADJECTIVES.has(t.text);
+}
+const COMMON_ADJECTIVES = new Set(['old', 'young', 'great', 'late', 'bald', 'clever', 'wise', 'poor', 'dear', 'good', 'bad', 'mad', 'sly', 'cunning', 'stubborn', 'brave', 'bold', 'cruel', 'mighty', 'humble', 'proud', 'vain', 'shrewd']);
+
+/** Matches a role noun (possibly of several words) at token `i`; returns its word count and text. */
+function roleAt(tokens: readonly DescribeToken[], i: number, roles: readonly string[][]): { n: number; role: string } | undefined {
+  for (const words of roles) {
+    if (words.every((w, k) => {
+      const t = tokens[i + k];
+      return t !== undefined && (ORDINALS[t.norm] ?? t.norm) === w;
+    })) return { n: words.length, role: words.join(' ') };
+  }
+  return undefined;
+}
+
+/**
+ * Parses tokens `[s, e)` as a description: optional article, at most three modifiers, a role
+ * noun, then a tail of linking words, capitalized words, role nouns and modifiers of role nouns
+ * ("Belgian historian and political scientist", "the advisor to the rector of the Moscow State
+ * University"). Returns the head role and whether the first role noun is capitalized (a title).
+ */
+export function parseDescription(tokens: readonly DescribeToken[], s: number, e: number, roles: readonly string[][]): { role: string; titled: boolean } | undefined {
+  let i = s;
+  if (i < e && ARTICLES.has(tokens[i]!.norm)) i++;
+  let head: { n: number; role: string } | undefined;
+  let mods = 0;
+  while (i < e && !(head = roleAt(tokens, i, roles))) {
+    const t = tokens[i]!;
+    // a modifier is a word, not a year or a number ("In 1958 General Secretary X")
+    if (!isWordToken(t) || /^\p{N}/u.test(t.text) || LINKERS.has(t.norm) || ++mods > 3) return undefined;
+    i++;
+  }
+  if (!head || i + head.n > e) return undefined;
+  // "the First Secretary …": a capitalized head is a title written as part of the name
+  const titled = isCapitalized(tokens[i]!);
+  i += head.n;
+  while (i < e) {
+    const t = tokens[i]!;
+    if (!isWordToken(t) && t.text !== '(' && t.text !== ')') return undefined;
+    const r = roleAt(tokens, i, roles);
+    if (r) {
+      i += r.n;
+      continue;
+    }
+    if (LINKERS.has(t.norm) || isCapitalized(t) || /^\d/.test(t.text)) {
+      i++;
+      continue;
+    }
+    // a lower-case modifier must lead to a role noun: "and political scientist"
+    const next = roleAt(tokens, i + 1, roles) ?? (tokens[i + 1] && isWordToken(tokens[i + 1]!) && !LINKERS.has(tokens[i + 1]!.norm) ? roleAt(tokens, i + 2, roles) : undefined);
+    if (!next) return undefined;
+    i++;
+  }
+  return { role: head.role, titled };
+}
+
+/** Finds description mentions in one document. Returns new mentions, not overlapping the people already marked. */
+export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMention[], tokens: readonly DescribeToken[], cues: DescribeCues): DescriptionMention[] {
+  const roles = [...new Set(cues.roleNouns)].map((r) => r.split(' ')).sort((a, b) => b.length - a.length);
+  const titles = [...new Set(cues.titles)].map((r) => r.split(' ')).sort((a, b) => b.length - a.length);
+  const isPerson = (m: DescribedMention) => m.label === 'PER' && !!m.entity;
+  const people = linked.filter(isPerson).sort((a, b) => a.start - b.start);
+  const firstAt = new Map<number, number>();
+  const lastAt = new Map<number, number>();
+  tokens.forEach((t, i) => {
+    firstAt.set(t.start, i);
+    lastAt.set(t.end, i);
+  });
+  const out: DescriptionMention[] = [];
+  const taken = (start: number, end: number) =>
+    people.some((p) => p.start < end && start < p.end) || out.some((o) => o.start < end && start < o.end);
+  const described: Array<{ start: number; entity: string; name: string; role: string; rule: string }> = [];
+  const push = (d: DescriptionMention) => {
+    out.push(d);
+    described.push({ start: d.start, entity: d.entity, name: d.name, role: d.role, rule: d.rule });
+  };
+
+  // 1. Appositions next to a person's name.
+  for (const p of people) {
+    const i = firstAt.get(p.start);
+    const j = lastAt.get(p.end);
+    if (i === undefined || j === undefined) continue;
+    const sentence = tokens[i]!.sentence;
+    // before the name: "Belgian historian Jan Peeters", "The head of the archive, Jan Peeters,"
+    const comma = i > 0 && tokens[i - 1]!.text === ',' ? 1 : 0;
+    const e = i - comma;
+    let lo = e;
+    while (lo > 0 && e - lo < 14 && tokens[lo - 1]!.sentence === sentence && (isWordToken(tokens[lo - 1]!) || /^[()]$/.test(tokens[lo - 1]!.text))) lo--;
+    // with a comma, the description must open its clause ("The head of X, Name, said")
+    for (let s = lo; s < e; s++) {
+      if (comma && s !== lo) break;
+      const d = parseDescription(tokens, s, e, roles);
+      if (!d) continue;
+      const start = tokens[s]!.start;
+      const end = tokens[e - 1]!.end;
+      if (d.titled && !comma) {
+        // "First Secretary Jan Peeters": the title and the name are one mention
+        const from = ARTICLES.has(tokens[s]!.norm) ? tokens[s + 1]!.start : start;
+        // "Marshal Tito" already matched whole as a title alias needs no second mention
+        const known = linked.some((m) => m !== p && m.start <= from && m.end >= p.end);
+        if (!known && !out.some((o) => o.start < p.end && from < o.end)) push({ start: from, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: d.role });
+      } else if (!taken(start, end)) push({ start, end, entity: p.entity!, name: p.name ?? '', rule: 'appositive', score: 0.75, role: d.role });
+      break;
+    }
+    // after the name: "Jan Peeters, director of the City Archive, said"
+    if (tokens[j + 1]?.text === ',') {
+      let hi = j + 2;
+      while (hi < tokens.length && hi - j < 16 && tokens[hi]!.sentence === sentence && tokens[hi]!.text !== ',' && (isWordToken(tokens[hi]!) || /^[()]$/.test(tokens[hi]!.text))) hi++;
+      const closes = hi >= tokens.length || tokens[hi]!.text === ',' || tokens[hi]!.sentence !== sentence || /^[.;:!?]$/.test(tokens[hi]!.text);
+      const d = closes && hi > j + 2 ? parseDescription(tokens, j + 2, hi, roles) : undefined;
+      if (d) {
+        const start = tokens[j + 2]!.start;
+        const end = tokens[hi - 1]!.end;
+        if (!taken(start, end)) push({ start, end, entity: p.entity!, name: p.name ?? '', rule: 'appositive', score: 0.7, role: d.role });
+      }
+    }
+  }
+
+  // 2. Office descriptions without a name: "the (future) first secretary of the Central Committee".
+  const orgAt = (from: number, to: number) =>
+    linked.filter((m) => m.entity && (m.label === 'ORG' || m.label === 'LOC') && m.start >= tokens[from]!.start && m.end <= tokens[to - 1]!.end).map((m) => m.entity!);
+  for (let i = 0; i < tokens.length; i++) {
+    if (!ARTICLES.has(tokens[i]!.norm) || tokens[i]!.norm === 'a' || tokens[i]!.norm === 'an') continue;
+    let k = i + 1;
+    let shifted = false;
+    while (k < tokens.length && k - i <= 2 && ['future', 'former', 'then', 'late', 'new', 'current'].includes(tokens[k]!.norm)) {
+      // "the future / former first secretary" held the office at another time than the narrative's
+      if (['future', 'former', 'late'].includes(tokens[k]!.norm)) shifted = true;
+      k++;
+    }
+    const t = roleAt(tokens, k, titles);
+    if (!t || tokens[k + t.n]?.norm !== 'of') continue;
+    // the complement: "of the Central Committee (of the CPSU)", up to the end of its capitalized words
+    let e = k + t.n + 1;
+    let bracket = false;
+    while (e < tokens.length && tokens[e]!.sentence === tokens[i]!.sentence) {
+      const x = tokens[e]!;
+      // "CP (b) of Ukraine": a bracketed qualifier stays inside the name
+      if (x.text === '(') bracket = true;
+      else if (x.text === ')') bracket = false;
+      else if (!bracket && !LINKERS.has(x.norm) && !isCapitalized(x)) break;
+      e++;
+    }
+    while (e > k + t.n + 1 && !isCapitalized(tokens[e - 1]!) && tokens[e - 1]!.text !== ')') e--;
+    if (e <= k + t.n + 1) continue;
+    // a name right after belongs to the appositions above
+    if (people.some((p) => p.start === tokens[e]?.start)) continue;
+    const start = tokens[i + 1]!.start;
+    const end = tokens[e - 1]!.end;
+    if (taken(start, end)) continue;
+    const orgs = orgAt(k + t.n + 1, e);
+    if (orgs.length === 0) continue;
+    const scope = new Set(orgs.flatMap((o) => [o, ...ancestorsOf(kb, o)]));
+    const re = new RegExp(`\\b${t.role}\\b`, 'i');
+    const offices = kb.roles.filter((r) => r.org && scope.has(r.org) && re.test(r.office));
+    const holders = new Set(offices.map((r) => r.person));
+    // the narrative time: the last year written before the phrase
+    const year = shifted ? undefined : lastYearBefore(tokens, i);
+    const heldThen = (person: string) => year === undefined || offices.some((r) => r.person === person && yearOf(r.from) <= year && year <= (r.to ? yearOf(r.to) : Infinity));
+    const named = people.filter((p) => holders.has(p.entity!));
+    const namedThen = named.filter((p) => heldThen(p.entity!));
+    const atTime = year === undefined ? [] : [...new Set(offices.filter((r) => heldThen(r.person)).map((r) => r.person))];
+    // a holder the document names (then in office, the last named before), else the one holder at that time
+    const pick = (xs: DescribedMention[]) => xs.filter((p) => p.start < start).pop() ?? xs[0];
+    const ref = pick(namedThen) ?? (atTime.length === 0 ? pick(named) : undefined);
+    const person = !ref && atTime.length === 1 ? kb.byId.get(atTime[0]!) : undefined;
+    if (ref) push({ start, end, entity: ref.entity!, name: ref.name ?? '', rule: 'role-holder', score: 0.6, role: t.role });
+    else if (person) push({ start, end, entity: person.id, name: person.name, rule: 'role-holder-at-time', score: 0.5, role: t.role });
+    i = e - 1;
+  }
+
+  // 3. Evaluative epithets on a name: "the zealous Petrov", "the not-so-distant and miserable Petrov".
+  for (const p of people) {
+    const i = firstAt.get(p.start);
+    if (i === undefined || p.entity === undefined) continue;
+    let s = i;
+    while (s > 0 && i - s < 6 && tokens[s - 1]!.sentence === tokens[i]!.sentence && (isAdjective(tokens[s - 1]!) || ((tokens[s - 1]!.norm === 'and' || tokens[s - 1]!.text === ',') && s < i && isAdjective(tokens[s]!)))) s--;
+    // the run must start with an adjective right after an article, and end on one before the name
+    while (s < i && !isAdjective(tokens[s]!)) s++;
+    if (s === i || s === 0 || !['the', 'this', 'that', 'our', 'his'].includes(tokens[s - 1]!.norm) || !isAdjective(tokens[i - 1]!)) continue;
+    const start = tokens[s - 1]!.start;
+    if (linked.some((m) => m !== p && m.start <= start && m.end >= p.end) || out.some((o) => o.start < p.end && start < o.end)) continue;
+    out.push({ start, end: p.end, entity: p.entity, name: p.name ?? '', rule: 'epithet-name', score: 0.8, role: '' });
+  }
+
+  // 4. Bare descriptions referring back: "the expert noted", "the historian emphasized".
+  described.sort((a, b) => a.start - b.start);
+  for (let i = 0; i + 1 < tokens.length; i++) {
+    if (tokens[i]!.norm !== 'the') continue;
+    const r = roleAt(tokens, i + 1, roles);
+    if (!r) continue;
+    const next = tokens[i + 1 + r.n];
+    // "the historian of the war", "the historian Jan Peeters": complements and names are handled above
+    if (next && (['of', 'to', "'s", '’s', 'and'].includes(next.norm) || isCapitalized(next))) continue;
+    // a whole noun phrase: a verb or punctuation follows ("the expert noted", not "the official version")
+    if (next && isWordToken(next) && !cues.verbs.has(next.norm) && !/^[a-z]{3,}ed$/.test(next.norm)) continue;
+    const start = tokens[i]!.start;
+    const end = tokens[i + r.n]!.end;
+    if (taken(start, end)) continue;
+    const generic = cues.genericRoleNouns.has(r.role);
+    // "the expert" is someone introduced by a profession, not an office holder
+    const ref = described.filter((d) => d.start < start && (generic ? d.rule === 'appositive' : d.role === r.role || d.role.endsWith(` ${r.role}`))).pop();
+    if (ref) out.push({ start, end, entity: ref.entity, name: ref.name, rule: 'description-coref', score: 0.5, role: r.role });
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

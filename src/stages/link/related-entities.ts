@@ -1,0 +1,73 @@
+/**
+ * Which knowledge-base entities a document is "about" beyond the ones it names outright: the bodies
+ * its people held office in, the parents of the bodies it names, and things named after what it
+ * names. Used to read context-dependent aliases ("the party", "the Presidium", "the city council",
+ * "the Mausoleum") as the one candidate the document is related to.
+ */
+import { aliasTokens } from '../../kb/alias-index.ts';
+import type { KbEntity, KnowledgeBase } from '../../kb/types.ts';
+
+/** Ancestors of an entity through `partOf` and `standsFor` (a few levels; cycles are cut). */
+export function ancestorsOf(kb: KnowledgeBase, id: string, depth = 4): string[] {
+  const out: string[] = [];
+  let frontier = [id];
+  for (let d = 0; d < depth && frontier.length > 0; d++) {
+    const next: string[] = [];
+    for (const x of frontier) {
+      const e = kb.byId.get(x);
+      for (const up of [e?.partOf, e?.standsFor]) {
+        if (up && up !== id && !out.includes(up)) {
+          out.push(up);
+          next.push(up);
+        }
+      }
+    }
+    frontier = next;
+  }
+  return out;
+}
+
+/** Whether token list `inner` occurs contiguously inside `outer`. */
+function containsRun(outer: readonly string[], inner: readonly string[]): boolean {
+  if (inner.length === 0 || inner.length > outer.length) return false;
+  for (let i = 0; i + inner.length <= outer.length; i++) if (inner.every((t, k) => outer[i + k] === t)) return true;
+  return false;
+}
+
+/** The names of an entity that can appear inside the name of something named after it. */
+function namesOf(e: KbEntity): string[][] {
+  return [e.name, ...e.aliases.filter((a) => ['canonical', 'full', 'surname', 'former', 'later'].includes(a.kind) && !a.needsContext).map((a) => a.text)]
+    .map((t) => aliasTokens(t))
+    .filter((t) => t.length > 0);
+}
+
+/**
+ * The document's affinity set: the entities it names (`seen`), the organizations in which the
+ * people it names held office (`roles[].org`), and all their `partOf` / `standsFor` ancestors.
+ */
+export function documentAffinity(kb: KnowledgeBase, seen: Iterable<string>): Set<string> {
+  const base = new Set(seen);
+  const out = new Set(base);
+  for (const r of kb.roles) if (r.org && base.has(r.person)) out.add(r.org);
+  for (const id of [...out]) for (const a of ancestorsOf(kb, id)) out.add(a);
+  return out;
+}
+
+/**
+ * Whether a non-person entity is related to the document: it is in the affinity set, one of its
+ * ancestors is, or its name contains the name of an entity the document names ("Sumgait City
+ * Council" in a text that names Sumgait). People are left to the stricter rules of the linker:
+ * a bare surname needs the person named in full.
+ */
+export function isRelatedToDocument(kb: KnowledgeBase, id: string, seen: ReadonlySet<string>, affinity: ReadonlySet<string>): boolean {
+  const e = kb.byId.get(id);
+  if (!e || e.type === 'person') return false;
+  if (affinity.has(id)) return true;
+  if (ancestorsOf(kb, id).some((a) => affinity.has(a))) return true;
+  const own = aliasTokens(e.name);
+  for (const s of seen) {
+    const o = kb.byId.get(s);
+    if (o && o.id !== id && namesOf(o).some((n) => n.length < own.length && containsRun(own, n))) return true;
+  }
+  return false;
+}
