@@ -192,7 +192,7 @@ export function emitSentenceShapeFeatures(doc: RhetoricDoc, si: number, emit: Em
 }
 
 /**
- * Features of a span for technique classification: its words and bigrams, edges and context,
+ * Features of a span for technique classification: its words, bigrams and character 4-grams, edges and context,
  * length, repetition of the span and its words in the article, punctuation, capitals and the
  * words of its sentence.
  */
@@ -209,10 +209,11 @@ export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature
     if (w.length >= 6) emit(wv, 'st', w.slice(0, 5));
     if (i + 1 < words.length) emit(wv, 'b', w, words[i + 1]);
   }
-  if (words.length <= 3) {
-    const chars = ` ${words.join(' ')} `;
-    for (let i = 0; i + 4 <= chars.length; i++) emit(0.5, 'c4', chars.slice(i, i + 4));
-  }
+  // Character 4-grams of the whole span (spelling variants, affixes, quotes), scaled like the words:
+  // 59.6 → 61.0 micro-F1 in 5-fold cross-validation on train against 4-grams of spans of ≤ 3 words only.
+  const chars = ` ${words.join(' ')} `;
+  const cv = 0.5 * wv;
+  for (let i = 0; i + 4 <= chars.length; i++) emit(cv, 'c4', chars.slice(i, i + 4));
   if (words.length) {
     emit(1, 'first', words[0]);
     emit(1, 'last', words[words.length - 1]);
