@@ -5,14 +5,14 @@ import { assessModality, type ModalityCues } from './assess-modality.ts';
 import { findParticipants, participantsJson } from './find-participants.ts';
 import { buildTriggerLexicon, findTriggers, readDataJson, type TriggerLexicon, type TriggerMatch } from './lexicon.ts';
 import { dateOwner } from './date-owner.ts';
-import { beforeTime, coarsenInherited, isDating, isPastPerfect, pickNarrativeTime, pickPostModifierTime, pickSentenceTime, timeFromTimex, timeOfAnchor } from './pick-time.ts';
+import { afterTime, beforeTime, coarsenInherited, isDating, isPastPerfect, opensWithParticiple, pickNarrativeTime, pickPostModifierTime, pickSentenceTime, statedDates, timeFromTimex, timeOfAnchor, yearLevelKbTime } from './pick-time.ts';
 import { bracketedMention, findDateList } from './find-date-list.ts';
 import { keepNounTrigger } from './keep-noun-trigger.ts';
 import { readSentences } from './read-layers.ts';
 import { resolvePronoun } from './resolve-pronoun.ts';
 
 const NAME = 'events';
-const VERSION = '1.2.0';
+const VERSION = '1.3.0';
 
 let lexicon: TriggerLexicon | undefined;
 let modalityCues: ModalityCues | undefined;
@@ -45,9 +45,12 @@ export function mergeTriggers(triggers: readonly TriggerMatch[]): TriggerMatch[]
 /**
  * Reads events: finds lexicon triggers in each sentence, classifies them, attaches participants
  * from the mention layer, a time from a timex in the sentence (a noun's post-modifying date first;
- * else the narrative's reference time, marked `inherited` and at most month-precise; a past-perfect
- * trigger is dated "by" its time; an anniversary around the trigger dates it N years back), a
- * place, polarity and modality, and the claim that reports them.
+ * else the narrative's reference time, marked `inherited` and at most month-precise, and "from then
+ * on" in a sentence opened by a result-state participle ("Reelected by a wide margin, she …"); a
+ * past-perfect trigger is dated "by" its time; an interval anchored on a KB event the text only names
+ * is given at year precision (`coarsening: 'kb-year'`, the day kept in `coarsenedFrom` and
+ * `interval`); an anniversary around the trigger dates it N years back), a place, polarity and
+ * modality, and the claim that reports them.
  */
 export function findEvents(input: StageInput): StageOutput {
   lexicon ??= buildTriggerLexicon();
@@ -56,6 +59,7 @@ export function findEvents(input: StageInput): StageOutput {
   const sentences = readSentences(input);
   const claims = input.layer('claim');
   const out = new Map<string, Annotation>();
+  const stated = statedDates(sentences.flatMap((s) => s.timexes));
   for (const s of sentences) {
     if (s.section && SKIP_SECTIONS.has(s.section.kind)) continue;
     const norms = s.tokens.map((t) => t.norm);
@@ -72,8 +76,10 @@ export function findEvents(input: StageInput): StageOutput {
       const container = s.timexes.find((x) => x.start <= trigger.start && trigger.end <= x.end);
       const anchored = container ? timeOfAnchor(source.text, container, trigger) : undefined;
       const perfect = isPastPerfect(s, trigger);
+      const resultState = opensWithParticiple(s, source.text);
       // "the 1967 and 1973 wars", "into A (1956) and B (1968)": one event per enumerated date
-      const dates = picked ? findDateList(s, picked) : [undefined];
+      // (a clause-scoped interval is no member of a list: "On 9 June, less than two years after …")
+      const dates = picked ? (picked.attrs.scope === 'clause' ? [picked] : findDateList(s, picked).filter((d) => d?.attrs.scope !== 'clause')) : [undefined];
       for (const local of dates) {
         let own = participants;
         const named = local ? bracketedMention(s, local) : undefined;
@@ -102,12 +108,16 @@ export function findEvents(input: StageInput): StageOutput {
           modality: mod.modality,
           sentence: s.index,
         };
-        if (anchored) attrs.time = anchored;
+        if (anchored) attrs.time = container ? yearLevelKbTime(anchored, container, stated) : anchored;
         else if (timex) {
-          let time = timeFromTimex(timex, !local);
+          // "after Stalin's death" with no day in the text: the year-level convention (yearLevelKbTime)
+          let time = yearLevelKbTime(timeFromTimex(timex, !local), timex, stated);
           if (!local) time = coarsenInherited(time);
+          // "Reelected by a wide margin, she …": what the sentence tells runs from the reference time on
+          if (!local && resultState) time = afterTime(time);
           // "had already been removed" by the mid-1960s: before the reference time
-          if (perfect) time = beforeTime(time);
+          // (not for a clause-scoped interval: "less than two years after X had retired" already places X before)
+          if (perfect && timex.attrs.scope !== 'clause') time = beforeTime(time);
           attrs.time = time;
         }
         const place = own.find((p) => p.role === 'place' && p.entity);

@@ -37,8 +37,13 @@ export function timeFromTimex(x: Annotation, inherited: boolean): Record<string,
   return t;
 }
 
+/** Tokens that end the clause a clause-scoped timex opens. */
+const CLAUSE_END = new Set([',', ';', ':', '—', '–', '(', ')']);
+
 /**
- * Picks the timex dating a trigger inside its sentence: the nearest one in the trigger's own clause
+ * Picks the timex dating a trigger inside its sentence: a clause-scoped timex (`scope: 'clause'`,
+ * "less than three years after X came to power") dates the triggers of the clause it opens and no
+ * others; else the nearest one in the trigger's own clause
  * (ties go to the one before it); else, the nearest before the trigger in a main clause (dates
  * carry forward, never backward across clauses, and a relative clause keeps its date: "X, who died
  * in 1953, wrote …"). A timex that contains the trigger is its anchor, not its date ("after the
@@ -52,7 +57,11 @@ export function pickSentenceTime(s: SentenceView, trigger: { start: number; end:
     const owner = dateOwner(s, x);
     return owner !== undefined && (owner.end <= trigger.start || owner.start >= trigger.end);
   };
-  const dating = s.timexes.filter((x) => isDating(x) && !(x.start <= trigger.start && trigger.end <= x.end) && !ownedElsewhere(x));
+  // "less than three years after X came to power": the interval dates the clause it opens, only
+  const clauseScoped = s.timexes.filter((x) => x.attrs.scope === 'clause' && isDating(x));
+  const opened = clauseScoped.find((x) => x.end <= trigger.start && !s.tokens.some((t) => t.start >= x.end && t.end <= trigger.start && CLAUSE_END.has(t.norm)));
+  if (opened) return opened;
+  const dating = s.timexes.filter((x) => isDating(x) && x.attrs.scope !== 'clause' && !(x.start <= trigger.start && trigger.end <= x.end) && !ownedElsewhere(x));
   if (dating.length === 0) return undefined;
   const { ids, subordinate } = splitClauses(s.tokens, s.timexes);
   const clauseOf = (pos: number) => {
@@ -213,4 +222,84 @@ export function timeOfAnchor(text: string, x: Annotation, trigger: { start: numb
   if (word === 'after' && a !== '..' && b === '..') return { edtf: `../${a}`, timex: x.id, inherited: false, relation: 'anchor-of-after' };
   if (word === 'before' && a === '..' && b !== '..') return { edtf: `${b}/..`, timex: x.id, inherited: false, relation: 'anchor-of-before' };
   return undefined;
+}
+
+/** One EDTF date part ("1953-03-05~") cut to its year ("1953~"); open ends stay open. */
+function yearOfPart(p: string): string {
+  return p.replace(/^(-?\d{4})(?:-\d{2}){1,2}([~?%]?)$/, '$1$2');
+}
+
+/**
+ * Every day and month date stated explicitly in a text's timexes (anchor `none`): `1953-03-05`,
+ * `1953-03`. An event's KB date counts as stated when it is among them.
+ */
+export function statedDates(timexes: readonly Annotation[]): Set<string> {
+  const out = new Set<string>();
+  for (const x of timexes) {
+    const anchor = x.attrs.anchor as { kind?: string } | undefined;
+    if (anchor?.kind !== 'none' || typeof x.attrs.edtf !== 'string') continue;
+    for (const p of x.attrs.edtf.split('/')) {
+      const clean = p.replace(/[~?%]$/, '');
+      if (/^-?\d{4}-\d{2}/.test(clean)) out.add(clean);
+    }
+  }
+  return out;
+}
+
+/**
+ * Convention for events dated by a knowledge-base event the text only names ("during the war",
+ * "after Stalin's death", "after the 20th Congress"): the event's EDTF is given at year precision,
+ * as a historian writes it (`1941-06-22/1945-05-09` → `1941/1945`, `1953-03-05/..` → `1953/..`),
+ * because the text itself gives no day; the day bounds stay in `interval` and the exact EDTF in
+ * `coarsenedFrom` (`coarsening: 'kb-year'`). Points ("on the 100th anniversary of his birth") keep
+ * their day, and so does an interval whose KB day is also stated in the text (then the text dates it).
+ */
+export function yearLevelKbTime(t: Record<string, Json | undefined>, x: Annotation, stated: ReadonlySet<string>): Record<string, Json | undefined> {
+  const edtf = typeof t.edtf === 'string' ? t.edtf : '';
+  const anchor = x.attrs.anchor as { kind?: string } | undefined;
+  if (anchor?.kind !== 'kb-event' || !edtf.includes('/')) return t;
+  const parts = edtf.split('/');
+  if (parts.some((p) => stated.has(p.replace(/[~?%]$/, '')))) return t;
+  const coarse = parts.map(yearOfPart).join('/');
+  if (coarse === edtf) return t;
+  return { ...t, edtf: coarse, coarsenedFrom: typeof t.coarsenedFrom === 'string' ? t.coarsenedFrom : edtf, coarsening: 'kb-year' };
+}
+
+/**
+ * Participles that say a state has begun (office won, power secured): opening a sentence
+ * ("Reelected by a wide margin, she …") they place what follows after the reference time. Other
+ * openers ("Asked about the vote, he said …", "Based in the capital, …") do not.
+ */
+const STATE_BEGUN = new Set([
+  'confirmed', 'elected', 'reelected', 're-elected', 'appointed', 'reappointed', 'installed', 'established', 'restored', 'reinstated',
+  'crowned', 'enthroned', 'inaugurated', 'promoted', 'entrenched', 'secured', 'consolidated', 'strengthened', 'emboldened', 'freed',
+  'released', 'rehabilitated', 'victorious', 'triumphant', 'having',
+]);
+
+/**
+ * True when a sentence opens with a participial clause that states a result ("Reelected by a wide
+ * margin, she …", "Having won the vote, he …"): a capitalised state-begun participle (`STATE_BEGUN`,
+ * or "having") followed by more words and then a comma within the first dozen tokens. The state it names began at the
+ * narrative's reference time, and what the sentence tells follows it.
+ */
+export function opensWithParticiple(s: SentenceView, text: string): boolean {
+  const first = s.tokens[0];
+  const cap = (t: { start: number; end: number } | undefined) => t !== undefined && /^\p{Lu}/u.test(text.slice(t.start, t.end));
+  if (!first || !cap(first)) return false;
+  const n = first.norm;
+  if (!STATE_BEGUN.has(n)) return false;
+  const comma = s.tokens.findIndex((t, i) => i > 0 && t.norm === ',');
+  return comma >= 2 && comma <= 12;
+}
+
+/**
+ * Turns an inherited time into "from then on" (`1958-03` → `1958-03/..`, relation `after`), for
+ * events of a sentence opened by a result-state participle (see `opensWithParticiple`). Open or
+ * already-bounded intervals stay as they are.
+ */
+export function afterTime(t: Record<string, Json | undefined>): Record<string, Json | undefined> {
+  const edtf = typeof t.edtf === 'string' ? t.edtf : '';
+  if (!edtf || edtf.includes('/')) return t;
+  const interval = t.interval && typeof t.interval === 'object' && !Array.isArray(t.interval) ? { ...(t.interval as Record<string, Json>), latest: null } : undefined;
+  return { ...t, edtf: `${edtf}/..`, relation: 'after', ...(interval ? { interval } : {}) };
 }

@@ -247,6 +247,8 @@ interface Resolved {
   timeml?: Timex['timeml'];
   /** Drop this match after all. */
   reject?: boolean;
+  /** Dates only the clause the expression introduces (see `Timex.scope`). */
+  scope?: 'clause';
   /** A coordination read as separate expressions ("the 90th and the 100th anniversary of X"). */
   split?: Array<{ start: number; end: number; res: Resolved }>;
 }
@@ -711,7 +713,65 @@ function resolveDuration(ctx: Context, c: Candidate): Resolved {
     res.edtf = `${pointEdtf(startP)}/${pointEdtf(endP)}`;
     res.anchor = { kind: 'narrative', ref: `${ctx.ref.text}@${ctx.ref.start}` };
   }
-  return res;
+  const clause = unitOk ? clauseOffset(ctx, c, n as number, unit, mod) : undefined;
+  return clause ? { ...res, ...clause } : res;
+}
+
+/** Years and months per unit code, for shifts that keep a date's own precision. */
+const MONTHS_OF: Record<string, number> = { Y: 12, M: 1, Q: 3, HC: 600, DE: 120, CE: 1200 };
+
+/** Shifts a point by whole units keeping its own precision (`1956-02-14` − 3 years → `1953-02-14`, not `1953`). */
+function shiftKeepingGranularity(p: Point, n: number, unit: string): Point {
+  const months = MONTHS_OF[unit];
+  if (months === undefined || !Number.isInteger(n) || p.m === undefined || (p.gran !== 'day' && p.gran !== 'month')) return shiftPoint(p, n, unit);
+  const total = p.y * 12 + (p.m - 1) + n * months;
+  const y = Math.floor(total / 12);
+  const m = (total % 12) + 1;
+  // 29 February three years on is the last day of that February
+  const d = p.d === undefined ? undefined : Math.min(p.d, dayNumber(y, m + 1, 1) - dayNumber(y, m, 1));
+  return { ...p, y, m, ...(d === undefined ? {} : { d }) };
+}
+
+/** Start of the sentence around a position (after the nearest sentence punctuation or line break). */
+function sentenceStart(ctx: Context, pos: number): number {
+  const spans = ctx.opts.sentences;
+  const hit = spans?.find((s) => s.start <= pos && pos < s.end);
+  if (hit) return hit.start;
+  let a = pos;
+  while (a > 0 && !/[.!?\n]/.test(ctx.text[a - 1]!)) a--;
+  return a;
+}
+
+/**
+ * "On D, less than three years after X came to power, …": a duration followed by "after"/"before"
+ * and a clause (no date) measures from the clause's event to D, the date stated earlier in the same
+ * sentence, so it dates that event: after → X in `D−N/D` (bound "less than", "nearly" …; vocab
+ * `approx`), `../D−N` ("more than", "at least"), about `D−N` (no bound, marked `~`); before → the
+ * mirror after D. Undefined when the sentence states no date before the duration.
+ */
+function clauseOffset(ctx: Context, c: Candidate, n: number, unit: string, mod: string | undefined): Partial<Resolved> | undefined {
+  const m = /^\s+(after|before)\s+(?=\p{L})/iu.exec(ctx.text.slice(c.end, c.end + 12));
+  if (!m || !ctx.ref || ctx.ref.start < sentenceStart(ctx, c.start)) return undefined;
+  // "three years after 1950" is a shift of that date, not a clause
+  const next = ctx.candidates[ctx.index + 1];
+  if (next && next.start === c.end + m[0].length) return undefined;
+  const dir = lc(m[1]) === 'after' ? -1 : 1;
+  const d = ctx.ref.point;
+  const far = shiftKeepingGranularity(d, dir * n, unit);
+  const [a, b] = dir < 0 ? [far, d] : [d, far];
+  const anchor: TimexAnchor = { kind: 'narrative', ref: `${ctx.ref.text}@${ctx.ref.start}` };
+  const ivA = pointInterval(a);
+  const ivB = pointInterval(b);
+  const farIv = pointInterval(far);
+  if (mod === 'LESS_THAN' || mod === 'EQUAL_OR_LESS') {
+    return { edtf: `${pointEdtf(a)}/${pointEdtf(b)}`, interval: { earliest: ivA.earliest, latest: ivB.latest }, anchor, confidence: 0.6, scope: 'clause' };
+  }
+  if (mod === 'MORE_THAN' || mod === 'EQUAL_OR_MORE') {
+    return dir < 0
+      ? { edtf: `../${pointEdtf(far)}`, interval: { earliest: null, latest: farIv.latest }, anchor, confidence: 0.6, scope: 'clause' }
+      : { edtf: `${pointEdtf(far)}/..`, interval: { earliest: farIv.earliest, latest: null }, anchor, confidence: 0.6, scope: 'clause' };
+  }
+  return { edtf: `${pointEdtf(far)}~`, interval: farIv, anchor, confidence: 0.55, scope: 'clause' };
 }
 
 const SET_ADVERB: Record<string, string> = {
@@ -778,7 +838,10 @@ function resolveTime(ctx: Context, c: Candidate): Resolved {
   return { type: 'TIME', value: pointValue(p), point: truncatePoint(day, 'day'), anchor, confidence: 0.8 };
 }
 
-/** ref: "now", "currently", "recently", "the future", "soon": TimeML *_REF; in a historical narrative, relative to its time. */
+/**
+ * ref: "now", "currently", "recently", "the future", "soon": TimeML *_REF; in a historical narrative,
+ * relative to its time ("soon" → `D/..`, "recently" → the year before D, approximate: `D−1Y~/D`).
+ */
 function resolveRef(ctx: Context, c: Candidate): Resolved {
   const word = lc(c.groups.ref);
   const value = String(ctx.rules.vocab.ref?.get(word) ?? 'PRESENT_REF');
@@ -791,10 +854,18 @@ function resolveRef(ctx: Context, c: Candidate): Resolved {
   if (!basePoint) return { type: 'DATE', value, anchor: NONE, confidence: 0.4, edtf: null, interval: null, note: `"${word}" needs a document date; none is known` };
   const iv = pointInterval(basePoint);
   const e = pointEdtf(basePoint);
+  if (value === 'PAST_REF' && useNarrative && c.rule.kind === 'ref') {
+    // "recently" told at a past reference time D: within about a year before D (`D−1Y~/D`), not all of history
+    const from = shiftKeepingGranularity(basePoint, -1, 'Y');
+    return { type: 'DATE', value, anchor, confidence: 0.6, edtf: `${pointEdtf(from)}~/${e}`, interval: { earliest: pointInterval(from).earliest, latest: iv.latest } };
+  }
   if (value === 'PAST_REF') return { type: 'DATE', value, anchor, confidence: 0.7, edtf: `../${e}`, interval: { earliest: null, latest: iv.latest } };
   if (value === 'FUTURE_REF') return { type: 'DATE', value, anchor, confidence: 0.7, edtf: `${e}/..`, interval: { earliest: iv.earliest, latest: null } };
   return { type: 'DATE', value, anchor, confidence: 0.8, edtf: e, interval: iv };
 }
+
+/** How many days before a date "the eve of" it reaches. */
+const EVE_DAYS = 14;
 
 /** Applies an event-anchored expression's preposition, anniversary, "eve" and offset to an event date. */
 function applyEventParts(ctx: Context, g: G, date: Point, anchor: TimexAnchor): Resolved {
@@ -803,8 +874,14 @@ function applyEventParts(ctx: Context, g: G, date: Point, anchor: TimexAnchor): 
   const anniv = g.annivNum ? Number.parseInt(g.annivNum, 10) : g.annivOrd ? Number(r.vocab.ordinal?.get(lc(g.annivOrd)) ?? NaN) : 0;
   if (anniv > 0) p = { ...p, y: p.y + anniv };
   if (lc(g.eveOf) === 'eve' || lc(g.prep).includes('eve')) {
-    p = p.gran === 'day' ? dayPoint(pointInterval(p).earliest - 1) : p;
     if (p.gran !== 'day') return { ...fromPoint(p, anchor, 0.7, 'APPROX'), edtf: `${pointEdtf(p)}~`, setsRef: true };
+    // "on the eve of" a day: TimeML's value is the day before, but in narrative prose the phrase means
+    // the days just before it, so the EDTF is the month(s) of the EVE_DAYS before, approximate
+    const day = pointInterval(p).earliest;
+    const first = truncatePoint(dayPoint(day - EVE_DAYS), 'month');
+    const last = truncatePoint(dayPoint(day - 1), 'month');
+    const edtf = pointValue(first) === pointValue(last) ? `${pointEdtf(last)}~` : `${pointEdtf(first)}~/${pointEdtf(last)}~`;
+    return { ...fromPoint(dayPoint(day - 1), anchor, 0.7, 'APPROX'), edtf, interval: { earliest: day - EVE_DAYS, latest: day - 1 }, setsRef: true };
   }
   const prep = String(r.vocab.anchorPrep?.get(lc(g.prep)) ?? 'during');
   const n = numberOf(g, r);
@@ -881,7 +958,8 @@ function resolveEvent(ctx: Context, c: Candidate): Resolved {
           ...applyEventParts(ctx, g, p, anchor),
           split: [
             { start: c.start, end: cut, res: applyEventParts(ctx, g, p, anchor) },
-            { start: second, end: c.end, res: applyEventParts(ctx, { annivNum: g.annivNum2, annivOrd: g.annivOrd2 }, p, anchor) },
+            // "on the eve of the 90th and the 100th anniversary": the eve governs both
+            { start: second, end: c.end, res: applyEventParts(ctx, { annivNum: g.annivNum2, annivOrd: g.annivOrd2, eveOf: g.eveOf, prep: g.prep }, p, anchor) },
           ],
         };
       }
@@ -937,7 +1015,13 @@ function resolveEventDefinite(ctx: Context, c: Candidate): Resolved {
   return { ...res, confidence: 0.6 };
 }
 
-/** discourse: "after that", "by then", "meanwhile": relative to the narrative's reference time. */
+/**
+ * discourse: "after that", "by then", "meanwhile": relative to the narrative's reference time. The
+ * relation comes from vocab `discourse`: `after` opens the interval from the reference time (left
+ * open: the next date in the text is no safe upper bound), `before` closes it there, `meanwhile`
+ * ("meanwhile", "in the meantime") opens a parallel thread that runs from the reference time on
+ * (D/..), anything else is the reference time itself.
+ */
 function resolveDiscourse(ctx: Context, c: Candidate): Resolved {
   const rel = String(ctx.rules.vocab.discourse?.get(lc(c.groups.discourse)) ?? 'during');
   if (!ctx.ref) return { ...unresolved('DATE', '', ''), reject: true };
@@ -945,6 +1029,7 @@ function resolveDiscourse(ctx: Context, c: Candidate): Resolved {
   const anchor: TimexAnchor = { kind: 'narrative', ref: `${ctx.ref.text}@${ctx.ref.start}` };
   const iv = pointInterval(p);
   const e = pointEdtf(p);
+  if (rel === 'meanwhile') return { type: 'DATE', value: pointValue(p), anchor, confidence: 0.5, edtf: `${e}/..`, interval: { earliest: iv.earliest, latest: null } };
   if (rel === 'after') return { type: 'DATE', value: pointValue(p), mod: 'AFTER', anchor, confidence: 0.55, edtf: `${e}/..`, interval: { earliest: iv.earliest, latest: null } };
   if (rel === 'before') return { type: 'DATE', value: pointValue(p), mod: 'BEFORE', anchor, confidence: 0.55, edtf: `../${e}`, interval: { earliest: null, latest: iv.latest } };
   return { type: 'DATE', value: pointValue(p), anchor, confidence: 0.55, edtf: e, interval: iv };
@@ -1092,6 +1177,7 @@ function toTimex(ctx: Context, c: Candidate, res: Resolved): Timex {
   };
   if (res.mod) t.mod = res.mod;
   if (res.timeml) t.timeml = res.timeml;
+  if (res.scope) t.scope = res.scope;
   // "the last day of the congress", "the last year of the war": anchored to what follows, not to
   // the document date, so the deictic reading would be a silent wrong guess
   if (/^the\s/i.test(t.text) && res.anchor.kind === 'document' && /^\s+of\s+\S/.test(ctx.text.slice(c.end, c.end + 40))) {
@@ -1217,4 +1303,3 @@ export function findTimexes(text: string, opts: FindTimexOptions = {}): Timex[] 
   }
   return joinRanges(text, found, rules);
 }
-

@@ -10,7 +10,7 @@ import { timexLanguage } from './load-rules.ts';
 import type { DctRegion, Timex } from './types.ts';
 
 const NAME = 'timex';
-const VERSION = '1.1.0';
+const VERSION = '1.2.0';
 
 /** The `timex` layer attributes of one expression (see docs/layers.md). */
 export function timexAttrs(t: Timex): Record<string, Json | undefined> {
@@ -25,6 +25,7 @@ export function timexAttrs(t: Timex): Record<string, Json | undefined> {
     signal: t.signal ? { text: t.signal.text, relation: t.signal.relation } : undefined,
     note: t.note,
     extension: t.extension,
+    scope: t.scope,
     parts: t.parts?.map((p) => ({ start: p.start, end: p.end, text: p.text, type: p.type, value: p.value, edtf: p.edtf })),
   };
 }

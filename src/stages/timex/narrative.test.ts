@@ -123,3 +123,44 @@ test('anniversaries count from an officially celebrated date when the KB has one
   assert.deepEqual([eve.value, eve.anchor.ref], ['1951-01-01', 'local:marek-official-birth']);
   assert.equal(one(found, "After Marek's birth").anchor.ref, 'local:ruler#birth');
 });
+
+test('"later that year" is the year of the narrative reference time', () => {
+  const found = findTimexes('The ferry line opened in March 1908. A storm sank its first boat later that year.', { dct: '2021-02-01' });
+  const later = one(found, 'later that year');
+  assert.deepEqual([later.value, later.anchor.kind], ['1908', 'narrative']);
+});
+
+test('"meanwhile" opens a parallel thread from the reference time on; "at that time" is the time itself', () => {
+  const found = findTimexes('The port was closed in 1911. Meanwhile the smugglers moved inland. At that time the roads were poor.', { dct: '2021-02-01' });
+  const meanwhile = one(found, 'Meanwhile');
+  assert.deepEqual([meanwhile.edtf, meanwhile.interval], ['1911/..', { earliest: '1911-01-01', latest: null }]);
+  assert.equal(one(found, 'At that time').edtf, '1911');
+});
+
+test('"recently" at a past reference time is the year before it, approximate, not all of the past', () => {
+  const found = findTimexes('In October 1922 the minister resigned. He had recently lost a vote.', { dct: '2020-03-01' });
+  const recently = one(found, 'recently');
+  assert.deepEqual([recently.value, recently.edtf, recently.interval], ['PAST_REF', '1921-10~/1922-10', { earliest: '1921-10-01', latest: '1922-10-31' }]);
+  // in a news report "recently" stays open before the document date
+  assert.equal(one(findTimexes('The minister recently lost a vote.', { dct: '2020-03-01' }), 'recently').edtf, '../2020-03-01');
+});
+
+test('"on the eve of" a KB date is the fortnight before it, at month precision; the eve governs a coordinated anniversary', () => {
+  const single = one(findTimexes("Marek spoke often. On the eve of the 70th anniversary of Marek's birth there was a parade.", { kb: KB }), "On the eve of the 70th anniversary of Marek's birth");
+  // birth 1880-05-10: the eve runs 26 April – 9 May 1950
+  assert.deepEqual([single.value, single.edtf, single.interval], ['1950-05-09', '1950-04~/1950-05~', { earliest: '1950-04-26', latest: '1950-05-09' }]);
+  const found = findTimexes("Marek spoke often. On the eve of the 60th anniversary and the 70th anniversary of Marek's birth the town held parades.", { kb: KB });
+  assert.deepEqual(found.filter((t) => t.anchor.kind === 'kb-event').map((t) => t.edtf), ['1940-04~/1940-05~', '1950-04~/1950-05~']);
+});
+
+test('"less than N years after <clause>" dates the clause by the date stated before it', () => {
+  const text = 'On 9 June 1934, less than two years after the founder had retired, the firm went bankrupt.';
+  const within = one(findTimexes(text, { dct: '2020-03-01' }), 'less than two years');
+  assert.deepEqual([within.type, within.value, within.edtf, within.scope], ['DURATION', 'P2Y', '1932-06-09/1934-06-09', 'clause']);
+  const over = one(findTimexes('In 1934, more than ten years after the dam was built, it cracked.', { dct: '2020-03-01' }), 'more than ten years');
+  assert.equal(over.edtf, '../1924');
+  const plain = one(findTimexes('In 1934, five years after the dam was built, it cracked.', { dct: '2020-03-01' }), 'five years');
+  assert.equal(plain.edtf, '1929~');
+  // no date before it in the sentence: a bare duration
+  assert.equal(one(findTimexes('Less than two years after the founder retired, the firm failed.', { dct: '2020-03-01' }), 'Less than two years').edtf, null);
+});

@@ -108,3 +108,8 @@ test('the stage reads Russian sources with the Russian rules', () => {
   const values = out.annotations.filter((a) => a.layer === 'timex').map((a) => [text.slice(a.start, a.end), a.attrs.value]);
   assert.deepEqual(values, [['5 мая 1960 года', '1960-05-05'], ['Через два года', '1962']]);
 });
+
+test('"тем временем" (meanwhile) runs from the reference time on, like its English rule', () => {
+  const found = ru('Порт закрыли в 1911 году. Тем временем контрабандисты ушли вглубь страны.', '2021-02-01');
+  assert.equal(one(found, 'Тем временем').edtf, '1911/..');
+});

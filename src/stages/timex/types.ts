@@ -59,6 +59,11 @@ export interface Timex {
   parts?: Timex[];
   /** True for Annalist extensions TimeML does not tag ("after Stalin's death", "after that"). */
   extension?: boolean;
+  /**
+   * `clause`: the expression dates only the clause it introduces, not its sentence's main event:
+   * in "On D, less than three years after X came to power, Y", the interval `D−3Y/D` is when X came to power.
+   */
+  scope?: 'clause';
   /** Why the expression stayed unresolved. */
   note?: string;
   /**
