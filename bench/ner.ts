@@ -17,7 +17,8 @@ import nlp from 'compromise';
 import { toIo, toIob2, type ConllDocument } from '../src/ner/conll.ts';
 import { loadNerModel, prepareNerModel, DEFAULT_NER_MODEL } from '../src/ner/model.ts';
 import { tagDocument, type WeightLookup } from '../src/ner/tagger.ts';
-import { trainNerModel, type TaggedDocument } from '../src/ner/train-perceptron.ts';
+import type { TaggedDocument } from '../src/ner/train-perceptron.ts';
+import { trainRecipe } from './ner-recipe.ts';
 import { runStages } from '../src/pipeline/run-stages.ts';
 import { STAGES } from '../src/pipeline/registry.ts';
 import { loadKnowledgeBase } from '../src/kb/load-kb.ts';
@@ -84,7 +85,7 @@ function runCompromise(docs: readonly ConllDocument[]) {
   return { pred, tps: tokens / secs };
 }
 
-/** K-fold CV over wikigold documents: train on CoNLL train + the other folds, tag the held-out fold. */
+/** K-fold CV over wikigold documents: train on CoNLL train + the other folds (the shipped recipe, `ner-recipe.ts`), tag the held-out fold. */
 function crossValidate(wiki: readonly ConllDocument[], epochs: number, bits: number, wikiWeight: number): string[][][] {
   const asTagged = (docs: readonly ConllDocument[]): TaggedDocument[] => docs.map((d) => ({ sentences: d.sentences.map((s) => ({ tokens: s.tokens, tags: toIob2(s.tags) })) }));
   const conll = asTagged(readConllFile(join(CONLL_DIR, 'train.txt')));
@@ -92,7 +93,7 @@ function crossValidate(wiki: readonly ConllDocument[], epochs: number, bits: num
   for (let fold = 0; fold < folds; fold++) {
     process.stderr.write(`  wikigold CV fold ${fold + 1}/${folds}…\n`);
     const wikiTrain = asTagged(wiki.filter((_, k) => k % folds !== fold));
-    const m = prepareNerModel(trainNerModel(conll.concat(...Array.from({ length: wikiWeight }, () => wikiTrain)), { epochs, bits }));
+    const m = prepareNerModel(trainRecipe(conll.concat(...Array.from({ length: wikiWeight }, () => wikiTrain)), { epochs, bits }));
     wiki.forEach((d, k) => {
       if (k % folds === fold) pred[k] = tagDocument(m, d.sentences.map((s) => s.tokens), {}, { fast: true });
     });

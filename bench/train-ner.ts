@@ -1,17 +1,22 @@
 /**
  * Trains the statistical name recognizer and writes `data/models/ner.bin`.
  *
- *   node --import tsx bench/train-ner.ts [--epochs N] [--bits B] [--wiki-weight R] [--out FILE] [--wikigold] [--cv K]
+ *   node --import tsx bench/train-ner.ts [--epochs N] [--bits B] [--wiki-weight R] [--out FILE] [--wikigold] [--cv K [--pred-out FILE]]
+ *     [--no-ext] [--no-classes] [--no-clusters] [--no-kb] [--no-run] [--no-agg]
  *
  * Training data: CoNLL-2003 `train.txt` from `../shared/bench/conll2003` (and, with `--wikigold`, all of
- * wikigold). `--cv K` instead runs K-fold cross-validation over wikigold documents (training on CoNLL
- * train + the other folds) and prints the wikigold F1 without writing a model.
+ * wikigold), with the recipe's gazetteer, word classes and clusters (`ner-recipe.ts`). `--cv K` instead
+ * runs K-fold cross-validation over wikigold documents (training on CoNLL train + the other folds) and
+ * prints the wikigold F1 without writing a model (`--pred-out` writes `token gold predicted` lines).
+ * The `--no-*` switches leave out one group of features or resources, for ablations.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { toIob2 } from '../src/ner/conll.ts';
 import { prepareNerModel, serializeNerModel } from '../src/ner/model.ts';
-import { trainNerModel, type TaggedDocument } from '../src/ner/train-perceptron.ts';
+import type { TaggedDocument } from '../src/ner/train-perceptron.ts';
+import { FEATURE_FLAGS } from '../src/ner/features.ts';
+import { trainRecipe, type RecipeOptions } from './ner-recipe.ts';
 import { tagDocument } from '../src/ner/tagger.ts';
 import { CONLL_DIR, REPO, WIKIGOLD, predictConllText, readConllFile, scoreDocuments, scorePrediction } from './ner-eval.ts';
 import { readFileSync } from 'node:fs';
@@ -29,6 +34,11 @@ const wikiWeight = Number(arg('--wiki-weight') ?? 1);
 const repeat = <X>(xs: X[]): X[] => Array.from({ length: wikiWeight }, () => xs).flat();
 const useWiki = args.includes('--wikigold');
 const cv = Number(arg('--cv') ?? 0);
+/** Ablation switches: `--no-ext` (external gazetteer), `--no-classes` (lexicon word classes), `--no-kb`, `--no-run` (name-run features). */
+const recipe: RecipeOptions = { ext: !args.includes('--no-ext'), classes: !args.includes('--no-classes'), kb: !args.includes('--no-kb'), clusters: !args.includes('--no-clusters') };
+if (args.includes('--no-run')) FEATURE_FLAGS.run = false;
+if (args.includes('--no-agg')) FEATURE_FLAGS.agg = false;
+const trainNerModel = (docs: TaggedDocument[], o: Parameters<typeof trainRecipe>[1]) => trainRecipe(docs, o, recipe);
 
 const asIob2 = (docs: ReturnType<typeof readConllFile>): TaggedDocument[] =>
   docs.map((d) => ({ sentences: d.sentences.map((s) => ({ tokens: s.tokens, tags: toIob2(s.tags) })) }));
@@ -48,7 +58,10 @@ if (cv > 0) {
     });
   }
   const s = scoreDocuments(WIKIGOLD, wikiDocs, predicted);
-  console.log(`wikigold ${cv}-fold CV (train: CoNLL train + other folds) PER/ORG/LOC F1 ${(100 * s.overall.f1).toFixed(1)}`);
+  const predOut = arg('--pred-out');
+  if (predOut) writeFileSync(predOut, wikiDocs.map((d, di) => d.sentences.map((st, si) => st.tokens.map((t, i) => `${t} ${st.tags[i]} ${predicted[di]![si]![i]}`).join('\n')).join('\n\n')).join('\n\n') + '\n');
+  const perType = ['PER', 'ORG', 'LOC'].map((t) => (100 * (s.types[t]?.f1 ?? 0)).toFixed(1)).join(' / ');
+  console.log(`wikigold ${cv}-fold CV (train: CoNLL train + other folds) PER/ORG/LOC F1 ${(100 * s.overall.f1).toFixed(1)} (${perType})`);
 } else {
   const trainSet = useWiki ? conll.concat(repeat(wiki)) : conll;
   const t0 = Date.now();

@@ -76,6 +76,29 @@ export const T = {
   t1sh: hashString('t1sh='),
   dm: hashString('dm='),
   dmsh: hashString('dm|sh='),
+  runL: hashString('run-last='),
+  runF: hashString('run-first='),
+  runLpos: hashString('run-last|pos='),
+  gx: hashString('gx='),
+  gxBit: hashString('gx-bit='),
+  gxBitCap: hashString('gx-bit|cap='),
+  gxm1: hashString('gx-1='),
+  gxp1: hashString('gx+1='),
+  cls: hashString('cls='),
+  clsCap: hashString('cls|cap='),
+  clsm1: hashString('cls-1='),
+  clsp1: hashString('cls+1='),
+  c1: hashString('c64='),
+  c2: hashString('c1024='),
+  c1m1: hashString('c64-1='),
+  c1p1: hashString('c64+1='),
+  c2m1: hashString('c1024-1='),
+  c2p1: hashString('c1024+1='),
+  c1sh: hashString('c64|sh='),
+  aggL: hashString('agg-1='),
+  aggR: hashString('agg+1='),
+  aggRun: hashString('agg-run='),
+  aggCls: hashString('agg-cls-1='),
 } as const;
 
 /** Hashes of the sentence-boundary pseudo-words. */
@@ -193,16 +216,40 @@ export interface SentenceInfo {
   allCaps: boolean;
   /** Name-list marks per token (see `markNames` in `names.ts`); all zero until set. */
   names: Uint8Array;
+  /** Marks of the external name list (general gazetteer), like `names`; all zero until set. */
+  ext: Uint8Array;
+  /** Word-class bits per token from the model's word-class table (lexicon classes); zero until set. */
+  cls: Int32Array;
+  /**
+   * Extended name runs: capitalized tokens joined by connectors ("Army of the Potomac", "Howe 's
+   * Brigade"). For a token inside a run of two or more tokens, the folded hashes of the run's first
+   * and last token and the position (1 first, 2 inside, 3 last); zero outside.
+   */
+  runFirst: Int32Array;
+  runLast: Int32Array;
+  runPos: Uint8Array;
 }
+
+/** Lower-case words that may join two capitalized words into one name. */
+const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'della', 'la', 'le', 'von', 'van', 'der', 'den', 'du', 'di', 'da', 'y', 'and', 'for', '&', "'s", 'on', 'upon', 'am', 'im', 'al', 'el'].map((w) => hashString(w)));
 
 /** Precomputes word hashes, shapes, capital runs and the all-caps flag of a sentence. */
 export function describeSentence(tokens: readonly string[]): SentenceInfo {
   const n = tokens.length;
-  const fold = new Int32Array(n);
-  const exact = new Int32Array(n);
-  const shape = new Int32Array(n);
-  const cap = new Uint8Array(n);
-  const capRun = new Uint8Array(n);
+  // two backing buffers for the per-token arrays (fewer allocations per sentence)
+  const ints = new Int32Array(6 * n);
+  const bytes = new Uint8Array(5 * n);
+  const fold = ints.subarray(0, n);
+  const exact = ints.subarray(n, 2 * n);
+  const shape = ints.subarray(2 * n, 3 * n);
+  const runFirst = ints.subarray(3 * n, 4 * n);
+  const runLast = ints.subarray(4 * n, 5 * n);
+  const cls = ints.subarray(5 * n);
+  const cap = bytes.subarray(0, n);
+  const capRun = bytes.subarray(n, 2 * n);
+  const runPos = bytes.subarray(2 * n, 3 * n);
+  const names = bytes.subarray(3 * n, 4 * n);
+  const ext = bytes.subarray(4 * n);
   let letters = 0;
   let upperWords = 0;
   for (let i = 0; i < n; i++) {
@@ -213,7 +260,7 @@ export function describeSentence(tokens: readonly string[]): SentenceInfo {
     cap[i] = isCapitalized(t) ? 1 : 0;
     if (hasAsciiLetter(t)) {
       letters++;
-      if (t === t.toUpperCase()) upperWords++;
+      if ((caseBits(t) & 2) === 0) upperWords++;
     }
   }
   for (let i = 0; i < n; ) {
@@ -227,13 +274,96 @@ export function describeSentence(tokens: readonly string[]): SentenceInfo {
     for (let k = i; k < j; k++) capRun[k] = len * 8 + Math.min(k - i, 3) + 1;
     i = j;
   }
-  return { tokens, fold, exact, shape, cap, capRun, allCaps: letters >= 3 && upperWords / letters > 0.8, names: new Uint8Array(n) };
+  const allCaps = letters >= 3 && upperWords / letters > 0.8;
+  if (!allCaps) {
+    for (let i = 0; i < n; ) {
+      if (!cap[i]) {
+        i++;
+        continue;
+      }
+      let j = i + 1;
+      // "Army of the Potomac": up to two connectors between capitals
+      while (j < n) {
+        if (cap[j]) j++;
+        else if (j + 1 < n && CONNECTORS.has(fold[j]!) && cap[j + 1]) j += 2;
+        else if (j + 2 < n && CONNECTORS.has(fold[j]!) && CONNECTORS.has(fold[j + 1]!) && cap[j + 2]) j += 3;
+        else break;
+      }
+      if (j - i >= 2) {
+        for (let k = i; k < j; k++) {
+          runFirst[k] = fold[i]!;
+          runLast[k] = fold[j - 1]!;
+          runPos[k] = k === i ? 1 : k === j - 1 ? 3 : 2;
+        }
+      }
+      i = j;
+    }
+  }
+  return { tokens, fold, exact, shape, cap, capRun, allCaps, names, ext, cls, runFirst, runLast, runPos };
+}
+
+/** Case of a token's letters: bit 1 when it has an upper-case letter, bit 2 when it has a lower-case one. */
+function caseBits(t: string): number {
+  let bits = 0;
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c >= 65 && c <= 90) bits |= 1;
+    else if (c >= 97 && c <= 122) bits |= 2;
+    else if (c >= 128) {
+      const ch = t.charAt(k);
+      if (ch !== ch.toLowerCase()) bits |= 1;
+      else if (ch !== ch.toUpperCase()) bits |= 2;
+    }
+  }
+  return bits;
 }
 
 /** Document-level facts: folded-word hashes seen capitalized mid-sentence, and seen in lower case. */
 export interface DocumentInfo {
   capMid: Set<number>;
   lower: Set<number>;
+  /**
+   * Context aggregation (Ratinov & Roth 2009), filled by `aggregateDocument`: for each capitalized word
+   * seen at least twice in the document, the folded words around all its occurrences, the last words
+   * of the name runs it stands in, and the word classes of its left neighbours.
+   */
+  agg?: Map<number, WordContexts>;
+}
+
+/** The contexts of one word type across a document (see `DocumentInfo.agg`). */
+export interface WordContexts {
+  count: number;
+  left: Set<number>;
+  right: Set<number>;
+  runLast: Set<number>;
+  leftCls: number;
+  /** Run-time cache of the summed scores of this word type's aggregation features (set by the tagger). */
+  scores?: Float64Array;
+}
+
+/** Most distinct context words kept per word type and side. */
+const AGG_MAX = 8;
+
+/** Fills `doc.agg` from the described (and annotated) sentences of the document. */
+export function aggregateDocument(sentences: readonly SentenceInfo[], doc: DocumentInfo): void {
+  const agg = new Map<number, WordContexts>();
+  for (const s of sentences) {
+    if (s.allCaps) continue;
+    const n = s.tokens.length;
+    for (let i = 0; i < n; i++) {
+      if (!s.cap[i]) continue;
+      const f = s.fold[i]!;
+      let c = agg.get(f);
+      if (!c) agg.set(f, (c = { count: 0, left: new Set(), right: new Set(), runLast: new Set(), leftCls: 0 }));
+      c.count++;
+      if (i > 0 && c.left.size < AGG_MAX) c.left.add(s.fold[i - 1]!);
+      if (i + 1 < n && c.right.size < AGG_MAX) c.right.add(s.fold[i + 1]!);
+      if (s.runPos[i] && s.runLast[i] !== f && c.runLast.size < AGG_MAX) c.runLast.add(s.runLast[i]!);
+      if (i > 0) c.leftCls |= s.cls[i - 1]! & 0xffff;
+    }
+  }
+  for (const [f, c] of agg) if (c.count < 2) agg.delete(f);
+  doc.agg = agg;
 }
 
 /** Scans a document's sentences for how each word is cased where case is informative. */
@@ -244,21 +374,25 @@ export function describeDocument(sentences: readonly (readonly string[])[]): Doc
     for (let i = 0; i < s.length; i++) {
       const t = s[i]!;
       if (!hasAsciiLetter(t)) continue;
-      const lo = t.toLowerCase();
-      if (t === lo) lower.add(foldedHash(t));
-      else if (i > 0 && isCapitalized(t) && t !== t.toUpperCase()) capMid.add(foldedHash(t));
+      const bits = caseBits(t);
+      if ((bits & 1) === 0) lower.add(foldedHash(t));
+      else if (i > 0 && bits & 2 && isCapitalized(t)) capMid.add(foldedHash(t));
     }
   }
   return { capMid, lower };
 }
 
+/** Switches for feature groups, for ablation experiments (all on in the shipped model). */
+export const FEATURE_FLAGS = { run: true, clusters: true, agg: true };
+
 const prefixBuf: number[] = [];
 
 /**
  * Hashes of a word on its own (folded and exact form, shapes, prefixes and suffixes of 1–4 folded
- * characters, length), appended to `out`. Cacheable per word type at run time.
+ * characters, length, and the features of its word-class bits `cls`: clusters and lexicon classes),
+ * appended to `out`. Cacheable per word type at run time.
  */
-export function wordHashes(w: string, out: number[]): void {
+export function wordHashes(w: string, out: number[], cls = 0): void {
   const f = foldedHash(w);
   out.push(combine(T.w, f), combine(T.W, hashString(w)), combine(T.sh, shapeHash(w)), combine(T.lsh, hashString(longShape(w))));
   prefixBuf.length = 0;
@@ -279,6 +413,25 @@ export function wordHashes(w: string, out: number[]): void {
     out.push(combine(T.p, hp), combine(T.s, hs));
   }
   out.push(combine(T.len, Math.min(w.length, 8)));
+  if (FEATURE_FLAGS.clusters) {
+    // word clusters: coarse id in bits 16–21, fine id in bits 22–31 (0 = none)
+    const c1 = (cls >>> 16) & 63;
+    const c2 = cls >>> 22;
+    if (c1) out.push(combine(T.c1, c1), combine(combine(T.c1sh, c1), shapeHash(w)));
+    if (c2) out.push(combine(T.c2, c2));
+  }
+  if (cls & 0xffff) {
+    const cap = isCapitalized(w) ? 1 : 0;
+    for (let b = 0; b < 16; b++) if (cls & (1 << b)) out.push(combine(T.cls, b), combine(combine(T.clsCap, b), cap));
+  }
+}
+
+/** Hashes of the context-aggregation features of a word type in a document (see `DocumentInfo.agg`). */
+export function aggHashes(c: WordContexts, out: number[]): void {
+  for (const x of c.left) out.push(combine(T.aggL, x));
+  for (const x of c.right) out.push(combine(T.aggR, x));
+  for (const x of c.runLast) out.push(combine(T.aggRun, x));
+  for (let b = 0; b < 16; b++) if (c.leftCls & (1 << b)) out.push(combine(T.aggCls, b));
 }
 
 /** Neighbour-word templates, one per role (previous, next, two before, two after). */
@@ -287,8 +440,8 @@ export const NEIGHBOUR_TEMPLATES = [T.wm1, T.wp1, T.wm2, T.wp2] as const;
 /**
  * Static feature hashes of token `i` of a sentence, appended to `out`: the word, its shape, affixes,
  * neighbours, capitalized runs, casing facts of the document. Does not depend on predicted tags. With
- * `cached` true the `wordHashes` and neighbour-word features are left out (the tagger adds their
- * weights from per-word caches).
+ * `cached` true the `wordHashes`, neighbour-word and context-aggregation features are left out (the
+ * tagger adds their weights from caches).
  */
 export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out: number[], cached = false): void {
   const n = s.tokens.length;
@@ -301,7 +454,7 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
   const psh = i > 0 ? s.shape[i - 1]! : BOS;
   const nsh = i + 1 < n ? s.shape[i + 1]! : EOS;
   if (!cached) {
-    wordHashes(s.tokens[i]!, out);
+    wordHashes(s.tokens[i]!, out, s.cls[i]!);
     out.push(combine(T.wm1, prev), combine(T.wp1, next), combine(T.wm2, prev2), combine(T.wp2, next2));
   }
   out.push(
@@ -328,6 +481,34 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
   }
   if (i > 0 && s.names[i - 1]) out.push(combine(T.gzm1, s.names[i - 1]!));
   if (i + 1 < n && s.names[i + 1]) out.push(combine(T.gzp1, s.names[i + 1]!));
+  if (FEATURE_FLAGS.run && s.runPos[i]) {
+    out.push(combine(T.runL, s.runLast[i]!), combine(combine(T.runLpos, s.runLast[i]!), s.runPos[i]!));
+    if (s.runPos[i] !== 1) out.push(combine(T.runF, s.runFirst[i]!));
+  }
+  const gx = s.ext[i]!;
+  if (gx) {
+    out.push(combine(T.gx, gx));
+    for (let b = 0; b < 8; b++) if (gx & (1 << b)) out.push(combine(T.gxBit, b), combine(combine(T.gxBitCap, b), s.cap[i]! + 2 * (s.allCaps ? 1 : 0)));
+  }
+  if (i > 0 && s.ext[i - 1]) out.push(combine(T.gxm1, s.ext[i - 1]!));
+  if (i + 1 < n && s.ext[i + 1]) out.push(combine(T.gxp1, s.ext[i + 1]!));
+  if (FEATURE_FLAGS.clusters) {
+    // the neighbours' word clusters (the token's own are word features, see `wordHashes`)
+    if (i > 0) {
+      const p = s.cls[i - 1]!;
+      out.push(combine(T.c1m1, (p >>> 16) & 63), combine(T.c2m1, p >>> 22));
+    }
+    if (i + 1 < n) {
+      const q = s.cls[i + 1]!;
+      out.push(combine(T.c1p1, (q >>> 16) & 63), combine(T.c2p1, q >>> 22));
+    }
+  }
+  if (i > 0 && s.cls[i - 1]! & 0xffff) for (let b = 0; b < 16; b++) if (s.cls[i - 1]! & (1 << b)) out.push(combine(T.clsm1, b));
+  if (i + 1 < n && s.cls[i + 1]! & 0xffff) for (let b = 0; b < 16; b++) if (s.cls[i + 1]! & (1 << b)) out.push(combine(T.clsp1, b));
+  if (!cached && s.cap[i] && FEATURE_FLAGS.agg && doc.agg) {
+    const c = doc.agg.get(f);
+    if (c) aggHashes(c, out);
+  }
   if (s.cap[i]) {
     if (doc.capMid.has(f)) out.push(T.capMid);
     if (doc.lower.has(f)) out.push(T.alsoLower);

@@ -4,8 +4,10 @@
  * stored sparsely; a loader expands it into a dense typed array for lookups by feature hash.
  *
  * File layout (little-endian): uint32 header length, header JSON (format, tags, trainedOn, epochs,
- * bits, scale, count, nameCount), zero padding to a multiple of 4, `count` uint32 row indices
- * (ascending), `count × tags` int16 weights, padding to a multiple of 4, `nameCount` uint32 name hashes.
+ * bits, scale, count, nameCount, extCount, classCount), zero padding to a multiple of 4, `count` uint32 row indices
+ * (ascending), `count × tags` int16 weights, padding to a multiple of 4, `nameCount` uint32 name hashes
+ * and `nameCount` uint8 type bits (padded to 4), `extCount` uint32 external-name hashes and their uint8
+ * type bits (padded), `classCount` uint32 word hashes, `classCount` uint32 class bits.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +16,7 @@ import { NER_TAGS, type WeightLookup } from './tagger.ts';
 
 /** A trained model: sparse rows of a 2^bits-row hashed weight table. */
 export interface NerModel {
-  format: 'annalist-ner-hashed/1';
+  format: 'annalist-ner-hashed/2';
   tags: string[];
   trainedOn: string;
   epochs: number;
@@ -26,8 +28,17 @@ export interface NerModel {
   rows: Uint32Array;
   /** `rows.length × tags.length` quantized weights, row after row. */
   values: Int16Array;
-  /** Hashes (unsigned) of the typed names of the training annotations (`names.ts`), ascending. */
+  /** Sequence hashes (unsigned, ascending) of the names of the training annotations (`names.ts`)… */
   names: Uint32Array;
+  /** …and their type bits. */
+  nameTypes: Uint8Array;
+  /** Sequence hashes (unsigned, ascending) of the names of the external gazetteer… */
+  ext: Uint32Array;
+  /** …and their type bits. */
+  extTypes: Uint8Array;
+  /** Word-class table: folded-word hashes (unsigned, ascending) and their class bits. */
+  classKeys: Uint32Array;
+  classValues: Uint32Array;
 }
 
 /** The bundled model file. */
@@ -35,7 +46,7 @@ export const DEFAULT_NER_MODEL = join(dirname(fileURLToPath(import.meta.url)), '
 
 /** Serializes a model to the binary file layout described above. */
 export function serializeNerModel(m: NerModel): Buffer {
-  const header = Buffer.from(JSON.stringify({ format: m.format, tags: m.tags, trainedOn: m.trainedOn, epochs: m.epochs, bits: m.bits, scale: m.scale, count: m.rows.length, nameCount: m.names.length }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ format: m.format, tags: m.tags, trainedOn: m.trainedOn, epochs: m.epochs, bits: m.bits, scale: m.scale, count: m.rows.length, nameCount: m.names.length, extCount: m.ext.length, classCount: m.classKeys.length }), 'utf8');
   const pad = (4 - ((4 + header.length) % 4)) % 4;
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length, 0);
@@ -44,16 +55,25 @@ export function serializeNerModel(m: NerModel): Buffer {
   const values = Buffer.alloc(m.values.length * 2);
   m.values.forEach((v, k) => values.writeInt16LE(v, k * 2));
   const pad2 = values.length % 4;
-  const names = Buffer.alloc(m.names.length * 4);
-  m.names.forEach((h, k) => names.writeUInt32LE(h, k * 4));
-  return Buffer.concat([len, header, Buffer.alloc(pad), rows, values, Buffer.alloc(pad2), names]);
+  const u32 = (xs: Uint32Array) => {
+    const b = Buffer.alloc(xs.length * 4);
+    xs.forEach((h, k) => b.writeUInt32LE(h, k * 4));
+    return b;
+  };
+  const u8 = (xs: Uint8Array) => Buffer.concat([Buffer.from(xs), Buffer.alloc((4 - (xs.length % 4)) % 4)]);
+  return Buffer.concat([len, header, Buffer.alloc(pad), rows, values, Buffer.alloc(pad2), u32(m.names), u8(m.nameTypes), u32(m.ext), u8(m.extTypes), u32(m.classKeys), u32(m.classValues)]);
 }
 
 /** Parses a model file written by `serializeNerModel`. Throws on an unknown format. */
 export function parseNerModel(buf: Buffer): NerModel {
   const hlen = buf.readUInt32LE(0);
-  const header = JSON.parse(buf.subarray(4, 4 + hlen).toString('utf8')) as Omit<NerModel, 'rows' | 'values' | 'names'> & { count: number; nameCount: number };
-  if (header.format !== 'annalist-ner-hashed/1') throw new Error(`ner model: unknown format ${String(header.format)}`);
+  const header = JSON.parse(buf.subarray(4, 4 + hlen).toString('utf8')) as Omit<NerModel, 'rows' | 'values' | 'names' | 'nameTypes' | 'ext' | 'extTypes' | 'classKeys' | 'classValues'> & {
+    count: number;
+    nameCount: number;
+    extCount: number;
+    classCount: number;
+  };
+  if (header.format !== 'annalist-ner-hashed/2') throw new Error(`ner model: unknown format ${String(header.format)}`);
   let off = 4 + hlen;
   off += (4 - (off % 4)) % 4;
   const rows = new Uint32Array(header.count);
@@ -63,17 +83,42 @@ export function parseNerModel(buf: Buffer): NerModel {
   for (let k = 0; k < values.length; k++) values[k] = buf.readInt16LE(off + k * 2);
   off += values.length * 2;
   off += off % 4;
-  const names = new Uint32Array(header.nameCount);
-  for (let k = 0; k < names.length; k++) names[k] = buf.readUInt32LE(off + k * 4);
-  return { format: header.format, tags: header.tags, trainedOn: header.trainedOn, epochs: header.epochs, bits: header.bits, scale: header.scale, rows, values, names };
+  const u32 = (count: number) => {
+    const xs = new Uint32Array(count);
+    for (let k = 0; k < count; k++) xs[k] = buf.readUInt32LE(off + k * 4);
+    off += count * 4;
+    return xs;
+  };
+  const u8 = (count: number) => {
+    const xs = Uint8Array.from(buf.subarray(off, off + count));
+    off += count + ((4 - (count % 4)) % 4);
+    return xs;
+  };
+  const names = u32(header.nameCount);
+  const nameTypes = u8(header.nameCount);
+  const ext = u32(header.extCount);
+  const extTypes = u8(header.extCount);
+  const classKeys = u32(header.classCount);
+  const classValues = u32(header.classCount);
+  return { format: header.format, tags: header.tags, trainedOn: header.trainedOn, epochs: header.epochs, bits: header.bits, scale: header.scale, rows, values, names, nameTypes, ext, extTypes, classKeys, classValues };
 }
 
 /** A loaded model: a dense Int16 table addressed by feature hash, ready for `tagDocument`. */
 export interface LoadedNerModel extends WeightLookup {
   model: NerModel;
-  names: Set<number>;
+  names: Map<number, number>;
+  ext: Map<number, number>;
+  classes: Map<number, number>;
   /** Number of non-zero rows. */
   size: number;
+}
+
+/** Number of set bits of a 32-bit integer. */
+function popcount(x: number): number {
+  x -= (x >>> 1) & 0x55555555;
+  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
+  x = (x + (x >>> 4)) & 0x0f0f0f0f;
+  return Math.imul(x, 0x01010101) >>> 24;
 }
 
 /** Builds the run-time lookup from a model. Throws if its tag set differs from `NER_TAGS`. */
@@ -81,17 +126,32 @@ export function prepareNerModel(model: NerModel): LoadedNerModel {
   if (model.tags.join(',') !== NER_TAGS.join(',')) throw new Error(`ner model: tag set ${model.tags.join(',')} differs from ${NER_TAGS.join(',')}`);
   const width = NER_TAGS.length;
   const mask = (1 << model.bits) - 1;
-  const table = new Int16Array((1 << model.bits) * width);
-  model.rows.forEach((r, k) => table.set(model.values.subarray(k * width, (k + 1) * width), r * width));
-  // name hashes are stored unsigned; the matcher computes signed 32-bit hashes
-  const names = new Set<number>(Array.from(model.names, (h) => h | 0));
+  // Sparse table: a bitmap of the non-zero rows with per-word prefix counts (rank) addresses the
+  // compact weights directly: ~1 MB that stays in cache, instead of a dense 2^bits × tags table.
+  const words = Math.max(1, (mask + 1) >>> 5);
+  const bitmap = new Int32Array(words);
+  for (const r of model.rows) bitmap[r >>> 5]! |= 1 << (r & 31);
+  const before = new Int32Array(words);
+  for (let w = 1; w < words; w++) before[w] = before[w - 1]! + popcount(bitmap[w - 1]!);
+  const values = model.values;
+  // hashes are stored unsigned; the matcher computes signed 32-bit hashes
+  const names = new Map<number, number>(Array.from(model.names, (h, k) => [h | 0, model.nameTypes[k]!]));
+  const ext = new Map<number, number>(Array.from(model.ext, (h, k) => [h | 0, model.extTypes[k]!]));
+  const classes = new Map<number, number>();
+  model.classKeys.forEach((h, k) => classes.set(h | 0, model.classValues[k]! | 0));
   return {
     model,
     names,
+    ext,
+    classes,
     size: model.rows.length,
     addFeature(h: number, out: Float64Array): void {
-      const base = (h & mask) * width;
-      for (let k = 0; k < width; k++) out[k]! += table[base + k]!;
+      const row = h & mask;
+      const word = bitmap[row >>> 5]!;
+      const bit = 1 << (row & 31);
+      if ((word & bit) === 0) return;
+      const base = (before[row >>> 5]! + popcount(word & (bit - 1))) * width;
+      for (let k = 0; k < width; k++) out[k]! += values[base + k]!;
     },
   };
 }

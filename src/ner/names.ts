@@ -1,7 +1,7 @@
 /**
- * Name lists for the recognizer: hashed sets of typed, folded token sequences ("new york" as LOC)
- * collected from training annotations, and the marking of their occurrences in a sentence. Only
- * hashes are kept, so a shipped list holds no words.
+ * Name lists for the recognizer: hashed token sequences ("new york") with the entity types they were
+ * seen as (bit k for type k of `NAME_TYPES`), collected from training annotations or a gazetteer, and
+ * the marking of their occurrences in a sentence. Only hashes are kept, so a shipped list holds no words.
  */
 import { combine, foldedHash, type SentenceInfo } from './features.ts';
 
@@ -11,14 +11,32 @@ export const MAX_NAME_TOKENS = 6;
 /** Entity types of name lists, bit positions in `SentenceInfo.names` marks. */
 export const NAME_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
 
-/** A hashed set of typed names. */
-export type NameList = Set<number>;
+/**
+ * A hashed name list: sequence hash → type bits (bit k: seen as `NAME_TYPES[k]`), plus `PREFIX` on
+ * every proper prefix of a listed name, so that matching stops as soon as no listed name goes on.
+ */
+export type NameList = Map<number, number>;
 
-/** Hash of a typed token sequence (tokens folded like word features). */
-export function nameHash(type: number, tokens: readonly string[], from = 0, to = tokens.length): number {
-  let h = combine(0x6e616d65, type);
+/** Bit of a list entry that is the beginning of a longer listed name. */
+export const PREFIX = 0x80;
+
+/** Seed of sequence hashes. */
+const SEED = 0x6e616d65;
+
+/** Hash of a token sequence (tokens folded like word features: case and digits do not matter). */
+export function nameHash(tokens: readonly string[], from = 0, to = tokens.length): number {
+  let h = SEED;
   for (let k = from; k < to; k++) h = combine(h, foldedHash(tokens[k]!));
   return h;
+}
+
+/** Adds the name `tokens[from, to)` as type index `type` (into `NAME_TYPES`). */
+export function addName(list: NameList, type: number, tokens: readonly string[], from = 0, to = tokens.length): void {
+  let h = SEED;
+  for (let k = from; k < to; k++) {
+    h = combine(h, foldedHash(tokens[k]!));
+    list.set(h, (list.get(h) ?? 0) | (k + 1 < to ? PREFIX : 1 << type));
+  }
 }
 
 /** The typed spans of an IOB2 tag sequence, as `[from, to, typeIndex]` (type index into `NAME_TYPES`). */
@@ -42,7 +60,7 @@ function spansOf(tags: readonly string[]): [number, number, number][] {
 
 /** Adds the names annotated in IOB2-tagged sentences to `list` (names longer than `MAX_NAME_TOKENS` are skipped). */
 export function addNames(list: NameList, sentences: readonly { tokens: readonly string[]; tags: readonly string[] }[]): NameList {
-  for (const s of sentences) for (const [a, b, k] of spansOf(s.tags)) if (b - a <= MAX_NAME_TOKENS) list.add(nameHash(k, s.tokens, a, b));
+  for (const s of sentences) for (const [a, b, k] of spansOf(s.tags)) if (b - a <= MAX_NAME_TOKENS) addName(list, k, s.tokens, a, b);
   return list;
 }
 
@@ -57,15 +75,15 @@ export function markNames(s: SentenceInfo, list: NameList): Uint8Array {
   for (let i = 0; i < n; i++) {
     // a name starts with a capital, a digit or is in an all-caps sentence
     if (!s.cap[i] && !s.allCaps) continue;
-    const hs = [combine(0x6e616d65, 0), combine(0x6e616d65, 1), combine(0x6e616d65, 2), combine(0x6e616d65, 3)];
+    let h = SEED;
     for (let j = i; j < n && j < i + MAX_NAME_TOKENS; j++) {
-      for (let k = 0; k < 4; k++) {
-        hs[k] = combine(hs[k]!, s.fold[j]!);
-        if (list.has(hs[k]!)) {
-          marks[i]! |= 1 << k;
-          for (let m = i + 1; m <= j; m++) marks[m]! |= 1 << (4 + k);
-        }
-      }
+      h = combine(h, s.fold[j]!);
+      const entry = list.get(h);
+      if (entry === undefined) break;
+      const bits = entry & 0x0f;
+      if (bits === 0) continue;
+      marks[i]! |= bits;
+      for (let m = i + 1; m <= j; m++) marks[m]! |= bits << 4;
     }
   }
   return marks;

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { longShape, shortShape, describeSentence, describeDocument, featureHash, foldWord, foldedHash, hashString, shapeHash, staticHashes } from './features.ts';
-import { allowedAfter, tagDocument } from './tagger.ts';
+import { aggregateDocument, longShape, shortShape, describeSentence, describeDocument, featureHash, foldWord, foldedHash, hashString, shapeHash, staticHashes } from './features.ts';
+import { allowedAfter, annotateSentence, tagDocument } from './tagger.ts';
 import { trainNerModel, type TaggedDocument } from './train-perceptron.ts';
-import { addNames, markNames, nameHash } from './names.ts';
+import { addName, addNames, markNames, nameHash } from './names.ts';
 import { parseNerModel, prepareNerModel, serializeNerModel } from './model.ts';
 import { appendTagColumn, groupConll, readConllLines, toIo, toIob2, usesIo } from './conll.ts';
 
@@ -89,10 +89,68 @@ test('a model survives the binary round trip and tags the same', () => {
 });
 
 test('listed names are marked where they occur, by type, beginning and continuation', () => {
-  const list = addNames(new Set(), [{ tokens: ['in', 'Port', 'Varna', 'today'], tags: ['O', 'B-LOC', 'I-LOC', 'O'] }]);
+  const list = addNames(new Map(), [{ tokens: ['in', 'Port', 'Varna', 'today'], tags: ['O', 'B-LOC', 'I-LOC', 'O'] }]);
   const s = describeSentence(['They', 'left', 'port', 'Varna', 'for', 'Port', 'Varna', '.']);
   const marks = markNames(s, list);
   // lower-case "port" does not start a name; "Port Varna" is LOC (bit 2 begins, bit 6 continues)
   assert.deepEqual([...marks], [0, 0, 0, 0, 0, 1 << 2, 1 << 6, 0]);
-  assert.equal(nameHash(2, ['PORT', 'varna']), nameHash(2, ['port', 'Varna']));
+  assert.equal(nameHash(['PORT', 'varna']), nameHash(['port', 'Varna']));
+  // a name listed under two types marks both
+  addName(list, 1, ['Port', 'Varna']);
+  assert.deepEqual([...markNames(s, list)].slice(5, 7), [(1 << 1) | (1 << 2), (1 << 5) | (1 << 6)]);
+});
+
+test('name runs join capitalized words through connectors and record first, last and position', () => {
+  const s = describeSentence(['the', 'Army', 'of', 'the', 'Potomac', 'crossed', 'the', 'Rhine']);
+  assert.deepEqual([...s.runPos], [0, 1, 2, 2, 3, 0, 0, 0]);
+  assert.equal(s.runFirst[4], foldedHash('Army'));
+  assert.equal(s.runLast[1], foldedHash('Potomac'));
+  // a connector that is not followed by a capital ends the run; a lone capital is no run
+  assert.deepEqual([...describeSentence(['Army', 'of', 'men']).runPos], [0, 0, 0]);
+});
+
+test('context aggregation collects the neighbours of a capitalized word seen twice in a document', () => {
+  const a = describeSentence(['the', 'Vell', 'band', 'played']);
+  const b = describeSentence(['Vell', 'toured', 'Orsk']);
+  const doc = describeDocument([a.tokens, b.tokens]);
+  aggregateDocument([a, b], doc);
+  const c = doc.agg!.get(foldedHash('Vell'))!;
+  assert.equal(c.count, 2);
+  assert.deepEqual([...c.left], [foldedHash('the')]);
+  assert.deepEqual([...c.right].sort(), [foldedHash('band'), foldedHash('toured')].sort());
+  // seen once: no aggregate
+  assert.equal(doc.agg!.has(foldedHash('Orsk')), false);
+  const out: number[] = [];
+  staticHashes(b, 0, doc, out);
+  assert.ok(out.includes(featureHash('agg+1=', 'band')));
+});
+
+test('external names and word classes are marked and survive the binary round trip', () => {
+  const ext = new Map<number, number>();
+  addName(ext, 2, ['Orsk']);
+  const classes = new Map([[foldedHash('ivo'), 1]]);
+  const s = annotateSentence(describeSentence(['Ivo', 'left', 'Orsk']), { ext, classes });
+  assert.deepEqual([...s.ext], [0, 0, 1 << 2]);
+  assert.deepEqual([...s.cls], [1, 0, 0]);
+  const docs: TaggedDocument[] = [{ sentences: PEOPLE.map((p, i) => sentence(p, PLACES[i]!)) }];
+  const model = trainNerModel(docs, { epochs: 2, bits: 14, minUpdates: 1, ext, classes });
+  const back = parseNerModel(serializeNerModel(model));
+  assert.deepEqual(back, model);
+  const loaded = prepareNerModel(back);
+  assert.equal(loaded.ext.get(nameHash(['orsk'])), 1 << 2);
+  assert.equal(loaded.classes.get(foldedHash('IVO')), 1);
+});
+
+test('the compact weight table finds every stored row and nothing else', () => {
+  const rows = [0, 31, 32, 63, 64, 1000, 1023];
+  const values = Int16Array.from(rows.flatMap((r) => Array.from({ length: 9 }, (_, k) => (r % 50) + k + 1)));
+  const empty = { names: new Uint32Array(0), nameTypes: new Uint8Array(0), ext: new Uint32Array(0), extTypes: new Uint8Array(0), classKeys: new Uint32Array(0), classValues: new Uint32Array(0) };
+  const m = prepareNerModel({ format: 'annalist-ner-hashed/2', tags: ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'], trainedOn: '', epochs: 1, bits: 10, scale: 1, rows: Uint32Array.from(rows), values, ...empty });
+  for (let h = 0; h < 1024; h++) {
+    const out = new Float64Array(9);
+    // the high bits of a hash are ignored (h + 2^10 addresses the same row)
+    m.addFeature(h + 1024, out);
+    const k = rows.indexOf(h);
+    assert.deepEqual([...out], k < 0 ? new Array(9).fill(0) : [...values.subarray(k * 9, k * 9 + 9)]);
+  }
 });

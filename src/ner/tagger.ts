@@ -4,7 +4,7 @@
  * a loaded model), so features match.
  */
 import { markNames, type NameList } from './names.ts';
-import { combine, describeDocument, describeSentence, hashString, NEIGHBOUR_TEMPLATES, staticHashes, T, wordHashes, BOS, EOS, type DocumentInfo, type SentenceInfo } from './features.ts';
+import { aggHashes, aggregateDocument, combine, describeDocument, FEATURE_FLAGS, foldedHash, describeSentence, hashString, NEIGHBOUR_TEMPLATES, staticHashes, T, wordHashes, BOS, EOS, type DocumentInfo, type SentenceInfo } from './features.ts';
 
 /** The tag set, IOB2 over the four CoNLL types. Index 0 is `O`. */
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -18,6 +18,18 @@ export interface WeightLookup {
   addFeature(h: number, out: Float64Array): void;
   /** Optional hashed name list whose matches become features (see `names.ts`). */
   names?: NameList;
+  /** Optional external name list (a general gazetteer, not from the training annotations), typed like `names`. */
+  ext?: NameList;
+  /** Optional word classes: folded-word hash → class bits (lexicon classes). */
+  classes?: ReadonlyMap<number, number>;
+}
+
+/** Marks a described sentence with the lookup's name lists and word classes (in place). */
+export function annotateSentence(s: SentenceInfo, lists: { names?: NameList; ext?: NameList; classes?: ReadonlyMap<number, number> }): SentenceInfo {
+  if (lists.names) s.names = markNames(s, lists.names);
+  if (lists.ext) s.ext = markNames(s, lists.ext);
+  if (lists.classes) for (let i = 0; i < s.tokens.length; i++) s.cls[i] = lists.classes.get(s.fold[i]!) ?? 0;
+  return s;
 }
 
 /** Whether `tag` may follow `prev` in IOB2 (an I- tag continues a same-typed B- or I-). */
@@ -95,6 +107,7 @@ function cachesOf(weights: WeightLookup): Caches {
 }
 
 const scratch: number[] = [];
+const aggScratch: number[] = [];
 
 /** Summed scores of a word type's own features (cached, bounded). */
 function wordScores(weights: WeightLookup, cache: Map<string, Float64Array>, w: string): Float64Array {
@@ -103,7 +116,7 @@ function wordScores(weights: WeightLookup, cache: Map<string, Float64Array>, w: 
     if (cache.size > 200_000) cache.clear();
     v = new Float64Array(START);
     scratch.length = 0;
-    wordHashes(w, scratch);
+    wordHashes(w, scratch, weights.classes?.get(foldedHash(w)) ?? 0);
     addScores(weights, scratch, scratch.length, v);
     cache.set(w, v);
   }
@@ -134,9 +147,55 @@ export function tagDocument(weights: WeightLookup, sentences: readonly (readonly
   const c = cachesOf(weights);
   const feats: number[] = [];
   const result: string[][] = [];
-  for (const tokens of sentences) {
-    const s = describeSentence(tokens);
-    if (weights.names) s.names = markNames(s, weights.names);
+  const infos = sentences.map((tokens) => annotateSentence(describeSentence(tokens), weights));
+  aggregateDocument(infos, doc);
+  const stat = new Float64Array(START);
+  /** Scores of token `i` that do not depend on the tag history, into `stat`. */
+  const scoreStatic = (s: SentenceInfo, i: number) => {
+    const n = s.tokens.length;
+    feats.length = 0;
+    staticHashes(s, i, doc, feats, true);
+    // neighbour words: one table row each, cheaper to look up than to cache
+    feats.push(
+      combine(NEIGHBOUR_TEMPLATES[0], i > 0 ? s.fold[i - 1]! : BOS),
+      combine(NEIGHBOUR_TEMPLATES[1], i + 1 < n ? s.fold[i + 1]! : EOS),
+      combine(NEIGHBOUR_TEMPLATES[2], i > 1 ? s.fold[i - 2]! : BOS),
+      combine(NEIGHBOUR_TEMPLATES[3], i + 2 < n ? s.fold[i + 2]! : EOS),
+    );
+    stat.fill(0);
+    addScores(weights, feats, feats.length, stat);
+    addInto(stat, wordScores(weights, c.word, s.tokens[i]!));
+    // context aggregation: the same for every occurrence of the word in the document, summed once
+    const agg = s.cap[i] && FEATURE_FLAGS.agg ? doc.agg?.get(s.fold[i]!) : undefined;
+    if (agg) {
+      if (!agg.scores) {
+        agg.scores = new Float64Array(START);
+        aggScratch.length = 0;
+        aggHashes(agg, aggScratch);
+        addScores(weights, aggScratch, aggScratch.length, agg.scores);
+      }
+      addInto(stat, agg.scores);
+    }
+  };
+  /** `stat` plus the scores of the history features for previous tags `t1`, `t2`, into `scores`. */
+  const scoreWithHistory = (s: SentenceInfo, i: number, t1: number, t2: number) => {
+    scores.set(stat);
+    feats.length = 0;
+    historyHashes(s, i, t1, memory, feats);
+    addScores(weights, feats, feats.length, scores);
+    const pairKey = t2 * (START + 1) + t1;
+    let pair = c.pairs[pairKey];
+    if (!pair) {
+      pair = new Float64Array(START);
+      feats.length = 0;
+      tagPairHashes(t1, t2, feats);
+      addScores(weights, feats, feats.length, pair);
+      c.pairs[pairKey] = pair;
+    }
+    addInto(scores, pair);
+  };
+  for (const s of infos) {
+    const tokens = s.tokens;
     const n = tokens.length;
     const tags = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
@@ -147,29 +206,8 @@ export function tagDocument(weights: WeightLookup, sentences: readonly (readonly
         tags[i] = 0;
         continue;
       }
-      feats.length = 0;
-      staticHashes(s, i, doc, feats, true);
-      historyHashes(s, i, t1, memory, feats);
-      // neighbour words: one table row each, cheaper to look up than to cache
-      feats.push(
-        combine(NEIGHBOUR_TEMPLATES[0], i > 0 ? s.fold[i - 1]! : BOS),
-        combine(NEIGHBOUR_TEMPLATES[1], i + 1 < n ? s.fold[i + 1]! : EOS),
-        combine(NEIGHBOUR_TEMPLATES[2], i > 1 ? s.fold[i - 2]! : BOS),
-        combine(NEIGHBOUR_TEMPLATES[3], i + 2 < n ? s.fold[i + 2]! : EOS),
-      );
-      scores.fill(0);
-      addScores(weights, feats, feats.length, scores);
-      const pairKey = t2 * (START + 1) + t1;
-      let pair = c.pairs[pairKey];
-      if (!pair) {
-        pair = new Float64Array(START);
-        feats.length = 0;
-        tagPairHashes(t1, t2, feats);
-        addScores(weights, feats, feats.length, pair);
-        c.pairs[pairKey] = pair;
-      }
-      addInto(scores, pair);
-      addInto(scores, wordScores(weights, c.word, tokens[i]!));
+      scoreStatic(s, i);
+      scoreWithHistory(s, i, t1, t2);
       tags[i] = bestTag(scores, t1);
     }
     rememberSentence(s, tags, memory);

@@ -3,9 +3,9 @@
  * "w − u/c" trick of Daumé) over hashed features in a fixed table of 2^bits rows (feature hashing,
  * Weinberger et al. 2009). Deterministic: documents are shuffled with a seeded generator.
  */
-import { describeDocument, describeSentence, staticHashes } from './features.ts';
+import { aggregateDocument, describeDocument, describeSentence, staticHashes } from './features.ts';
 import { addNames, markNames, type NameList } from './names.ts';
-import { addScores, bestTag, historyHashes, NER_TAGS, rememberSentence, START, tagPairHashes, type DocMemory, type WeightLookup } from './tagger.ts';
+import { addScores, annotateSentence, bestTag, historyHashes, NER_TAGS, rememberSentence, START, tagPairHashes, type DocMemory, type WeightLookup } from './tagger.ts';
 import type { NerModel } from './model.ts';
 import { makeRng } from '../models/rng.ts';
 
@@ -48,6 +48,12 @@ class TrainableWeights implements WeightLookup {
 }
 
 
+/** A name list as ascending unsigned hashes and their type bits. */
+function sortedList(list: NameList): [Uint32Array, Uint8Array] {
+  const pairs = [...list].map(([h, bits]) => [h >>> 0, bits] as const).sort((x, y) => x[0] - y[0]);
+  return [Uint32Array.from(pairs.map((p) => p[0])), Uint8Array.from(pairs.map((p) => p[1]))];
+}
+
 /** Options of `trainNerModel`. */
 export interface TrainOptions {
   epochs?: number;
@@ -67,6 +73,10 @@ export interface TrainOptions {
    * list). Each document sees only the names of the other folds, as unseen text would.
    */
   nameFolds?: number;
+  /** External name list (general gazetteer) stored in the model and used as features. */
+  ext?: NameList;
+  /** Word classes (folded-word hash → class bits) stored in the model and used as features. */
+  classes?: ReadonlyMap<number, number>;
 }
 
 /**
@@ -82,7 +92,7 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
   const scores = new Float64Array(START);
   const buf: number[] = [];
   const folds = opts.nameFolds ?? 5;
-  const fullList: NameList = new Set();
+  const fullList: NameList = new Map();
   const foldLists: NameList[] = [];
   // a document repeated in `docs` (upweighting) keeps one fold, so it never sees its own names
   const foldOf = new Map<TaggedDocument, number>();
@@ -90,7 +100,7 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
   if (folds > 0) {
     for (const d of foldOf.keys()) addNames(fullList, d.sentences);
     for (let f = 0; f < folds; f++) {
-      const list: NameList = new Set();
+      const list: NameList = new Map();
       for (const [d, k] of foldOf) if (k !== f) addNames(list, d.sentences);
       foldLists.push(list);
     }
@@ -98,9 +108,14 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
   // Static feature hashes are computed once per token and reused across epochs.
   const prepared = docs.map((d) => {
     const docInfo = describeDocument(d.sentences.map((s) => s.tokens));
-    return d.sentences.map((s) => {
-      const info = describeSentence(s.tokens);
+    const infos = d.sentences.map((s) => {
+      const info = annotateSentence(describeSentence(s.tokens), { ext: opts.ext, classes: opts.classes });
       if (folds > 0) info.names = markNames(info, foldLists[foldOf.get(d)!]!);
+      return info;
+    });
+    aggregateDocument(infos, docInfo);
+    return d.sentences.map((s, si) => {
+      const info = infos[si]!;
       const feats = s.tokens.map((_, i) => {
         buf.length = 0;
         staticHashes(info, i, docInfo, buf);
@@ -168,8 +183,11 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
     rows.push(row);
     for (let k = 0; k < START; k++) values.push(Math.round(avg[base + k]! * scale));
   }
+  const [names, nameTypes] = sortedList(fullList);
+  const [ext, extTypes] = sortedList(opts.ext ?? new Map());
+  const classes = [...(opts.classes ?? new Map<number, number>())].map(([h, v]) => [h >>> 0, v >>> 0] as const).sort((a, b) => a[0] - b[0]);
   return {
-    format: 'annalist-ner-hashed/1',
+    format: 'annalist-ner-hashed/2',
     tags: [...NER_TAGS],
     trainedOn: opts.trainedOn ?? '',
     epochs,
@@ -177,6 +195,11 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
     scale,
     rows: Uint32Array.from(rows),
     values: Int16Array.from(values),
-    names: Uint32Array.from([...fullList].map((h) => h >>> 0)).sort(),
+    names,
+    nameTypes,
+    ext,
+    extTypes,
+    classKeys: Uint32Array.from(classes.map((c) => c[0])),
+    classValues: Uint32Array.from(classes.map((c) => c[1])),
   };
 }
