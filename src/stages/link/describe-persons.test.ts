@@ -121,3 +121,21 @@ test('a year before a title is not part of the title', () => {
   const { tokens, mentions } = setup(text, [['Ona Vask', 'local:vask', 'PER']]);
   assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['Secretary Ona Vask', 'local:vask', 'title-name']]);
 });
+
+test('role nouns sharing a first word match the longest, and ordinals read as words', () => {
+  const { tokens } = setup('the 1st secretary of the Town Board', []);
+  assert.equal(parseDescription(tokens, 0, tokens.length, [['first', 'secretary'], ['first'], ['secretary']])?.role, 'first secretary');
+  assert.equal(parseDescription(tokens, 0, tokens.length, [['first'], ['secretary']])?.role, 'first');
+  const none = setup('the second clerk of the Town Board', []).tokens;
+  assert.equal(parseDescription(none, 0, none.length, [['first', 'secretary']]), undefined);
+});
+
+test('descriptions are found the same when tokens overlap and are not strictly ordered', () => {
+  const text = 'Dutch historian Jan Peeters disagreed.';
+  const { tokens, mentions } = setup(text, [['Jan Peeters', 'local:peeters', 'PER']]);
+  // a zero-width token where the full stop starts: starts no longer strictly increase
+  const stop = tokens.length - 1;
+  const withGap = [...tokens.slice(0, stop), { ...tokens[stop]!, end: tokens[stop]!.start, text: '', norm: '' }, tokens[stop]!];
+  assert.deepEqual(spans(text, findDescriptions(kb, mentions, withGap, cues)), [['Dutch historian', 'local:peeters', 'appositive']]);
+  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['Dutch historian', 'local:peeters', 'appositive']]);
+});

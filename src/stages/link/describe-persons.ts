@@ -59,6 +59,15 @@ const ORDINALS: Record<string, string> = { '1st': 'first', '2nd': 'second', '3rd
 const isWordToken = (t: DescribeToken) => /^[\p{L}\p{N}][\p{L}\p{N}.'’-]*$/u.test(t.text);
 const isCapitalized = (t: DescribeToken) => /^\p{Lu}/u.test(t.text);
 
+const wordRes = new Map<string, RegExp>();
+
+/** `\b<phrase>\b`, case-insensitive, compiled once per phrase. */
+function wordRegExp(phrase: string): RegExp {
+  let re = wordRes.get(phrase);
+  if (!re) wordRes.set(phrase, (re = new RegExp(`\\b${phrase}\\b`, 'i')));
+  return re;
+}
+
 /** The year of an EDTF date (`1953-03-05` → 1953); -Infinity when absent. */
 function yearOf(edtf: string | undefined): number {
   const m = edtf ? /^(\d{4})/.exec(edtf) : null;
@@ -79,15 +88,75 @@ function isAdjective(t: DescribeToken): boolean {
 }
 const COMMON_ADJECTIVES = new Set(['old', 'young', 'great', 'late', 'bald', 'clever', 'wise', 'poor', 'dear', 'good', 'bad', 'mad', 'sly', 'cunning', 'stubborn', 'brave', 'bold', 'cruel', 'mighty', 'humble', 'proud', 'vain', 'shrewd']);
 
+/** A role noun split into words, with its match result ready. */
+interface RoleEntry {
+  words: readonly string[];
+  match: { n: number; role: string };
+}
+
+const roleIndexCache = new WeakMap<readonly string[][], Map<string, RoleEntry[]>>();
+
+/** Role nouns by their first word, each list in the order of `roles` (built once per roles array). */
+let lastRoles: [readonly string[][], Map<string, RoleEntry[]>] | undefined;
+let prevRoles: [readonly string[][], Map<string, RoleEntry[]>] | undefined;
+function roleIndex(roles: readonly string[][]): Map<string, RoleEntry[]> {
+  // the two vocabularies in use (role nouns, titles) are looked up without a WeakMap probe
+  if (lastRoles?.[0] === roles) return lastRoles[1];
+  if (prevRoles?.[0] === roles) return prevRoles[1];
+  let index = roleIndexCache.get(roles);
+  if (!index) {
+    index = new Map();
+    for (const words of roles) {
+      let list = index.get(words[0]!);
+      if (!list) index.set(words[0]!, (list = []));
+      list.push({ words, match: { n: words.length, role: words.join(' ') } });
+    }
+    roleIndexCache.set(roles, index);
+  }
+  prevRoles = lastRoles;
+  lastRoles = [roles, index];
+  return index;
+}
+
+const sortedWordsCache = new WeakMap<readonly string[], string[][]>();
+
+/** Distinct phrases split into words, longest first (cached per vocabulary array). */
+function sortedWords(phrases: readonly string[]): string[][] {
+  let out = sortedWordsCache.get(phrases);
+  if (!out) sortedWordsCache.set(phrases, (out = [...new Set(phrases)].map((r) => r.split(' ')).sort((a, b) => b.length - a.length)));
+  return out;
+}
+
 /** Matches a role noun (possibly of several words) at token `i`; returns its word count and text. */
 function roleAt(tokens: readonly DescribeToken[], i: number, roles: readonly string[][]): { n: number; role: string } | undefined {
-  for (const words of roles) {
-    if (words.every((w, k) => {
+  const first = tokens[i];
+  if (first === undefined) return undefined;
+  const list = roleIndex(roles).get(ORDINALS[first.norm] ?? first.norm);
+  if (!list) return undefined;
+  for (const { words, match } of list) {
+    let k = 1;
+    for (; k < words.length; k++) {
       const t = tokens[i + k];
-      return t !== undefined && (ORDINALS[t.norm] ?? t.norm) === w;
-    })) return { n: words.length, role: words.join(' ') };
+      if (t === undefined || (ORDINALS[t.norm] ?? t.norm) !== words[k]) break;
+    }
+    if (k === words.length) return { ...match };
   }
   return undefined;
+}
+
+/**
+ * Index of the token starting at `start` (`by` = 'start') or ending at `end` (`by` = 'end'), by
+ * binary search over tokens sorted by both; the last such token, as a map filled in order would give.
+ */
+function tokenAt(tokens: readonly DescribeToken[], pos: number, by: 'start' | 'end'): number | undefined {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]![by] <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 && tokens[lo - 1]![by] === pos ? lo - 1 : undefined;
 }
 
 /**
@@ -133,16 +202,25 @@ export function parseDescription(tokens: readonly DescribeToken[], s: number, e:
 
 /** Finds description mentions in one document. Returns new mentions, not overlapping the people already marked. */
 export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMention[], tokens: readonly DescribeToken[], cues: DescribeCues): DescriptionMention[] {
-  const roles = [...new Set(cues.roleNouns)].map((r) => r.split(' ')).sort((a, b) => b.length - a.length);
-  const titles = [...new Set(cues.titles)].map((r) => r.split(' ')).sort((a, b) => b.length - a.length);
+  const roles = sortedWords(cues.roleNouns);
+  const titles = sortedWords(cues.titles);
   const isPerson = (m: DescribedMention) => m.label === 'PER' && !!m.entity;
   const people = linked.filter(isPerson).sort((a, b) => a.start - b.start);
-  const firstAt = new Map<number, number>();
-  const lastAt = new Map<number, number>();
-  tokens.forEach((t, i) => {
-    firstAt.set(t.start, i);
-    lastAt.set(t.end, i);
-  });
+  // token index by start and by end: binary search when starts and ends both increase, else maps
+  let ordered = true;
+  for (let i = 1; i < tokens.length && ordered; i++) ordered = tokens[i]!.start > tokens[i - 1]!.start && tokens[i]!.end > tokens[i - 1]!.end;
+  let firstAt: { get(pos: number): number | undefined } = { get: (pos) => tokenAt(tokens, pos, 'start') };
+  let lastAt: { get(pos: number): number | undefined } = { get: (pos) => tokenAt(tokens, pos, 'end') };
+  if (!ordered && people.length > 0) {
+    const byStart = new Map<number, number>();
+    const byEnd = new Map<number, number>();
+    tokens.forEach((t, i) => {
+      byStart.set(t.start, i);
+      byEnd.set(t.end, i);
+    });
+    firstAt = byStart;
+    lastAt = byEnd;
+  }
   const out: DescriptionMention[] = [];
   const taken = (start: number, end: number) =>
     people.some((p) => p.start < end && start < p.end) || out.some((o) => o.start < end && start < o.end);
@@ -163,8 +241,11 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
     const e = i - comma;
     let lo = e;
     while (lo > 0 && e - lo < 14 && tokens[lo - 1]!.sentence === sentence && (isWordToken(tokens[lo - 1]!) || /^[()]$/.test(tokens[lo - 1]!.text))) lo--;
+    // a description needs a role noun starting inside [lo, e): without one, no start can parse
+    let hasRole = false;
+    for (let x = lo; x < e && !hasRole; x++) hasRole = roleAt(tokens, x, roles) !== undefined;
     // with a comma, the description must open its clause ("The head of X, Name, said")
-    for (let s = lo; s < e; s++) {
+    for (let s = lo; hasRole && s < e; s++) {
       if (comma && s !== lo) break;
       const d = parseDescription(tokens, s, e, roles);
       if (!d) continue;
@@ -228,7 +309,7 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
     const orgs = orgAt(k + t.n + 1, e);
     if (orgs.length === 0) continue;
     const scope = new Set(orgs.flatMap((o) => [o, ...ancestorsOf(kb, o)]));
-    const re = new RegExp(`\\b${t.role}\\b`, 'i');
+    const re = wordRegExp(t.role);
     const offices = kb.roles.filter((r) => r.org && scope.has(r.org) && re.test(r.office));
     const holders = new Set(offices.map((r) => r.person));
     // the narrative time: the last year written before the phrase

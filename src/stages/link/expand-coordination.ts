@@ -43,8 +43,9 @@ export function expandCoordination(kb: KnowledgeBase, tokens: readonly CoordToke
   for (let i = 0; i < tokens.length; i++) {
     // a capitalized plural head followed by "of": "Parties of", "Ministries of"
     const head = tokens[i]!;
+    if (tokens[i + 1]?.text !== 'of') continue;
     const singular = isCap(head) ? singularOf(head.text) : undefined;
-    if (!singular || tokens[i + 1]?.text !== 'of') continue;
+    if (!singular) continue;
     let s = i;
     while (s > 0 && isCap(tokens[s - 1]) && tokens[s - 1]!.sentence === head.sentence && i - s < 3) s--;
     // conjuncts: single capitalized words separated by "," and a final "and"

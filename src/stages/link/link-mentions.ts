@@ -32,7 +32,12 @@ interface ContextCues {
   pastVerbs: string[];
 }
 
-type Cues = { [K in Exclude<keyof ContextCues, 'titles' | 'roleNouns'>]: Set<string> } & { titles: string[]; roleNouns: string[] };
+type Cues = { [K in Exclude<keyof ContextCues, 'titles' | 'roleNouns'>]: Set<string> } & {
+  titles: string[];
+  roleNouns: string[];
+  /** Agent verbs, auxiliaries and past-tense verbs together. */
+  verbs: Set<string>;
+};
 let cues: Cues | undefined;
 
 /** Loads the context vocabularies once. */
@@ -53,6 +58,7 @@ function loadCues(): Cues {
       genericRoleNouns: new Set(raw.genericRoleNouns),
       notNames: new Set(raw.notNames),
       pastVerbs: new Set(raw.pastVerbs),
+      verbs: new Set([...raw.agentVerbs, ...raw.auxiliaries, ...raw.pastVerbs]),
     };
   }
   return cues;
@@ -101,7 +107,12 @@ export interface LinkResult {
 
 /** Turns a name into a local entity id: `local:patrice-lumumba`. */
 export function localId(name: string): string {
-  const slug = aliasTokens(name).join('-').replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return localIdOfTokens(aliasTokens(name));
+}
+
+/** `localId` from a name's `aliasTokens`. */
+function localIdOfTokens(tokens: readonly string[]): string {
+  const slug = tokens.join('-').replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
   return `local:${slug || 'unnamed'}`;
 }
 
@@ -130,6 +141,34 @@ function roleYears(kb: KnowledgeBase): Map<string, Array<[number, number]>> {
     roleCache.set(kb, m);
   }
   return m;
+}
+
+/** The name forms of a person a short form may be taken from, and the ones that are the person's own names. */
+interface PersonNameForms {
+  /** Tokens of the name and of the full, canonical, given, surname and patronymic aliases. */
+  fuller: string[][];
+  /** The name and the aliases of `NAME_FORMS` kinds, as joined tokens. */
+  own: Set<string>;
+}
+
+/** Alias kinds that are a person's own names (not titles or epithets). */
+const NAME_FORMS = ['canonical', 'full', 'surname', 'given', 'patronymic', 'transliteration', 'nickname', 'short-form', 'name'];
+const FULLER_FORMS = ['full', 'canonical', 'given', 'surname', 'patronymic'];
+const nameFormCache = new WeakMap<KnowledgeBase, Map<string, PersonNameForms>>();
+
+/** A KB entity's name forms, tokenized once per knowledge base. */
+function personNameForms(kb: KnowledgeBase, e: KbEntity): PersonNameForms {
+  let byId = nameFormCache.get(kb);
+  if (!byId) nameFormCache.set(kb, (byId = new Map()));
+  let forms = byId.get(e.id);
+  if (!forms) {
+    forms = {
+      fuller: [e.name, ...e.aliases.filter((x) => FULLER_FORMS.includes(x.kind)).map((x) => x.text)].map(aliasTokens),
+      own: new Set([e.name, ...e.aliases.filter((a) => NAME_FORMS.includes(a.kind)).map((a) => a.text)].map((n) => aliasTokens(n).join(' '))),
+    };
+    byId.set(e.id, forms);
+  }
+  return forms;
 }
 
 /** Share of the document's years that fall inside an entity's lifetime or its offices (0–1). */
@@ -168,6 +207,15 @@ export function isPatronymic(token: string): boolean {
   return /^[a-z]{3,}(?:ovich|evich|ovna|evna|ichna|inichna|ilyich|ich)$/.test(token) && token.length > 5;
 }
 
+const regExps = new Map<string, RegExp>();
+
+/** A case-insensitive, stateless regular expression compiled once per pattern. */
+function cachedRegExp(pattern: string): RegExp {
+  let re = regExps.get(pattern);
+  if (!re) regExps.set(pattern, (re = new RegExp(pattern, 'i')));
+  return re;
+}
+
 /** Titles that are also common adjectives ("the general public", "the premier league"). */
 const ADJECTIVAL_TITLES = new Set(['general', 'premier']);
 
@@ -182,7 +230,15 @@ export interface LinkOptions {
    * The document's tokens (start, end, lower-cased form, sentence index), to find titles used as names
    * ("the marshal") and descriptions of people ("the historian", "Jan Peeters, director of …").
    */
-  tokens?: ReadonlyArray<{ start: number; end: number; norm: string; sentence?: number }>;
+  tokens?: ReadonlyArray<{ start: number; end: number; norm: string; sentence?: number; text?: string }>;
+}
+
+type FullToken = { start: number; end: number; norm: string; sentence: number; text: string };
+
+/** The tokens with their surface text and sentence: the given records when they carry both already (no copy). */
+function withText(text: string, tokens: NonNullable<LinkOptions['tokens']>): FullToken[] {
+  if (tokens.every((t) => typeof t.text === 'string' && typeof t.sentence === 'number')) return tokens as FullToken[];
+  return tokens.map((t) => ({ ...t, text: text.slice(t.start, t.end), sentence: t.sentence ?? 0 }));
 }
 
 /**
@@ -385,9 +441,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   for (const id of seen.keys()) {
     const e = kb.byId.get(id);
     if (e?.type !== 'person') continue;
-    for (const a of [{ text: e.name }, ...e.aliases.filter((x) => ['full', 'canonical', 'given', 'surname', 'patronymic'].includes(x.kind))]) {
-      personNames.push({ tokens: nameTokens(a.text), entity: id, start: -1 });
-    }
+    for (const tokens of personNameForms(kb, e).fuller) personNames.push({ tokens, entity: id, start: -1 });
   }
   const unknown = mentions.map((m, k) => ({ m, k })).filter(({ k }) => !results[k]);
   // longest unknown PER names first, so that "Lumumba" finds "Patrice Lumumba" wherever it stands
@@ -418,7 +472,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
       } else results[k] = { start: m.start, end: m.end, label: 'PER', form: 'short-form', linkRule: 'unresolved', linkScore: 0, candidates: ents };
       continue;
     }
-    const id = localId(m.text);
+    const id = localIdOfTokens(toks);
     localNames.set(id, m.text);
     personNames.push({ tokens: toks, entity: id, start: m.start });
     results[k] = { start: m.start, end: m.end, label: 'PER', entity: id, name: m.text, form: 'name', linkRule: 'local-new', linkScore: 0.6 };
@@ -430,21 +484,16 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
       results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'not-a-name', linkScore: 0, partOfName: true };
       continue;
     }
-    const id = localId(m.text);
+    const id = localIdOfTokens(toks);
     results[k] = { start: m.start, end: m.end, label: m.label, entity: id, name: m.text, form: 'name', linkRule: 'local-new', linkScore: 0.5 };
   }
   const out = results.map((r, k) => r ?? { start: mentions[k]!.start, end: mentions[k]!.end, label: mentions[k]!.label, form: 'name', linkRule: 'unresolved', linkScore: 0 });
   // "Joseph Stalin" is one name: a shorter name found inside a person's name (the town once called
   // "Stalin") is part of it. Titles and epithets ("US President John F. Kennedy", "the prosecutor of
   // the republic") keep the names they contain.
-  const NAME_FORMS = ['canonical', 'full', 'surname', 'given', 'patronymic', 'transliteration', 'nickname', 'short-form', 'name'];
   const personsFound = out.filter((r) => r.entity && kb.byId.get(r.entity)?.type === 'person');
   /** Whether a text is one of a person's own names ("Stalin" in the epithet "clever Stalin"). */
-  const ownName = (id: string, text: string) => {
-    const e = kb.byId.get(id)!;
-    const t = nameTokens(text).join(' ');
-    return [e.name, ...e.aliases.filter((a) => NAME_FORMS.includes(a.kind)).map((a) => a.text)].some((n) => nameTokens(n).join(' ') === t);
-  };
+  const ownName = (id: string, text: string) => personNameForms(kb, kb.byId.get(id)!).own.has(nameTokens(text).join(' '));
   out.forEach((r, k) => {
     if (k >= mentions.length || r.entity === undefined) return;
     const outer = personsFound.find((p) => p !== r && p.start <= r.start && r.end <= p.end && p.end - p.start > r.end - r.start);
@@ -459,8 +508,8 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     if (open && close && QUOTE_PAIRS[open]?.includes(close)) out[k] = { ...r, start: r.start - 1, end: r.end + 1 };
   });
   const withTitles = out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles, affinity));
-  const tokens = (opts.tokens ?? []).map((t) => ({ ...t, text: opts.text.slice(t.start, t.end), sentence: t.sentence ?? 0 }));
-  const verbs = new Set([...c.agentVerbs, ...c.auxiliaries, ...c.pastVerbs]);
+  const tokens = withText(opts.text, opts.tokens ?? []);
+  const verbs = c.verbs;
   const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs });
   const sharedHeads = expandCoordination(kb, tokens).filter((x) => !out.some((r) => r.start === x.start && r.end === x.end && r.entity === x.entity));
   return withTitles.concat(
@@ -492,7 +541,7 @@ export function findTitleMentions(
   /** The one holder, in that year, of an office so titled in a body the document is related to. */
   const holderAt = (title: string, year: number | undefined): string | undefined => {
     if (year === undefined) return undefined;
-    const re = new RegExp(`^${title}\\b`, 'i');
+    const re = cachedRegExp(`^${title}\\b`);
     const ids = new Set(
       kb.roles
         .filter((r) => r.org && affinity.has(r.org) && re.test(r.office) && (yearOf(r.from) ?? -Infinity) <= year && year <= (yearOf(r.to) ?? Infinity))
@@ -501,26 +550,31 @@ export function findTitleMentions(
     return ids.size === 1 && kb.byId.has([...ids][0]!) ? [...ids][0] : undefined;
   };
   const covered = (start: number, end: number) => linked.some((r) => r.start < end && start < r.end);
-  const c = loadCues();
-  const verbs = new Set([...c.agentVerbs, ...c.auxiliaries, ...c.pastVerbs]);
+  const verbs = loadCues().verbs;
   const bears = new Map<string, boolean>();
   const bearsTitle = (id: string, title: string): boolean => {
     const key = `${id}|${title}`;
     let v = bears.get(key);
     if (v === undefined) {
       const e = kb.byId.get(id)!;
-      const re = new RegExp(`\\b${title}\\b`, 'i');
+      const re = cachedRegExp(`\\b${title}\\b`);
       v = e.aliases.some((a) => a.kind === 'title' && re.test(a.text)) || kb.roles.some((r) => r.person === id && re.test(r.office));
       bears.set(key, v);
     }
     return v;
   };
   const out: LinkResult[] = [];
-  const byLength = [...titles].sort((a, b) => b.split(' ').length - a.split(' ').length);
+  // titles longest first, grouped by their first word
+  const byFirst = new Map<string, Array<{ title: string; words: string[] }>>();
+  for (const title of [...titles].sort((a, b) => b.split(' ').length - a.split(' ').length)) {
+    const words = title.split(' ');
+    let list = byFirst.get(words[0]!);
+    if (!list) byFirst.set(words[0]!, (list = []));
+    list.push({ title, words });
+  }
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]!.norm !== 'the') continue;
-    for (const title of byLength) {
-      const words = title.split(' ');
+    for (const { title, words } of byFirst.get(tokens[i + 1]!.norm) ?? []) {
       if (!words.every((w, k) => tokens[i + 1 + k]?.norm === w)) continue;
       const last = tokens[i + words.length]!;
       const next = tokens[i + words.length + 1];

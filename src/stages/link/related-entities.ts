@@ -41,6 +41,22 @@ function namesOf(e: KbEntity): string[][] {
     .filter((t) => t.length > 0);
 }
 
+/** An entity's own name tokens and `namesOf`, computed once per knowledge base. */
+interface EntityNames {
+  own: string[];
+  names: string[][];
+}
+const namesCache = new WeakMap<KnowledgeBase, Map<string, EntityNames>>();
+
+/** The cached `EntityNames` of a KB entity. */
+function entityNames(kb: KnowledgeBase, e: KbEntity): EntityNames {
+  let byId = namesCache.get(kb);
+  if (!byId) namesCache.set(kb, (byId = new Map()));
+  let n = byId.get(e.id);
+  if (!n) byId.set(e.id, (n = { own: aliasTokens(e.name), names: namesOf(e) }));
+  return n;
+}
+
 /**
  * The document's affinity set: the entities it names (`seen`), the organizations in which the
  * people it names held office (`roles[].org`), and all their `partOf` / `standsFor` ancestors.
@@ -64,10 +80,10 @@ export function isRelatedToDocument(kb: KnowledgeBase, id: string, seen: Readonl
   if (!e || e.type === 'person') return false;
   if (affinity.has(id)) return true;
   if (ancestorsOf(kb, id).some((a) => affinity.has(a))) return true;
-  const own = aliasTokens(e.name);
+  const own = entityNames(kb, e).own;
   for (const s of seen) {
     const o = kb.byId.get(s);
-    if (o && o.id !== id && namesOf(o).some((n) => n.length < own.length && containsRun(own, n))) return true;
+    if (o && o.id !== id && entityNames(kb, o).names.some((n) => n.length < own.length && containsRun(own, n))) return true;
   }
   return false;
 }
