@@ -1,6 +1,7 @@
 import type { Span } from '../../core/types.ts';
 import { addFeature, featureName, type NamedFeatures } from '../../models/features.ts';
 import { tokenRange, type RhetoricDoc } from './doc.ts';
+import { emitEmbeddingFeatures, type WordVectors } from './embeddings.ts';
 import type { LexiconLookup } from './lexicon.ts';
 
 /** Coarse shape of a token: `X` all caps, `Xx` capitalized, `x` lower, `d` number, `p` punctuation. */
@@ -194,9 +195,10 @@ export function emitSentenceShapeFeatures(doc: RhetoricDoc, si: number, emit: Em
 /**
  * Features of a span for technique classification: its words, bigrams and character 4-grams, edges and context,
  * length, repetition of the span and its words in the article, punctuation, capitals and the
- * words of its sentence.
+ * words of its sentence; with `vectors`, pooled word embeddings of the span and its sentence
+ * (`emitEmbeddingFeatures`).
  */
-export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature, peers: readonly Span[] = [], lexicon?: LexiconLookup): void {
+export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature, peers: readonly Span[] = [], lexicon?: LexiconLookup, vectors?: WordVectors): void {
   const [a, b] = tokenRange(doc, span);
   const toks = doc.tokens;
   const words = toks.slice(a, b).map((t) => t.norm);
@@ -266,6 +268,7 @@ export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature
   if (before === '"' || after === '"') emit(1, 'quoted');
   for (let i = sa; i < sb; i++) if (i < a || i >= b) emit(0.5, 's', toks[i]!.norm);
   if (lexicon) emitLexiconFeatures(toks, a, b, sa, sb, lexicon, emit);
+  if (vectors) emitEmbeddingFeatures(doc, vectors, a, b, si, emit);
   if (si === 0) emit(1, 'title');
   if (a === sa) emit(1, 'starts-sentence');
   if (b >= sb - 1) emit(1, 'ends-sentence');
@@ -342,8 +345,8 @@ export function sentenceFeatures(doc: RhetoricDoc, si: number): NamedFeatures {
 }
 
 /** Technique-classification features of a span as a map; see `emitSpanFeatures`. */
-export function spanFeatures(doc: RhetoricDoc, span: Span, peers: readonly Span[] = [], lexicon?: LexiconLookup): NamedFeatures {
-  return collectFeatures((emit) => emitSpanFeatures(doc, span, emit, peers, lexicon));
+export function spanFeatures(doc: RhetoricDoc, span: Span, peers: readonly Span[] = [], lexicon?: LexiconLookup, vectors?: WordVectors): NamedFeatures {
+  return collectFeatures((emit) => emitSpanFeatures(doc, span, emit, peers, lexicon, vectors));
 }
 
 /** A crude stem: the first 4 letters of a word (enough to join "lie", "lied", "lies", "lying"→"lyin" aside). */

@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareDoc } from './doc.ts';
-import { loadRhetoricModel, sentenceProbabilities, sentenceProbabilitiesGeneric, tokenProbabilities, type LoadedLinear } from './model.ts';
-import { emitTokenFeatures } from './features.ts';
+import { classifySpan, loadRhetoricModel, predictEmitted, sentenceProbabilities, sentenceProbabilitiesGeneric, tokenProbabilities, type LoadedLinear } from './model.ts';
+import { emitSpanFeatures, emitTokenFeatures } from './features.ts';
 import { sigmoid } from '../../models/linear.ts';
 import { NestedFeatureIndex } from '../../models/features.ts';
 import type { RhetoricDoc } from './doc.ts';
@@ -40,4 +40,16 @@ test('token probabilities through word ids match per-token feature lookups', () 
   assert.equal(fast.length, doc.tokens.length);
   // Summation order differs from the per-token maps, so allow rounding only.
   for (let i = 0; i < fast.length; i++) assert.ok(Math.abs(fast[i]! - slow[i]!) < 1e-9, `token ${i}: ${fast[i]} vs ${slow[i]}`);
+});
+
+test('technique probabilities with embedding rows equal the generic lookup of all features', () => {
+  const model = loadRhetoricModel();
+  const vectors = model.tc.vectors?.();
+  if (!vectors) return;
+  const doc = prepareDoc(text);
+  const start = text.indexOf('shameful story');
+  const span = { start, end: start + 'shameful story'.length };
+  const fast = classifySpan(doc, span, model.tc, [span]);
+  const slow = predictEmitted(model.tc, (emit) => emitSpanFeatures(doc, span, emit, [span], undefined, vectors));
+  for (const { technique, p } of fast) assert.ok(Math.abs(p - slow[model.tc.labels.indexOf(technique)]!) < 1e-9, technique);
 });

@@ -3,7 +3,8 @@ import type { Span } from '../../core/types.ts';
 import { FeatureIndex, NestedFeatureIndex, WordIdFeatureIndex } from '../../models/features.ts';
 import { sigmoid, softmaxInPlace, type LinearModel } from '../../models/linear.ts';
 import { unpackLinearModel, type StoredLinearModel } from '../../models/serialize.ts';
-import type { RhetoricDoc } from './doc.ts';
+import { tokenRange, type RhetoricDoc } from './doc.ts';
+import { addEmbeddingScores, EMBEDDINGS_FILE, embeddingRows, loadWordVectors, spanEmbedding, type EmbeddingRows, type WordVectors } from './embeddings.ts';
 import { lexiconLookup, type LexiconLookup, type TechniqueLexicons } from './lexicon.ts';
 import { emitSentenceFeatures, emitSentenceShapeFeatures, emitSpanFeatures, emitStackFeatures, emitTokenFeatures, POSITION_TEMPLATES, sentenceWordValue, type EmitFeature } from './features.ts';
 
@@ -39,6 +40,8 @@ export interface StoredRhetoricModel {
   decode: DecodeParams;
   /** Per-technique marker words used by the technique model's features (see `lexicon.ts`). */
   lexicon?: TechniqueLexicons;
+  /** The word-vector file (in `data/models`) the embedding features use (see `embeddings.ts`). */
+  embeddings?: string;
 }
 
 /** A loaded linear model with its feature index and labels. */
@@ -48,6 +51,8 @@ export interface LoadedLinear {
   labels: string[];
   /** For the technique model: the lexicons its features were trained with. */
   lexicon?: LexiconLookup;
+  /** For the technique model: the word vectors its features were trained with (loaded on first use). */
+  vectors?: () => WordVectors;
 }
 
 /** The rhetoric model ready to use. */
@@ -80,10 +85,27 @@ export function loadLinear(stored: StoredLinearModel): LoadedLinear {
 export function loadRhetoricModel(): RhetoricModel {
   if (!cached) {
     const stored = JSON.parse(readFileSync(MODEL_URL, 'utf8')) as StoredRhetoricModel;
-    const tc: LoadedLinear = { ...loadLinear(stored.tc), lexicon: stored.lexicon ? lexiconLookup(stored.lexicon) : undefined };
+    const tc: LoadedLinear = { ...loadLinear(stored.tc), lexicon: stored.lexicon ? lexiconLookup(stored.lexicon) : undefined, vectors: vectorsOf(stored.embeddings) };
     cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc, stack: stored.stack ? loadLinear(stored.stack) : undefined, decode: stored.decode };
   }
   return cached;
+}
+
+/** The lazy loader of the word vectors a stored model names (only `embeddings-100d.bin` is known). */
+function vectorsOf(name: string | undefined): (() => WordVectors) | undefined {
+  if (!name) return undefined;
+  if (name !== EMBEDDINGS_FILE) throw new Error(`rhetoric model wants unknown word vectors ${name}`);
+  return loadWordVectors;
+}
+
+const embeddingRowsCache = new WeakMap<LoadedLinear, EmbeddingRows>();
+function embeddingRowsOf(m: LoadedLinear, dims: number): EmbeddingRows {
+  let r = embeddingRowsCache.get(m);
+  if (!r) {
+    const nested = nestedIndex(m);
+    embeddingRowsCache.set(m, (r = embeddingRows(dims, (prefix, a) => nested.get(prefix, a))));
+  }
+  return r;
 }
 
 const nestedCache = new WeakMap<LoadedLinear, NestedFeatureIndex>();
@@ -112,7 +134,7 @@ function tokenWordIds(doc: RhetoricDoc, index: WordIdFeatureIndex): Int32Array {
  * Class probabilities of a linear model for features given by an emitter, looked up through the
  * nested index (no feature-name strings built).
  */
-export function predictEmitted(m: LoadedLinear, run: (emit: EmitFeature) => void): Float64Array {
+export function predictEmitted(m: LoadedLinear, run: (emit: EmitFeature) => void, addScores?: (z: Float64Array) => void): Float64Array {
   const k = m.model.classes;
   const z = new Float64Array(k);
   for (let c = 0; c < k; c++) z[c] = m.model.bias[c]!;
@@ -123,6 +145,7 @@ export function predictEmitted(m: LoadedLinear, run: (emit: EmitFeature) => void
     if (f < 0) return;
     for (let c = 0; c < k; c++) z[c] += w[f * k + c]! * value;
   });
+  addScores?.(z);
   if (k === 1) {
     z[0] = sigmoid(z[0]!);
     return z;
@@ -418,7 +441,16 @@ export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: Decod
  * document (including this one): repeated wording among them points to Repetition.
  */
 export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear, peers: readonly Span[] = []): Array<{ technique: string; p: number }> {
-  const p = predictEmitted(tc, (emit) => emitSpanFeatures(doc, span, emit, peers, tc.lexicon));
+  const vectors = tc.vectors?.();
+  // Embedding features are added through their precomputed rows (same sums as `emitSpanFeatures`
+  // with vectors, without 300 name lookups per span).
+  const addScores = vectors &&
+    ((z: Float64Array) => {
+      const [a, b] = tokenRange(doc, span);
+      const si = a < doc.tokens.length ? doc.tokenSentence[a]! : 0;
+      addEmbeddingScores(z, tc.model.weights, embeddingRowsOf(tc, vectors.dims), spanEmbedding(doc, vectors, a, b, si));
+    });
+  const p = predictEmitted(tc, (emit) => emitSpanFeatures(doc, span, emit, peers, tc.lexicon), addScores);
   return tc.labels.map((technique, i) => ({ technique, p: p[i]! })).sort((x, y) => y.p - x.p);
 }
 
