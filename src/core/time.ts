@@ -52,3 +52,9 @@ export function intersectIntervals(a: DayInterval, b: DayInterval): DayInterval 
   const latest = Math.min(a.latest, b.latest);
   return earliest <= latest ? { earliest, latest } : null;
 }
+
+/** The year an EDTF date or interval starts in (`1953-03-05` → 1953, `1956/1964` → 1956); undefined when it has none. */
+export function yearOfEdtf(edtf: string | undefined): number | undefined {
+  const m = edtf ? /^-?(\d{4})/.exec(edtf) : null;
+  return m ? Number(m[1]) : undefined;
+}

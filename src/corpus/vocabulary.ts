@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { escapeRegex } from '../core/regex.ts';
 
 /** Word lists the corpus checks use (`data/corpus/checks.json`). */
 export interface CheckVocabulary {
@@ -30,10 +31,7 @@ export function loadCheckVocabulary(): CheckVocabulary {
   return cached;
 }
 
-/** Escapes a string for use inside a regular expression. */
-export function escapeRegex(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
+export { escapeRegex };
 
 /** A case-insensitive regex alternation of phrases, longest first, bounded by non-letters. */
 export function phraseRegex(phrases: readonly string[], flags = 'giu'): RegExp {

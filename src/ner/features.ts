@@ -437,6 +437,22 @@ export function aggHashes(c: WordContexts, out: number[]): void {
 /** Neighbour-word templates, one per role (previous, next, two before, two after). */
 export const NEIGHBOUR_TEMPLATES = [T.wm1, T.wp1, T.wm2, T.wp2] as const;
 
+/** Feature templates of one name list: its type bits, each bit, each bit by capitalization, the neighbours' bits. */
+interface NameListTemplates { all: number; bit: number; bitCap: number; prev: number; next: number }
+const GZ_TEMPLATES: NameListTemplates = { all: T.gz, bit: T.gzBit, bitCap: T.gzBitCap, prev: T.gzm1, next: T.gzp1 };
+const GX_TEMPLATES: NameListTemplates = { all: T.gx, bit: T.gxBit, bitCap: T.gxBitCap, prev: T.gxm1, next: T.gxp1 };
+
+/** Pushes the features of a name list's type bits at token `i` (`cap`: the token's capitalization code). */
+function pushNameListFeatures(out: number[], list: ArrayLike<number>, i: number, n: number, cap: number, t: NameListTemplates): void {
+  const bits = list[i]!;
+  if (bits) {
+    out.push(combine(t.all, bits));
+    for (let b = 0; b < 8; b++) if (bits & (1 << b)) out.push(combine(t.bit, b), combine(combine(t.bitCap, b), cap));
+  }
+  if (i > 0 && list[i - 1]) out.push(combine(t.prev, list[i - 1]!));
+  if (i + 1 < n && list[i + 1]) out.push(combine(t.next, list[i + 1]!));
+}
+
 /**
  * Static feature hashes of token `i` of a sentence, appended to `out`: the word, its shape, affixes,
  * neighbours, capitalized runs, casing facts of the document. Does not depend on predicted tags. With
@@ -474,24 +490,12 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
   if (s.allCaps) out.push(T.caps, combine(T.capsw, f));
   const run = s.capRun[i]!;
   if (run) out.push(combine(T.capSeq, run), combine(combine(T.capSeqSh, run), sh));
-  const gz = s.names[i]!;
-  if (gz) {
-    out.push(combine(T.gz, gz));
-    for (let b = 0; b < 8; b++) if (gz & (1 << b)) out.push(combine(T.gzBit, b), combine(combine(T.gzBitCap, b), s.cap[i]! + 2 * (s.allCaps ? 1 : 0)));
-  }
-  if (i > 0 && s.names[i - 1]) out.push(combine(T.gzm1, s.names[i - 1]!));
-  if (i + 1 < n && s.names[i + 1]) out.push(combine(T.gzp1, s.names[i + 1]!));
+  pushNameListFeatures(out, s.names, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GZ_TEMPLATES);
   if (FEATURE_FLAGS.run && s.runPos[i]) {
     out.push(combine(T.runL, s.runLast[i]!), combine(combine(T.runLpos, s.runLast[i]!), s.runPos[i]!));
     if (s.runPos[i] !== 1) out.push(combine(T.runF, s.runFirst[i]!));
   }
-  const gx = s.ext[i]!;
-  if (gx) {
-    out.push(combine(T.gx, gx));
-    for (let b = 0; b < 8; b++) if (gx & (1 << b)) out.push(combine(T.gxBit, b), combine(combine(T.gxBitCap, b), s.cap[i]! + 2 * (s.allCaps ? 1 : 0)));
-  }
-  if (i > 0 && s.ext[i - 1]) out.push(combine(T.gxm1, s.ext[i - 1]!));
-  if (i + 1 < n && s.ext[i + 1]) out.push(combine(T.gxp1, s.ext[i + 1]!));
+  pushNameListFeatures(out, s.ext, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GX_TEMPLATES);
   if (FEATURE_FLAGS.clusters) {
     // the neighbours' word clusters (the token's own are word features, see `wordHashes`)
     if (i > 0) {

@@ -1,4 +1,5 @@
 import type { Source } from '../../core/types.ts';
+import { urlHost } from './url-host.ts';
 import type { SentenceView } from '../events/read-layers.ts';
 import type { ClaimDraft } from './find-attributed.ts';
 import type { SpeakerRef } from './resolve-speaker.ts';
@@ -6,22 +7,13 @@ import type { SpeakerRef } from './resolve-speaker.ts';
 /** Characters allowed between a sentence's end and the inline reference that backs it. */
 const MAX_GAP = 3;
 
-/** The host of a URL without `www.`, or undefined. */
-function hostOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    return new URL(url).hostname.replace(/^www\./, '') || undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * The speaker a reference stands for: its URL host ("britannica.com (cited reference)", id
  * `ref:britannica.com`), else the reference's title before " - " or the first 60 characters.
  */
 export function referenceSpeaker(refText: string, url: string | undefined): SpeakerRef {
-  const host = hostOf(url);
+  const host = urlHost(url);
   const title = refText
     .replace(/<\/?ref[^>]*>/gi, '')
     .replace(/https?:\/\/\S+/g, '')

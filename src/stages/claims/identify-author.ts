@@ -1,4 +1,6 @@
+import { escapeRegex } from '../../core/regex.ts';
 import type { Annotation, Source } from '../../core/types.ts';
+import { urlHost } from './url-host.ts';
 
 /**
  * The document's own voice as a speaker: who stands behind the sentences nobody else is quoted
@@ -32,12 +34,7 @@ function slug(s: string): string {
 
 /** The host of a URL path, without `www.`, or undefined when the path is not an http(s) URL. */
 function hostOf(path: string | undefined): string | undefined {
-  if (!path || !/^https?:\/\//i.test(path)) return undefined;
-  try {
-    return new URL(path).hostname.replace(/^www\./, '') || undefined;
-  } catch {
-    return undefined;
-  }
+  return path && /^https?:\/\//i.test(path) ? urlHost(path) : undefined;
 }
 
 /** True when the source reads as a wiki page: MediaWiki input, an edit-summary line, or `<ref>` references. */
@@ -46,7 +43,6 @@ function isWiki(source: Source): boolean {
   return source.sections.some((s) => s.role === 'edit-summary' || (s.kind === 'reference' && /^\s*<ref[\s>]/i.test(source.text.slice(s.start, s.end))));
 }
 
-const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * The outlet interviewees spoke to ("…,” the historian told RT" twice → RT), with its count, when
@@ -59,7 +55,7 @@ export function findInterviewOutlet(source: Source, mentions: readonly Annotatio
   // either case for the first letter ("Speaking to RT, …"); the rest as written, so names stay capitalized
   const phrases = [...cues.outletCues]
     .sort((a, b) => b.length - a.length)
-    .map((p) => p.split(/\s+/).map(escapeRe).join('\\s+'))
+    .map((p) => p.split(/\s+/).map(escapeRegex).join('\\s+'))
     .map((p) => `[${p[0]!.toLowerCase()}${p[0]!.toUpperCase()}]${p.slice(1)}`);
   // "told RT", "shared with the Gazette", "told Radio Liberty": up to four capitalized words on one line
   const WORD = `\\p{Lu}[\\p{L}\\p{N}&'’-]*(?:\\.[\\p{L}\\p{N}]+)*`;

@@ -6,6 +6,7 @@
  * document names), evaluative epithets on a name ("the zealous Peeters"), and bare descriptions that
  * refer back to a described person ("the historian", "the expert"). Pure: reads tokens, the already linked mentions and the knowledge base.
  */
+import { yearOfEdtf } from '../../core/time.ts';
 import type { KnowledgeBase } from '../../kb/types.ts';
 import { ancestorsOf } from './related-entities.ts';
 
@@ -70,8 +71,7 @@ function wordRegExp(phrase: string): RegExp {
 
 /** The year of an EDTF date (`1953-03-05` → 1953); -Infinity when absent. */
 function yearOf(edtf: string | undefined): number {
-  const m = edtf ? /^(\d{4})/.exec(edtf) : null;
-  return m ? Number(m[1]) : -Infinity;
+  return yearOfEdtf(edtf) ?? -Infinity;
 }
 
 /** The last year (1800–2099) written as a token before token `i`. */

@@ -7,6 +7,7 @@
  * shared by every document that names them the same way.
  */
 import { readFileSync } from 'node:fs';
+import { yearOfEdtf } from '../../core/time.ts';
 import { aliasTokens } from '../../kb/alias-index.ts';
 import type { KbEntity, KnowledgeBase } from '../../kb/types.ts';
 import { TYPE_LABEL, type EntityCandidate, type MentionLabel } from '../mentions/find-mentions.ts';
@@ -121,10 +122,7 @@ export function yearsInText(text: string): number[] {
   return [...text.matchAll(/\b(1[89]\d\d|20\d\d)\b/g)].map((m) => Number(m[1]));
 }
 
-const yearOf = (edtf: string | undefined): number | undefined => {
-  const m = edtf ? /^-?(\d{4})/.exec(edtf) : null;
-  return m ? Number(m[1]) : undefined;
-};
+const yearOf = yearOfEdtf;
 
 const roleCache = new WeakMap<KnowledgeBase, Map<string, Array<[number, number]>>>();
 
