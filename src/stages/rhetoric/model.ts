@@ -81,10 +81,13 @@ export function loadLinear(stored: StoredLinearModel): LoadedLinear {
   return { model, index: new FeatureIndex(features), labels };
 }
 
-/** Reads the shipped model once (lazily) from `data/models/rhetoric.json`. */
+/**
+ * Reads the shipped model once (lazily) from `data/models/rhetoric.json`, or from the file named by
+ * the `ANNALIST_RHETORIC_MODEL` environment variable (a model built with `RHETORIC_OUT=…`).
+ */
 export function loadRhetoricModel(): RhetoricModel {
   if (!cached) {
-    const stored = JSON.parse(readFileSync(MODEL_URL, 'utf8')) as StoredRhetoricModel;
+    const stored = JSON.parse(readFileSync(process.env.ANNALIST_RHETORIC_MODEL || MODEL_URL, 'utf8')) as StoredRhetoricModel;
     const tc: LoadedLinear = { ...loadLinear(stored.tc), lexicon: stored.lexicon ? lexiconLookup(stored.lexicon) : undefined, vectors: vectorsOf(stored.embeddings) };
     cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc, stack: stored.stack ? loadLinear(stored.stack) : undefined, decode: stored.decode };
   }
