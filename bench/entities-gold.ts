@@ -11,6 +11,7 @@
  *   linked to an entity the gold gives for that form; plus how many mentions have no gold counterpart;
  * - the misses by kind (not found / unresolved / linked elsewhere, and how many name an entity the KB
  *   has under neither the gold's name nor its id), and how many mentions each link rule made;
+ * - link precision per link rule (which rules make the wrong links);
  * - lenient recall and precision, where a link is also right when the entity is known (name or alias)
  *   by the gold's name without its bracketed qualifier ("Sumgait (Sumqayit)" → "Sumgait").
  */
@@ -50,6 +51,8 @@ let lenientRight = 0;
 const missKinds = { notFound: 0, linkedElsewhere: 0, unresolved: 0, noKbEntity: 0 };
 const kbNames = new Set(kb.entities.flatMap((e) => [norm(e.name), norm(e.qid ?? e.id)]));
 const rules: Record<string, number> = {};
+/** Per link rule: mentions whose text is a gold form, and how many of them are linked right. */
+const ruleRight: Record<string, { ok: number; all: number }> = {};
 const byType: Record<string, { ok: number; all: number }> = {};
 const seeds = readdirSync(join(SHARED, 'seeds')).filter((f) => f.endsWith('.txt')).sort();
 for (const file of seeds) {
@@ -101,8 +104,13 @@ for (const file of seeds) {
       continue;
     }
     judged++;
+    ruleRight[m.rule] ??= { ok: 0, all: 0 };
+    ruleRight[m.rule]!.all++;
     if (gs.some((g) => isRightLenient(m, g))) lenientRight++;
-    if (gs.some((g) => isRight(m, g))) right++;
+    if (gs.some((g) => isRight(m, g))) {
+      right++;
+      ruleRight[m.rule]!.ok++;
+    }
     else if (verbose) console.log(`  wrong ${key.slice(0, 3)}: "${m.text}" → ${m.id ?? 'unresolved'} (${m.rule}); gold ${gs.map((g) => g.name).join(' | ')}`);
   }
 }
@@ -117,4 +125,5 @@ console.log(
   `misses: ${missKinds.notFound} not found, ${missKinds.unresolved} found but unresolved, ${missKinds.linkedElsewhere} found and linked elsewhere; ` +
     `${missKinds.noKbEntity} of all misses have no KB entity under the gold's name or id (a right link cannot score)`,
 );
+console.log(`link precision by rule: ${Object.entries(ruleRight).sort((a, b) => b[1].all - a[1].all).map(([r, v]) => `${r} ${v.ok}/${v.all}`).join(', ')}`);
 console.log(`link rules: ${Object.entries(rules).sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);

@@ -28,10 +28,13 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function findCommentAuthors(text: string, sections: readonly Section[]): AuthorMention[] {
   const out: AuthorMention[] = [];
+  const isAuthorLine = (s: Section) => s.kind === 'chrome' && (s.role === 'comment-header' || s.role === 'comment-meta') && !!s.parent;
+  // most documents have no comments: no index of the sections then
+  if (!sections.some(isAuthorLine)) return out;
   const byId = new Map(sections.map((s) => [s.id, s]));
   for (const s of sections) {
-    if (s.kind !== 'chrome' || (s.role !== 'comment-header' && s.role !== 'comment-meta') || !s.parent) continue;
-    const comment = byId.get(s.parent);
+    if (!isAuthorLine(s)) continue;
+    const comment = byId.get(s.parent!);
     const author = comment?.author?.trim();
     if (!comment || !author) continue;
     const line = text.slice(s.start, s.end);

@@ -7,7 +7,7 @@
  * refer back to a described person ("the historian", "the expert"). Pure: reads tokens, the already linked mentions and the knowledge base.
  */
 import { yearOfEdtf } from '../../core/time.ts';
-import type { KnowledgeBase } from '../../kb/types.ts';
+import type { KbRole, KnowledgeBase } from '../../kb/types.ts';
 import { ancestorsOf } from './related-entities.ts';
 
 /** A token as the describer sees it: span, surface text, lower-cased form, sentence index. */
@@ -57,6 +57,8 @@ export interface DescriptionMention {
 const LINKERS = new Set(['of', 'the', 'to', 'for', 'at', 'and', 'in', 'on', 'de', 'then', 'former', 'future', 'late', 'now']);
 const ARTICLES = new Set(['the', 'a', 'an']);
 const ORDINALS: Record<string, string> = { '1st': 'first', '2nd': 'second', '3rd': 'third' };
+/** "1st" → "first"; any other word as it is. */
+const ordinal = (norm: string): string => (norm.length === 3 && Object.hasOwn(ORDINALS, norm) ? ORDINALS[norm]! : norm);
 const isWordToken = (t: DescribeToken) => /^[\p{L}\p{N}][\p{L}\p{N}.'’-]*$/u.test(t.text);
 const isCapitalized = (t: DescribeToken) => /^\p{Lu}/u.test(t.text);
 
@@ -69,15 +71,43 @@ function wordRegExp(phrase: string): RegExp {
   return re;
 }
 
+const officeCache = new WeakMap<KnowledgeBase, Map<string, KbRole[]>>();
+
+/** The KB's roles in a body whose office has this title as a word ("first secretary"), in KB order, cached per KB. */
+function officesTitled(kb: KnowledgeBase, title: string): KbRole[] {
+  let byTitle = officeCache.get(kb);
+  if (!byTitle) officeCache.set(kb, (byTitle = new Map()));
+  let list = byTitle.get(title);
+  if (!list) {
+    const re = wordRegExp(title);
+    byTitle.set(title, (list = kb.roles.filter((r) => r.org && re.test(r.office))));
+  }
+  return list;
+}
+
 /** The year of an EDTF date (`1953-03-05` → 1953); -Infinity when absent. */
 function yearOf(edtf: string | undefined): number {
   return yearOfEdtf(edtf) ?? -Infinity;
 }
 
-/** The last year (1800–2099) written as a token before token `i`. */
-function lastYearBefore(tokens: readonly DescribeToken[], i: number): number | undefined {
-  for (let k = i - 1; k >= 0; k--) if (/^(?:1[89]\d\d|20\d\d)$/.test(tokens[k]!.text)) return Number(tokens[k]!.text);
-  return undefined;
+/**
+ * The last year (1800–2099) written as a token before each token: `years(i)` for token `i`, from
+ * one pass over the tokens made on the first call.
+ */
+function lastYearsBefore(tokens: readonly DescribeToken[]): (i: number) => number | undefined {
+  let last: Array<number | undefined> | undefined;
+  return (i) => {
+    if (!last) {
+      last = new Array(tokens.length + 1);
+      let year: number | undefined;
+      for (let k = 0; k <= tokens.length; k++) {
+        last[k] = year;
+        const t = tokens[k];
+        if (t && /^(?:1[89]\d\d|20\d\d)$/.test(t.text)) year = Number(t.text);
+      }
+    }
+    return last[Math.min(i, tokens.length)];
+  };
 }
 
 /** A lower-case word shaped like an adjective: "zealous", "miserable", "not-so-distant", "old". */
@@ -128,18 +158,52 @@ function sortedWords(phrases: readonly string[]): string[][] {
 }
 
 /** Matches a role noun (possibly of several words) at token `i`; returns its word count and text. */
-function roleAt(tokens: readonly DescribeToken[], i: number, roles: readonly string[][]): { n: number; role: string } | undefined {
+function roleAt(tokens: readonly DescribeToken[], i: number, roles: readonly string[][]): { readonly n: number; readonly role: string } | undefined {
   const first = tokens[i];
   if (first === undefined) return undefined;
-  const list = roleIndex(roles).get(ORDINALS[first.norm] ?? first.norm);
+  // the same positions are tried again and again (every start of every description): one answer per token
+  const memo = roleMemo(tokens, roles);
+  const known = memo[i];
+  if (known !== undefined) return known ?? undefined;
+  const found = findRoleAt(tokens, i, roles);
+  memo[i] = found ?? null;
+  return found;
+}
+
+type RoleMatch = { readonly n: number; readonly role: string };
+/** Per token array, per vocabulary: the role found at each position (`null` = none, hole = not yet tried). */
+const roleMemos = new WeakMap<readonly DescribeToken[], Map<readonly string[][], Array<RoleMatch | null | undefined>>>();
+let lastMemo: [readonly DescribeToken[], readonly string[][], Array<RoleMatch | null | undefined>] | undefined;
+let prevMemo: typeof lastMemo;
+
+/** The memo of `roleAt` for one token array and vocabulary (the two in use looked up without a WeakMap probe). */
+function roleMemo(tokens: readonly DescribeToken[], roles: readonly string[][]): Array<RoleMatch | null | undefined> {
+  if (lastMemo && lastMemo[0] === tokens && lastMemo[1] === roles) return lastMemo[2];
+  if (prevMemo && prevMemo[0] === tokens && prevMemo[1] === roles) {
+    [lastMemo, prevMemo] = [prevMemo, lastMemo];
+    return lastMemo[2];
+  }
+  let byRoles = roleMemos.get(tokens);
+  if (!byRoles) roleMemos.set(tokens, (byRoles = new Map()));
+  let memo = byRoles.get(roles);
+  if (!memo) byRoles.set(roles, (memo = new Array(tokens.length)));
+  prevMemo = lastMemo;
+  lastMemo = [tokens, roles, memo];
+  return memo;
+}
+
+/** `roleAt` without the memo. */
+function findRoleAt(tokens: readonly DescribeToken[], i: number, roles: readonly string[][]): RoleMatch | undefined {
+  const first = tokens[i]!;
+  const list = roleIndex(roles).get(ordinal(first.norm));
   if (!list) return undefined;
   for (const { words, match } of list) {
     let k = 1;
     for (; k < words.length; k++) {
       const t = tokens[i + k];
-      if (t === undefined || (ORDINALS[t.norm] ?? t.norm) !== words[k]) break;
+      if (t === undefined || ordinal(t.norm) !== words[k]) break;
     }
-    if (k === words.length) return { ...match };
+    if (k === words.length) return match;
   }
   return undefined;
 }
@@ -275,8 +339,26 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
   }
 
   // 2. Office descriptions without a name: "the (future) first secretary of the Central Committee".
-  const orgAt = (from: number, to: number) =>
-    linked.filter((m) => m.entity && (m.label === 'ORG' || m.label === 'LOC') && m.start >= tokens[from]!.start && m.end <= tokens[to - 1]!.end).map((m) => m.entity!);
+  // bodies and places named, by start, for the complement of an office title (in `linked` order)
+  const orgs = linked.map((m, k) => ({ m, k })).filter(({ m }) => m.entity && (m.label === 'ORG' || m.label === 'LOC'));
+  const orgsByStart = [...orgs].sort((a, b) => a.m.start - b.m.start || a.k - b.k);
+  const orgAt = (from: number, to: number): string[] => {
+    const lo = tokens[from]!.start;
+    const hi = tokens[to - 1]!.end;
+    // the first org starting at or after `lo`, then those up to `hi`, back in `linked` order
+    let a = 0;
+    let b = orgsByStart.length;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if (orgsByStart[mid]!.m.start < lo) a = mid + 1;
+      else b = mid;
+    }
+    const hits: Array<{ m: DescribedMention; k: number }> = [];
+    for (let x = a; x < orgsByStart.length && orgsByStart[x]!.m.start <= hi; x++) if (orgsByStart[x]!.m.end <= hi) hits.push(orgsByStart[x]!);
+    return hits.sort((p, q) => p.k - q.k).map(({ m }) => m.entity!);
+  };
+  const peopleStarts = new Set(people.map((p) => p.start));
+  const lastYearBefore = lastYearsBefore(tokens);
   for (let i = 0; i < tokens.length; i++) {
     if (!ARTICLES.has(tokens[i]!.norm) || tokens[i]!.norm === 'a' || tokens[i]!.norm === 'an') continue;
     let k = i + 1;
@@ -302,18 +384,17 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
     while (e > k + t.n + 1 && !isCapitalized(tokens[e - 1]!) && tokens[e - 1]!.text !== ')') e--;
     if (e <= k + t.n + 1) continue;
     // a name right after belongs to the appositions above
-    if (people.some((p) => p.start === tokens[e]?.start)) continue;
+    if (e < tokens.length && peopleStarts.has(tokens[e]!.start)) continue;
     const start = tokens[i + 1]!.start;
     const end = tokens[e - 1]!.end;
     if (taken(start, end)) continue;
     const orgs = orgAt(k + t.n + 1, e);
     if (orgs.length === 0) continue;
     const scope = new Set(orgs.flatMap((o) => [o, ...ancestorsOf(kb, o)]));
-    const re = wordRegExp(t.role);
-    const offices = kb.roles.filter((r) => r.org && scope.has(r.org) && re.test(r.office));
+    const offices = officesTitled(kb, t.role).filter((r) => scope.has(r.org!));
     const holders = new Set(offices.map((r) => r.person));
     // the narrative time: the last year written before the phrase
-    const year = shifted ? undefined : lastYearBefore(tokens, i);
+    const year = shifted ? undefined : lastYearBefore(i);
     const heldThen = (person: string) => year === undefined || offices.some((r) => r.person === person && yearOf(r.from) <= year && year <= (r.to ? yearOf(r.to) : Infinity));
     const named = people.filter((p) => holders.has(p.entity!));
     const namedThen = named.filter((p) => heldThen(p.entity!));

@@ -1,5 +1,6 @@
 import type { Annotation, Json } from '../../core/types.ts';
 import { makeAnnotation } from '../../core/annotation.ts';
+import { hashContent } from '../../core/hash.ts';
 import { loadKnowledgeBase } from '../../kb/load-kb.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import type { EntityCandidate, MentionLabel } from '../mentions/find-mentions.ts';
@@ -7,10 +8,19 @@ import { linkMentions, type LinkInput, type LinkResult } from './link-mentions.t
 import { findCommentAuthors } from './comment-authors.ts';
 
 const NAME = 'link';
-const VERSION = '1.1.0';
+const VERSION = '1.2.0';
+
+/** A token record shared by the input builder and every rule of the linker. */
+interface TokenRecord {
+  start: number;
+  end: number;
+  norm: string;
+  sentence: number;
+  text: string;
+}
 
 /** Index of the first token whose start is ≥ `pos` (tokens sorted by start). */
-function firstTokenAtOrAfter(tokens: readonly Annotation[], pos: number): number {
+function firstTokenAtOrAfter(tokens: ReadonlyArray<{ start: number }>, pos: number): number {
   let lo = 0;
   let hi = tokens.length;
   while (lo < hi) {
@@ -21,30 +31,51 @@ function firstTokenAtOrAfter(tokens: readonly Annotation[], pos: number): number
   return lo;
 }
 
+/** One record per token annotation: span, lower-cased form, sentence index and surface text. */
+function tokenRecords(text: string, tokens: readonly Annotation[]): TokenRecord[] {
+  const out: TokenRecord[] = new Array(tokens.length);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    const given = t.attrs.norm;
+    // a lower-case word is its own norm: share the string instead of cutting a copy
+    const surface = typeof given === 'string' && given.length === t.end - t.start && text.startsWith(given, t.start) ? given : text.slice(t.start, t.end);
+    out[i] = { start: t.start, end: t.end, norm: String(given ?? surface.toLowerCase()), sentence: Number(t.attrs.sentence ?? 0), text: surface };
+  }
+  return out;
+}
+
 /**
  * Builds the linker's input from candidate annotations and the token layer: two lower-cased words of
  * context each side, and a wider window of four tokens as written (inside the mention's sentence).
  */
 export function linkInputs(text: string, candidates: readonly Annotation[], tokens: readonly Annotation[]): LinkInput[] {
-  const word = (t: Annotation | undefined) => (t ? String(t.attrs.norm ?? text.slice(t.start, t.end).toLowerCase()) : undefined);
-  const sentenceOf = (t: Annotation | undefined) => (t ? Number(t.attrs.sentence ?? 0) : -1);
+  return inputsOfRecords(text, candidates, tokenRecords(text, tokens));
+}
+
+/** `linkInputs` over token records made once. */
+function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens: readonly TokenRecord[]): LinkInput[] {
   /** Surfaces of tokens `[from, to)` that lie in sentence `s`. */
   const surfaces = (from: number, to: number, s: number): string[] => {
     const out: string[] = [];
-    for (let i = from; i < to; i++) {
-      const t = tokens[i];
-      if (t && sentenceOf(t) === s) out.push(text.slice(t.start, t.end));
+    for (let i = Math.max(from, 0); i < to && i < tokens.length; i++) {
+      const t = tokens[i]!;
+      if (t.sentence === s) out.push(t.text);
     }
+    return out;
+  };
+  const words = (a: number, b: number): string[] => {
+    const out: string[] = [];
+    for (const i of [a, b]) if (i >= 0 && i < tokens.length) out.push(tokens[i]!.norm);
     return out;
   };
   return candidates.map((a) => {
     const first = firstTokenAtOrAfter(tokens, a.start);
     const after = firstTokenAtOrAfter(tokens, a.end);
-    const s = sentenceOf(tokens[first]);
+    const s = first < tokens.length ? tokens[first]!.sentence : -1;
     const window = {
       before: surfaces(first - 4, first, s),
       after: surfaces(after, after + 4, s),
-      atSentenceStart: first === 0 || sentenceOf(tokens[first - 1]) !== s,
+      atSentenceStart: first === 0 || tokens[first - 1]!.sentence !== s,
     };
     const input: LinkInput = {
       window,
@@ -53,8 +84,8 @@ export function linkInputs(text: string, candidates: readonly Annotation[], toke
       label: a.label as MentionLabel,
       text: text.slice(a.start, a.end),
       candidates: (a.attrs.candidates ?? []) as unknown as EntityCandidate[],
-      before: [word(tokens[first - 2]), word(tokens[first - 1])].filter((x): x is string => x !== undefined),
-      after: [word(tokens[after]), word(tokens[after + 1])].filter((x): x is string => x !== undefined),
+      before: words(first - 2, first - 1),
+      after: words(after, after + 1),
     };
     if (typeof a.attrs.modelLabel === 'string') input.modelLabel = a.attrs.modelLabel as MentionLabel;
     if (a.attrs.nested === true) input.nested = true;
@@ -77,12 +108,9 @@ export const linkStage: Stage = {
   run({ source, layer, resources }) {
     const kb = resources.kb ?? loadKnowledgeBase();
     const candidates = layer('mention-candidate');
-    const inputs = linkInputs(source.text, candidates, layer('token'));
-    // one token record per token, with its surface text, shared by every rule of the linker
-    const tokens = layer('token').map((t) => {
-      const text = source.text.slice(t.start, t.end);
-      return { start: t.start, end: t.end, norm: String(t.attrs.norm ?? text.toLowerCase()), sentence: Number(t.attrs.sentence ?? 0), text };
-    });
+    // one token record per token, with its surface text, shared by the inputs and every rule of the linker
+    const tokens = tokenRecords(source.text, layer('token'));
+    const inputs = inputsOfRecords(source.text, candidates, tokens);
     const linked = linkMentions(kb, inputs, { text: source.text, tokens });
     // comment authors' user names in comment headers replace whatever the recognizer made of them
     const authors: LinkResult[] = findCommentAuthors(source.text, source.sections).map((a) => ({
@@ -97,6 +125,7 @@ export const linkStage: Stage = {
     }));
     const results = authors.length === 0 ? linked : [...linked.map((r) => (authors.some((a) => a.start < r.end && r.start < a.end) ? { ...r, partOfName: true } : r)), ...authors];
     const annotations: Annotation[] = [];
+    const ids = new Set<string>();
     results.forEach((r, k) => {
       if (r.partOfName) return;
       // attrs in a fixed key order, the optional ones only when set
@@ -110,7 +139,12 @@ export const linkStage: Stage = {
       if (r.via) attrs.via = r.via;
       if (r.candidates) attrs.candidates = r.candidates;
       attrs.found = candidates[k]?.attrs.found ?? (r.linkRule === 'title-coref' || r.linkRule === 'comment-author' ? r.linkRule : 'description');
-      annotations.push(makeAnnotation(source.id, 'mention', r.start, r.end, r.label, { stage: NAME, version: VERSION, rule: r.linkRule, confidence: r.linkScore }, attrs));
+      const a = makeAnnotation(source.id, 'mention', r.start, r.end, r.label, { stage: NAME, version: VERSION, rule: r.linkRule, confidence: r.linkScore }, attrs);
+      // "the Communist Parties of China and Albania" is one span naming two parties: one annotation per
+      // entity, so the later one's id also hashes its entity (ids are per span and label otherwise)
+      if (ids.has(a.id)) a.id = `mention:${hashContent(`${source.id}|mention|${r.start}|${r.end}|${r.label}|${r.entity ?? ''}|${k}`, 12)}`;
+      ids.add(a.id);
+      annotations.push(a);
     });
     // in text order: the mentions the linker adds itself (titles, descriptions, authors) among the others
     annotations.sort((a, b) => a.start - b.start || b.end - a.end);

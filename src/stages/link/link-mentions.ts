@@ -292,7 +292,8 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
 
   // Metonym readings from the words around each name; "Beijing and Washington did not" shares the reading
   // of the coordinated name whose verb decides it.
-  const contexts = mentions.map((m) => (!metonymy(m).acting ? 'none' : m.nested ? 'literal' : actingContext(m)));
+  const metonymies = mentions.map(metonymy);
+  const contexts = mentions.map((m, k) => (!metonymies[k]!.acting ? 'none' : m.nested ? 'literal' : actingContext(m)));
   const coordinated = (a: number, b: number) => {
     const x = mentions[a];
     const y = mentions[b];
@@ -300,14 +301,14 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   };
   contexts.forEach((ctx, k) => {
     if (ctx !== 'none') return;
-    if ((coordinated(k, k + 1) && contexts[k + 1] === 'acting') || (coordinated(k - 1, k) && contexts[k - 1] === 'acting')) contexts[k] = 'acting';
+    if ((contexts[k + 1] === 'acting' && coordinated(k, k + 1)) || (contexts[k - 1] === 'acting' && coordinated(k - 1, k))) contexts[k] = 'acting';
   });
 
   // Pass 1: unique, context-free aliases (and metonyms decided by context).
   mentions.forEach((m, k) => {
     const plain = m.candidates.filter((x) => !x.needsContext);
     const ids = [...new Set(plain.map((x) => x.entity))];
-    const met = metonymy(m);
+    const met = metonymies[k]!;
     if (met.acting && met.literal && met.acting !== met.literal) {
       const ctx = contexts[k]!;
       if (ctx === 'acting') results[k] = linked(m, met.acting, 'metonym', 'metonym-agent-context', 0.75, { standsFor: met.acting, via: met.literal, label: 'ORG' });
@@ -410,6 +411,12 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     const b = yearOf(x.to) ?? Infinity;
     return years.some((y) => a <= y && y <= b);
   };
+  /** The person most recently named (linked so far) before a position. */
+  const lastPersonBefore = (pos: number): string | undefined => {
+    let best: LinkResult | undefined;
+    for (const r of results) if (r?.entity && r.start < pos && (!best || r.start > best.start) && kb.byId.get(r.entity)?.type === 'person') best = r;
+    return best?.entity;
+  };
   mentions.forEach((m, k) => {
     if (results[k]) return;
     const ctx = m.candidates.filter((x) => x.needsContext);
@@ -419,11 +426,17 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     const related = ids.filter(
       (id) => !seen.has(id) && ctx.some((x) => x.entity === id && inPeriod(x)) && (relatedToSeen(id) || isRelatedToDocument(kb, id, named, affinity)),
     );
-    if (inDoc.length === 1) {
+    if (inDoc.length === 1 && ctx.some((x) => x.entity === inDoc[0] && x.folded) && lastPersonBefore(m.start) !== inDoc[0]) {
+      // "the leader" for "the Leader": only right after the person is named; else a common noun, no name
+      results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'not-a-name', linkScore: 0, partOfName: true };
+    } else if (inDoc.length === 1) {
       results[k] = linked(m, inDoc[0]!, ctx.find((x) => x.entity === inDoc[0])!.kind, 'epithet-in-context', 0.75);
     } else if (inDoc.length === 0 && related.length === 1) {
       // "the party", "the Presidium": a body of a state or party the document names
       results[k] = linked(m, related[0]!, ctx.find((x) => x.entity === related[0])!.kind, 'related-in-context', 0.6);
+    } else if (ctx.every((x) => x.folded) && m.candidates.every((x) => x.needsContext)) {
+      // a lower-case "the leader" that is no one's epithet here is a common noun, not an unresolved name
+      results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'not-a-name', linkScore: 0, partOfName: true };
     } else {
       results[k] = { start: m.start, end: m.end, label: m.label, form: ctx[0]!.kind, linkRule: 'unresolved', linkScore: 0, candidates: [...new Set(ctx.map((x) => x.entity))] };
     }
@@ -516,6 +529,24 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   );
 }
 
+const titleIndexCache = new WeakMap<readonly string[], Map<string, Array<{ title: string; words: string[] }>>>();
+
+/** Titles longest first, grouped by their first word (built once per titles array). */
+function titlesByFirstWord(titles: readonly string[]): Map<string, Array<{ title: string; words: string[] }>> {
+  let byFirst = titleIndexCache.get(titles);
+  if (!byFirst) {
+    byFirst = new Map();
+    for (const title of [...titles].sort((a, b) => b.split(' ').length - a.split(' ').length)) {
+      const words = title.split(' ');
+      let list = byFirst.get(words[0]!);
+      if (!list) byFirst.set(words[0]!, (list = []));
+      list.push({ title, words });
+    }
+    titleIndexCache.set(titles, byFirst);
+  }
+  return byFirst;
+}
+
 /**
  * Titles used as names: "the marshal", "the general secretary" refer to the person last named in
  * the document who bears that title (a KB title alias such as "Marshal Tito", or an office held);
@@ -562,14 +593,7 @@ export function findTitleMentions(
     return v;
   };
   const out: LinkResult[] = [];
-  // titles longest first, grouped by their first word
-  const byFirst = new Map<string, Array<{ title: string; words: string[] }>>();
-  for (const title of [...titles].sort((a, b) => b.split(' ').length - a.split(' ').length)) {
-    const words = title.split(' ');
-    let list = byFirst.get(words[0]!);
-    if (!list) byFirst.set(words[0]!, (list = []));
-    list.push({ title, words });
-  }
+  const byFirst = titlesByFirstWord(titles);
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]!.norm !== 'the') continue;
     for (const { title, words } of byFirst.get(tokens[i + 1]!.norm) ?? []) {

@@ -199,3 +199,30 @@ test('a seat of government named inside a longer name is the place, whatever the
   assert.deepEqual(ms.filter((m) => m.text === 'Novgrad').map((m) => [m.entity, m.linkRule]), [['local:novgrad', 'metonym-literal-context']]);
   assert.equal(ms.find((m) => m.text === 'Novgrad Pact')!.entity, 'local:novgrad-pact');
 });
+
+test('one span naming two bodies gives two mentions with distinct ids', () => {
+  const kb = buildKnowledgeBase([
+    {
+      entities: [
+        { id: 'local:wp-a', type: 'organization', name: 'Workers Party of Arland', aliases: [] },
+        { id: 'local:wp-b', type: 'organization', name: 'Workers Party of Borland', aliases: [] },
+      ],
+    },
+  ]);
+  const text = 'Delegates of the Workers Parties of Arland and Borland met.';
+  const source: Source = { id: 'src2', key: 'k', meta: { format: 'text' }, text, sourceMap: [], sections: [], messages: [] };
+  const out = runStages(source, [tokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
+  const both = out.annotations.filter((a) => a.layer === 'mention' && text.slice(a.start, a.end) === 'Workers Parties of Arland and Borland');
+  assert.deepEqual(both.map((a) => a.attrs.entity).sort(), ['local:wp-a', 'local:wp-b']);
+  assert.equal(new Set(both.map((a) => a.id)).size, 2);
+});
+
+test('a capitalized epithet read in lower case is the person only right after the person is named', () => {
+  const ms = analyze('Ivan Petrov planted trees in 1931. A statue of the gardener stood there.\nKim Ar Sen came in 1931. Then the gardener left.');
+  const gardeners = ms.filter((m) => m.text === 'gardener');
+  assert.deepEqual(gardeners.map((m) => m.entity), ['local:ivan-petrov']);
+  // with the person not named at all, the lower-case word is no mention, not even an unresolved one
+  assert.deepEqual(analyze('Kim Ar Sen came in 1931. Then the gardener left.').filter((m) => m.text === 'gardener'), []);
+  // capitalized, it is the epithet wherever it stands once the person is named
+  assert.equal(analyze('Ivan Petrov planted trees. Kim Ar Sen came. Then the Gardener left.').find((m) => m.text === 'Gardener')?.entity, 'local:ivan-petrov');
+});

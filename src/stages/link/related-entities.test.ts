@@ -39,3 +39,19 @@ test('a body named after a place the document names is related; people never are
   assert.equal(isRelatedToDocument(kb, 'local:port-council', seen, aff), true);
   assert.equal(isRelatedToDocument(kb, 'local:boss', new Set(['local:committee']), documentAffinity(kb, ['local:committee'])), false);
 });
+
+test('the place of a key event in which a person the document names took part is related', () => {
+  const kb2 = buildKnowledgeBase([
+    {
+      entities: [
+        { id: 'local:hall', type: 'place', name: 'Hall of Echoes', aliases: [{ text: 'the Hall', kind: 'other', needsContext: true }] },
+        { id: 'local:boss', type: 'person', name: 'Ona Vask', aliases: [] },
+        { id: 'local:other', type: 'person', name: 'Ilse Marr', aliases: [] },
+      ],
+      events: [{ id: 'local:oath', name: 'Vask takes the oath', date: '1950-05-01', class: 'ceremony', participants: ['local:boss'], place: 'local:hall', source: 'fixture' }],
+    },
+  ]);
+  const related = (seen: string[]) => isRelatedToDocument(kb2, 'local:hall', new Set(seen), documentAffinity(kb2, seen));
+  assert.equal(related(['local:boss']), true);
+  assert.equal(related(['local:other']), false);
+});

@@ -69,17 +69,32 @@ export function documentAffinity(kb: KnowledgeBase, seen: Iterable<string>): Set
   return out;
 }
 
+const eventPlaceCache = new WeakMap<KnowledgeBase, Map<string, string[]>>();
+
+/** The participants of the key events that took place at each place, indexed once per knowledge base. */
+function participantsByPlace(kb: KnowledgeBase): Map<string, string[]> {
+  let m = eventPlaceCache.get(kb);
+  if (!m) {
+    m = new Map();
+    for (const ev of kb.events) if (ev.place) m.set(ev.place, [...(m.get(ev.place) ?? []), ...ev.participants]);
+    eventPlaceCache.set(kb, m);
+  }
+  return m;
+}
+
 /**
  * Whether a non-person entity is related to the document: it is in the affinity set, one of its
- * ancestors is, or its name contains the name of an entity the document names ("Sumgait City
- * Council" in a text that names Sumgait). People are left to the stricter rules of the linker:
- * a bare surname needs the person named in full.
+ * ancestors is, it is the place of a key event in which a person the document names took part
+ * ("the Mausoleum" where Stalin's body lay), or its name contains the name of an entity the
+ * document names ("Sumgait City Council" in a text that names Sumgait). People are left to the
+ * stricter rules of the linker: a bare surname needs the person named in full.
  */
 export function isRelatedToDocument(kb: KnowledgeBase, id: string, seen: ReadonlySet<string>, affinity: ReadonlySet<string>): boolean {
   const e = kb.byId.get(id);
   if (!e || e.type === 'person') return false;
   if (affinity.has(id)) return true;
   if (ancestorsOf(kb, id).some((a) => affinity.has(a))) return true;
+  if (e.type === 'place' && participantsByPlace(kb).get(id)?.some((p) => seen.has(p) && kb.byId.get(p)?.type === 'person')) return true;
   const own = entityNames(kb, e).own;
   for (const s of seen) {
     const o = kb.byId.get(s);

@@ -5,7 +5,7 @@
 import type { AliasEntry } from '../../kb/alias-index.ts';
 import type { KbAliasKind, KbEntityType } from '../../kb/types.ts';
 import { tagDocument, type WeightLookup } from '../../ner/tagger.ts';
-import { matchGazetteer, type Gazetteer } from './gazetteer.ts';
+import { isFoldedReading, matchGazetteer, matchWebAddresses, type Gazetteer } from './gazetteer.ts';
 
 /** Mention labels of the `mention` layer. */
 export type MentionLabel = 'PER' | 'ORG' | 'LOC' | 'GRP' | 'MISC';
@@ -25,6 +25,8 @@ export interface EntityCandidate {
   /** EDTF bounds of a time-bound alias (a former name). */
   from?: string;
   to?: string;
+  /** A capitalized epithet read in lower case ("the leader" for "the Leader"): weaker evidence. */
+  folded?: boolean;
 }
 
 /** A recognized mention before linking. Token indices are inside its sentence. */
@@ -98,6 +100,8 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
   const tagged = opts.model ? tagDocument(opts.model, sentences.map((s) => s.map((t) => t.text)), {}, { fast: opts.fast ?? true }) : [];
   sentences.forEach((tokens, si) => {
     const hits = opts.gazetteer ? matchGazetteer(opts.gazetteer, tokens) : [];
+    // a web address names its site ("britannica" in http://www.britannica.com/…): a span inside the token
+    const sites = opts.gazetteer ? matchWebAddresses(opts.gazetteer, tokens) : [];
     const byFrom = new Map<number, MentionCandidate>();
     const modelSpans = spansOfTags(tagged[si] ?? []);
     for (const h of hits) {
@@ -116,6 +120,7 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
           ...(e.alias.needsContext ? { needsContext: true } : {}),
           ...(e.alias.from ? { from: e.alias.from } : {}),
           ...(e.alias.to ? { to: e.alias.to } : {}),
+          ...(isFoldedReading(e.alias.text, tokens[h.from]!.text) ? { folded: true } : {}),
         })),
         ...(same ? { modelLabel: same[2] as MentionLabel } : {}),
         ...(h.nested ? { nested: true } : {}),
@@ -139,6 +144,11 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
       }
     }
     out.push(...byFrom.values());
+    for (const h of sites) {
+      const t = tokens[h.from]!;
+      const candidates = h.entries.map((e) => ({ entity: e.entity.id, kind: e.alias.kind }));
+      out.push({ start: t.start + h.within![0], end: t.start + h.within![1], sentence: si, from: h.from, to: h.to, label: labelOfEntries(h.entries), found: 'gazetteer', candidates });
+    }
   });
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }

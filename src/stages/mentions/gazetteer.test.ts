@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKnowledgeBase } from '../../kb/load-kb.ts';
-import { buildGazetteer, matchGazetteer } from './gazetteer.ts';
+import { buildGazetteer, matchGazetteer, matchWebAddresses } from './gazetteer.ts';
 
 const kb = buildKnowledgeBase([
   {
@@ -43,4 +43,58 @@ test('a bracketed name inside a longer bracketed name is found whole, as a neste
   ]);
   const ms = matchGazetteer(buildGazetteer(kb2), toks('the Orvald Board of the FGT ( r ) met'));
   assert.deepEqual(ms.map((m) => [m.from, m.to, m.entries[0]!.entity.id, m.nested ?? false]), [[1, 9, 'local:board', false], [5, 9, 'local:guild', true]]);
+});
+
+test('the outer entity’s shorter name does not hide a bracketed name nested in its longer one', () => {
+  const kb3 = buildKnowledgeBase([
+    {
+      entities: [
+        { id: 'local:guild', type: 'organization', name: 'Free Guild of Tanners', aliases: [{ text: 'FGT', kind: 'abbreviation' }, { text: 'FGT (r)', kind: 'former', from: '1901', to: '1930' }] },
+        { id: 'local:board', type: 'organization', name: 'Orvald Board of the FGT', aliases: [{ text: 'Orvald Board of the FGT (r)', kind: 'other' }] },
+      ],
+    },
+  ]);
+  const ms = matchGazetteer(buildGazetteer(kb3), toks('the Orvald Board of the FGT ( r ) met'));
+  assert.deepEqual(ms.filter((m) => m.nested).map((m) => [m.from, m.to, m.entries[0]!.entity.id]), [[5, 9, 'local:guild']]);
+});
+
+const people = buildKnowledgeBase([
+  {
+    entities: [
+      {
+        id: 'local:chief',
+        type: 'person',
+        name: 'Ulan Dorr',
+        aliases: [
+          { text: 'the Chief', kind: 'epithet', needsContext: true },
+          { text: '"iron broom" of the north', kind: 'epithet', needsContext: true },
+        ],
+      },
+      { id: 'local:paper', type: 'organization', name: 'Harbour Courier', aliases: [{ text: 'harbourcourier', kind: 'other' }, { text: 'courier.net', kind: 'other' }] },
+    ],
+  },
+]);
+const hits = (s: string) => matchGazetteer(buildGazetteer(people), toks(s)).map((m) => [m.from, m.to, m.entries[0]!.entity.id]);
+
+test('an alias written with quotation marks matches with them, the marks included in the span', () => {
+  assert.deepEqual(hits('the " iron broom " of the north spoke'), [[1, 8, 'local:chief']]);
+  // without the quotation marks the words still match; a quoted common phrase is not the alias
+  assert.deepEqual(hits('the iron broom of the north spoke'), [[1, 6, 'local:chief']]);
+  assert.deepEqual(hits('a " iron " broom'), []);
+});
+
+test('a person’s capitalized epithet also matches in lower case after "the", not with a complement', () => {
+  assert.deepEqual(hits('a statue of the chief was raised'), [[4, 5, 'local:chief']]);
+  assert.deepEqual(hits('the chief of the guild'), []);
+  assert.deepEqual(hits('the chief ’s house'), []);
+  assert.deepEqual(hits('a chief came'), []);
+});
+
+test('a web address names its site by host or by the name before the top-level domain', () => {
+  const gaz = buildGazetteer(people);
+  const url = 'https://www.harbourcourier.com/2019/story';
+  assert.deepEqual(matchWebAddresses(gaz, [{ text: 'see' }, { text: url }]).map((m) => [m.from, m.within, url.slice(...m.within!)]), [[1, [12, 26], 'harbourcourier']]);
+  const url2 = 'http://courier.net/a';
+  assert.deepEqual(matchWebAddresses(gaz, [{ text: url2 }]).map((m) => url2.slice(...m.within!)), ['courier.net']);
+  assert.deepEqual(matchWebAddresses(gaz, [{ text: 'http://example.org/' }, { text: 'harbourcourier' }]), []);
 });

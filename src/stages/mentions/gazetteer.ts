@@ -54,6 +54,8 @@ export interface GazetteerMatch {
   entries: AliasEntry[];
   /** Inside a longer title-form match ("Tito" in "Marshal Tito"). */
   nested?: boolean;
+  /** A name inside one token (a web site's name in its address): character offsets within token `from`. */
+  within?: [number, number];
 }
 
 const hasLower = (s: string) => s !== s.toUpperCase();
@@ -78,7 +80,45 @@ export function caseFits(alias: string, surface: readonly string[], before: stri
   return true;
 }
 
+/** Double quotation marks of every style, as tokens. */
+const QUOTE_TOKEN = /^["\u201C\u201D\u201E\u201F\u00AB\u00BB]$/;
+const QUOTE_CHARS = /["\u201C\u201D\u201E\u201F\u00AB\u00BB]/g;
+
+/** How many double quotation marks a text holds. */
+function quoteCount(s: string): number {
+  return s.match(QUOTE_CHARS)?.length ?? 0;
+}
+
+/**
+ * Whether a lower-case "the leader" may stand for a person's capitalized one-word epithet or title
+ * ("the Leader", "the Generalissimo"): only for context-dependent aliases of people, after "the",
+ * and not with a complement ("the leader of China", "the leader's") that makes it a common noun.
+ */
+export function lowerEpithetFits(entry: AliasEntry, surface: readonly string[], before: string | undefined, next: string | undefined): boolean {
+  const { alias, entity } = entry;
+  if (entity.type !== 'person' || !alias.needsContext || (alias.kind !== 'epithet' && alias.kind !== 'title')) return false;
+  if (!/^the \p{Lu}\p{Ll}+$/u.test(alias.text) || surface.length !== 1 || !/^\p{Ll}+$/u.test(surface[0]!)) return false;
+  if ((before ?? '').toLowerCase() !== 'the') return false;
+  return next === undefined || !/^(?:of|['’]s?)$/i.test(next);
+}
+
+/** Whether a match read a capitalized alias ("the Leader") from a lower-case first word ("leader"). */
+export function isFoldedReading(alias: string, firstWord: string): boolean {
+  const bareAlias = alias.replace(/^the\s+/i, '');
+  return isUpperInitial(bareAlias) && /^\p{Ll}/u.test(firstWord);
+}
+
 const unitCache = new Map<string, string[]>();
+
+/**
+ * The matching units of one token: a plain ASCII word is its one lower-case unit, given as a string
+ * (no cache probe, no array); any other token goes through `tokenUnits`.
+ */
+function wordUnit(text: string): string | string[] {
+  if (/^[a-z0-9]+$/.test(text)) return text;
+  if (/^[A-Za-z0-9]+$/.test(text)) return text.toLowerCase();
+  return tokenUnits(text);
+}
 
 /** `aliasTokens` of one token, memoized (bounded): plain lower-case ASCII words skip the folding. */
 export function tokenUnits(text: string): string[] {
@@ -94,37 +134,59 @@ export function tokenUnits(text: string): string[] {
 /**
  * Finds longest, non-overlapping gazetteer matches in one sentence of tokens, left to right.
  * Tokens that normalize to nothing (punctuation) end a match, except a possessive inside a name
- * ("People's Republic") and brackets inside one ("CPSU (b)", whose closing bracket is kept). Inside a longer match, the names of other entities it contains are reported
- * too, marked `nested` (demonyms and context-dependent aliases excepted).
+ * ("People's Republic"), brackets inside one ("CPSU (b)", whose closing bracket is kept) and quotation
+ * marks in or around one whose alias has them (the "evil genius" of …). Inside a longer match, the names
+ * of other entities it contains are reported too, marked `nested` (demonyms and context-dependent
+ * aliases excepted). Entities in `exclude` are not matched (the outer entity, in a nested search).
  */
-export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], maxLength = Infinity): GazetteerMatch[] {
-  const units = tokens.map((t) => tokenUnits(t.text));
+export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], maxLength = Infinity, exclude?: ReadonlySet<string>): GazetteerMatch[] {
+  const units = tokens.map((t) => wordUnit(t.text));
   const out: GazetteerMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
     let best: GazetteerMatch | null = null;
     let node: TrieNode | undefined = gaz.root;
+    let quotes = 0;
     for (let j = i; j < tokens.length && j - i < maxLength && node; j++) {
       const us = units[j]!;
-      if (us.length === 0) {
+      if (typeof us === 'string') {
+        // one plain word: one unit
+        node = node.next.get(us);
+        if (!node?.entries) continue;
+      } else if (us.length === 0) {
         // "People's Republic": a possessive inside a name is skipped; anything else ends the match
         if (j > i && /^['’]s?$/.test(tokens[j]!.text)) continue;
+        // the "evil genius" of …: quotation marks may open or sit inside a name whose alias has them
+        if (QUOTE_TOKEN.test(tokens[j]!.text)) {
+          quotes++;
+          continue;
+        }
         // "CPSU (b)", "VKP(b)": a bracket inside a name is skipped while the name may go on
         if (j > i && /^[()]$/.test(tokens[j]!.text)) continue;
         break;
+      } else {
+        for (const u of us) {
+          node = node.next.get(u);
+          if (!node) break;
+        }
+        if (!node?.entries) continue;
       }
-      for (const u of us) {
-        node = node.next.get(u);
-        if (!node) break;
-      }
-      if (!node?.entries) continue;
       const surface = tokens.slice(i, j + 1).map((t) => t.text);
       const before = i > 0 ? tokens[i - 1]!.text : undefined;
-      const fits = node.entries.filter((e) => caseFits(e.alias.text, surface, before));
       // a name that opened a bracket takes its closing one: "(b)", not "(b"
       const open = surface.includes('(') && !surface.includes(')');
       const closes = open && tokens[j + 1]?.text === ')' && j + 2 - i <= maxLength;
-      if (fits.length > 0 && (!open || closes)) best = { from: i, to: j + (closes ? 2 : 1), entries: fits };
+      // and one that opened a quotation takes its closing mark: "this \"humanist\""
+      const quoteCloses = quotes % 2 === 1 && QUOTE_TOKEN.test(tokens[j + 1]?.text ?? '') && j + 2 - i <= maxLength;
+      const marks = quotes + (quoteCloses ? 1 : 0);
+      const next = tokens[j + 1]?.text;
+      const fits = node.entries.filter(
+        (e) =>
+          !exclude?.has(e.entity.id) &&
+          (marks === 0 || quoteCount(e.alias.text) === marks) &&
+          (caseFits(e.alias.text, surface, before) || lowerEpithetFits(e, surface, before, next)),
+      );
+      if (fits.length > 0 && (!open || closes) && (quotes % 2 === 0 || quoteCloses)) best = { from: i, to: j + (closes || quoteCloses ? 2 : 1), entries: fits };
     }
     if (best) {
       out.push(best);
@@ -135,7 +197,9 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
         const title = best.entries.some((e) => e.alias.kind === 'title');
         // "East Germany", "North Korea": a place's name does not also name the place it contains
         const outerIsPlace = best.entries.every((e) => e.entity.type === 'place');
-        for (const inner of matchGazetteer(gaz, tokens.slice(best.from, best.to), best.to - best.from - 1)) {
+        // the outer entity's own shorter names are passed over, so that they do not hide what they contain
+        // ("Moscow City Committee of the CPSU" inside "… of the CPSU (b)" would hide "CPSU (b)")
+        for (const inner of matchGazetteer(gaz, tokens.slice(best.from, best.to), best.to - best.from - 1, title ? undefined : outer)) {
           const entries = inner.entries.filter(
             (e) => (title || !outer.has(e.entity.id)) && e.alias.kind !== 'demonym' && !e.alias.needsContext && !(outerIsPlace && e.entity.type === 'place'),
           );
@@ -145,5 +209,45 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
       i = best.to;
     } else i++;
   }
+  return out;
+}
+
+const WEB_ADDRESS = /^https?:\/\/(?:www\d?\.)?([^/:?#\s]+)/i;
+
+/** The trie entries of a name's normalized units, or undefined. */
+function lookup(gaz: Gazetteer, name: string): AliasEntry[] | undefined {
+  let node: TrieNode | undefined = gaz.root;
+  for (const u of aliasTokens(name)) {
+    node = node.next.get(u);
+    if (!node) return undefined;
+  }
+  return node === gaz.root ? undefined : node.entries;
+}
+
+/**
+ * Web sites named by their addresses: in "http://www.britannica.com/event/…" the host ("britannica.com")
+ * or its name part before the top-level domain ("britannica") is looked up among the aliases (lower-case
+ * aliases only, so that a host never matches a capitalized name by accident). Returns one-token matches
+ * with the character span of the name inside the address (`within`).
+ */
+export function matchWebAddresses(gaz: Gazetteer, tokens: readonly MatchToken[]): GazetteerMatch[] {
+  const out: GazetteerMatch[] = [];
+  tokens.forEach((t, k) => {
+    if (t.text.charCodeAt(0) !== 104 /* h */) return;
+    const m = WEB_ADDRESS.exec(t.text);
+    if (!m) return;
+    const host = m[1]!.toLowerCase();
+    const offset = m[0].length - host.length;
+    const labels = host.split('.');
+    const site = labels.length >= 2 ? labels[labels.length - 2]! : '';
+    for (const [name, at] of [[host, offset], [site, offset + host.lastIndexOf(site + '.')]] as const) {
+      if (!name || at < offset) continue;
+      const entries = lookup(gaz, name)?.filter((e) => e.alias.text === e.alias.text.toLowerCase() && !e.alias.needsContext && e.alias.kind !== 'demonym');
+      if (entries?.length) {
+        out.push({ from: k, to: k + 1, entries, within: [at, at + name.length] });
+        return;
+      }
+    }
+  });
   return out;
 }

@@ -7,7 +7,7 @@ import { findMentions, type SpanToken } from './find-mentions.ts';
 import { buildGazetteer } from './gazetteer.ts';
 
 const NAME = 'mentions';
-const VERSION = '1.0.0';
+const VERSION = '1.1.0';
 
 /** Groups the `token` layer into sentences of tokens with their surface text. */
 export function sentencesOfTokens(text: string, tokens: readonly Annotation[]): SpanToken[][] {
@@ -20,7 +20,10 @@ export function sentencesOfTokens(text: string, tokens: readonly Annotation[]): 
       index.set(s, (list = []));
       out.push(list);
     }
-    list.push({ start: t.start, end: t.end, text: text.slice(t.start, t.end) });
+    // a lower-case word is its own norm: share the string instead of cutting a copy
+    const norm = t.attrs.norm;
+    const surface = typeof norm === 'string' && norm.length === t.end - t.start && text.startsWith(norm, t.start) ? norm : text.slice(t.start, t.end);
+    list.push({ start: t.start, end: t.end, text: surface });
   }
   return out;
 }
