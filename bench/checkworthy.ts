@@ -1,13 +1,14 @@
 // Benchmark: check-worthiness on the CLEF-2020 CheckThat! Task 5 training transcripts
 // (../shared/bench/checkworthy), 5-fold cross-validated by debate (every 5th transcript held out),
-// MAP by the task's scorer, side by side with the text heuristic, random scores and speed.
+// MAP by the task's scorer: the linear model, the embedding network, and the shipped mix of their logits with the heuristic's, side by side with the text heuristic, random scores and speed.
 // Usage: node --import tsx bench/checkworthy.ts   (part of npm run bench:claims; npm run bench:checkworthy)
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { crossValidateCheckworthy, readTranscripts, type Transcript } from '../src/models/checkworthy-train.ts';
-import { scoreCheckWorthiness, scoreCheckWorthinessHeuristic, combineCheckworthiness } from '../src/models/checkworthy.ts';
+import { crossValidateCheckworthy, crossValidateCheckworthyMlp, readTranscripts, type Transcript } from '../src/models/checkworthy-train.ts';
+import { scoreCheckWorthiness, scoreCheckWorthinessHeuristic, combineCheckworthiness, mixCheckworthiness, shippedCheckworthyMix } from '../src/models/checkworthy.ts';
+import { loadWordVectors } from '../src/stages/rhetoric/embeddings.ts';
 import { makeRng } from '../src/models/rng.ts';
 
 /** One row of the check-worthiness benchmark. */
@@ -39,10 +40,14 @@ export async function runCheckworthyBench(): Promise<{ rows: CheckworthyRow[]; l
     return { system: name, MAP: r.MAP, MRR: r.MRR, rPrecision: r.meanRPrecision, p10: r['meanP@10'] };
   };
   const cv = crossValidateCheckworthy(transcripts, 5);
+  const net = crossValidateCheckworthyMlp(transcripts, 5, loadWordVectors());
+  const mix = shippedCheckworthyMix() ?? { mlp: 0, heuristic: 1 };
   const rng = makeRng(5);
   const rows = [
     evaluate('linear model alone, 5-fold CV by debate', (t) => cv.get(t.name)!),
-    evaluate('linear + heuristic (shipped setup), 5-fold CV by debate', (t) => cv.get(t.name)!.map((p, i) => combineCheckworthiness(p, t.lines[i]!.text))),
+    evaluate('embedding network alone, 5-fold CV by debate', (t) => net.get(t.name)!),
+    evaluate('linear + heuristic (previous setup), 5-fold CV by debate', (t) => cv.get(t.name)!.map((p, i) => combineCheckworthiness(p, t.lines[i]!.text))),
+    evaluate(`shipped mix (linear + ${mix.mlp} net + ${mix.heuristic} heuristic), 5-fold CV`, (t) => cv.get(t.name)!.map((p, i) => mixCheckworthiness(p, net.get(t.name)![i]!, t.lines[i]!.text, mix))),
     evaluate('heuristic (numbers, money, comparatives)', (t) => t.lines.map((l) => scoreCheckWorthinessHeuristic(l.text))),
     evaluate('random', (t) => t.lines.map(() => rng())),
     evaluate('shipped model (trained on all 50: in-sample, not a fair score)', (t) => t.lines.map((l) => scoreCheckWorthiness(l.text))),

@@ -2,7 +2,10 @@
  * Events on the seeds against `../shared/gold/events.json`, scored as `../shared/gold/score.mjs`
  * scores them: an event annotation overlapping the gold evidence (found), and one of those with
  * the gold EDTF date, ignoring `~`/`?` (date exact). Explicit and relative gold events only.
- * Also: participants naming a gold actor, classes seen, share of events not asserted, and speed of
+ * Date precision: of the dated annotations overlapping a gold event, the share with its date. Actors:
+ * recall of the gold actors among the participants of the overlapping annotations (a participant
+ * matches by KB name or by the actor's last word in its text or KB names), and precision of the
+ * agents and patients of the best-matching annotation. Also classes seen, share of events not asserted, and speed of
  * the events + claims stages alone (re-run on the stored layers) beside the whole pipeline.
  *   node --import tsx bench/events-gold.ts [--verbose]
  */
@@ -10,6 +13,7 @@ import type { Annotation } from '../src/core/types.ts';
 import { claimsStage } from '../src/stages/claims/index.ts';
 import { eventsStage } from '../src/stages/events/index.ts';
 import { fixtureInput } from '../src/stages/events/fixture-layers.ts';
+import { loadKnowledgeBase } from '../src/kb/load-kb.ts';
 import { analyzeSeeds, benchStages, loadGold, norm, throughput } from './claims-events-common.ts';
 
 interface GoldEvent {
@@ -27,7 +31,22 @@ for (const n of notes) console.log(`note: ${n}`);
 const seeds = analyzeSeeds(stages);
 const gold = loadGold<Record<string, GoldEvent[]>>('events.json');
 
-const t = { all: 0, found: 0, dated: 0, actor: 0, actorAll: 0 };
+const kb = loadKnowledgeBase();
+/** Names a participant goes by: its text and its KB entity's name and aliases, normalized. */
+const namesOf = (pt: { text: string; entity?: string }): string[] => {
+  const e = pt.entity ? kb.byId.get(pt.entity) : undefined;
+  return [pt.text, ...(e ? [e.name, ...e.aliases.map((a) => a.text)] : [])].map(norm);
+};
+/** True when a participant stands for a gold actor: same KB name, or the actor's last word in one of its names. */
+const isActor = (pt: { text: string; entity?: string }, actor: string): boolean => {
+  const a = norm(actor);
+  const last = a.split(' ').pop()!;
+  return namesOf(pt).some((n) => n === a || n.split(/[\s-]+/).includes(last));
+};
+const edtf = (a: Annotation) => String((a.attrs.time as { edtf?: string } | undefined)?.edtf ?? '').replace(/[~?]/g, '');
+const participantsOf = (a: Annotation) => (a.attrs.participants as Array<{ role: string; text: string; entity?: string }> | undefined) ?? [];
+const t = { all: 0, found: 0, dated: 0, actor: 0, actorAll: 0, actorsGold: 0, actorsFound: 0, coreAll: 0, coreGold: 0, annDated: 0, annExact: 0 };
+const actorMisses: string[] = [];
 for (const [key, evs] of Object.entries(gold)) {
   const seed = seeds.find((s) => s.key === key);
   if (!seed) continue;
@@ -37,21 +56,36 @@ for (const [key, evs] of Object.entries(gold)) {
     if (!['explicit', 'relative'].includes(ev.date_mode)) continue;
     const p = text.indexOf(ev.evidence.slice(0, 60));
     const found = p < 0 ? [] : anns.filter((a) => a.start < p + ev.evidence.length && p < a.end);
-    const edtf = (a: Annotation) => String((a.attrs.time as { edtf?: string } | undefined)?.edtf ?? '').replace(/[~?]/g, '');
     const want = ev.date.replace(/[~?]/g, '');
     t.all++;
     if (found.length) t.found++;
     const dated = found.some((a) => edtf(a) === want);
     if (dated) t.dated++;
-    if (ev.actors.length) {
+    // date precision: of the found annotations that carry a date, the share carrying the gold one
+    for (const a of found) {
+      if (!edtf(a)) continue;
+      t.annDated++;
+      if (edtf(a) === want) t.annExact++;
+    }
+    if (ev.actors.length && found.length) {
       t.actorAll++;
-      const lastWords = ev.actors.map((x) => norm(x).split(' ').pop()!);
-      const hasActor = found.some((a) => ((a.attrs.participants as Array<{ text: string; entity?: string }>) ?? []).some((pt) => lastWords.some((w) => norm(pt.text).includes(w))));
-      if (hasActor) t.actor++;
+      const all = found.flatMap(participantsOf);
+      if (ev.actors.some((x) => all.some((pt) => isActor(pt, x)))) t.actor++;
+      for (const x of ev.actors) {
+        t.actorsGold++;
+        if (all.some((pt) => isActor(pt, x))) t.actorsFound++;
+        else actorMisses.push(`${ev.id} ${x} (have: ${[...new Set(all.map((pt) => pt.text))].join(', ') || 'none'})`);
+      }
+      // actor precision on the best-matching annotation (gold date first): its agents and patients
+      const best = found.find((a) => edtf(a) === want) ?? found[0]!;
+      const core = participantsOf(best).filter((pt) => pt.role === 'agent' || pt.role === 'patient');
+      t.coreAll += core.length;
+      t.coreGold += core.filter((pt) => ev.actors.some((x) => isActor(pt, x))).length;
     }
     if (verbose && !dated) console.log(`  miss ${ev.id} ${found.length ? `found, date ${found.map(edtf).join('|') || 'none'} ≠ ${ev.date}` : 'not found'}: ${ev.what}`);
   }
 }
+if (verbose) for (const m of actorMisses) console.log(`  actor miss ${m}`);
 const pct = (a: number, b: number) => `${a}/${b}  ${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
 const all = seeds.flatMap((s) => s.doc.annotations.filter((a) => a.layer === 'event'));
 const classes = new Map<string, number>();
@@ -61,7 +95,9 @@ const inherited = all.filter((a) => (a.attrs.time as { inherited?: boolean } | u
 console.log('events on the seeds (gold: ../shared/gold/events.json, explicit + relative dates)');
 console.log(`  events found (recall)          ${pct(t.found, t.all)}`);
 console.log(`  date exact (EDTF)              ${pct(t.dated, t.all)}   precision of date among found: ${pct(t.dated, t.found)}`);
-console.log(`  a gold actor among participants ${pct(t.actor, t.actorAll)}`);
+console.log(`  dated annotations on gold events with the gold date (date precision) ${pct(t.annExact, t.annDated)}`);
+console.log(`  actors: a gold actor among participants ${pct(t.actor, t.actorAll)}; gold actors found (actor recall) ${pct(t.actorsFound, t.actorsGold)}`);
+console.log(`  actor precision: agents/patients of the best-matching annotation that are gold actors ${pct(t.coreGold, t.coreAll)}`);
 console.log(`  events emitted: ${all.length}; not asserted (negated/modal): ${notAsserted}; time inherited: ${inherited}`);
 console.log(`  classes: ${[...classes].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`);
 // speed of our two stages alone, on the layers the pipeline produced

@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { WordVectors } from '../stages/rhetoric/embeddings.ts';
 import { checkworthyFeatures } from './checkworthy-features.ts';
+import { checkworthyDenseInput, mlpLogit, MLP_DEFAULTS, trainCheckworthyMlp, type CheckworthyMlp, type MlpTrainOptions } from './checkworthy-mlp.ts';
 import { FeatureIndex } from './features.ts';
 import { predictProbabilities, trainLinear, type Example, type LinearModel } from './linear.ts';
 
@@ -83,4 +85,29 @@ export function crossValidateCheckworthy(transcripts: readonly Transcript[], fol
     for (const t of test) out.set(t.name, t.lines.map((l) => predictProbabilities(model, index.vectorize(checkworthyFeatures(l.text)))[0]!));
   }
   return out;
+}
+
+/**
+ * Debate-wise k-fold cross-validation of the embedding network (`checkworthy-mlp.ts`), folds as in
+ * `crossValidateCheckworthy`. Returns per-transcript logits for every line.
+ */
+export function crossValidateCheckworthyMlp(transcripts: readonly Transcript[], folds: number, vectors: WordVectors, opts: MlpTrainOptions = MLP_DEFAULTS): Map<string, number[]> {
+  const inputs = new Map(transcripts.map((t) => [t.name, t.lines.map((l) => checkworthyDenseInput(l.text, vectors))]));
+  const out = new Map<string, number[]>();
+  for (let f = 0; f < folds; f++) {
+    const train = transcripts.filter((_, i) => i % folds !== f);
+    const mlp = trainCheckworthyMlp(
+      train.flatMap((t) => inputs.get(t.name)!),
+      train.flatMap((t) => t.lines.map((l) => l.label)),
+      opts,
+    );
+    for (const t of transcripts.filter((_, i) => i % folds === f)) out.set(t.name, inputs.get(t.name)!.map((x) => mlpLogit(mlp, x)));
+  }
+  return out;
+}
+
+/** Trains the embedding network on all given transcripts. */
+export function trainCheckworthyMlpOn(transcripts: readonly Transcript[], vectors: WordVectors, opts: MlpTrainOptions = MLP_DEFAULTS): CheckworthyMlp {
+  const lines = transcripts.flatMap((t) => t.lines);
+  return trainCheckworthyMlp(lines.map((l) => checkworthyDenseInput(l.text, vectors)), lines.map((l) => l.label), opts);
 }

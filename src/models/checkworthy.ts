@@ -1,11 +1,29 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { loadWordVectors, type WordVectors } from '../stages/rhetoric/embeddings.ts';
 import { checkworthyFeatures } from './checkworthy-features.ts';
+import { checkworthyDenseInput, mlpLogit, type CheckworthyMlp } from './checkworthy-mlp.ts';
 import { FeatureIndex } from './features.ts';
 import { predictProbabilities, type LinearModel } from './linear.ts';
 import { unpackLinearModel, type StoredLinearModel } from './serialize.ts';
 
 const MODEL_URL = new URL('../../data/models/checkworthy.json', import.meta.url);
-let cached: { model: LinearModel; index: FeatureIndex; combine: boolean } | null | undefined;
+/**
+ * How the shipped model's parts are summed, as logits: the linear model's, `mlp` times the
+ * embedding network's, `heuristic` times the heuristic's.
+ */
+export interface CheckworthyMix {
+  mlp: number;
+  heuristic: number;
+}
+
+interface LoadedModel {
+  model: LinearModel;
+  index: FeatureIndex;
+  mix: CheckworthyMix;
+  mlp?: CheckworthyMlp;
+}
+let cached: LoadedModel | null | undefined;
+let vectors: WordVectors | null | undefined;
 
 /**
  * The placeholder heuristic, kept as the fallback when no trained model is shipped and as a
@@ -21,16 +39,45 @@ export function scoreCheckWorthinessHeuristic(text: string): number {
   return 1 / (1 + Math.exp(-s));
 }
 
-function loadModel(): { model: LinearModel; index: FeatureIndex; combine: boolean } | null {
+function loadModel(): LoadedModel | null {
   if (cached === undefined) {
     if (!existsSync(MODEL_URL)) cached = null;
     else {
-      const stored = JSON.parse(readFileSync(MODEL_URL, 'utf8')) as StoredLinearModel & { combineWithHeuristic?: boolean };
+      const stored = JSON.parse(readFileSync(MODEL_URL, 'utf8')) as StoredLinearModel & { combineWithHeuristic?: boolean; mix?: CheckworthyMix; mlp?: CheckworthyMlp };
       const { model, features } = unpackLinearModel(stored);
-      cached = { model, index: new FeatureIndex(features), combine: stored.combineWithHeuristic === true };
+      const mix = stored.mix ?? { mlp: 0, heuristic: stored.combineWithHeuristic === true ? 1 : 0 };
+      cached = { model, index: new FeatureIndex(features), mix, ...(stored.mlp && mix.mlp ? { mlp: stored.mlp } : {}) };
     }
   }
   return cached;
+}
+
+/** The mix of the shipped model (undefined without a model file): for benchmarks that rebuild it by cross-validation. */
+export function shippedCheckworthyMix(): CheckworthyMix | undefined {
+  return loadModel()?.mix;
+}
+
+/** The word vectors for the embedding network, or null when the file cannot be read (the network is then left out). */
+function wordVectors(): WordVectors | null {
+  if (vectors === undefined) {
+    try {
+      vectors = loadWordVectors();
+    } catch {
+      vectors = null;
+    }
+  }
+  return vectors;
+}
+
+const logit = (p: number) => Math.log(Math.max(1e-9, p) / Math.max(1e-9, 1 - p));
+
+/**
+ * Sums the parts' logits with the given mix: the linear model's probability, the embedding
+ * network's logit (absent: left out) and the heuristic's score of the text.
+ */
+export function mixCheckworthiness(linearProbability: number, mlpLogitValue: number | undefined, text: string, mix: CheckworthyMix): number {
+  const z = logit(linearProbability) + (mlpLogitValue === undefined ? 0 : mix.mlp * mlpLogitValue) + (mix.heuristic ? mix.heuristic * logit(scoreCheckWorthinessHeuristic(text)) : 0);
+  return 1 / (1 + Math.exp(-z));
 }
 
 /**
@@ -43,14 +90,18 @@ export function combineCheckworthiness(modelProbability: number, text: string): 
 }
 
 /**
- * Check-worthiness of a sentence in 0..1: the probability, under a logistic regression trained on
- * CLEF-2020 CheckThat! Task 5 debate transcripts (`data/models/checkworthy.json`, loaded lazily
- * on first use), that fact-checkers would pick it, combined with the heuristic when cross-validation
- * chose that. Falls back to the heuristic without the model.
+ * Check-worthiness of a sentence in 0..1: under models trained on CLEF-2020 CheckThat! Task 5
+ * debate transcripts (`data/models/checkworthy.json`, loaded lazily on first use), how likely
+ * fact-checkers would pick it: the logits of a logistic regression over words and cues, of a small
+ * network over the sentence's mean word vector (`data/models/embeddings-100d.bin`) and of the
+ * heuristic, summed with the weights cross-validation chose. Falls back to the heuristic without
+ * the model file, and leaves the network out without the vectors.
  */
 export function scoreCheckWorthiness(text: string): number {
   const m = loadModel();
   if (!m) return scoreCheckWorthinessHeuristic(text);
   const p = predictProbabilities(m.model, m.index.vectorize(checkworthyFeatures(text)))[0]!;
-  return m.combine ? combineCheckworthiness(p, text) : p;
+  const v = m.mlp ? wordVectors() : null;
+  const z = m.mlp && v ? mlpLogit(m.mlp, checkworthyDenseInput(text, v)) : undefined;
+  return mixCheckworthiness(p, z, text, m.mix);
 }

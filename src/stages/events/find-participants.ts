@@ -1,4 +1,5 @@
 import type { Annotation, Json } from '../../core/types.ts';
+import type { KnowledgeBase } from '../../kb/types.ts';
 import type { TriggerMatch } from './lexicon.ts';
 import type { SentenceView, TokenView } from './read-layers.ts';
 import { participantWords } from './resolve-pronoun.ts';
@@ -11,6 +12,8 @@ export interface Participant {
   text: string;
   /** Set when the participant is a pronoun resolved to an earlier mention (`text` is that mention's). */
   pronoun?: string;
+  /** `kb-event` when the participant comes from the knowledge base's record of a named event, not from the text. */
+  basis?: 'kb-event';
   start: number;
   end: number;
 }
@@ -65,11 +68,41 @@ export type PronounResolver = (pos: number, pronoun: string) => Annotation | und
 /** Words allowed between two coordinated verb triggers: "was arrested and executed". */
 const COORDINATION = new Set(['and', ',', 'or', 'then', 'later', 'soon', 'subsequently']);
 
+/** Token sequences that join two conjuncts of a subject: "X and Y", "X, Y", "X, together with Y", "X as well as Y". */
+const CONJOINERS = [['and'], [','], [',', 'and'], ['or'], [',', 'or'], ['together', 'with'], [',', 'together', 'with'], ['along', 'with'], [',', 'along', 'with'], ['as', 'well', 'as'], [',', 'as', 'well', 'as']];
+
+/**
+ * The mentions coordinated with a subject before it ("Yugoslavia, together with India and
+ * Indonesia, initiated …": India and Yugoslavia for the subject Indonesia), nearest first: each
+ * ends right before the next one, joined by "and", a comma, "or", "together with", "along with" or
+ * "as well as" only (a bare comma only further out than a conjunction: "X, Y and Z"), and a
+ * mention nested in another is skipped.
+ */
+export function conjuncts(subj: Annotation, pool: readonly Annotation[], tokens: readonly TokenView[]): Annotation[] {
+  const out: Annotation[] = [];
+  let cur = subj;
+  for (;;) {
+    const curTok = tokAt(tokens, cur.start);
+    const prev = pool
+      .filter((x) => x.end <= cur.start && !out.includes(x) && x !== subj)
+      .sort((a, b) => b.end - a.end || a.start - b.start)[0];
+    if (!prev) break;
+    const gap = tokens.slice(tokAt(tokens, prev.end), curTok).map((t) => t.norm);
+    if (!CONJOINERS.some((c) => c.length === gap.length && c.every((w, i) => gap[i] === w))) break;
+    // a bare comma lists only after a real conjunction nearer the subject ("X, Y and Z"), not "With the help of X, Y did"
+    if (gap.length === 1 && gap[0] === ',' && out.length === 0) break;
+    out.push(prev);
+    cur = prev;
+  }
+  return out;
+}
+
 /**
  * Finds the participants of one trigger among the sentence's mentions: the nearest actor mention
  * before the trigger that no preposition governs is the agent (the patient in the passive, or for
  * noun triggers of undergoing classes), the nearest after it the patient ("by X" after a passive:
  * the agent), places after a locative preposition, helpers ("with the help of X") as `other`.
+ * Subjects coordinated with the subject ("X, together with Y and Z, did") share its role.
  * A relative clause's subject is the mention before "who"/"which"; a verb coordinated with an
  * earlier one shares its subject; a subject pronoun is resolved with `resolve`. Searches stop at
  * clause boundaries and at the neighbouring triggers.
@@ -164,6 +197,8 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
       p.pronoun = pronoun;
     }
     out.push(p);
+    // "X, together with Y and Z, initiated …", "X, Y and Z signed …": the conjuncts share the role
+    if (!pronoun) for (const c of conjuncts(subj, before, tokens)) out.push(fromMention(p.role, c, text));
   }
   // helpers anywhere in the clause before the trigger: "with the help of X, Y did …"
   for (const x of s.mentions) {
@@ -204,8 +239,29 @@ export function participantsJson(ps: readonly Participant[]): Json[] {
   return ps.map((p) => {
     const o: Record<string, Json> = { role: p.role, text: p.text };
     if (p.pronoun) o.pronoun = p.pronoun;
+    if (p.basis) o.basis = p.basis;
     if (p.entity) o.entity = p.entity;
     if (p.mention) o.mention = p.mention;
     return o;
   });
+}
+
+/**
+ * Adds the known participants of a knowledge-base event the trigger names ("the Sino-Soviet split":
+ * the trigger "split" lies in a mention linked to a KB event whose participants are the two states):
+ * each KB participant not already among the participants joins with role `other` and `basis:
+ * 'kb-event'`, spanning the naming mention. Returns a new list.
+ */
+export function withKbEventParticipants(ps: readonly Participant[], s: SentenceView, trigger: { start: number; end: number }, kb: KnowledgeBase | undefined): Participant[] {
+  if (!kb) return [...ps];
+  const named = s.mentions.find((m) => m.start <= trigger.start && trigger.end <= m.end && typeof m.attrs.entity === 'string' && kb.eventById.has(m.attrs.entity));
+  const ev = named ? kb.eventById.get(named.attrs.entity as string) : undefined;
+  if (!named || !ev) return [...ps];
+  const out = [...ps];
+  for (const id of ev.participants) {
+    const e = kb.byId.get(id);
+    if (!e || out.some((p) => p.entity === id)) continue;
+    out.push({ role: 'other', entity: id, text: e.name, basis: 'kb-event', start: named.start, end: named.end });
+  }
+  return out;
 }

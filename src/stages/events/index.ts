@@ -2,17 +2,23 @@ import { makeAnnotation } from '../../core/annotation.ts';
 import type { Annotation, Json } from '../../core/types.ts';
 import type { Stage, StageInput, StageOutput } from '../../pipeline/stage.ts';
 import { assessModality, type ModalityCues } from './assess-modality.ts';
-import { findParticipants, participantsJson } from './find-participants.ts';
+import { findParticipants, participantsJson, withKbEventParticipants } from './find-participants.ts';
 import { buildTriggerLexicon, findTriggers, readDataJson, type TriggerLexicon, type TriggerMatch } from './lexicon.ts';
 import { dateOwner } from './date-owner.ts';
 import { afterTime, beforeTime, coarsenInherited, isDating, isPastPerfect, opensWithParticiple, pickNarrativeTime, pickPostModifierTime, pickSentenceTime, statedDates, timeFromTimex, timeOfAnchor, yearLevelKbTime } from './pick-time.ts';
 import { bracketedMention, findDateList } from './find-date-list.ts';
+import { findAspectual } from './find-aspectual.ts';
+import { closeOnceOnly } from './close-once-only.ts';
+import { sameYearFallback } from './kb-fallback-time.ts';
+import { shareOfficeDate } from './share-office-date.ts';
+import { loadKnowledgeBase } from '../../kb/load-kb.ts';
+import type { KnowledgeBase } from '../../kb/types.ts';
 import { keepNounTrigger } from './keep-noun-trigger.ts';
 import { readSentences } from './read-layers.ts';
 import { resolvePronoun } from './resolve-pronoun.ts';
 
 const NAME = 'events';
-const VERSION = '1.3.0';
+const VERSION = '1.4.0';
 
 let lexicon: TriggerLexicon | undefined;
 let modalityCues: ModalityCues | undefined;
@@ -49,8 +55,13 @@ export function mergeTriggers(triggers: readonly TriggerMatch[]): TriggerMatch[]
  * on" in a sentence opened by a result-state participle ("Reelected by a wide margin, she …"); a
  * past-perfect trigger is dated "by" its time; an interval anchored on a KB event the text only names
  * is given at year precision (`coarsening: 'kb-year'`, the day kept in `coarsenedFrom` and
- * `interval`); an anniversary around the trigger dates it N years back), a place, polarity and
- * modality, and the claim that reports them.
+ * `interval`); an anniversary around the trigger dates it N years back; "later that year" with no
+ * earlier date takes the year of a dated KB event the paragraph names), a place, polarity and
+ * modality, and the claim that reports them. Subjects coordinated with the subject share its role,
+ * and a trigger inside the name of a KB event brings that event's known participants (`basis:
+ * 'kb-event'`). An aspectual verb dates its subject noun ("the thaw that began after …"). Across
+ * events: a once-only event open to the future is closed by the dated one about the same entity
+ * (close-once-only.ts), and a change of office told twice takes the stated date (share-office-date.ts).
  */
 export function findEvents(input: StageInput): StageOutput {
   lexicon ??= buildTriggerLexicon();
@@ -60,6 +71,8 @@ export function findEvents(input: StageInput): StageOutput {
   const claims = input.layer('claim');
   const out = new Map<string, Annotation>();
   const stated = statedDates(sentences.flatMap((s) => s.timexes));
+  let kb: KnowledgeBase | undefined;
+  const knowledge = () => (kb ??= input.resources.kb ?? loadKnowledgeBase());
   for (const s of sentences) {
     if (s.section && SKIP_SECTIONS.has(s.section.kind)) continue;
     const norms = s.tokens.map((t) => t.norm);
@@ -68,7 +81,7 @@ export function findEvents(input: StageInput): StageOutput {
     const masked = s.tokens.map((t) => (s.timexes.some((x) => x.start <= t.start && t.end <= x.end) ? { ...t, norm: '' } : t));
     for (const m of triggers) {
       const trigger = { start: s.tokens[m.from]!.start, end: s.tokens[m.to - 1]!.end };
-      const participants = findParticipants(s, m, triggers, source.text, (pos, pronoun) => resolvePronoun(sentences, s.index, pos, pronoun));
+      const participants = withKbEventParticipants(findParticipants(s, m, triggers, source.text, (pos, pronoun) => resolvePronoun(sentences, s.index, pos, pronoun)), s, trigger, knowledge());
       const mod = assessModality(masked, m.from, modalityCues);
       // a noun's own post-modifying date beats a nearer one before it ("repressions … in the 1930s")
       const picked = (m.entry.pos === 'noun' ? pickPostModifierTime(s, trigger) : undefined) ?? pickSentenceTime(s, trigger);
@@ -119,6 +132,10 @@ export function findEvents(input: StageInput): StageOutput {
           // (not for a clause-scoped interval: "less than two years after X had retired" already places X before)
           if (perfect && timex.attrs.scope !== 'clause') time = beforeTime(time);
           attrs.time = time;
+        } else {
+          // "later that year" in a fragment with no earlier date: the year of a KB event the paragraph names
+          const fallback = sameYearFallback(s, sentences, source.text, knowledge());
+          if (fallback) attrs.time = fallback;
         }
         const place = own.find((p) => p.role === 'place' && p.entity);
         if (place) attrs.place = place.entity;
@@ -142,8 +159,18 @@ export function findEvents(input: StageInput): StageOutput {
       const a = makeAnnotation(source.id, 'event', owner.start, x.end, 'other', { stage: NAME, version: VERSION, rule: 'owned-date', confidence: 0.4 }, attrs);
       if (!out.has(a.id)) out.set(a.id, a);
     }
+    // "the thaw that began after the Congress": an aspectual verb dates its subject noun
+    for (const { noun, verb, timex } of findAspectual(s, triggers, source.text)) {
+      const time = { ...yearLevelKbTime(timeFromTimex(timex, false), timex, stated), aspect: verb.norm };
+      const attrs: Record<string, Json | undefined> = { trigger: { start: noun.start, end: noun.end }, participants: [], polarity: 'positive', modality: 'asserted', sentence: s.index, time };
+      const claim = reportingClaim(claims, noun.start, noun.end);
+      if (claim) attrs.reportedBy = claim.id;
+      const a = makeAnnotation(source.id, 'event', noun.start, timex.end, 'other', { stage: NAME, version: VERSION, rule: 'aspectual-subject', confidence: 0.4 }, attrs);
+      if (!out.has(a.id)) out.set(a.id, a);
+    }
   }
-  return { annotations: [...out.values()] };
+  const paragraphOf = (i: number) => sentences.find((x) => x.index === i)?.paragraph ?? -1;
+  return { annotations: closeOnceOnly(shareOfficeDate([...out.values()], source.text, paragraphOf)) };
 }
 
 /** The `events` stage: dated, classified events with participants (docs/layers.md, layer `event`). */

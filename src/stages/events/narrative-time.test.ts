@@ -93,3 +93,26 @@ test('a clause-scoped interval dates the events of its clause only; the main cla
   assert.equal(time(byTrigger('resigned'))?.edtf, '1932-06-09/1934-06-09');
   assert.equal(time(byTrigger('dismissed'))?.edtf, '1934-06-09');
 });
+
+test('a KB anchor inside one year is that year, not a year-long interval', () => {
+  const text = 'During the harbour strike the mayor resigned.';
+  const x = timex(text, 'During the harbour strike', { edtf: '1902-03-10/1902-05-02', value: '1902-03-10', anchor: { kind: 'kb-event', ref: 'local:strike' }, interval: { earliest: '1902-03-10', latest: '1902-05-02' } });
+  const [ev] = events(text, [x], 'removal');
+  assert.equal(time(ev)?.edtf, '1902');
+  assert.equal(time(ev)?.coarsenedFrom, '1902-03-10/1902-05-02');
+});
+
+test('"by X" after a participle names a cause, not a deadline: the event takes the date after it', () => {
+  const text = 'The governor resigned, forced by the tariff dispute, and in 1911 the council was dissolved.';
+  const by = timex(text, 'by the tariff dispute', { edtf: '../1909', value: '1909', anchor: { kind: 'kb-event', ref: 'local:tariff' }, interval: { earliest: null, latest: '1909-12-31' } });
+  const year = timex(text, '1911', { edtf: '1911', value: '1911', anchor: { kind: 'none' } });
+  const deep = eventsStage.run(fixtureInput({ text, extra: [by, year] })).annotations;
+  // no event takes the "by" expression as its date
+  assert.ok(deep.length > 0);
+  assert.ok(deep.every((a) => time(a)?.timex !== by.id), JSON.stringify(deep.map((a) => time(a))));
+  // a deadline "by" keeps its meaning
+  const text2 = 'By the spring fair the governor had resigned.';
+  const fair = timex(text2, 'By the spring fair', { edtf: '../1907-04', value: '1907-04', anchor: { kind: 'kb-event', ref: 'local:fair' } });
+  const [gone] = events(text2, [fair], 'removal');
+  assert.equal(time(gone)?.timex, fair.id);
+});

@@ -37,6 +37,20 @@ export function timeFromTimex(x: Annotation, inherited: boolean): Record<string,
   return t;
 }
 
+/** Participles after which "by" names the agent, besides any `-ed` form: "led by", "overthrown by". */
+const IRREGULAR_PARTICIPLES = new Set(['led', 'made', 'given', 'taken', 'driven', 'overthrown', 'brought', 'caught', 'held', 'sent', 'set', 'shaken', 'shown', 'struck', 'written', 'won', 'begun', 'broken', 'chosen', 'done', 'seen', 'thrown', 'torn']);
+
+/**
+ * True when a timex opened by "by" follows a past participle ("a cold war triggered by the split
+ * in 1960"): that "by" names the cause or agent, not a deadline, so the expression dates nothing here.
+ */
+export function isAgentiveBy(s: SentenceView, x: Annotation): boolean {
+  const i = s.tokens.findIndex((t) => t.start >= x.start);
+  if (i < 1 || s.tokens[i]!.norm !== 'by') return false;
+  const prev = s.tokens[i - 1]!.norm;
+  return (/^\p{L}{3,}ed$/u.test(prev) && prev !== 'need') || IRREGULAR_PARTICIPLES.has(prev);
+}
+
 /** Tokens that end the clause a clause-scoped timex opens. */
 const CLAUSE_END = new Set([',', ';', ':', '—', '–', '(', ')']);
 
@@ -61,7 +75,7 @@ export function pickSentenceTime(s: SentenceView, trigger: { start: number; end:
   const clauseScoped = s.timexes.filter((x) => x.attrs.scope === 'clause' && isDating(x));
   const opened = clauseScoped.find((x) => x.end <= trigger.start && !s.tokens.some((t) => t.start >= x.end && t.end <= trigger.start && CLAUSE_END.has(t.norm)));
   if (opened) return opened;
-  const dating = s.timexes.filter((x) => isDating(x) && x.attrs.scope !== 'clause' && !(x.start <= trigger.start && trigger.end <= x.end) && !ownedElsewhere(x));
+  const dating = s.timexes.filter((x) => isDating(x) && x.attrs.scope !== 'clause' && !(x.start <= trigger.start && trigger.end <= x.end) && !ownedElsewhere(x) && !isAgentiveBy(s, x));
   if (dating.length === 0) return undefined;
   const { ids, subordinate } = splitClauses(s.tokens, s.timexes);
   const clauseOf = (pos: number) => {
@@ -201,7 +215,7 @@ const ANNIVERSARY = /\b(\d{1,4})(?:st|nd|rd|th)\s+anniversary\s+of\b/i;
 /**
  * The time of an event named inside a time expression, when the expression says it: "the 100th
  * anniversary of the Revolution" (2017-11-07) dates the Revolution to the year 1917; "during the
- * war" (1941-06-22/1945-05-09) is the war's own span; "after the war" (1945-05-09/..) says the war
+ * war" (1941-06-22/1945-05-09) and "at the congress" are the named event's own span; "after the war" (1945-05-09/..) says the war
  * ended by 1945-05-09, "before the war" (../1939-09-01) that it began from then on. Undefined for
  * other containing expressions.
  */
@@ -218,7 +232,7 @@ export function timeOfAnchor(text: string, x: Annotation, trigger: { start: numb
   const [a, b] = edtf.split('/');
   const word = /^\s*(\p{L}+)/u.exec(lead)?.[1]?.toLowerCase();
   if (!a || b === undefined) return undefined;
-  if ((word === 'during' || word === 'throughout' || word === 'in') && a !== '..' && b !== '..') return { ...timeFromTimex(x, false), relation: 'named' };
+  if ((word === 'during' || word === 'throughout' || word === 'in' || word === 'at') && a !== '..' && b !== '..') return { ...timeFromTimex(x, false), relation: 'named' };
   if (word === 'after' && a !== '..' && b === '..') return { edtf: `../${a}`, timex: x.id, inherited: false, relation: 'anchor-of-after' };
   if (word === 'before' && a === '..' && b !== '..') return { edtf: `${b}/..`, timex: x.id, inherited: false, relation: 'anchor-of-before' };
   return undefined;
@@ -249,7 +263,8 @@ export function statedDates(timexes: readonly Annotation[]): Set<string> {
 /**
  * Convention for events dated by a knowledge-base event the text only names ("during the war",
  * "after Stalin's death", "after the 20th Congress"): the event's EDTF is given at year precision,
- * as a historian writes it (`1941-06-22/1945-05-09` → `1941/1945`, `1953-03-05/..` → `1953/..`),
+ * as a historian writes it (`1941-06-22/1945-05-09` → `1941/1945`, `1953-03-05/..` → `1953/..`,
+ * `1956-10-29/1956-11-07` → `1956`),
  * because the text itself gives no day; the day bounds stay in `interval` and the exact EDTF in
  * `coarsenedFrom` (`coarsening: 'kb-year'`). Points ("on the 100th anniversary of his birth") keep
  * their day, and so does an interval whose KB day is also stated in the text (then the text dates it).
@@ -260,7 +275,9 @@ export function yearLevelKbTime(t: Record<string, Json | undefined>, x: Annotati
   if (anchor?.kind !== 'kb-event' || !edtf.includes('/')) return t;
   const parts = edtf.split('/');
   if (parts.some((p) => stated.has(p.replace(/[~?%]$/, '')))) return t;
-  const coarse = parts.map(yearOfPart).join('/');
+  const years = parts.map(yearOfPart);
+  // "during the Suez crisis" (1956-10-29/1956-11-07): one year, not the interval 1956/1956
+  const coarse = years.length === 2 && years[0] === years[1] && years[0] !== '..' ? years[0]! : years.join('/');
   if (coarse === edtf) return t;
   return { ...t, edtf: coarse, coarsenedFrom: typeof t.coarsenedFrom === 'string' ? t.coarsenedFrom : edtf, coarsening: 'kb-year' };
 }
