@@ -2,7 +2,7 @@
  * Trains the statistical name recognizer and writes `data/models/ner.bin`.
  *
  *   node --import tsx bench/train-ner.ts [--epochs N] [--bits B] [--wiki-weight R] [--out FILE] [--wikigold] [--cv K [--pred-out FILE]]
- *     [--no-ext] [--no-classes] [--no-clusters] [--no-kb] [--no-run] [--no-agg]
+ *     [--no-ext] [--no-classes] [--no-clusters] [--no-kb] [--no-run] [--no-agg] [--no-run-cls]
  *
  * Training data: CoNLL-2003 `train.txt` from `../shared/bench/conll2003` (and, with `--wikigold`, all of
  * wikigold), with the recipe's gazetteer, word classes and clusters (`ner-recipe.ts`). `--cv K` instead
@@ -38,6 +38,7 @@ const cv = Number(arg('--cv') ?? 0);
 const recipe: RecipeOptions = { ext: !args.includes('--no-ext'), classes: !args.includes('--no-classes'), kb: !args.includes('--no-kb'), clusters: !args.includes('--no-clusters') };
 if (args.includes('--no-run')) FEATURE_FLAGS.run = false;
 if (args.includes('--no-agg')) FEATURE_FLAGS.agg = false;
+if (args.includes('--no-run-cls')) FEATURE_FLAGS.runCls = false;
 const trainNerModel = (docs: TaggedDocument[], o: Parameters<typeof trainRecipe>[1]) => trainRecipe(docs, o, recipe);
 
 const asIob2 = (docs: ReturnType<typeof readConllFile>): TaggedDocument[] =>

@@ -79,6 +79,9 @@ export const T = {
   runL: hashString('run-last='),
   runF: hashString('run-first='),
   runLpos: hashString('run-last|pos='),
+  runLcls: hashString('run-last-cls='),
+  runLc1: hashString('run-last-c64='),
+  runFcls: hashString('run-first-cls='),
   gx: hashString('gx='),
   gxBit: hashString('gx-bit='),
   gxBitCap: hashString('gx-bit|cap='),
@@ -203,6 +206,46 @@ function hasAsciiLetter(t: string): boolean {
   return false;
 }
 
+/**
+ * Facts of one word type that the sentence and document descriptions need (see `describeWord`), with
+ * slots the tagger fills when it caches word types per model (one class, so every use sees one shape).
+ */
+export class WordFacts {
+  /** `foldedHash`, `hashString` and `shapeHash` of the word. */
+  readonly fold: number;
+  readonly exact: number;
+  readonly shape: number;
+  /** 1 when the word starts with an upper-case letter. */
+  readonly cap: number;
+  /** Whether the word has an ASCII letter (only such words count for the all-caps and document casing facts). */
+  readonly letter: boolean;
+  /** `caseBits` of the word: bit 1 an upper-case letter, bit 2 a lower-case one. */
+  readonly caseBits: number;
+  /** Word-class bits (set by the tagger from its model's class table; 0 here). */
+  cls = 0;
+  /** Whether the word has an upper-case letter or a digit anywhere (may start a name). */
+  readonly nameish: boolean;
+  /** Tagger cache slot: summed scores of the word type's features (see `tagger.ts`). */
+  scores: Int32Array | null = null;
+
+  constructor(t: string) {
+    this.fold = foldedHash(t);
+    this.exact = hashString(t);
+    this.shape = shapeHash(t);
+    this.cap = isCapitalized(t) ? 1 : 0;
+    this.letter = hasAsciiLetter(t);
+    this.caseBits = caseBits(t);
+    this.nameish = NAMEISH.test(t);
+  }
+}
+
+const NAMEISH = /[\p{Lu}\p{N}]/u;
+
+/** The facts of a word type, computed once so that a caller can cache them per word (`describeSentence`). */
+export function describeWord(t: string): WordFacts {
+  return new WordFacts(t);
+}
+
 /** Per-sentence facts that several token features share: hashes of folded words, exact words and shapes. */
 export interface SentenceInfo {
   tokens: readonly string[];
@@ -233,8 +276,11 @@ export interface SentenceInfo {
 /** Lower-case words that may join two capitalized words into one name. */
 const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'della', 'la', 'le', 'von', 'van', 'der', 'den', 'du', 'di', 'da', 'y', 'and', 'for', '&', "'s", 'on', 'upon', 'am', 'im', 'al', 'el'].map((w) => hashString(w)));
 
-/** Precomputes word hashes, shapes, capital runs and the all-caps flag of a sentence. */
-export function describeSentence(tokens: readonly string[]): SentenceInfo {
+/**
+ * Precomputes word hashes, shapes, capital runs and the all-caps flag of a sentence. `facts`, when
+ * given, holds `describeWord` of each token (e.g. from a per-word cache) and saves recomputing them.
+ */
+export function describeSentence(tokens: readonly string[], facts?: readonly WordFacts[]): SentenceInfo {
   const n = tokens.length;
   // two backing buffers for the per-token arrays (fewer allocations per sentence)
   const ints = new Int32Array(6 * n);
@@ -253,14 +299,14 @@ export function describeSentence(tokens: readonly string[]): SentenceInfo {
   let letters = 0;
   let upperWords = 0;
   for (let i = 0; i < n; i++) {
-    const t = tokens[i]!;
-    fold[i] = foldedHash(t);
-    exact[i] = hashString(t);
-    shape[i] = shapeHash(t);
-    cap[i] = isCapitalized(t) ? 1 : 0;
-    if (hasAsciiLetter(t)) {
+    const w = facts ? facts[i]! : describeWord(tokens[i]!);
+    fold[i] = w.fold;
+    exact[i] = w.exact;
+    shape[i] = w.shape;
+    cap[i] = w.cap;
+    if (w.letter) {
       letters++;
-      if ((caseBits(t) & 2) === 0) upperWords++;
+      if ((w.caseBits & 2) === 0) upperWords++;
     }
   }
   for (let i = 0; i < n; ) {
@@ -338,7 +384,7 @@ export interface WordContexts {
   runLast: Set<number>;
   leftCls: number;
   /** Run-time cache of the summed scores of this word type's aggregation features (set by the tagger). */
-  scores?: Float64Array;
+  scores?: Int32Array;
 }
 
 /** Most distinct context words kept per word type and side. */
@@ -366,24 +412,28 @@ export function aggregateDocument(sentences: readonly SentenceInfo[], doc: Docum
   doc.agg = agg;
 }
 
-/** Scans a document's sentences for how each word is cased where case is informative. */
-export function describeDocument(sentences: readonly (readonly string[])[]): DocumentInfo {
+/**
+ * Scans a document's sentences for how each word is cased where case is informative. `facts`, when
+ * given, holds `describeWord` of each token, sentence by sentence.
+ */
+export function describeDocument(sentences: readonly (readonly string[])[], facts?: readonly (readonly WordFacts[])[]): DocumentInfo {
   const capMid = new Set<number>();
   const lower = new Set<number>();
-  for (const s of sentences) {
+  for (let k = 0; k < sentences.length; k++) {
+    const s = sentences[k]!;
+    const f = facts?.[k];
     for (let i = 0; i < s.length; i++) {
-      const t = s[i]!;
-      if (!hasAsciiLetter(t)) continue;
-      const bits = caseBits(t);
-      if ((bits & 1) === 0) lower.add(foldedHash(t));
-      else if (i > 0 && bits & 2 && isCapitalized(t)) capMid.add(foldedHash(t));
+      const w = f ? f[i]! : describeWord(s[i]!);
+      if (!w.letter) continue;
+      if ((w.caseBits & 1) === 0) lower.add(w.fold);
+      else if (i > 0 && w.caseBits & 2 && w.cap) capMid.add(w.fold);
     }
   }
   return { capMid, lower };
 }
 
 /** Switches for feature groups, for ablation experiments (all on in the shipped model). */
-export const FEATURE_FLAGS = { run: true, clusters: true, agg: true };
+export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: true };
 
 const prefixBuf: number[] = [];
 
@@ -437,6 +487,39 @@ export function aggHashes(c: WordContexts, out: number[]): void {
 /** Neighbour-word templates, one per role (previous, next, two before, two after). */
 export const NEIGHBOUR_TEMPLATES = [T.wm1, T.wp1, T.wm2, T.wp2] as const;
 
+/** Roles of a neighbouring word in `neighbourHashes`. */
+export const PREV = 0;
+export const NEXT = 1;
+export const PREV2 = 2;
+export const NEXT2 = 3;
+
+/**
+ * Hashes of the features a neighbouring word contributes to a token, appended to `out`: the folded
+ * word in its role (`PREV`, `NEXT`, `PREV2`, `NEXT2`) and, for the adjacent roles, its exact form when
+ * capitalized, its word clusters and its lexicon classes. They depend only on the neighbour's word
+ * type (cacheable per word). `w` null stands for the sentence boundary.
+ */
+export function neighbourHashes(role: number, w: { fold: number; exact: number; cap: number; cls: number } | null, out: number[]): void {
+  if (!w) {
+    out.push(combine(NEIGHBOUR_TEMPLATES[role]!, role === PREV || role === PREV2 ? BOS : EOS));
+    return;
+  }
+  out.push(combine(NEIGHBOUR_TEMPLATES[role]!, w.fold));
+  if (role > NEXT) return;
+  const prev = role === PREV;
+  // exact-case neighbours carry name context ("Mr", "President", "FC")
+  if (w.cap) out.push(combine(prev ? T.Wm1 : T.Wp1, w.exact));
+  // the neighbours' word clusters (the token's own are word features, see `wordHashes`)
+  if (FEATURE_FLAGS.clusters) out.push(combine(prev ? T.c1m1 : T.c1p1, (w.cls >>> 16) & 63), combine(prev ? T.c2m1 : T.c2p1, w.cls >>> 22));
+  if (w.cls & 0xffff) for (let b = 0; b < 16; b++) if (w.cls & (1 << b)) out.push(combine(prev ? T.clsm1 : T.clsp1, b));
+}
+
+/** The word type of token `i` of a sentence, as `neighbourHashes` reads it (null outside the sentence). */
+function tokenType(s: SentenceInfo, i: number): { fold: number; exact: number; cap: number; cls: number } | null {
+  if (i < 0 || i >= s.tokens.length) return null;
+  return { fold: s.fold[i]!, exact: s.exact[i]!, cap: s.cap[i]!, cls: s.cls[i]! };
+}
+
 /** Feature templates of one name list: its type bits, each bit, each bit by capitalization, the neighbours' bits. */
 interface NameListTemplates { all: number; bit: number; bitCap: number; prev: number; next: number }
 const GZ_TEMPLATES: NameListTemplates = { all: T.gz, bit: T.gzBit, bitCap: T.gzBitCap, prev: T.gzm1, next: T.gzp1 };
@@ -456,22 +539,24 @@ function pushNameListFeatures(out: number[], list: ArrayLike<number>, i: number,
 /**
  * Static feature hashes of token `i` of a sentence, appended to `out`: the word, its shape, affixes,
  * neighbours, capitalized runs, casing facts of the document. Does not depend on predicted tags. With
- * `cached` true the `wordHashes`, neighbour-word and context-aggregation features are left out (the
- * tagger adds their weights from caches).
+ * `cached` true the features of word types are left out — `wordHashes` of the token, the
+ * `neighbourHashes` of its four neighbours — and so are the context-aggregation features (the tagger
+ * adds their weights from caches).
  */
 export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out: number[], cached = false): void {
   const n = s.tokens.length;
   const f = s.fold[i]!;
   const sh = s.shape[i]!;
   const prev = i > 0 ? s.fold[i - 1]! : BOS;
-  const prev2 = i > 1 ? s.fold[i - 2]! : BOS;
   const next = i + 1 < n ? s.fold[i + 1]! : EOS;
-  const next2 = i + 2 < n ? s.fold[i + 2]! : EOS;
   const psh = i > 0 ? s.shape[i - 1]! : BOS;
   const nsh = i + 1 < n ? s.shape[i + 1]! : EOS;
   if (!cached) {
     wordHashes(s.tokens[i]!, out, s.cls[i]!);
-    out.push(combine(T.wm1, prev), combine(T.wp1, next), combine(T.wm2, prev2), combine(T.wp2, next2));
+    neighbourHashes(PREV, tokenType(s, i - 1), out);
+    neighbourHashes(NEXT, tokenType(s, i + 1), out);
+    neighbourHashes(PREV2, tokenType(s, i - 2), out);
+    neighbourHashes(NEXT2, tokenType(s, i + 2), out);
   }
   out.push(
     T.bias,
@@ -484,9 +569,6 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
     combine(combine(T.shwp1, sh), next),
   );
   if (i === 0) out.push(combine(T.first, sh));
-  // exact-case neighbours carry name context ("Mr", "President", "FC")
-  if (i > 0 && s.cap[i - 1]) out.push(combine(T.Wm1, s.exact[i - 1]!));
-  if (i + 1 < n && s.cap[i + 1]) out.push(combine(T.Wp1, s.exact[i + 1]!));
   if (s.allCaps) out.push(T.caps, combine(T.capsw, f));
   const run = s.capRun[i]!;
   if (run) out.push(combine(T.capSeq, run), combine(combine(T.capSeqSh, run), sh));
@@ -494,21 +576,20 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
   if (FEATURE_FLAGS.run && s.runPos[i]) {
     out.push(combine(T.runL, s.runLast[i]!), combine(combine(T.runLpos, s.runLast[i]!), s.runPos[i]!));
     if (s.runPos[i] !== 1) out.push(combine(T.runF, s.runFirst[i]!));
+    if (FEATURE_FLAGS.runCls) {
+      // the word classes of the run's head (last word) and first word: "… Records" (organization word), "… County" (place word)
+      let last = i;
+      while (s.runPos[last] !== 3) last++;
+      let first = i;
+      while (s.runPos[first] !== 1) first--;
+      const lc = s.cls[last]!;
+      for (let b = 0; b < 16; b++) if (lc & (1 << b)) out.push(combine(combine(T.runLcls, b), s.runPos[i]!));
+      if (lc >>> 16) out.push(combine(combine(T.runLc1, (lc >>> 16) & 63), s.runPos[i]!));
+      const fc = s.cls[first]! & 0xffff;
+      if (i !== first) for (let b = 0; b < 16; b++) if (fc & (1 << b)) out.push(combine(T.runFcls, b));
+    }
   }
   pushNameListFeatures(out, s.ext, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GX_TEMPLATES);
-  if (FEATURE_FLAGS.clusters) {
-    // the neighbours' word clusters (the token's own are word features, see `wordHashes`)
-    if (i > 0) {
-      const p = s.cls[i - 1]!;
-      out.push(combine(T.c1m1, (p >>> 16) & 63), combine(T.c2m1, p >>> 22));
-    }
-    if (i + 1 < n) {
-      const q = s.cls[i + 1]!;
-      out.push(combine(T.c1p1, (q >>> 16) & 63), combine(T.c2p1, q >>> 22));
-    }
-  }
-  if (i > 0 && s.cls[i - 1]! & 0xffff) for (let b = 0; b < 16; b++) if (s.cls[i - 1]! & (1 << b)) out.push(combine(T.clsm1, b));
-  if (i + 1 < n && s.cls[i + 1]! & 0xffff) for (let b = 0; b < 16; b++) if (s.cls[i + 1]! & (1 << b)) out.push(combine(T.clsp1, b));
   if (!cached && s.cap[i] && FEATURE_FLAGS.agg && doc.agg) {
     const c = doc.agg.get(f);
     if (c) aggHashes(c, out);

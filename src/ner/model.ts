@@ -12,6 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CompactNameList } from './names.ts';
 import { NER_TAGS, type WeightLookup } from './tagger.ts';
 
 /** A trained model: sparse rows of a 2^bits-row hashed weight table. */
@@ -106,8 +107,8 @@ export function parseNerModel(buf: Buffer): NerModel {
 /** A loaded model: a dense Int16 table addressed by feature hash, ready for `tagDocument`. */
 export interface LoadedNerModel extends WeightLookup {
   model: NerModel;
-  names: Map<number, number>;
-  ext: Map<number, number>;
+  names: CompactNameList;
+  ext: CompactNameList;
   classes: Map<number, number>;
   /** Number of non-zero rows. */
   size: number;
@@ -128,15 +129,15 @@ export function prepareNerModel(model: NerModel): LoadedNerModel {
   const mask = (1 << model.bits) - 1;
   // Sparse table: a bitmap of the non-zero rows with per-word prefix counts (rank) addresses the
   // compact weights directly: ~1 MB that stays in cache, instead of a dense 2^bits × tags table.
+  // index[2w] is bitmap word w, index[2w + 1] the number of rows before it: one cache line for both
   const words = Math.max(1, (mask + 1) >>> 5);
-  const bitmap = new Int32Array(words);
-  for (const r of model.rows) bitmap[r >>> 5]! |= 1 << (r & 31);
-  const before = new Int32Array(words);
-  for (let w = 1; w < words; w++) before[w] = before[w - 1]! + popcount(bitmap[w - 1]!);
+  const index = new Int32Array(2 * words);
+  for (const r of model.rows) index[2 * (r >>> 5)]! |= 1 << (r & 31);
+  for (let w = 1; w < words; w++) index[2 * w + 1] = index[2 * w - 1]! + popcount(index[2 * w - 2]!);
   const values = model.values;
   // hashes are stored unsigned; the matcher computes signed 32-bit hashes
-  const names = new Map<number, number>(Array.from(model.names, (h, k) => [h | 0, model.nameTypes[k]!]));
-  const ext = new Map<number, number>(Array.from(model.ext, (h, k) => [h | 0, model.extTypes[k]!]));
+  const names = new CompactNameList(Array.from(model.names, (h, k) => [h | 0, model.nameTypes[k]!] as const));
+  const ext = new CompactNameList(Array.from(model.ext, (h, k) => [h | 0, model.extTypes[k]!] as const));
   const classes = new Map<number, number>();
   model.classKeys.forEach((h, k) => classes.set(h | 0, model.classValues[k]! | 0));
   return {
@@ -147,10 +148,11 @@ export function prepareNerModel(model: NerModel): LoadedNerModel {
     size: model.rows.length,
     addFeature(h: number, out: Float64Array): void {
       const row = h & mask;
-      const word = bitmap[row >>> 5]!;
+      const at = (row >>> 5) << 1;
+      const word = index[at]!;
       const bit = 1 << (row & 31);
       if ((word & bit) === 0) return;
-      const base = (before[row >>> 5]! + popcount(word & (bit - 1))) * width;
+      const base = (index[at + 1]! + popcount(word & (bit - 1))) * width;
       for (let k = 0; k < width; k++) out[k]! += values[base + k]!;
     },
   };

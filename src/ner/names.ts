@@ -17,6 +17,52 @@ export const NAME_TYPES = ['PER', 'ORG', 'LOC', 'MISC'] as const;
  */
 export type NameList = Map<number, number>;
 
+/** What `markNames` reads from a name list: a `NameList` or a `CompactNameList`. */
+export interface NameLookup {
+  readonly size: number;
+  get(h: number): number | undefined;
+}
+
+/**
+ * A read-only name list in one open-addressing table (hash keys in an Int32Array, type bits in a
+ * Uint8Array, linear probing, at most half full): one memory access per lookup where a `Map` takes
+ * several, for the run-time model. Entries are never 0, so 0 marks an empty slot.
+ */
+export class CompactNameList implements NameLookup {
+  readonly size: number;
+  private readonly keys: Int32Array;
+  private readonly values: Uint8Array;
+  private readonly mask: number;
+
+  /** Builds the table from (hash, type bits) pairs; entries with bits 0 are left out. */
+  constructor(entries: Iterable<readonly [number, number]>) {
+    const list = [...entries].filter(([, v]) => v !== 0);
+    let cap = 16;
+    while (cap < 2 * list.length) cap *= 2;
+    this.keys = new Int32Array(cap);
+    this.values = new Uint8Array(cap);
+    this.mask = cap - 1;
+    let size = 0;
+    for (const [h, v] of list) {
+      let k = h & this.mask;
+      while (this.values[k] !== 0 && this.keys[k] !== (h | 0)) k = (k + 1) & this.mask;
+      if (this.values[k] === 0) size++;
+      this.keys[k] = h;
+      this.values[k] = v;
+    }
+    this.size = size;
+  }
+
+  /** The type bits of hash `h`, or undefined. */
+  get(h: number): number | undefined {
+    for (let k = h & this.mask; ; k = (k + 1) & this.mask) {
+      const v = this.values[k]!;
+      if (v === 0) return undefined;
+      if (this.keys[k] === h) return v;
+    }
+  }
+}
+
 /** Bit of a list entry that is the beginning of a longer listed name. */
 export const PREFIX = 0x80;
 
@@ -68,7 +114,7 @@ export function addNames(list: NameList, sentences: readonly { tokens: readonly 
  * Marks listed names in a sentence: for each token a bit mask, bit `k` when it begins a name of type
  * `k`, bit `4 + k` when it continues one. Every match counts (overlaps included). Returns a new array.
  */
-export function markNames(s: SentenceInfo, list: NameList): Uint8Array {
+export function markNames(s: SentenceInfo, list: NameLookup): Uint8Array {
   const n = s.tokens.length;
   const marks = new Uint8Array(n);
   if (list.size === 0) return marks;

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregateDocument, longShape, shortShape, describeSentence, describeDocument, featureHash, foldWord, foldedHash, hashString, shapeHash, staticHashes } from './features.ts';
-import { allowedAfter, annotateSentence, tagDocument } from './tagger.ts';
+import { addScores, allowedAfter, annotateSentence, bestTag, historyHashes, NER_TAGS, rememberSentence, START, tagDocument, tagPairHashes, type DocMemory, type WeightLookup } from './tagger.ts';
 import { trainNerModel, type TaggedDocument } from './train-perceptron.ts';
-import { addName, addNames, markNames, nameHash } from './names.ts';
+import { addName, addNames, CompactNameList, markNames, nameHash } from './names.ts';
 import { parseNerModel, prepareNerModel, serializeNerModel } from './model.ts';
 import { appendTagColumn, groupConll, readConllLines, toIo, toIob2, usesIo } from './conll.ts';
 
@@ -153,4 +153,69 @@ test('the compact weight table finds every stored row and nothing else', () => {
     const k = rows.indexOf(h);
     assert.deepEqual([...out], k < 0 ? new Array(9).fill(0) : [...values.subarray(k * 9, k * 9 + 9)]);
   }
+});
+
+/** Greedy decoding with the full feature list of every token (no caches): what training sees. */
+function referenceTags(weights: WeightLookup, sentences: string[][]): string[][] {
+  const doc = describeDocument(sentences);
+  const infos = sentences.map((t) => annotateSentence(describeSentence(t), weights));
+  aggregateDocument(infos, doc);
+  const memory: DocMemory = new Map();
+  return infos.map((s) => {
+    const tags = new Uint8Array(s.tokens.length);
+    for (let i = 0; i < tags.length; i++) {
+      const t1 = i > 0 ? tags[i - 1]! : START;
+      const feats: number[] = [];
+      staticHashes(s, i, doc, feats);
+      tagPairHashes(t1, i > 1 ? tags[i - 2]! : START, feats);
+      historyHashes(s, i, t1, memory, feats);
+      const scores = new Float64Array(START);
+      addScores(weights, feats, feats.length, scores);
+      tags[i] = bestTag(scores, t1);
+    }
+    rememberSentence(s, tags, memory);
+    return [...tags].map((t) => NER_TAGS[t]!);
+  });
+}
+
+test('the run-time tagger with its per-word caches scores exactly like the full feature list', () => {
+  // pseudo-random integer weights for every feature hash, so that every feature moves the argmax
+  const weights: WeightLookup = {
+    addFeature(h, out) {
+      for (let k = 0; k < out.length; k++) out[k]! += (Math.imul(h ^ (k * 0x9e3779b1), 0x85ebca6b) >>> 22) - 512;
+    },
+    ext: addNames(new Map(), [{ tokens: ['Port', 'Varna', 'Union'], tags: ['B-LOC', 'I-LOC', 'B-ORG'] }]),
+    names: addNames(new Map(), [{ tokens: ['Arno', 'Velt'], tags: ['B-PER', 'I-PER'] }]),
+    // lexicon class bits and cluster ids (bits 16–21 coarse, 22–31 fine)
+    classes: new Map([[foldedHash('met'), (3 << 16) | (17 << 22)], [foldedHash('Arno'), 1 | (5 << 16)], [foldedHash('in'), 1 << 7]]),
+  };
+  const text = [
+    ['Yesterday', 'we', 'met', 'Arno', 'Velt', 'in', 'Port', 'Varna', '.'],
+    ['THE', 'UNION', 'MET', 'IN', 'VARNA'],
+    ['Arno', 'of', 'the', 'Union', 'met', 'Bira', 'Sonn', 'and', 'Velt', 'in', '1956', ',', 'Šibenik', '.'],
+    ['Velt'],
+  ];
+  const expected = referenceTags(weights, text);
+  assert.deepEqual(tagDocument(weights, text), expected);
+  // a second run reads the filled caches and still agrees
+  assert.deepEqual(tagDocument(weights, text), expected);
+  assert.ok(expected.flat().some((t) => t !== 'O') && expected.flat().some((t) => t === 'O'));
+});
+
+test('the compact name list answers like the map it was built from', () => {
+  const map = new Map<number, number>();
+  // keys that share low bits collide in the table and must be probed past
+  for (let k = 0; k < 300; k++) map.set(((k * 0x9e3779b1) | 0) ^ ((k % 7) << 20), (k % 15) + 1);
+  for (let k = 0; k < 40; k++) map.set(k << 12, 0x80);
+  const compact = new CompactNameList(map);
+  assert.equal(compact.size, map.size);
+  for (const [h, v] of map) assert.equal(compact.get(h), v);
+  for (let k = 1; k < 2000; k++) {
+    const h = Math.imul(k, 0x85ebca6b);
+    assert.equal(compact.get(h), map.get(h));
+  }
+  // marking a sentence with either gives the same marks
+  const list = addNames(new Map(), [{ tokens: ['in', 'Port', 'Varna', 'today'], tags: ['O', 'B-LOC', 'I-LOC', 'O'] }]);
+  const s = describeSentence(['Port', 'Varna', 'and', 'Port', 'Said']);
+  assert.deepEqual(markNames(s, new CompactNameList(list)), markNames(s, list));
 });

@@ -3,8 +3,8 @@
  * features. The same decoder is used in training (with a mutable weight store) and at run time (with
  * a loaded model), so features match.
  */
-import { markNames, type NameList } from './names.ts';
-import { aggHashes, aggregateDocument, combine, describeDocument, FEATURE_FLAGS, foldedHash, describeSentence, hashString, NEIGHBOUR_TEMPLATES, staticHashes, T, wordHashes, BOS, EOS, type DocumentInfo, type SentenceInfo } from './features.ts';
+import { markNames, type NameLookup } from './names.ts';
+import { aggHashes, aggregateDocument, combine, describeDocument, describeSentence, describeWord, FEATURE_FLAGS, hashString, neighbourHashes, NEXT, NEXT2, PREV, PREV2, staticHashes, T, wordHashes, type DocumentInfo, type SentenceInfo, type WordFacts } from './features.ts';
 
 /** The tag set, IOB2 over the four CoNLL types. Index 0 is `O`. */
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -17,15 +17,15 @@ export interface WeightLookup {
   /** Adds the weights of the feature with hash `h` to `out` (length = tag count); unknown features add nothing. */
   addFeature(h: number, out: Float64Array): void;
   /** Optional hashed name list whose matches become features (see `names.ts`). */
-  names?: NameList;
+  names?: NameLookup;
   /** Optional external name list (a general gazetteer, not from the training annotations), typed like `names`. */
-  ext?: NameList;
+  ext?: NameLookup;
   /** Optional word classes: folded-word hash → class bits (lexicon classes). */
   classes?: ReadonlyMap<number, number>;
 }
 
 /** Marks a described sentence with the lookup's name lists and word classes (in place). */
-export function annotateSentence(s: SentenceInfo, lists: { names?: NameList; ext?: NameList; classes?: ReadonlyMap<number, number> }): SentenceInfo {
+export function annotateSentence(s: SentenceInfo, lists: { names?: NameLookup; ext?: NameLookup; classes?: ReadonlyMap<number, number> }): SentenceInfo {
   if (lists.names) s.names = markNames(s, lists.names);
   if (lists.ext) s.ext = markNames(s, lists.ext);
   if (lists.classes) for (let i = 0; i < s.tokens.length; i++) s.cls[i] = lists.classes.get(s.fold[i]!) ?? 0;
@@ -58,14 +58,21 @@ export function tagPairHashes(t1: number, t2: number, out: number[]): void {
 
 /** Hashes of features that depend on the previous tag together with the word, and on the document memory. */
 export function historyHashes(s: SentenceInfo, i: number, t1: number, memory: DocMemory, out: number[]): void {
-  const f = s.fold[i]!;
-  const sh = s.shape[i]!;
+  tagWordHashes(s.fold[i]!, s.shape[i]!, t1, out);
+  memoryHashes(s, i, memory, out);
+}
+
+/** Hashes of the previous tag `t1` with the word (folded hash `f`) and with its shape `sh`: per word type and tag. */
+function tagWordHashes(f: number, sh: number, t1: number, out: number[]): void {
   const th = TAG_HASHES[t1]!;
   out.push(combine(combine(T.t1w, th), f), combine(combine(T.t1sh, th), sh));
-  if (s.cap[i]) {
-    const m = memory.get(f);
-    if (m !== undefined) out.push(combine(T.dm, m), combine(combine(T.dmsh, m), sh));
-  }
+}
+
+/** Hashes of the document memory of a capitalized token: the type last predicted for its word, alone and × shape. */
+function memoryHashes(s: SentenceInfo, i: number, memory: DocMemory, out: number[]): void {
+  if (!s.cap[i]) return;
+  const m = memory.get(s.fold[i]!);
+  if (m !== undefined) out.push(combine(T.dm, m), combine(combine(T.dmsh, m), s.shape[i]!));
 }
 
 /** Records the predicted types of a tagged sentence in the document memory. */
@@ -93,39 +100,93 @@ export function addScores(weights: WeightLookup, feats: ArrayLike<number>, n: nu
   for (let j = 0; j < n; j++) weights.addFeature(feats[j]!, out);
 }
 
-/** Per-model run-time caches: summed scores of a word type's own features, and of each tag pair. */
+/**
+ * A word type as the tagger caches it per model: `WordFacts` with its word classes and its summed
+ * scores (see `scoresOf`). The caches assume `FEATURE_FLAGS` stay as they were when a model was first used.
+ */
+type WordEntry = WordFacts;
+
+/** Per-model run-time caches: word types, and the summed scores of each tag pair and sentence boundary. */
 interface Caches {
-  word: Map<string, Float64Array>;
-  pairs: (Float64Array | undefined)[];
+  words: Map<string, WordEntry>;
+  pairs: (Int32Array | undefined)[];
+  /** Scores of the sentence boundary in each neighbour role. */
+  boundary: Int32Array[];
 }
 const caches = new WeakMap<WeightLookup, Caches>();
 
+/** Most word types cached per model (the cache is emptied when it grows past this). */
+const MAX_WORDS = 100_000;
+
 function cachesOf(weights: WeightLookup): Caches {
   let c = caches.get(weights);
-  if (!c) caches.set(weights, (c = { word: new Map(), pairs: [] }));
+  if (!c) {
+    const boundary = [PREV, NEXT, PREV2, NEXT2].map((role) => {
+      const v = new Int32Array(START);
+      scratch.length = 0;
+      neighbourHashes(role, null, scratch);
+      storeScores(weights, scratch, v, 0);
+      return v;
+    });
+    caches.set(weights, (c = { words: new Map(), pairs: [], boundary }));
+  }
   return c;
 }
 
 const scratch: number[] = [];
 const aggScratch: number[] = [];
+const vec = new Float64Array(START);
 
-/** Summed scores of a word type's own features (cached, bounded). */
-function wordScores(weights: WeightLookup, cache: Map<string, Float64Array>, w: string): Float64Array {
-  let v = cache.get(w);
-  if (!v) {
-    if (cache.size > 200_000) cache.clear();
-    v = new Float64Array(START);
-    scratch.length = 0;
-    wordHashes(w, scratch, weights.classes?.get(foldedHash(w)) ?? 0);
-    addScores(weights, scratch, scratch.length, v);
-    cache.set(w, v);
+/** The cached entry of word type `w` (created on first sight, scores still unset). */
+function entryOf(weights: WeightLookup, c: Caches, w: string): WordEntry {
+  let e = c.words.get(w);
+  if (!e) {
+    if (c.words.size >= MAX_WORDS) c.words.clear();
+    e = describeWord(w);
+    e.cls = weights.classes?.get(e.fold) ?? 0;
+    c.words.set(w, e);
   }
-  return v;
+  return e;
 }
 
-/** Adds `b` into `a` element-wise. */
-function addInto(a: Float64Array, b: Float64Array): void {
-  for (let k = 0; k < a.length; k++) a[k]! += b[k]!;
+/** Summed scores of one list of feature hashes, stored at `offset` of `into`. */
+function storeScores(weights: WeightLookup, feats: number[], into: Int32Array, offset: number): void {
+  vec.fill(0);
+  addScores(weights, feats, feats.length, vec);
+  for (let k = 0; k < START; k++) into[offset + k] = vec[k]!;
+}
+
+/** Offsets in a word type's cached scores: its previous-tag features after `O` and at the sentence start. */
+const AFTER_O = 5 * START;
+const AFTER_START = 6 * START;
+
+/**
+ * The word type's summed scores, computed once: own features, then as PREV, NEXT, PREV2, NEXT2
+ * neighbour, then its previous-tag features (`tagWordHashes`) after `O` and after the sentence start.
+ */
+function scoresOf(weights: WeightLookup, e: WordEntry, w: string): Int32Array {
+  if (e.scores) return e.scores;
+  const v = new Int32Array(7 * START);
+  scratch.length = 0;
+  wordHashes(w, scratch, e.cls);
+  storeScores(weights, scratch, v, 0);
+  for (const role of [PREV, NEXT, PREV2, NEXT2]) {
+    scratch.length = 0;
+    neighbourHashes(role, e, scratch);
+    storeScores(weights, scratch, v, (role + 1) * START);
+  }
+  scratch.length = 0;
+  tagWordHashes(e.fold, e.shape, 0, scratch);
+  storeScores(weights, scratch, v, AFTER_O);
+  scratch.length = 0;
+  tagWordHashes(e.fold, e.shape, START, scratch);
+  storeScores(weights, scratch, v, AFTER_START);
+  return (e.scores = v);
+}
+
+/** Adds `b` (from `offset`) into `a` element-wise. */
+function addInto(a: Float64Array, b: Int32Array, offset = 0): void {
+  for (let k = 0; k < START; k++) a[k]! += b[offset + k]!;
 }
 
 /** Options of `tagDocument`. */
@@ -134,80 +195,92 @@ export interface TagOptions {
   fast?: boolean;
 }
 
-const NAMEISH = /[\p{Lu}\p{N}]/u;
-
 /**
  * Tags one document (a list of tokenized sentences) greedily. Reads the tokens only; returns one IOB2
  * tag per token. `_lexicons` is reserved for external lexicons (none are used by the shipped model).
  */
 export function tagDocument(weights: WeightLookup, sentences: readonly (readonly string[])[], _lexicons: object = {}, opts: TagOptions = {}): string[][] {
-  const doc: DocumentInfo = describeDocument(sentences);
+  const c = cachesOf(weights);
+  const entries = sentences.map((tokens) => tokens.map((t) => entryOf(weights, c, t)));
+  const doc: DocumentInfo = describeDocument(sentences, entries);
   const memory: DocMemory = new Map();
   const scores = new Float64Array(START);
-  const c = cachesOf(weights);
   const feats: number[] = [];
   const result: string[][] = [];
-  const infos = sentences.map((tokens) => annotateSentence(describeSentence(tokens), weights));
+  const lists = { names: weights.names, ext: weights.ext };
+  const infos = sentences.map((tokens, k) => {
+    const s = annotateSentence(describeSentence(tokens, entries[k]), lists);
+    const es = entries[k]!;
+    for (let i = 0; i < es.length; i++) s.cls[i] = es[i]!.cls;
+    return s;
+  });
   aggregateDocument(infos, doc);
   const stat = new Float64Array(START);
   /** Scores of token `i` that do not depend on the tag history, into `stat`. */
-  const scoreStatic = (s: SentenceInfo, i: number) => {
-    const n = s.tokens.length;
+  const scoreStatic = (s: SentenceInfo, es: readonly WordEntry[], i: number) => {
+    const n = es.length;
     feats.length = 0;
     staticHashes(s, i, doc, feats, true);
-    // neighbour words: one table row each, cheaper to look up than to cache
-    feats.push(
-      combine(NEIGHBOUR_TEMPLATES[0], i > 0 ? s.fold[i - 1]! : BOS),
-      combine(NEIGHBOUR_TEMPLATES[1], i + 1 < n ? s.fold[i + 1]! : EOS),
-      combine(NEIGHBOUR_TEMPLATES[2], i > 1 ? s.fold[i - 2]! : BOS),
-      combine(NEIGHBOUR_TEMPLATES[3], i + 2 < n ? s.fold[i + 2]! : EOS),
-    );
     stat.fill(0);
     addScores(weights, feats, feats.length, stat);
-    addInto(stat, wordScores(weights, c.word, s.tokens[i]!));
+    // the word's own features and those of its four neighbours: summed once per word type
+    addInto(stat, scoresOf(weights, es[i]!, s.tokens[i]!), 0);
+    if (i > 0) addInto(stat, scoresOf(weights, es[i - 1]!, s.tokens[i - 1]!), (PREV + 1) * START);
+    else addInto(stat, c.boundary[PREV]!);
+    if (i + 1 < n) addInto(stat, scoresOf(weights, es[i + 1]!, s.tokens[i + 1]!), (NEXT + 1) * START);
+    else addInto(stat, c.boundary[NEXT]!);
+    if (i > 1) addInto(stat, scoresOf(weights, es[i - 2]!, s.tokens[i - 2]!), (PREV2 + 1) * START);
+    else addInto(stat, c.boundary[PREV2]!);
+    if (i + 2 < n) addInto(stat, scoresOf(weights, es[i + 2]!, s.tokens[i + 2]!), (NEXT2 + 1) * START);
+    else addInto(stat, c.boundary[NEXT2]!);
     // context aggregation: the same for every occurrence of the word in the document, summed once
     const agg = s.cap[i] && FEATURE_FLAGS.agg ? doc.agg?.get(s.fold[i]!) : undefined;
     if (agg) {
       if (!agg.scores) {
-        agg.scores = new Float64Array(START);
+        agg.scores = new Int32Array(START);
         aggScratch.length = 0;
         aggHashes(agg, aggScratch);
-        addScores(weights, aggScratch, aggScratch.length, agg.scores);
+        storeScores(weights, aggScratch, agg.scores, 0);
       }
       addInto(stat, agg.scores);
     }
   };
   /** `stat` plus the scores of the history features for previous tags `t1`, `t2`, into `scores`. */
-  const scoreWithHistory = (s: SentenceInfo, i: number, t1: number, t2: number) => {
+  const scoreWithHistory = (s: SentenceInfo, e: WordEntry, i: number, t1: number, t2: number) => {
     scores.set(stat);
     feats.length = 0;
-    historyHashes(s, i, t1, memory, feats);
+    // the previous tag with the word: cached per word type after O and at the sentence start
+    if (t1 === 0) addInto(scores, e.scores!, AFTER_O);
+    else if (t1 === START) addInto(scores, e.scores!, AFTER_START);
+    else tagWordHashes(e.fold, e.shape, t1, feats);
+    memoryHashes(s, i, memory, feats);
     addScores(weights, feats, feats.length, scores);
     const pairKey = t2 * (START + 1) + t1;
     let pair = c.pairs[pairKey];
     if (!pair) {
-      pair = new Float64Array(START);
+      pair = new Int32Array(START);
       feats.length = 0;
       tagPairHashes(t1, t2, feats);
-      addScores(weights, feats, feats.length, pair);
+      storeScores(weights, feats, pair, 0);
       c.pairs[pairKey] = pair;
     }
     addInto(scores, pair);
   };
-  for (const s of infos) {
-    const tokens = s.tokens;
-    const n = tokens.length;
+  for (let k = 0; k < infos.length; k++) {
+    const s = infos[k]!;
+    const es = entries[k]!;
+    const n = es.length;
     const tags = new Uint8Array(n);
     for (let i = 0; i < n; i++) {
       const t1 = i > 0 ? tags[i - 1]! : START;
       const t2 = i > 1 ? tags[i - 2]! : START;
       // fast path: a token without capitals or digits does not start a name ("of" may continue one)
-      if (opts.fast && (t1 === 0 || t1 === START) && !NAMEISH.test(tokens[i]!)) {
+      if (opts.fast && (t1 === 0 || t1 === START) && !es[i]!.nameish) {
         tags[i] = 0;
         continue;
       }
-      scoreStatic(s, i);
-      scoreWithHistory(s, i, t1, t2);
+      scoreStatic(s, es, i);
+      scoreWithHistory(s, es[i]!, i, t1, t2);
       tags[i] = bestTag(scores, t1);
     }
     rememberSentence(s, tags, memory);
