@@ -34,3 +34,27 @@ test('function words are trimmed from the edges when trimEdges is on', () => {
   assert.deepEqual(decodeSpans(doc, probs, base).map(words), ['the shameful cover story']);
   assert.deepEqual(decodeSpans(doc, probs, { ...base, trimEdges: true }).map(words), ['shameful cover story']);
 });
+
+test('gain decoding covers a probable phrase, stops at sentence ends and drops all when spans cost too much', () => {
+  const probs = all(0.05);
+  const from = doc.tokens.findIndex((t) => t.norm === 'shameful');
+  for (let i = from; i < from + 3; i++) probs[i] = 0.9; // "shameful cover story"
+  const gain: DecodeParams = { ...base, threshold: 0, spanCost: 0.4, coverGain: 0.001, gapBelow: 0.5 };
+  assert.deepEqual(decodeSpans(doc, probs, gain).map(words), ['shameful cover story']);
+  // Without the gap rule the phrase may be cut at a probable word (more spans, each precise).
+  assert.deepEqual(decodeSpans(doc, probs, { ...gain, gapBelow: 1 }).map(words), ['shameful', 'story']);
+  assert.equal(decodeSpans(doc, probs, { ...gain, spanCost: 0.95 }).length, 0);
+  // Everything probable: one span per sentence, never across the full stop inside the line.
+  assert.deepEqual(decodeSpans(doc, all(0.9), gain).map(words), ['They lied to us again', 'Nobody believes the shameful cover story now']);
+});
+
+test('gain decoding: a higher cover gain widens the span, maxTokens caps its length', () => {
+  const probs = all(0.3);
+  const from = doc.tokens.findIndex((t) => t.norm === 'shameful');
+  probs[from] = 0.95;
+  const gain: DecodeParams = { ...base, threshold: 0, spanCost: 0.5, coverGain: 0, gapBelow: 0.2 };
+  assert.deepEqual(decodeSpans(doc, probs, gain).map(words), ['shameful']);
+  const wide = decodeSpans(doc, probs, { ...gain, coverGain: 0.1 }).map(words);
+  assert.ok(wide.some((w) => w.includes('shameful') && w.length > 'shameful'.length), wide.join('|'));
+  for (const s of decodeSpans(doc, probs, { ...gain, coverGain: 0.1, maxTokens: 2 })) assert.ok(words(s).split(' ').length <= 2, words(s));
+});

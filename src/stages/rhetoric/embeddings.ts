@@ -98,6 +98,11 @@ export function wordParts(word: string): string[] {
 }
 
 const WORD_RE = /[\p{L}\p{N}]/u;
+/** True when the token has a letter or digit (an ASCII letter or digit first decides without the regex). */
+function isWordLike(w: string): boolean {
+  const c = w.charCodeAt(0) | 32;
+  return (c >= 97 && c <= 122) || (w.charCodeAt(0) >= 48 && w.charCodeAt(0) <= 57) || WORD_RE.test(w);
+}
 const DIM_NAMES = Array.from({ length: 1024 }, (_, k) => String(k));
 
 /**
@@ -126,7 +131,7 @@ function tokenSlot(d: DocVectors, doc: RhetoricDoc, i: number): number {
   if (slot === -2) {
     slot = -1;
     const w = doc.tokens[i]!.norm;
-    if (WORD_RE.test(w)) {
+    if (isWordLike(w)) {
       const row = d.vectors.rows.get(w);
       if (row !== undefined) slot = row * d.vectors.dims;
       else {

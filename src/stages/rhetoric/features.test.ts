@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareDoc } from './doc.ts';
-import { spanFeatures } from './features.ts';
+import { CHAR_GRAM_VALUE, spanFeatures } from './features.ts';
 
 const text = 'They call it a plan, but the so-called reform is a shameless betrayal of every worker.';
 
@@ -19,10 +19,10 @@ test('character 4-grams cover long spans too, scaled down like their words', () 
   // A 6-word span still carries the 4-grams of its words ("shameless" → "hame").
   assert.ok(long.get('c4\thame')! > 0);
   assert.ok(short.get('c4\thame')! > 0);
-  // Short spans weigh each 4-gram 0.5; longer spans less, in step with their word features.
-  assert.equal(short.get('c4\thame'), 0.5);
-  assert.ok(long.get('c4\thame')! < 0.5);
-  assert.ok(Math.abs(long.get('c4\thame')! / long.get('w\tshameless')! - 0.5) < 1e-9);
+  // Short spans weigh each 4-gram CHAR_GRAM_VALUE; longer spans less, in step with their word features.
+  assert.equal(short.get('c4\thame'), CHAR_GRAM_VALUE);
+  assert.ok(long.get('c4\thame')! < CHAR_GRAM_VALUE);
+  assert.ok(Math.abs(long.get('c4\thame')! / long.get('w\tshameless')! - CHAR_GRAM_VALUE) < 1e-9);
 });
 
 test('the span boundaries show in the 4-grams (spaces pad the first and last word)', () => {
@@ -31,4 +31,20 @@ test('the span boundaries show in the 4-grams (spaces pad the first and last wor
   assert.ok(f.has('c4\t so-'));
   assert.ok(f.has('c4\torm '));
   assert.ok(!f.has('c4\t the'));
+});
+
+test('repeated wording: the count of the exact word sequence and whether this is its first occurrence', () => {
+  const repeated = 'We will win. They doubt it, but we will win, and we will win again.';
+  const doc = prepareDoc(repeated);
+  const first = repeated.indexOf('we will win'.replace('we', 'We'));
+  const last = repeated.lastIndexOf('we will win');
+  const f1 = spanFeatures(doc, { start: first, end: first + 11 });
+  const f3 = spanFeatures(doc, { start: last, end: last + 11 });
+  assert.equal(f1.get('rep\t<=3'), 1);
+  assert.equal(f1.get('repfirst\ty'), 1);
+  assert.equal(f3.get('repfirst\tn'), 1);
+  // A wording found once has no `repfirst` feature.
+  const once = spanFeatures(doc, { start: repeated.indexOf('doubt'), end: repeated.indexOf('doubt') + 5 });
+  assert.equal(once.get('rep\t<=1'), 1);
+  assert.ok(![...once.keys()].some((k) => k.startsWith('repfirst')));
 });

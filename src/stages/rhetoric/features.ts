@@ -192,30 +192,44 @@ export function emitSentenceShapeFeatures(doc: RhetoricDoc, si: number, emit: Em
   emit(1, 'at', si === 0 ? 'title' : si <= 3 ? 'lead' : si >= doc.sentences.length - 3 ? 'end' : 'mid');
 }
 
+/** The value of each `s` feature of a span (a word of its sentence outside the span). */
+export const SENTENCE_WORD_VALUE = 0.25;
+
+/** The value of each character 4-gram (`c4`) of a span, relative to its words' value (`spanWordValue`). */
+export const CHAR_GRAM_VALUE = 0.25;
+
+/** The value of a span's word, stem and bigram features (its 4-grams get `CHAR_GRAM_VALUE` times it): 1 up to 4 words, then 2 / sqrt(length). */
+export function spanWordValue(words: number): number {
+  return Math.min(1, 2 / Math.sqrt(Math.max(1, words)));
+}
+
 /**
  * Features of a span for technique classification: its words, bigrams and character 4-grams, edges and context,
  * length, repetition of the span and its words in the article, punctuation, capitals and the
  * words of its sentence; with `vectors`, pooled word embeddings of the span and its sentence
- * (`emitEmbeddingFeatures`).
+ * (`emitEmbeddingFeatures`). With `bag` false the "bag" features (`w`, `st`, `b`, `c4` of the span
+ * and `s` of the rest of its sentence) are left to the caller (`addSpanBagScores` adds them fast).
  */
-export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature, peers: readonly Span[] = [], lexicon?: LexiconLookup, vectors?: WordVectors): void {
+export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature, peers: readonly Span[] = [], lexicon?: LexiconLookup, vectors?: WordVectors, bag = true): void {
   const [a, b] = tokenRange(doc, span);
   const toks = doc.tokens;
   const words = toks.slice(a, b).map((t) => t.norm);
   emit(1, 'bias');
   // Long spans have many words; scale them so that a span's word mass stays comparable.
-  const wv = Math.min(1, 2 / Math.sqrt(Math.max(1, words.length)));
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i]!;
-    emit(wv, 'w', w);
-    if (w.length >= 6) emit(wv, 'st', w.slice(0, 5));
-    if (i + 1 < words.length) emit(wv, 'b', w, words[i + 1]);
+  const wv = spanWordValue(words.length);
+  if (bag) {
+    for (let i = 0; i < words.length; i++) {
+      const w = words[i]!;
+      emit(wv, 'w', w);
+      if (w.length >= 6) emit(wv, 'st', w.slice(0, 5));
+      if (i + 1 < words.length) emit(wv, 'b', w, words[i + 1]);
+    }
+    // Character 4-grams of the whole span (spelling variants, affixes, quotes), scaled like the words:
+    // 59.6 → 61.0 micro-F1 in 5-fold cross-validation on train against 4-grams of spans of ≤ 3 words only.
+    const chars = ` ${words.join(' ')} `;
+    const cv = CHAR_GRAM_VALUE * wv;
+    for (let i = 0; i + 4 <= chars.length; i++) emit(cv, 'c4', chars.slice(i, i + 4));
   }
-  // Character 4-grams of the whole span (spelling variants, affixes, quotes), scaled like the words:
-  // 59.6 → 61.0 micro-F1 in 5-fold cross-validation on train against 4-grams of spans of ≤ 3 words only.
-  const chars = ` ${words.join(' ')} `;
-  const cv = 0.5 * wv;
-  for (let i = 0; i + 4 <= chars.length; i++) emit(cv, 'c4', chars.slice(i, i + 4));
   if (words.length) {
     emit(1, 'first', words[0]);
     emit(1, 'last', words[words.length - 1]);
@@ -230,9 +244,10 @@ export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature
   emit(1, 'len', bucket(words.length, [1, 2, 3, 5, 8, 15, 30]));
   emit(1, 'cover', bucket(Math.round((10 * words.length) / Math.max(1, sb - sa)), [2, 5, 8, 9]));
   // Repetition: how often the span's exact word sequence occurs in the article.
-  const rep = countSequence(doc, words);
+  const occ = occurrences(doc, words);
+  const rep = Math.max(1, occ.count);
   emit(1, 'rep', bucket(rep, [1, 2, 3]));
-  if (rep > 1) emit(1, 'repfirst', firstOccurrence(doc, words, a) ? 'y' : 'n');
+  if (rep > 1) emit(1, 'repfirst', occ.count === 0 || occ.first >= a ? 'y' : 'n');
   // Repetition of meaning, not only of wording: how many of the span's content stems ("lied",
   // "lie" → "lie") occur elsewhere in the article.
   const stems = stemCounts(doc);
@@ -266,7 +281,7 @@ export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature
   const before = a > sa ? toks[a - 1]!.norm : '';
   const after = b < sb ? toks[b]!.norm : '';
   if (before === '"' || after === '"') emit(1, 'quoted');
-  for (let i = sa; i < sb; i++) if (i < a || i >= b) emit(0.5, 's', toks[i]!.norm);
+  if (bag) for (let i = sa; i < sb; i++) if (i < a || i >= b) emit(SENTENCE_WORD_VALUE, 's', toks[i]!.norm);
   if (lexicon) emitLexiconFeatures(toks, a, b, sa, sb, lexicon, emit);
   if (vectors) emitEmbeddingFeatures(doc, vectors, a, b, si, emit);
   if (si === 0) emit(1, 'title');
@@ -367,19 +382,21 @@ function stemCounts(doc: RhetoricDoc): Map<string, number> {
   return m;
 }
 
-function occurrences(doc: RhetoricDoc, words: readonly string[]): number[] {
-  if (!words.length) return [];
+/** How often the word sequence occurs in the document, and where first (token index; -1 if never). */
+function occurrences(doc: RhetoricDoc, words: readonly string[]): { count: number; first: number } {
+  let count = 0;
+  let first = -1;
+  if (!words.length) return { count, first };
   const toks = doc.tokens;
-  return (doc.positions.get(words[0]!) ?? []).filter((i) => words.every((w, j) => toks[i + j]?.norm === w));
-}
-
-function countSequence(doc: RhetoricDoc, words: readonly string[]): number {
-  return Math.max(1, occurrences(doc, words).length);
-}
-
-function firstOccurrence(doc: RhetoricDoc, words: readonly string[], at: number): boolean {
-  const occ = occurrences(doc, words);
-  return occ.length === 0 || occ[0]! >= at;
+  const n = words.length;
+  for (const i of doc.positions.get(words[0]!) ?? []) {
+    if (i + n > toks.length) break;
+    let j = 1;
+    while (j < n && toks[i + j]!.norm === words[j]) j++;
+    if (j < n) continue;
+    if (count++ === 0) first = i;
+  }
+  return { count, first };
 }
 
 const DECILES = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];

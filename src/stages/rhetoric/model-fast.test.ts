@@ -6,6 +6,8 @@ import { emitSpanFeatures, emitTokenFeatures } from './features.ts';
 import { sigmoid } from '../../models/linear.ts';
 import { NestedFeatureIndex } from '../../models/features.ts';
 import type { RhetoricDoc } from './doc.ts';
+import { loadWordVectors } from './embeddings.ts';
+import { TOKEN_VECTOR_PREFIXES, tokenVectorValues } from './token-vectors.ts';
 
 const text = [
   'The corrupt elite have betrayed every honest worker in this great nation!',
@@ -22,6 +24,16 @@ function tokenProbabilitiesByName(doc: RhetoricDoc, si: LoadedLinear, sentencePr
     const f = nested.get(prefix, a, b);
     if (f >= 0) z[i] += si.model.weights[f]! * value;
   }, sentenceProbs);
+  // Word-vector features, named `<prefix>\t<dimension>` in the order of `tokenVectorValues`.
+  if (TOKEN_VECTOR_PREFIXES.some((prefix) => nested.get(prefix, '0') >= 0)) {
+    const vectors = loadWordVectors();
+    tokenVectorValues(doc, vectors).forEach((values, i) => {
+      values.forEach((value, k) => {
+        const f = nested.get(TOKEN_VECTOR_PREFIXES[Math.floor(k / vectors.dims)]!, String(k % vectors.dims));
+        if (f >= 0) z[i] += si.model.weights[f]! * value;
+      });
+    });
+  }
   return z.map(sigmoid);
 }
 
@@ -39,7 +51,7 @@ test('token probabilities through word ids match per-token feature lookups', () 
   const slow = tokenProbabilitiesByName(doc, model.si, sp);
   assert.equal(fast.length, doc.tokens.length);
   // Summation order differs from the per-token maps, so allow rounding only.
-  for (let i = 0; i < fast.length; i++) assert.ok(Math.abs(fast[i]! - slow[i]!) < 1e-9, `token ${i}: ${fast[i]} vs ${slow[i]}`);
+  for (let i = 0; i < fast.length; i++) assert.ok(Math.abs(fast[i]! - slow[i]!) < 1e-6, `token ${i}: ${fast[i]} vs ${slow[i]}`);
 });
 
 test('technique probabilities with embedding rows equal the generic lookup of all features', () => {

@@ -5,7 +5,9 @@ import { sigmoid, softmaxInPlace, type LinearModel } from '../../models/linear.t
 import { unpackLinearModel, type StoredLinearModel } from '../../models/serialize.ts';
 import { tokenRange, type RhetoricDoc } from './doc.ts';
 import { addEmbeddingScores, EMBEDDINGS_FILE, embeddingRows, loadWordVectors, spanEmbedding, type EmbeddingRows, type WordVectors } from './embeddings.ts';
+import { TOKEN_VECTOR_PREFIXES, tokenVectorScores } from './token-vectors.ts';
 import { lexiconLookup, type LexiconLookup, type TechniqueLexicons } from './lexicon.ts';
+import { addSpanBagScores } from './span-bag.ts';
 import { emitSentenceFeatures, emitSentenceShapeFeatures, emitSpanFeatures, emitStackFeatures, emitTokenFeatures, POSITION_TEMPLATES, sentenceWordValue, type EmitFeature } from './features.ts';
 
 /** How token probabilities become spans. */
@@ -18,7 +20,7 @@ export interface DecodeParams {
   smooth: number;
   /** Spans with fewer word tokens are dropped. */
   minWords: number;
-  /** Trim function words (`edge-words.json`) from span edges. */
+  /** Trim function words (`edge-words.json`) from span edges (gain decoding: spans never start or end on one). */
   trimEdges?: boolean;
   /** Never join or extend a span across a sentence end (`.`, `!`, `?`, `;`) inside a line. */
   splitSentences?: boolean;
@@ -26,6 +28,19 @@ export interface DecodeParams {
   peak?: number;
   /** Spans with more word tokens are cut into pieces of at most this many tokens (0 = no cap). */
   maxWords?: number;
+  /**
+   * When above 0, spans are chosen by expected gain instead of by threshold (see
+   * `decodeSpansByGain`): each span costs this much against its mean probability.
+   */
+  spanCost?: number;
+  /** Gain decoding: worth of each expected propaganda character a span covers (its recall). */
+  coverGain?: number;
+  /** Gain decoding: two spans of a sentence need a token with a probability below this between them (default 1: any token). */
+  gapBelow?: number;
+  /** Gain decoding: the longest span, in tokens (default 40). */
+  maxTokens?: number;
+  /** Gain decoding: chosen spans of one sentence at most this many characters apart are joined (default 0: none). */
+  joinChars?: number;
 }
 
 /** The shipped rhetoric model as stored in `data/models/rhetoric.json`. */
@@ -270,8 +285,56 @@ export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceP
       }
     }
   }
+  addTokenVectorScores(doc, si, out);
   for (let i = 0; i < out.length; i++) out[i] = sigmoid(out[i]!);
   return out;
+}
+
+/** The token model's word-vector weights, one row per prefix of `TOKEN_VECTOR_PREFIXES`, or null when it has none. */
+const tokenVectorWeightsCache = new WeakMap<LoadedLinear, Float64Array[] | null>();
+function tokenVectorWeights(si: LoadedLinear, dims: number): Float64Array[] | null {
+  let r = tokenVectorWeightsCache.get(si);
+  if (r === undefined) {
+    const nested = nestedIndex(si);
+    let found = false;
+    r = TOKEN_VECTOR_PREFIXES.map((prefix) =>
+      Float64Array.from({ length: dims }, (_, k) => {
+        const f = nested.get(prefix, String(k));
+        if (f < 0) return 0;
+        found = true;
+        return si.model.weights[f]!;
+      }),
+    );
+    if (!found) r = null;
+    tokenVectorWeightsCache.set(si, r);
+  }
+  return r;
+}
+
+/** Per token model: each word's word-vector scores, reused across documents (bounded, see below). */
+const wordScoreCache = new WeakMap<LoadedLinear, Map<string, [number, number, number] | null>>();
+
+/** Adds the token model's word-vector feature scores (`token-vectors.ts`) to the logits `z`, when it has such features. */
+function addTokenVectorScores(doc: RhetoricDoc, si: LoadedLinear, z: Float64Array): void {
+  if (!hasTokenVectors(si)) return;
+  const vectors = loadWordVectors();
+  const [own, context, sentence] = tokenVectorWeights(si, vectors.dims)!;
+  let byWord = wordScoreCache.get(si);
+  if (!byWord || byWord.size > 200_000) wordScoreCache.set(si, (byWord = new Map()));
+  const scores = tokenVectorScores(doc, vectors, own!, context!, sentence!, byWord);
+  for (let i = 0; i < z.length; i++) z[i]! += scores[i]!;
+}
+
+/** True when the token model has word-vector features (then the word vectors are loaded on first use). */
+const hasVectorsCache = new WeakMap<LoadedLinear, boolean>();
+function hasTokenVectors(si: LoadedLinear): boolean {
+  let h = hasVectorsCache.get(si);
+  if (h === undefined) {
+    const nested = nestedIndex(si);
+    h = TOKEN_VECTOR_PREFIXES.some((prefix) => Array.from({ length: 1024 }, (_, k) => nested.get(prefix, String(k))).some((f) => f >= 0));
+    hasVectorsCache.set(si, h);
+  }
+  return h;
 }
 
 /**
@@ -377,6 +440,7 @@ export function endsSentence(doc: RhetoricDoc, i: number, a: number, b: number):
  * Confidence is the mean probability of the span's tokens.
  */
 export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: DecodeParams): Array<Span & { confidence: number }> {
+  if ((params.spanCost ?? 0) > 0) return decodeSpansByGain(doc, probs, params);
   const out: Array<Span & { confidence: number }> = [];
   const toks = doc.tokens;
   const isEdge = (t: number) => EDGE_PUNCT.test(toks[t]!.text) || (params.trimEdges === true && EDGE_WORDS.has(toks[t]!.norm));
@@ -440,20 +504,139 @@ export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: Decod
 }
 
 /**
+ * Turns token probabilities into spans by maximising, per sentence part (split at sentence ends
+ * inside a line), the summed gain of non-overlapping spans that start and end on words and leave
+ * at least one token between them. The gain of a span is its expected precision under the task's
+ * scorer (mean smoothed probability of its characters) minus `spanCost`, plus `coverGain` × its
+ * expected propaganda characters (its share of recall): a linearisation of span-level F1, which
+ * averages precision over found spans but recall over gold ones. With `gapBelow` < 1, two spans of
+ * a sentence part need a token of lower probability between them (see `bestSpans`). Found spans at most `joinChars`
+ * characters apart are then joined. Exact dynamic programme, O(tokens × `maxTokens`).
+ * Confidence is the mean probability of the span's tokens.
+ */
+export function decodeSpansByGain(doc: RhetoricDoc, probs: Float64Array, params: DecodeParams): Array<Span & { confidence: number }> {
+  const toks = doc.tokens;
+  const cost = params.spanCost ?? 0;
+  const gain = params.coverGain ?? 0;
+  const maxLen = params.maxTokens ?? 40;
+  const joinChars = params.joinChars ?? 0;
+  const ranges: Array<[number, number]> = [];
+  const sm = new Float64Array(toks.length);
+  // Tokens a span may start or end on: words, and with `trimEdges` no function word.
+  const isWord = Uint8Array.from(toks, (t) => (WORDLIKE.test(t.text) && !(params.trimEdges === true && EDGE_WORDS.has(t.norm)) ? 1 : 0));
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const a = doc.sentenceTokenStart[s]!;
+    const b = doc.sentenceTokenStart[s + 1]!;
+    for (let i = a; i < b; i++) {
+      const l = i > a ? probs[i - 1]! : probs[i]!;
+      const r = i + 1 < b ? probs[i + 1]! : probs[i]!;
+      sm[i] = (1 - params.smooth) * probs[i]! + (params.smooth / 2) * (l + r);
+    }
+    let from = a;
+    for (let e = a; e <= b; e++) {
+      if (e < b && !endsSentence(doc, e, a, b)) continue;
+      const found: Array<[number, number]> = [];
+      bestSpans(toks, isWord, sm, from, e, cost, gain, maxLen, params.gapBelow ?? 1, found);
+      for (let k = found.length - 1; k >= 0; k--) {
+        const [x, y] = found[k]!;
+        const last = ranges[ranges.length - 1];
+        if (last && doc.tokenSentence[last[1] - 1] === s && toks[x]!.start - toks[last[1] - 1]!.end <= joinChars) last[1] = y;
+        else ranges.push([x, y]);
+      }
+      from = e + 1;
+    }
+  }
+  return ranges.map(([x, y]) => {
+    let sum = 0;
+    for (let t = x; t < y; t++) sum += probs[t]!;
+    return { start: toks[x]!.start, end: toks[y - 1]!.end, confidence: sum / (y - x) };
+  });
+}
+
+/**
+ * The best spans (token ranges, last first) of the tokens `[from, to)` for `decodeSpansByGain`.
+ * Two spans must be separated by at least one token whose probability is below `gapBelow`, so a
+ * probable phrase is never cut into pieces (which the scorer's per-span precision would reward).
+ * States per token j: `open` (outside spans, the gap since the last span holds a low token or no
+ * span came yet), `shut` (outside, no low token in the gap yet), `end` (j ends a span).
+ */
+function bestSpans(toks: RhetoricDoc['tokens'], isWord: Uint8Array, p: Float64Array, from: number, to: number, cost: number, gain: number, maxLen: number, gapBelow: number, out: Array<[number, number]>): void {
+  const n = to - from;
+  if (n <= 0) return;
+  const open = new Float64Array(n + 1);
+  const shut = new Float64Array(n + 1).fill(-Infinity);
+  const end = new Float64Array(n + 1).fill(-Infinity);
+  // How each state was reached: for `open` / `shut` the previous state (0 open, 1 shut, 2 end),
+  // for `end` the first token (1-based) of the span.
+  const openFrom = new Int8Array(n + 1);
+  const shutFrom = new Int8Array(n + 1);
+  const endStart = new Int32Array(n + 1);
+  for (let j = 1; j <= n; j++) {
+    const low = p[from + j - 1]! < gapBelow;
+    // Token j outside every span.
+    const carried = shut[j - 1]! >= end[j - 1]! ? 1 : 2;
+    const carriedValue = Math.max(shut[j - 1]!, end[j - 1]!);
+    if (low && carriedValue > open[j - 1]!) {
+      open[j] = carriedValue;
+      openFrom[j] = carried;
+    } else {
+      open[j] = open[j - 1]!;
+      openFrom[j] = 0;
+    }
+    if (!low) {
+      shut[j] = carriedValue;
+      shutFrom[j] = carried;
+    }
+    // Token j ends a span [k, j].
+    const last = toks[from + j - 1]!;
+    if (!isWord[from + j - 1]) continue;
+    // Expected propaganda characters of tokens k+1…j, each with the space before it.
+    let inner = 0;
+    for (let k = j; k >= 1 && j - k < maxLen; k--) {
+      const t = toks[from + k - 1]!;
+      const pk = p[from + k - 1]!;
+      const mass = inner + pk * (t.end - t.start);
+      if (k > 1) inner += pk * (t.end - toks[from + k - 2]!.end);
+      if (!isWord[from + k - 1]) continue;
+      const v = mass / (last.end - t.start) - cost + gain * mass + open[k - 1]!;
+      if (v > end[j]!) {
+        end[j] = v;
+        endStart[j] = k;
+      }
+    }
+  }
+  let state = open[n]! >= shut[n]! && open[n]! >= end[n]! ? 0 : shut[n]! >= end[n]! ? 1 : 2;
+  for (let j = n; j >= 1; ) {
+    if (state === 2) {
+      const k = endStart[j]!;
+      out.push([from + k - 1, from + j]);
+      j = k - 1;
+      state = 0;
+    } else {
+      state = state === 0 ? openFrom[j]! : shutFrom[j]!;
+      j--;
+    }
+  }
+}
+
+/**
  * Ranks the techniques for a span, most probable first. `peers` are all spans flagged in the same
  * document (including this one): repeated wording among them points to Repetition.
  */
 export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear, peers: readonly Span[] = []): Array<{ technique: string; p: number }> {
   const vectors = tc.vectors?.();
-  // Embedding features are added through their precomputed rows (same sums as `emitSpanFeatures`
-  // with vectors, without 300 name lookups per span).
-  const addScores = vectors &&
-    ((z: Float64Array) => {
-      const [a, b] = tokenRange(doc, span);
-      const si = a < doc.tokens.length ? doc.tokenSentence[a]! : 0;
-      addEmbeddingScores(z, tc.model.weights, embeddingRowsOf(tc, vectors.dims), spanEmbedding(doc, vectors, a, b, si));
-    });
-  const p = predictEmitted(tc, (emit) => emitSpanFeatures(doc, span, emit, peers, tc.lexicon), addScores);
+  // The bag features (span words, stems, bigrams, 4-grams, sentence words) are added from vectors
+  // cached per word and word pair, the embedding features through their precomputed rows (the same
+  // sums as `emitSpanFeatures` with vectors, without hundreds of name lookups per span).
+  const addScores = (z: Float64Array) => {
+    const [a, b] = tokenRange(doc, span);
+    const nested = nestedIndex(tc);
+    addSpanBagScores(z, doc, a, b, tc.model.weights, (prefix, x, y) => nested.get(prefix, x, y));
+    if (!vectors) return;
+    const si = a < doc.tokens.length ? doc.tokenSentence[a]! : 0;
+    addEmbeddingScores(z, tc.model.weights, embeddingRowsOf(tc, vectors.dims), spanEmbedding(doc, vectors, a, b, si));
+  };
+  const p = predictEmitted(tc, (emit) => emitSpanFeatures(doc, span, emit, peers, tc.lexicon, undefined, false), addScores);
   return tc.labels.map((technique, i) => ({ technique, p: p[i]! })).sort((x, y) => y.p - x.p);
 }
 

@@ -1,0 +1,120 @@
+import type { RhetoricDoc } from './doc.ts';
+import { CHAR_GRAM_VALUE, SENTENCE_WORD_VALUE, spanWordValue } from './features.ts';
+
+/** Finds a feature's row in a model by the parts of its name (see `featureName`); -1 when absent. */
+export type RowLookup = (prefix: string, a?: string, b?: string) => number;
+
+/**
+ * Per model (keyed by its weight array): the summed class weights of the bag features, per word
+ * and per word pair, so that a span costs one vector add per word and per word pair.
+ * - `words`: `w` + `st` + the `c4` 4-grams that lie inside the padded word (" word "), times `CHAR_GRAM_VALUE`;
+ * - `pairs`: `b` + the `c4` 4-grams that cross the space between two words, times `CHAR_GRAM_VALUE`;
+ * - `sentence`: the `s` (sentence word) weights of a word times `SENTENCE_WORD_VALUE`.
+ */
+interface BagCache {
+  words: Map<string, Float64Array>;
+  pairs: Map<string, Map<string, Float64Array>>;
+  sentence: Map<string, Float64Array>;
+  size: number;
+}
+const caches = new WeakMap<Float32Array, BagCache>();
+/** Past this many cached vectors a model's cache starts over (long-running processes see many words). */
+const MAX_CACHED = 500_000;
+
+/** Per document: the sum of the `sentence` vectors of each sentence's tokens (for one model). */
+const sentenceSums = new WeakMap<RhetoricDoc, { weights: Float32Array; sums: Array<Float64Array | undefined> }>();
+
+function cacheOf(weights: Float32Array): BagCache {
+  let c = caches.get(weights);
+  if (!c || c.size > MAX_CACHED) {
+    c = { words: new Map(), pairs: new Map(), sentence: new Map(), size: 0 };
+    caches.set(weights, c);
+  }
+  return c;
+}
+
+function addRow(v: Float64Array, weights: Float32Array, row: number, value: number): void {
+  if (row < 0) return;
+  const k = v.length;
+  for (let c = 0; c < k; c++) v[c]! += weights[row * k + c]! * value;
+}
+
+function wordVector(cache: BagCache, w: string, weights: Float32Array, k: number, get: RowLookup): Float64Array {
+  let v = cache.words.get(w);
+  if (!v) {
+    v = new Float64Array(k);
+    addRow(v, weights, get('w', w), 1);
+    if (w.length >= 6) addRow(v, weights, get('st', w.slice(0, 5)), 1);
+    const padded = ` ${w} `;
+    for (let p = 0; p + 4 <= padded.length; p++) addRow(v, weights, get('c4', padded.slice(p, p + 4)), CHAR_GRAM_VALUE);
+    cache.words.set(w, v);
+    cache.size++;
+  }
+  return v;
+}
+
+function pairVector(cache: BagCache, w: string, next: string, weights: Float32Array, k: number, get: RowLookup): Float64Array {
+  let m = cache.pairs.get(w);
+  if (!m) cache.pairs.set(w, (m = new Map()));
+  let v = m.get(next);
+  if (!v) {
+    v = new Float64Array(k);
+    addRow(v, weights, get('b', w, next), 1);
+    // The 4-grams of " w next " that start in " w" and end past the space after w.
+    const joined = ` ${w} ${next} `;
+    const space = w.length + 1;
+    for (let p = Math.max(0, space - 2); p < space && p + 4 <= joined.length; p++) addRow(v, weights, get('c4', joined.slice(p, p + 4)), CHAR_GRAM_VALUE);
+    m.set(next, v);
+    cache.size++;
+  }
+  return v;
+}
+
+function sentenceVector(cache: BagCache, w: string, weights: Float32Array, k: number, get: RowLookup): Float64Array {
+  let v = cache.sentence.get(w);
+  if (!v) {
+    v = new Float64Array(k);
+    addRow(v, weights, get('s', w), SENTENCE_WORD_VALUE);
+    cache.sentence.set(w, v);
+    cache.size++;
+  }
+  return v;
+}
+
+function addTo(z: Float64Array, v: Float64Array, value: number): void {
+  for (let c = 0; c < z.length; c++) z[c]! += v[c]! * value;
+}
+
+/**
+ * Adds the bag features of the span of tokens `[a, b)` to the logits `z` of a model with weights
+ * `weights[row * z.length + c]`: the same sums as the `w`, `st`, `b`, `c4` and `s` features of
+ * `emitSpanFeatures` (up to rounding), from vectors cached per word, per word pair and per
+ * sentence instead of one name lookup per feature. The 4-grams of " w1 w2 … wn " are those inside
+ * each padded word plus those across each space, and a window across a space never reaches a third
+ * word, so they split exactly into per-word and per-pair parts.
+ */
+export function addSpanBagScores(z: Float64Array, doc: RhetoricDoc, a: number, b: number, weights: Float32Array, get: RowLookup): void {
+  const k = z.length;
+  const cache = cacheOf(weights);
+  const toks = doc.tokens;
+  const wv = spanWordValue(b - a);
+  for (let i = a; i < b; i++) {
+    const w = toks[i]!.norm;
+    addTo(z, wordVector(cache, w, weights, k, get), wv);
+    if (i + 1 < b) addTo(z, pairVector(cache, w, toks[i + 1]!.norm, weights, k, get), wv);
+  }
+  // The rest of the sentence: the sentence's sum less the span's own tokens.
+  const si = a < toks.length ? doc.tokenSentence[a]! : 0;
+  const sa = doc.sentenceTokenStart[si] ?? 0;
+  const sb = doc.sentenceTokenStart[si + 1] ?? toks.length;
+  let entry = sentenceSums.get(doc);
+  if (!entry || entry.weights !== weights) sentenceSums.set(doc, (entry = { weights, sums: [] }));
+  let sum = entry.sums[si];
+  if (!sum) {
+    sum = new Float64Array(k);
+    for (let i = sa; i < sb; i++) addTo(sum, sentenceVector(cache, toks[i]!.norm, weights, k, get), 1);
+    entry.sums[si] = sum;
+  }
+  addTo(z, sum, 1);
+  for (let i = Math.max(a, sa); i < Math.min(b, sb); i++) addTo(z, sentenceVector(cache, toks[i]!.norm, weights, k, get), -1);
+}
