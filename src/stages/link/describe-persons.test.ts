@@ -92,6 +92,20 @@ test('adjectives on a name make an evaluative epithet of the whole phrase', () =
   assert.deepEqual(findDescriptions(kb, noun.mentions, noun.tokens, cues), []);
 });
 
+test('without an article, only known adjectives make an epithet of a name', () => {
+  const withAdjectives = { ...cues, nameAdjectives: new Set(['wise', 'old']) };
+  const text = 'In the end wise Ona Vask kept quiet.';
+  const a = setup(text, [['Ona Vask', 'local:vask', 'PER']]);
+  assert.deepEqual(spans(text, findDescriptions(kb, a.mentions, a.tokens, withAdjectives)), [['wise Ona Vask', 'local:vask', 'epithet-name']]);
+  // without the word list, or with a word shaped like an adjective only, no epithet
+  assert.deepEqual(findDescriptions(kb, a.mentions, a.tokens, cues), []);
+  const shaped = setup('The files of dangerous Ona Vask were read.', [['Ona Vask', 'local:vask', 'PER']]);
+  assert.deepEqual(findDescriptions(kb, shaped.mentions, shaped.tokens, withAdjectives), []);
+  // "ten years old Vask" is a measure phrase
+  const measure = setup('At ten years old Ona Vask moved away.', [['Ona Vask', 'local:vask', 'PER']]);
+  assert.deepEqual(findDescriptions(kb, measure.mentions, measure.tokens, withAdjectives), []);
+});
+
 test('the office holder is the one in office at the narrative time, unless the office is "future" or "former"', () => {
   const kb2 = buildKnowledgeBase([
     {

@@ -3,7 +3,7 @@
  * historian Jan Peeters", "Jan Peeters, director of the City Archive,"), a capitalized title before
  * a name taken with the name ("President Jan Peeters"), office descriptions read through the
  * knowledge base's roles ("the first secretary of the Central Committee" → the holder the
- * document names), evaluative epithets on a name ("the zealous Peeters"), and bare descriptions that
+ * document names), evaluative epithets on a name ("the stubborn Peeters"), and bare descriptions that
  * refer back to a described person ("the historian", "the expert"). Pure: reads tokens, the already linked mentions and the knowledge base.
  */
 import { yearOfEdtf } from '../../core/time.ts';
@@ -38,6 +38,8 @@ export interface DescribeCues {
   titles: readonly string[];
   /** Verbs and auxiliaries (lower case) that may follow a description used as a subject. */
   verbs: ReadonlySet<string>;
+  /** Adjectives that may modify a name without an article ("clever Petrov"); none when absent. */
+  nameAdjectives?: ReadonlySet<string>;
 }
 
 /** A new mention produced by a description. */
@@ -110,8 +112,8 @@ function lastYearsBefore(tokens: readonly DescribeToken[]): (i: number) => numbe
   };
 }
 
-/** A lower-case word shaped like an adjective: "zealous", "miserable", "not-so-distant", "old". */
-function isAdjective(t: DescribeToken): boolean {
+/** A lower-case word shaped like an adjective: "stubborn", "cautious", "well-known", "old". */
+export function isAdjective(t: DescribeToken): boolean {
   if (!/^[a-z][a-z-]*$/.test(t.text)) return false;
   if (t.text.includes('-')) return true;
   return /(?:ous|ive|ful|less|able|ible|ical|ic|ish|ent|ant|ile|ary)$/.test(t.text) || COMMON_ADJECTIVES.has(t.text);
@@ -408,7 +410,7 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
     i = e - 1;
   }
 
-  // 3. Evaluative epithets on a name: "the zealous Petrov", "the not-so-distant and miserable Petrov".
+  // 3. Evaluative epithets on a name: "the stubborn Petrov", "the cautious and well-known Petrov".
   for (const p of people) {
     const i = firstAt.get(p.start);
     if (i === undefined || p.entity === undefined) continue;
@@ -416,8 +418,15 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
     while (s > 0 && i - s < 6 && tokens[s - 1]!.sentence === tokens[i]!.sentence && (isAdjective(tokens[s - 1]!) || ((tokens[s - 1]!.norm === 'and' || tokens[s - 1]!.text === ',') && s < i && isAdjective(tokens[s]!)))) s--;
     // the run must start with an adjective right after an article, and end on one before the name
     while (s < i && !isAdjective(tokens[s]!)) s++;
-    if (s === i || s === 0 || !['the', 'this', 'that', 'our', 'his'].includes(tokens[s - 1]!.norm) || !isAdjective(tokens[i - 1]!)) continue;
-    const start = tokens[s - 1]!.start;
+    // "his assistant Jan Peeters": a role noun shaped like an adjective is an apposition, not an epithet
+    if (s === i || !isAdjective(tokens[i - 1]!) || roleAt(tokens, i - 1, roles)) continue;
+    // after an article or determiner the run is taken with it; without one ("clever Petrov") every word must be a known adjective
+    const determined = s > 0 && ['the', 'this', 'that', 'our', 'his'].includes(tokens[s - 1]!.norm);
+    let bare = i;
+    while (!determined && bare > s && (cues.nameAdjectives?.has(tokens[bare - 1]!.text) ?? false)) bare--;
+    // "five years old Petrov" is a measure phrase, not an epithet
+    if (!determined && (bare === i || /^(?:years?|yrs?|months?|weeks?|days?)$/.test(tokens[bare - 1]?.norm ?? ''))) continue;
+    const start = determined ? tokens[s - 1]!.start : tokens[bare]!.start;
     if (linked.some((m) => m !== p && m.start <= start && m.end >= p.end) || out.some((o) => o.start < p.end && start < o.end)) continue;
     out.push({ start, end: p.end, entity: p.entity, name: p.name ?? '', rule: 'epithet-name', score: 0.8, role: '' });
   }

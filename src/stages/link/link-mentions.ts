@@ -15,6 +15,7 @@ import { documentAffinity, isRelatedToDocument } from './related-entities.ts';
 import { metonymContext, type MetonymWindow } from './metonym-context.ts';
 import { findDescriptions } from './describe-persons.ts';
 import { expandCoordination } from './expand-coordination.ts';
+import { findEvaluations, isNounTakenForName, loadPersonLexicon } from './evaluate-persons.ts';
 
 /** Context vocabularies (data, not code): see `context-cues.json`. */
 interface ContextCues {
@@ -503,7 +504,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   // "Stalin") is part of it. Titles and epithets ("US President John F. Kennedy", "the prosecutor of
   // the republic") keep the names they contain.
   const personsFound = out.filter((r) => r.entity && kb.byId.get(r.entity)?.type === 'person');
-  /** Whether a text is one of a person's own names ("Stalin" in the epithet "clever Stalin"). */
+  /** Whether a text is one of a person's own names ("Petrov" in the epithet "wise Petrov"). */
   const ownName = (id: string, text: string) => personNameForms(kb, kb.byId.get(id)!).own.has(nameTokens(text).join(' '));
   out.forEach((r, k) => {
     if (k >= mentions.length || r.entity === undefined) return;
@@ -511,7 +512,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     if (!outer || outer.entity === r.entity || mentions[k]!.candidates.some((x) => x.entity === outer.entity)) return;
     if (NAME_FORMS.includes(outer.form) || ownName(outer.entity!, mentions[k]!.text)) out[k] = { ...r, partOfName: true };
   });
-  // an epithet or nickname in quotation marks is used with them ("the \"faithful Leninist\""): scare quotes are part of it
+  // an epithet or nickname in quotation marks is used with them ("the \"Iron Lady\""): scare quotes are part of it
   out.forEach((r, k) => {
     if (!['epithet', 'nickname'].includes(r.form)) return;
     const open = opts.text[r.start - 1];
@@ -521,11 +522,24 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   const withTitles = out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles, affinity));
   const tokens = withText(opts.text, opts.tokens ?? []);
   const verbs = c.verbs;
-  const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs });
+  const lexicon = loadPersonLexicon();
+  const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs, nameAdjectives: lexicon.adjectives });
+  // evaluative references ("this fool", 'the "reformer"') after names, titles and descriptions are known
+  const evaluated = findEvaluations(
+    [...withTitles.filter((r) => !r.partOfName || r.linkRule === 'not-a-name').map((r) => ({ ...r, rule: r.linkRule })), ...described.map((d) => ({ ...d, label: 'PER' }))],
+    tokens,
+    lexicon,
+    verbs,
+  );
+  // a lexicon noun taken for a new name inside an evaluative phrase is part of it, not a person of its own
+  withTitles.forEach((r, k) => {
+    if (evaluated.some((x) => x.start <= r.start && r.end <= x.end) && isNounTakenForName({ ...r, rule: r.linkRule }, tokens, lexicon)) withTitles[k] = { ...r, partOfName: true };
+  });
   const sharedHeads = expandCoordination(kb, tokens).filter((x) => !out.some((r) => r.start === x.start && r.end === x.end && r.entity === x.entity));
   return withTitles.concat(
     described.map((d) => ({ start: d.start, end: d.end, label: 'PER' as const, entity: d.entity, name: d.name, form: d.rule === 'title-name' ? 'title' : d.rule === 'epithet-name' ? 'epithet' : 'description', linkRule: d.rule, linkScore: d.score })),
     sharedHeads.map((x) => ({ start: x.start, end: x.end, label: TYPE_LABEL[kb.byId.get(x.entity)?.type ?? 'organization'], entity: x.entity, name: x.name, form: 'coordination', linkRule: 'coordination', linkScore: 0.7 })),
+    evaluated.map((x) => ({ start: x.start, end: x.end, label: 'PER' as const, ...(x.entity ? { entity: x.entity, name: x.name } : {}), form: 'epithet', linkRule: x.rule, linkScore: x.score })),
   );
 }
 

@@ -135,7 +135,7 @@ export function tokenUnits(text: string): string[] {
  * Finds longest, non-overlapping gazetteer matches in one sentence of tokens, left to right.
  * Tokens that normalize to nothing (punctuation) end a match, except a possessive inside a name
  * ("People's Republic"), brackets inside one ("CPSU (b)", whose closing bracket is kept) and quotation
- * marks in or around one whose alias has them (the "evil genius" of …). Inside a longer match, the names
+ * marks in or around one whose alias has them (the "Iron Lady" of …). Inside a longer match, the names
  * of other entities it contains are reported too, marked `nested` (demonyms and context-dependent
  * aliases excepted). Entities in `exclude` are not matched (the outer entity, in a nested search).
  */
@@ -156,7 +156,7 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
       } else if (us.length === 0) {
         // "People's Republic": a possessive inside a name is skipped; anything else ends the match
         if (j > i && /^['’]s?$/.test(tokens[j]!.text)) continue;
-        // the "evil genius" of …: quotation marks may open or sit inside a name whose alias has them
+        // the "Iron Lady" of …: quotation marks may open or sit inside a name whose alias has them
         if (QUOTE_TOKEN.test(tokens[j]!.text)) {
           quotes++;
           continue;
@@ -176,7 +176,7 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
       // a name that opened a bracket takes its closing one: "(b)", not "(b"
       const open = surface.includes('(') && !surface.includes(')');
       const closes = open && tokens[j + 1]?.text === ')' && j + 2 - i <= maxLength;
-      // and one that opened a quotation takes its closing mark: "this \"humanist\""
+      // and one that opened a quotation takes its closing mark: "this \"Iron Lady\""
       const quoteCloses = quotes % 2 === 1 && QUOTE_TOKEN.test(tokens[j + 1]?.text ?? '') && j + 2 - i <= maxLength;
       const marks = quotes + (quoteCloses ? 1 : 0);
       const next = tokens[j + 1]?.text;

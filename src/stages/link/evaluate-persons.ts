@@ -1,0 +1,210 @@
+/**
+ * Evaluative references to people: a determiner, optional adjectives and a person-denoting noun
+ * ("this fool", "our old tyrant", "her former boss"), or a person noun in quotation marks
+ * ('that "patriot"', 'the "great reformer" of the Republic'). Such a phrase refers to a person the
+ * document names: the name it stands in apposition to ('the "loyal democrat" Jan Peeters',
+ * '…, Jan Peeters'), else the most salient person before it. Salience decays by sentence and
+ * favours the first person named in a sentence (a subject) and the persons the document names most;
+ * a person named as an argument of the same sentence before the phrase is not its referent
+ * ("Peeters criticised the former boss of …" is not Peeters), nor is the referent of a pronoun before
+ * it ("She blamed her former boss"). When no person is named before it, the phrase stays a
+ * visible unresolved mention. Word lists live in `data/lexicon/person-nouns.json`. Pure.
+ */
+import { readFileSync } from 'node:fs';
+import { isAdjective, type DescribeToken } from './describe-persons.ts';
+
+/** The word lists of `data/lexicon/person-nouns.json`, as sets. */
+export interface PersonLexicon {
+  /** Evaluative person nouns, lower case ("fool", "tyrant"). */
+  personNouns: ReadonlySet<string>;
+  /** Person nouns that need a modifier, quotation marks or a non-article determiner ("leader"). */
+  neutralNouns: ReadonlySet<string>;
+  /** Adherents of a doctrine, any case ("marxist", "menshevik"). */
+  memberNouns: ReadonlySet<string>;
+  /** Adjectives that may modify a name without an article ("wise", "poor"). */
+  adjectives: ReadonlySet<string>;
+  /** Function words that may follow a whole noun phrase. */
+  followers: ReadonlySet<string>;
+}
+
+let lexicon: PersonLexicon | undefined;
+
+/** Loads `data/lexicon/person-nouns.json` once. */
+export function loadPersonLexicon(): PersonLexicon {
+  if (!lexicon) {
+    const raw = JSON.parse(readFileSync(new URL('../../../data/lexicon/person-nouns.json', import.meta.url), 'utf8')) as Record<string, string[]>;
+    const set = (k: string) => new Set((raw[k] ?? []).map((w) => w.toLowerCase()));
+    lexicon = { personNouns: set('personNouns'), neutralNouns: set('neutralNouns'), memberNouns: set('memberNouns'), adjectives: set('adjectives'), followers: set('followers') };
+  }
+  return lexicon;
+}
+
+/** A mention already found, as far as this rule needs it. */
+export interface EvaluatedMention {
+  start: number;
+  end: number;
+  label: string;
+  entity?: string;
+  name?: string;
+  /** The link rule; a `local-new` "name" that is one of the lexicon's nouns ("Bolshevik") is no person. */
+  rule?: string;
+}
+
+/** A new mention made by an evaluative phrase; `entity` absent when unresolved. */
+export interface EvaluationMention {
+  start: number;
+  end: number;
+  entity?: string;
+  name?: string;
+  /** `evaluation-apposition`, `evaluation-salient` or `evaluation-unresolved`. */
+  rule: string;
+  score: number;
+}
+
+const DETERMINERS = new Set(['the', 'this', 'that', 'our', 'my', 'your', 'his', 'her', 'their']);
+const OPEN_QUOTES = new Set(['"', '“', '«', '„', '‘']);
+const CLOSE_QUOTES = new Set(['"', '”', '»', '“', '’']);
+const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
+const PREDICATIVE = new Set(['a', 'an', 'as', 'is', 'was', 'be', 'been', 'being', 'become', 'became', 'called', 'named']);
+const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
+
+/** Whether a mention is a new local "name" that is one token, one of the lexicon's person nouns. */
+export function isNounTakenForName(m: EvaluatedMention, tokens: readonly DescribeToken[], lex: PersonLexicon): boolean {
+  if (m.rule !== 'local-new') return false;
+  const t = tokens.find((x) => x.start === m.start && x.end === m.end);
+  return !!t && (lex.memberNouns.has(t.norm) || lex.personNouns.has(t.norm) || lex.neutralNouns.has(t.norm));
+}
+
+/**
+ * Finds evaluative references to people in one document's tokens. `linked` are the mentions found so
+ * far (none of them is overlapped, except a body or place inside an "of" complement); `verbs` are
+ * verbs and auxiliaries that may follow a subject. Returns the new mentions in text order.
+ */
+export function findEvaluations(all: readonly EvaluatedMention[], tokens: readonly DescribeToken[], lex: PersonLexicon, verbs: ReadonlySet<string>): EvaluationMention[] {
+  // a capitalized noun the recognizer took for a new name ("the bravest Menshevik") is the lexicon's noun
+  const linked = all.filter((m) => !isNounTakenForName(m, tokens, lex));
+  const byStart = new Map<number, number>();
+  tokens.forEach((t, i) => byStart.set(t.start, i));
+  const people = linked
+    .filter((m) => m.label === 'PER' && m.entity)
+    .map((m) => {
+      const i = byStart.get(m.start);
+      const after = tokens.find((t) => t.start >= m.end);
+      return { m, sentence: i === undefined ? -1 : tokens[i]!.sentence, possessive: !!after && after.start === m.end && POSSESSIVE.has(after.norm) };
+    })
+    .filter((p) => p.sentence >= 0)
+    .sort((a, b) => a.m.start - b.m.start);
+  const firstInSentence = new Set<number>();
+  {
+    let last = -1;
+    for (const p of people) {
+      if (p.sentence === last) continue;
+      last = p.sentence;
+      firstInSentence.add(p.m.start);
+    }
+  }
+  const counts = new Map<string, number>();
+  for (const p of people) counts.set(p.m.entity!, (counts.get(p.m.entity!) ?? 0) + 1);
+  const mentionAt = (pos: number) => linked.find((m) => m.start === pos);
+  const personAt = (pos: number) => people.find((p) => p.m.start === pos)?.m;
+  const overlaps = (s: number, e: number) => linked.some((m) => m.start < e && s < m.end);
+  const isHead = (t: DescribeToken) => lex.memberNouns.has(t.norm) || (/^[a-z]/.test(t.text) && (lex.personNouns.has(t.norm) || lex.neutralNouns.has(t.norm)));
+  const isModifier = (t: DescribeToken) => t.norm === 'former' || lex.adjectives.has(t.text) || isAdjective(t) || (/^[a-z]{4,}est$/.test(t.text) && t.text !== 'interest');
+
+  const out: EvaluationMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    let k = i;
+    const det = DETERMINERS.has(tokens[k]!.norm) ? tokens[k++]!.norm : undefined;
+    const quoted = !!tokens[k] && OPEN_QUOTES.has(tokens[k]!.text);
+    if (quoted) k++;
+    if (!det && !quoted) continue;
+    // a quoted phrase with a determiner is found from the determiner
+    if (!det && i > 0 && DETERMINERS.has(tokens[i - 1]!.norm)) continue;
+    // "honored him as an “opportunist”": a predicate, not a reference
+    if (!det && i > 0 && PREDICATIVE.has(tokens[i - 1]!.norm)) continue;
+    const sentence = tokens[i]!.sentence;
+    let mods = 0;
+    let superlative = false;
+    while (tokens[k] && mods < 3 && tokens[k]!.sentence === sentence && !isHead(tokens[k]!) && isModifier(tokens[k]!)) {
+      superlative ||= /est$/.test(tokens[k]!.norm);
+      k++;
+      mods++;
+    }
+    const head = tokens[k];
+    if (!head || head.sentence !== sentence || !isHead(head)) continue;
+    // "the leader", "this leader" alone are common nouns, "the communist country" an adjective; "our old
+    // leader", 'the "leader"', "her former boss", "the bravest Menshevik" refer
+    if (((lex.neutralNouns.has(head.norm) && !quoted) || lex.memberNouns.has(head.norm)) && mods === 0) continue;
+    let e = k + 1;
+    if (quoted) {
+      if (!tokens[e] || !CLOSE_QUOTES.has(tokens[e]!.text)) continue;
+      e++;
+    }
+    const headEnd = tokens[e - 1]!.end;
+    let end = headEnd;
+    let next = tokens[e];
+    // complements: "of (the) <body or place>", and after a superlative "after <person>"
+    if (next && next.norm === 'of') {
+      const at = tokens[e + 1]?.norm === 'the' && !mentionAt(tokens[e + 1]!.start) ? e + 2 : e + 1;
+      const body = tokens[at] && mentionAt(tokens[at]!.start);
+      if (body?.entity && (body.label === 'ORG' || body.label === 'LOC')) {
+        end = body.end;
+        while (tokens[e] && tokens[e]!.start < end) e++;
+        next = tokens[e];
+      } else if (!/^[a-z]+ing$/.test(tokens[e + 1]?.norm ?? '')) continue; // "suspected X of lying" is the verb's
+    } else if (next && superlative && ['after', 'since', 'before'].includes(next.norm)) {
+      const p = tokens[e + 1] && personAt(tokens[e + 1]!.start);
+      if (p) {
+        end = p.end;
+        while (tokens[e] && tokens[e]!.start < end) e++;
+        next = tokens[e];
+      }
+    }
+    // the noun phrase ends here: "the opportunist policy", "the reformist and revisionist plan" are no persons
+    const endsPhrase = (x: DescribeToken | undefined): boolean =>
+      !x || x.sentence !== sentence || POSSESSIVE.has(x.norm) || (/^\p{Lu}/u.test(x.text) ? !!personAt(x.start) : !/^\p{Ll}/u.test(x.text) || lex.followers.has(x.norm) || verbs.has(x.norm) || /^[a-z]{3,}ed$/.test(x.norm));
+    if (!endsPhrase(next)) continue;
+    // "the fool's errand": a bare noun as a possessor is the idiom's, not a person's
+    if (det === 'the' && mods === 0 && !quoted && next && POSSESSIVE.has(next.norm)) continue;
+    const conjunct = tokens[e + 1];
+    if (next && (next.norm === 'and' || next.norm === 'or') && conjunct && (isHead(conjunct) || isModifier(conjunct) || /^[a-z]+ist$/.test(conjunct.text)) && !endsPhrase(tokens[e + 2])) continue;
+    const start = tokens[i]!.start;
+    if (overlaps(start, headEnd) || out.some((o) => o.start < end && start < o.end)) continue;
+    i = e - 1;
+
+    // apposition: '"the loyal democrat" Jan Peeters', "the idiot, Jan Peeters," and "Jan Peeters, this idiot"
+    const right = next && (personAt(next.start) ?? (next.text === ',' && tokens[e + 1] ? personAt(tokens[e + 1]!.start) : undefined));
+    const beforeComma = tokens[byStart.get(start)! - 1];
+    const left = beforeComma?.text === ',' ? people.find((p) => p.m.end === tokens[byStart.get(start)! - 2]?.end)?.m : undefined;
+    const appositive = right?.entity ? right : left;
+    if (appositive) {
+      out.push({ start, end, entity: appositive.entity, name: appositive.name, rule: 'evaluation-apposition', score: 0.6 });
+      continue;
+    }
+    // salience of the persons named before
+    const scores = new Map<string, { score: number; name?: string }>();
+    const coArguments = new Set<string>();
+    // a name in the same clause is another argument ("X criticised the former boss", "… our old leader, said X")
+    for (const p of people) if (p.sentence === sentence && !p.possessive && (p.m.end <= start || p.m.start >= end)) coArguments.add(p.m.entity!);
+    // "the loyal Marxist" is not Marx: an adherent noun is not its eponym
+    const eponym = (name: string | undefined) => lex.memberNouns.has(head.norm) && (name ?? '').toLowerCase().split(/\s+/).some((w) => w.length >= 4 && head.norm.startsWith(w));
+    for (const p of people) {
+      if (p.m.start >= start) break;
+      if (eponym(p.m.name)) continue;
+      const distance = sentence - p.sentence;
+      const weight = (p.possessive ? 0.5 : firstInSentence.has(p.m.start) ? 2 : 1) * 0.5 ** distance;
+      const s = scores.get(p.m.entity!) ?? { score: 0.05 * (counts.get(p.m.entity!) ?? 0), name: p.m.name };
+      s.score += weight;
+      scores.set(p.m.entity!, s);
+    }
+    let ranked = [...scores.entries()].filter(([id]) => !coArguments.has(id)).sort((a, b) => b[1].score - a[1].score);
+    // a pronoun before the phrase in its sentence ("She blamed her former boss") is the most salient person
+    let pronoun = false;
+    for (let x = byStart.get(start)!; x >= 0 && tokens[x]!.sentence === sentence && !pronoun; x--) pronoun = PRONOUNS.has(tokens[x]!.norm);
+    if (pronoun && coArguments.size === 0) ranked = ranked.slice(1);
+    const [best, second] = ranked;
+    if (best && (!second || best[1].score > second[1].score)) out.push({ start, end, entity: best[0], name: best[1].name, rule: 'evaluation-salient', score: 0.35 });
+    else out.push({ start, end, rule: 'evaluation-unresolved', score: 0 });
+  }
+  return out;
+}
