@@ -11,6 +11,45 @@ import type { KnowledgeBase } from '../../kb/types.ts';
 interface TrieNode {
   next: Map<string, TrieNode>;
   entries?: AliasEntry[];
+  /** `entries` with their alias facts worked out once (same order), one object shape for the matcher. */
+  prepared?: PreparedEntry[];
+}
+
+/** An alias entry with what `caseFits`, `lowerEpithetFits` and the quotation check need of its alias alone. */
+interface PreparedEntry {
+  entry: AliasEntry;
+  entityId: string;
+  /** Double quotation marks in the alias text. */
+  quotes: number;
+  /** No letters at all: never fits. */
+  noLetters: boolean;
+  /** An all-caps abbreviation of up to six letters: fits all-caps text only. */
+  allCaps: boolean;
+  /** A lower-case alias written with "the": needs "the" before it. */
+  lowerThe: boolean;
+  /** A capitalized alias: needs a capitalized first word. */
+  upperInitial: boolean;
+  /** May be read from a lower-case word after "the" (`lowerEpithetFits`, whose surface checks still apply). */
+  epithet: boolean;
+}
+
+/** The alias facts of one entry, as `caseFits` and `lowerEpithetFits` work them out from the alias text. */
+function prepareEntry(entry: AliasEntry): PreparedEntry {
+  const alias = entry.alias.text;
+  const bareAlias = alias.replace(/^the\s+/i, '');
+  const letters = bareAlias.replace(/[^\p{L}]/gu, '');
+  const { entity } = entry;
+  return {
+    entry,
+    entityId: entity.id,
+    quotes: quoteCount(alias),
+    noLetters: letters.length === 0,
+    allCaps: letters.length <= 6 && !hasLower(letters),
+    lowerThe: /^the\s/i.test(alias) && !isUpperInitial(bareAlias),
+    upperInitial: isUpperInitial(bareAlias),
+    epithet:
+      entity.type === 'person' && !!entry.alias.needsContext && (entry.alias.kind === 'epithet' || entry.alias.kind === 'title') && /^the \p{Lu}\p{Ll}+$/u.test(alias),
+  };
 }
 
 /** The gazetteer of one knowledge base. */
@@ -36,6 +75,7 @@ export function buildGazetteer(kb: KnowledgeBase): Gazetteer {
       node = child;
     }
     node.entries = entries;
+    node.prepared = entries.map(prepareEntry);
   }
   const gaz = { root, size: index.size };
   cache.set(kb, gaz);
@@ -115,9 +155,16 @@ const unitCache = new Map<string, string[]>();
  * (no cache probe, no array); any other token goes through `tokenUnits`.
  */
 function wordUnit(text: string): string | string[] {
-  if (/^[a-z0-9]+$/.test(text)) return text;
-  if (/^[A-Za-z0-9]+$/.test(text)) return text.toLowerCase();
-  return tokenUnits(text);
+  // one pass over the characters: all [a-z0-9] → the text; all [A-Za-z0-9] → lower-cased; else `tokenUnits`
+  let upper = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) continue;
+    if (c >= 65 && c <= 90) upper = true;
+    else return tokenUnits(text);
+  }
+  if (text.length === 0) return tokenUnits(text);
+  return upper ? text.toLowerCase() : text;
 }
 
 /** `aliasTokens` of one token, memoized (bounded): plain lower-case ASCII words skip the folding. */
@@ -180,12 +227,7 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
       const quoteCloses = quotes % 2 === 1 && QUOTE_TOKEN.test(tokens[j + 1]?.text ?? '') && j + 2 - i <= maxLength;
       const marks = quotes + (quoteCloses ? 1 : 0);
       const next = tokens[j + 1]?.text;
-      const fits = node.entries.filter(
-        (e) =>
-          !exclude?.has(e.entity.id) &&
-          (marks === 0 || quoteCount(e.alias.text) === marks) &&
-          (caseFits(e.alias.text, surface, before) || lowerEpithetFits(e, surface, before, next)),
-      );
+      const fits = fitting(node.prepared!, surface, before, next, marks, exclude);
       if (fits.length > 0 && (!open || closes) && (quotes % 2 === 0 || quoteCloses)) best = { from: i, to: j + (closes || quoteCloses ? 2 : 1), entries: fits };
     }
     if (best) {
@@ -210,6 +252,31 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
     } else i++;
   }
   return out;
+}
+
+/**
+ * The entries of a trie node that may stand for `surface`: not excluded, with as many quotation marks as
+ * the match took, and `caseFits` or `lowerEpithetFits` (the same tests, from the prepared alias facts; the
+ * facts of the surface are worked out once per node, not once per entry).
+ */
+function fitting(prepared: readonly PreparedEntry[], surface: readonly string[], before: string | undefined, next: string | undefined, marks: number, exclude: ReadonlySet<string> | undefined): AliasEntry[] {
+  const fits: AliasEntry[] = [];
+  let noLowerSurface: boolean | undefined;
+  let upperFirst: boolean | undefined;
+  let afterThe: boolean | undefined;
+  for (let k = 0; k < prepared.length; k++) {
+    const p = prepared[k]!;
+    if (exclude?.has(p.entityId)) continue;
+    if (marks !== 0 && p.quotes !== marks) continue;
+    let ok: boolean;
+    if (p.noLetters) ok = false;
+    else if (p.allCaps) ok = noLowerSurface ??= !hasLower(surface.join(' ').replace(/[^\p{L}]/gu, ''));
+    else if (p.lowerThe && !(afterThe ??= (before ?? '').toLowerCase() === 'the')) ok = false;
+    else if (p.upperInitial) ok = upperFirst ??= isUpperInitial(surface[0] ?? '');
+    else ok = true;
+    if (ok || (p.epithet && lowerEpithetFits(p.entry, surface, before, next))) fits.push(p.entry);
+  }
+  return fits;
 }
 
 const WEB_ADDRESS = /^https?:\/\/(?:www\d?\.)?([^/:?#\s]+)/i;
