@@ -58,3 +58,16 @@ test('gain decoding: a higher cover gain widens the span, maxTokens caps its len
   assert.ok(wide.some((w) => w.includes('shameful') && w.length > 'shameful'.length), wide.join('|'));
   for (const s of decodeSpans(doc, probs, { ...gain, coverGain: 0.1, maxTokens: 2 })) assert.ok(words(s).split(' ').length <= 2, words(s));
 });
+
+test('gain decoding gives the same spans whatever was decoded before (its work arrays are reused)', () => {
+  const probs = all(0.05);
+  const from = doc.tokens.findIndex((t) => t.norm === 'shameful');
+  for (let i = from; i < from + 3; i++) probs[i] = 0.9;
+  const gain: DecodeParams = { ...base, threshold: 0, spanCost: 0.4, coverGain: 0.001, gapBelow: 0.5 };
+  const alone = decodeSpans(doc, probs, gain);
+  // A longer text decoded in between leaves its values in the work arrays.
+  const long = prepareDoc('We were told lies, lies and more lies by people who knew better all along, every single day of the year');
+  decodeSpans(long, new Float64Array(long.tokens.length).fill(0.95), gain);
+  assert.deepEqual(decodeSpans(doc, probs, gain), alone);
+  assert.deepEqual(alone.map(words), ['shameful cover story']);
+});

@@ -47,12 +47,14 @@ export function prepareDoc(text: string, sentences: readonly Span[] = splitLines
   sentStart.push(tokens.length);
   const normCounts = new Map<string, number>();
   const positions = new Map<string, number[]>();
-  tokens.forEach((t, i) => {
-    normCounts.set(t.norm, (normCounts.get(t.norm) ?? 0) + 1);
-    const p = positions.get(t.norm);
+  for (let i = 0; i < tokens.length; i++) {
+    const norm = tokens[i]!.norm;
+    const p = positions.get(norm);
     if (p) p.push(i);
-    else positions.set(t.norm, [i]);
-  });
+    else positions.set(norm, [i]);
+  }
+  // The same entries, in the same (first-occurrence) order, as counting token by token.
+  positions.forEach((p, norm) => normCounts.set(norm, p.length));
   return {
     text,
     tokens,

@@ -107,7 +107,7 @@ const DIM_NAMES = Array.from({ length: 1024 }, (_, k) => String(k));
 
 /**
  * Per document and vector set: where each token's vector lies (an offset into `vectors.data`,
- * -1 for punctuation and unknown words, -2 not yet looked up, ≤ -3 for a word read through its
+ * -1 for punctuation and unknown words, -2 not yet looked up (all are, once per distinct norm, when the document is first seen), ≤ -3 for a word read through its
  * parts, stored in `parts`) and per-sentence sums.
  */
 interface DocVectors {
@@ -121,6 +121,12 @@ function docVectors(doc: RhetoricDoc, vectors: WordVectors): DocVectors {
   let d = docCache.get(doc);
   if (!d || d.vectors !== vectors) {
     d = { vectors, tokens: new Int32Array(doc.tokens.length).fill(-2), parts: [], sentences: new Map() };
+    // Every token's slot at once, one lookup per distinct norm.
+    const dv = d;
+    doc.positions.forEach((at) => {
+      const slot = tokenSlot(dv, doc, at[0]!);
+      for (let j = 1; j < at.length; j++) dv.tokens[at[j]!] = slot;
+    });
     docCache.set(doc, d);
   }
   return d;
@@ -173,20 +179,31 @@ export function poolVectors(doc: RhetoricDoc, vectors: WordVectors, a: number, b
   const mean = new Float64Array(dims);
   const max = new Float64Array(dims).fill(-Infinity);
   let count = 0;
+  const slots = d.tokens;
   for (let i = a; i < b; i++) {
-    const slot = tokenSlot(d, doc, i);
+    const slot = slots[i]!;
     if (slot === -1) continue;
-    const src = slot >= 0 ? vectors.data : d.parts[-3 - slot]!;
-    const off = slot >= 0 ? slot : 0;
     count++;
-    for (let k = 0; k < dims; k++) {
-      const x = src[off + k]!;
-      mean[k]! += x;
-      if (x > max[k]!) max[k] = x;
-    }
+    if (slot >= 0) poolInto(mean, max, vectors.data, slot, dims);
+    else poolInto(mean, max, d.parts[-3 - slot]!, 0, dims);
   }
   if (count) for (let k = 0; k < dims; k++) mean[k]! /= count;
   return { mean, max, count };
+}
+
+/** Adds `dims` values of `src` from `off` to `sum` and raises `max` to them. */
+function poolInto(sum: Float64Array, max: Float64Array, src: Float32Array, off: number, dims: number): void {
+  for (let k = 0; k < dims; k++) {
+    const x = src[off + k]!;
+    sum[k]! += x;
+    const m = max[k]!;
+    max[k] = x > m ? x : m;
+  }
+}
+
+/** Adds `dims` values of `src` from `off` to `sum`. */
+function addInto(sum: Float64Array, src: Float32Array, off: number, dims: number): void {
+  for (let k = 0; k < dims; k++) sum[k]! += src[off + k]!;
 }
 
 /** Sum and count of the word vectors of sentence `si`, cached per document. */
@@ -194,8 +211,20 @@ function sentenceSum(doc: RhetoricDoc, vectors: WordVectors, si: number): { sum:
   const d = docVectors(doc, vectors);
   let s = d.sentences.get(si);
   if (!s) {
-    const p = poolVectors(doc, vectors, doc.sentenceTokenStart[si]!, doc.sentenceTokenStart[si + 1]!);
-    s = { sum: p.mean.map((x) => x * p.count), count: p.count };
+    // The same sum as `poolVectors` (its mean times the count), without the max.
+    const dims = vectors.dims;
+    const sum = new Float64Array(dims);
+    let count = 0;
+    const slots = d.tokens;
+    for (let i = doc.sentenceTokenStart[si]!; i < doc.sentenceTokenStart[si + 1]!; i++) {
+      const slot = slots[i]!;
+      if (slot === -1) continue;
+      count++;
+      if (slot >= 0) addInto(sum, vectors.data, slot, dims);
+      else addInto(sum, d.parts[-3 - slot]!, 0, dims);
+    }
+    if (count) for (let k = 0; k < dims; k++) sum[k] = (sum[k]! / count) * count;
+    s = { sum, count };
     d.sentences.set(si, s);
   }
   return s;
@@ -289,10 +318,11 @@ export function addEmbeddingScores(z: Float64Array, w: Float32Array, rows: Embed
     addRow(z, w, rows.none, 1);
     return;
   }
-  addBlock(z, w, rows.es, e.es);
-  addBlock(z, w, rows.em, e.em!);
+  const b = blocksOf(w, rows, z.length);
+  addDense(z, b.es, e.es);
+  addDense(z, b.em, e.em!);
   if (!e.ex) return;
-  addBlock(z, w, rows.ex, e.ex);
+  addDense(z, b.ex, e.ex);
   addRow(z, w, rows.cos, e.cos!);
   addRow(z, w, rows.cosb[Number(cosBucket(e.cos!))]!, 1);
 }
@@ -303,13 +333,42 @@ function addRow(z: Float64Array, w: Float32Array, row: number, value: number): v
   for (let c = 0; c < k; c++) z[c]! += w[row * k + c]! * value;
 }
 
-function addBlock(z: Float64Array, w: Float32Array, rows: Int32Array, values: Float64Array): void {
+/**
+ * The weight rows of the `es`, `em` and `ex` blocks copied into dense arrays (`dims × k`), with a
+ * flag per dimension whose row exists, so a span's block is one pass over contiguous memory. The
+ * sums are the same, in the same order, as looking each row up.
+ */
+interface DenseBlock {
+  weights: Float32Array;
+  present: Uint8Array;
+}
+const denseCache = new WeakMap<EmbeddingRows, { w: Float32Array; k: number; es: DenseBlock; em: DenseBlock; ex: DenseBlock }>();
+function blocksOf(w: Float32Array, rows: EmbeddingRows, k: number): { es: DenseBlock; em: DenseBlock; ex: DenseBlock } {
+  let b = denseCache.get(rows);
+  if (!b || b.w !== w || b.k !== k) {
+    const dense = (r: Int32Array): DenseBlock => {
+      const weights = new Float32Array(r.length * k);
+      const present = new Uint8Array(r.length);
+      for (let d = 0; d < r.length; d++) {
+        if (r[d]! < 0) continue;
+        present[d] = 1;
+        weights.set(w.subarray(r[d]! * k, r[d]! * k + k), d * k);
+      }
+      return { weights, present };
+    };
+    b = { w, k, es: dense(rows.es), em: dense(rows.em), ex: dense(rows.ex) };
+    denseCache.set(rows, b);
+  }
+  return b;
+}
+
+function addDense(z: Float64Array, block: DenseBlock, values: Float64Array): void {
   const k = z.length;
+  const { weights, present } = block;
   for (let d = 0; d < values.length; d++) {
-    const row = rows[d]!;
-    if (row < 0) continue;
+    if (!present[d]) continue;
     const v = values[d]!;
-    const base = row * k;
-    for (let c = 0; c < k; c++) z[c]! += w[base + c]! * v;
+    const base = d * k;
+    for (let c = 0; c < k; c++) z[c]! += weights[base + c]! * v;
   }
 }

@@ -39,6 +39,20 @@ export const POSITION_TEMPLATES: ReadonlyArray<readonly [string, number]> = [['w
 
 const QUOTE = new Set(['"', "'"]);
 
+/** Feature prefixes of the words left and right of a span (index = distance), built once. */
+const LEFT_NAMES = ['l0', 'l1', 'l2'];
+const RIGHT_NAMES = ['r0', 'r1', 'r2'];
+
+/** Two token shapes joined (`sh3` features), interned so that hot loops do not build new strings. */
+const SHAPE_PAIRS = new Map<string, Map<string, string>>();
+function shapePair(x: string, y: string): string {
+  let m = SHAPE_PAIRS.get(x);
+  if (!m) SHAPE_PAIRS.set(x, (m = new Map()));
+  let joined = m.get(y);
+  if (joined === undefined) m.set(y, (joined = x + y));
+  return joined;
+}
+
 /** Per-sentence facts used by the token features (computed once per sentence). */
 interface SentenceFacts {
   bang: boolean;
@@ -122,7 +136,7 @@ export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, sent
     }
     const sh = shapes[i]!;
     emit(i, 1, 'sh', sh);
-    emit(i, 1, 'sh3', i > a ? shapes[i - 1]! : '<s>', i + 1 < b ? sh + shapes[i + 1]! : sh);
+    emit(i, 1, 'sh3', i > a ? shapes[i - 1]! : '<s>', i + 1 < b ? shapePair(sh, shapes[i + 1]!) : sh);
     if (positionWords && w0.length > 4) emit(i, 1, 'suf', w0.slice(-3));
     if (w0.length >= 4 && sh !== 'd' && sh !== 'p') emit(i, 1, 'rep', bucket(doc.normCounts.get(w0) ?? 1, [1, 2, 4]));
     if (QUOTE.has(w0)) inQuote = !inQuote;
@@ -238,8 +252,8 @@ export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature
   const sa = doc.sentenceTokenStart[si] ?? 0;
   const sb = doc.sentenceTokenStart[si + 1] ?? toks.length;
   for (let k = 1; k <= 2; k++) {
-    emit(1, `l${k}`, a - k >= sa ? toks[a - k]!.norm : '<s>');
-    emit(1, `r${k}`, b - 1 + k < sb ? toks[b - 1 + k]!.norm : '</s>');
+    emit(1, LEFT_NAMES[k]!, a - k >= sa ? toks[a - k]!.norm : '<s>');
+    emit(1, RIGHT_NAMES[k]!, b - 1 + k < sb ? toks[b - 1 + k]!.norm : '</s>');
   }
   emit(1, 'len', bucket(words.length, [1, 2, 3, 5, 8, 15, 30]));
   emit(1, 'cover', bucket(Math.round((10 * words.length) / Math.max(1, sb - sa)), [2, 5, 8, 9]));
@@ -282,7 +296,7 @@ export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature
   const after = b < sb ? toks[b]!.norm : '';
   if (before === '"' || after === '"') emit(1, 'quoted');
   if (bag) for (let i = sa; i < sb; i++) if (i < a || i >= b) emit(SENTENCE_WORD_VALUE, 's', toks[i]!.norm);
-  if (lexicon) emitLexiconFeatures(toks, a, b, sa, sb, lexicon, emit);
+  if (lexicon) emitLexiconFeatures(lexiconHits(doc, lexicon), a, b, sa, sb, emit);
   if (vectors) emitEmbeddingFeatures(doc, vectors, a, b, si, emit);
   if (si === 0) emit(1, 'title');
   if (a === sa) emit(1, 'starts-sentence');
@@ -312,15 +326,30 @@ export function emitSpanFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature
   }
 }
 
+const lexiconHitCache = new WeakMap<RhetoricDoc, { lexicon: LexiconLookup; hits: Array<readonly string[] | undefined> }>();
+
+/** The lexicon's techniques for each token of a document (looked up once per distinct word, cached per document). */
+function lexiconHits(doc: RhetoricDoc, lexicon: LexiconLookup): ReadonlyArray<readonly string[] | undefined> {
+  const c = lexiconHitCache.get(doc);
+  if (c && c.lexicon === lexicon) return c.hits;
+  const hits = new Array<readonly string[] | undefined>(doc.tokens.length).fill(undefined);
+  doc.positions.forEach((at, norm) => {
+    const ts = lexicon.get(norm);
+    if (ts) for (let j = 0; j < at.length; j++) hits[at[j]!] = ts;
+  });
+  lexiconHitCache.set(doc, { lexicon, hits });
+  return hits;
+}
+
 /**
  * Per-technique lexicon hits: `lex <technique> <count bucket>` for the span's tokens `[a, b)` and
  * `lexs <technique>` when the rest of its sentence `[sa, sb)` holds a marker word of the technique.
  */
-function emitLexiconFeatures(toks: RhetoricDoc['tokens'], a: number, b: number, sa: number, sb: number, lexicon: LexiconLookup, emit: EmitFeature): void {
+function emitLexiconFeatures(hits: ReadonlyArray<readonly string[] | undefined>, a: number, b: number, sa: number, sb: number, emit: EmitFeature): void {
   const inSpan = new Map<string, number>();
   const inSentence = new Set<string>();
   for (let i = sa; i < sb; i++) {
-    const ts = lexicon.get(toks[i]!.norm);
+    const ts = hits[i];
     if (!ts) continue;
     for (const t of ts) {
       if (i >= a && i < b) inSpan.set(t, (inSpan.get(t) ?? 0) + 1);
@@ -376,7 +405,13 @@ function stemCounts(doc: RhetoricDoc): Map<string, number> {
   let m = stemCache.get(doc);
   if (!m) {
     m = new Map();
-    for (const t of doc.tokens) if (t.norm.length >= 4) m.set(stem(t.norm), (m.get(stem(t.norm)) ?? 0) + 1);
+    // Per distinct word (the same counts as token by token).
+    const counts = m;
+    doc.positions.forEach((at, norm) => {
+      if (norm.length < 4) return;
+      const st = stem(norm);
+      counts.set(st, (counts.get(st) ?? 0) + at.length);
+    });
     stemCache.set(doc, m);
   }
   return m;

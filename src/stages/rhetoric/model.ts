@@ -142,9 +142,12 @@ function wordIdIndex(m: LoadedLinear): WordIdFeatureIndex {
 
 /** The model's word ids of the document's token norms (-1 for words no feature uses). */
 function tokenWordIds(doc: RhetoricDoc, index: WordIdFeatureIndex): Int32Array {
-  const toks = doc.tokens;
-  const out = new Int32Array(toks.length);
-  for (let i = 0; i < toks.length; i++) out[i] = index.wordId(toks[i]!.norm);
+  const out = new Int32Array(doc.tokens.length);
+  // One lookup per distinct norm (the document lists each norm's positions).
+  doc.positions.forEach((at, norm) => {
+    const id = index.wordId(norm);
+    for (let j = 0; j < at.length; j++) out[at[j]!] = id;
+  });
   return out;
 }
 
@@ -256,7 +259,9 @@ export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceP
   for (let i = 0; i < out.length; i++) out[i] += perSentence[doc.tokenSentence[i]!]!;
   // Word-at-offset features: weights looked up once per distinct word.
   const T = POSITION_TEMPLATES.length;
-  const byWord = new Map<string, Float64Array>();
+  let cachedWords = positionWeightCache.get(si);
+  if (!cachedWords || cachedWords.size > 200_000) positionWeightCache.set(si, (cachedWords = new Map()));
+  const byWord = cachedWords;
   const weightsOf = (word: string): Float64Array => {
     let v = byWord.get(word);
     if (!v) {
@@ -274,21 +279,34 @@ export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceP
     }
     return v;
   };
-  const toks = doc.tokens;
+  // Each token's weight vector, found once per distinct norm.
+  const rowOf: Float64Array[] = new Array<Float64Array>(doc.tokens.length);
+  doc.positions.forEach((at, norm) => {
+    const v = weightsOf(norm);
+    for (let j = 0; j < at.length; j++) rowOf[at[j]!] = v;
+  });
+  const startRow = weightsOf('<s>');
+  const endRow = weightsOf('</s>');
+  const offsets = POSITION_TEMPLATES.map((t) => t[1]);
   for (let s = 0; s < doc.sentences.length; s++) {
     const a = doc.sentenceTokenStart[s]!;
     const b = doc.sentenceTokenStart[s + 1]!;
     for (let i = a; i < b; i++) {
+      let z = out[i]!;
       for (let k = 0; k < T; k++) {
-        const j = i + POSITION_TEMPLATES[k]![1];
-        out[i] += weightsOf(j < a ? '<s>' : j >= b ? '</s>' : toks[j]!.norm)[k]!;
+        const j = i + offsets[k]!;
+        z += (j < a ? startRow : j >= b ? endRow : rowOf[j]!)[k]!;
       }
+      out[i] = z;
     }
   }
   addTokenVectorScores(doc, si, out);
   for (let i = 0; i < out.length; i++) out[i] = sigmoid(out[i]!);
   return out;
 }
+
+/** Per token model: each word's word-at-offset weights (see `tokenProbabilities`), reused across documents (bounded). */
+const positionWeightCache = new WeakMap<LoadedLinear, Map<string, Float64Array>>();
 
 /** The token model's word-vector weights, one row per prefix of `TOKEN_VECTOR_PREFIXES`, or null when it has none. */
 const tokenVectorWeightsCache = new WeakMap<LoadedLinear, Float64Array[] | null>();
@@ -524,6 +542,8 @@ export function decodeSpansByGain(doc: RhetoricDoc, probs: Float64Array, params:
   const sm = new Float64Array(toks.length);
   // Tokens a span may start or end on: words, and with `trimEdges` no function word.
   const isWord = Uint8Array.from(toks, (t) => (WORDLIKE.test(t.text) && !(params.trimEdges === true && EDGE_WORDS.has(t.norm)) ? 1 : 0));
+  const starts = Int32Array.from(toks, (t) => t.start);
+  const ends = Int32Array.from(toks, (t) => t.end);
   for (let s = 0; s < doc.sentences.length; s++) {
     const a = doc.sentenceTokenStart[s]!;
     const b = doc.sentenceTokenStart[s + 1]!;
@@ -536,7 +556,7 @@ export function decodeSpansByGain(doc: RhetoricDoc, probs: Float64Array, params:
     for (let e = a; e <= b; e++) {
       if (e < b && !endsSentence(doc, e, a, b)) continue;
       const found: Array<[number, number]> = [];
-      bestSpans(toks, isWord, sm, from, e, cost, gain, maxLen, params.gapBelow ?? 1, found);
+      bestSpans(starts, ends, isWord, sm, from, e, cost, gain, maxLen, params.gapBelow ?? 1, found);
       for (let k = found.length - 1; k >= 0; k--) {
         const [x, y] = found[k]!;
         const last = ranges[ranges.length - 1];
@@ -553,6 +573,24 @@ export function decodeSpansByGain(doc: RhetoricDoc, probs: Float64Array, params:
   });
 }
 
+/** Reused work arrays of `bestSpans` (grown as needed; the decoding is synchronous). */
+interface BestSpanScratch {
+  open: Float64Array;
+  shut: Float64Array;
+  end: Float64Array;
+  openFrom: Int8Array;
+  shutFrom: Int8Array;
+  endStart: Int32Array;
+}
+let scratch: BestSpanScratch | null = null;
+function scratchFor(size: number): BestSpanScratch {
+  if (!scratch || scratch.open.length < size) {
+    const m = Math.max(size, 256);
+    scratch = { open: new Float64Array(m), shut: new Float64Array(m), end: new Float64Array(m), openFrom: new Int8Array(m), shutFrom: new Int8Array(m), endStart: new Int32Array(m) };
+  }
+  return scratch;
+}
+
 /**
  * The best spans (token ranges, last first) of the tokens `[from, to)` for `decodeSpansByGain`.
  * Two spans must be separated by at least one token whose probability is below `gapBelow`, so a
@@ -560,18 +598,22 @@ export function decodeSpansByGain(doc: RhetoricDoc, probs: Float64Array, params:
  * States per token j: `open` (outside spans, the gap since the last span holds a low token or no
  * span came yet), `shut` (outside, no low token in the gap yet), `end` (j ends a span).
  */
-function bestSpans(toks: RhetoricDoc['tokens'], isWord: Uint8Array, p: Float64Array, from: number, to: number, cost: number, gain: number, maxLen: number, gapBelow: number, out: Array<[number, number]>): void {
+function bestSpans(starts: Int32Array, ends: Int32Array, isWord: Uint8Array, p: Float64Array, from: number, to: number, cost: number, gain: number, maxLen: number, gapBelow: number, out: Array<[number, number]>): void {
   const n = to - from;
   if (n <= 0) return;
-  const open = new Float64Array(n + 1);
-  const shut = new Float64Array(n + 1).fill(-Infinity);
-  const end = new Float64Array(n + 1).fill(-Infinity);
-  // How each state was reached: for `open` / `shut` the previous state (0 open, 1 shut, 2 end),
-  // for `end` the first token (1-based) of the span.
-  const openFrom = new Int8Array(n + 1);
-  const shutFrom = new Int8Array(n + 1);
-  const endStart = new Int32Array(n + 1);
+  const s = scratchFor(n + 1);
+  const { open, shut, end, openFrom, shutFrom, endStart } = s;
+  open[0] = 0;
+  shut[0] = -Infinity;
+  end[0] = -Infinity;
+  openFrom[0] = 0;
+  shutFrom[0] = 0;
+  endStart[0] = 0;
   for (let j = 1; j <= n; j++) {
+    shut[j] = -Infinity;
+    end[j] = -Infinity;
+    shutFrom[j] = 0;
+    endStart[j] = 0;
     const low = p[from + j - 1]! < gapBelow;
     // Token j outside every span.
     const carried = shut[j - 1]! >= end[j - 1]! ? 1 : 2;
@@ -588,17 +630,19 @@ function bestSpans(toks: RhetoricDoc['tokens'], isWord: Uint8Array, p: Float64Ar
       shutFrom[j] = carried;
     }
     // Token j ends a span [k, j].
-    const last = toks[from + j - 1]!;
     if (!isWord[from + j - 1]) continue;
+    const lastEnd = ends[from + j - 1]!;
     // Expected propaganda characters of tokens k+1…j, each with the space before it.
     let inner = 0;
     for (let k = j; k >= 1 && j - k < maxLen; k--) {
-      const t = toks[from + k - 1]!;
-      const pk = p[from + k - 1]!;
-      const mass = inner + pk * (t.end - t.start);
-      if (k > 1) inner += pk * (t.end - toks[from + k - 2]!.end);
-      if (!isWord[from + k - 1]) continue;
-      const v = mass / (last.end - t.start) - cost + gain * mass + open[k - 1]!;
+      const t = from + k - 1;
+      const pk = p[t]!;
+      const tStart = starts[t]!;
+      const tEnd = ends[t]!;
+      const mass = inner + pk * (tEnd - tStart);
+      if (k > 1) inner += pk * (tEnd - ends[t - 1]!);
+      if (!isWord[t]) continue;
+      const v = mass / (lastEnd - tStart) - cost + gain * mass + open[k - 1]!;
       if (v > end[j]!) {
         end[j] = v;
         endStart[j] = k;

@@ -21,8 +21,38 @@ const caches = new WeakMap<Float32Array, BagCache>();
 /** Past this many cached vectors a model's cache starts over (long-running processes see many words). */
 const MAX_CACHED = 500_000;
 
-/** Per document: the sum of the `sentence` vectors of each sentence's tokens (for one model). */
-const sentenceSums = new WeakMap<RhetoricDoc, { weights: Float32Array; sums: Array<Float64Array | undefined> }>();
+/**
+ * Per document (for one model): each token's `words` and `sentence` vectors (found once per
+ * distinct norm) and the sum of the `sentence` vectors of each sentence's tokens.
+ */
+interface DocBag {
+  weights: Float32Array;
+  cache: BagCache;
+  word: Float64Array[];
+  sentence: Float64Array[];
+  sums: Array<Float64Array | undefined>;
+}
+const docBags = new WeakMap<RhetoricDoc, DocBag>();
+
+function docBagOf(doc: RhetoricDoc, weights: Float32Array, k: number, get: RowLookup): DocBag {
+  const cache = cacheOf(weights);
+  let bag = docBags.get(doc);
+  if (!bag || bag.weights !== weights || bag.cache !== cache) {
+    const n = doc.tokens.length;
+    const word = new Array<Float64Array>(n);
+    const sentence = new Array<Float64Array>(n);
+    doc.positions.forEach((at, norm) => {
+      const wv = wordVector(cache, norm, weights, k, get);
+      const sv = sentenceVector(cache, norm, weights, k, get);
+      for (let j = 0; j < at.length; j++) {
+        word[at[j]!] = wv;
+        sentence[at[j]!] = sv;
+      }
+    });
+    docBags.set(doc, (bag = { weights, cache, word, sentence, sums: [] }));
+  }
+  return bag;
+}
 
 function cacheOf(weights: Float32Array): BagCache {
   let c = caches.get(weights);
@@ -95,26 +125,24 @@ function addTo(z: Float64Array, v: Float64Array, value: number): void {
  */
 export function addSpanBagScores(z: Float64Array, doc: RhetoricDoc, a: number, b: number, weights: Float32Array, get: RowLookup): void {
   const k = z.length;
-  const cache = cacheOf(weights);
+  const bag = docBagOf(doc, weights, k, get);
+  const cache = bag.cache;
   const toks = doc.tokens;
   const wv = spanWordValue(b - a);
   for (let i = a; i < b; i++) {
-    const w = toks[i]!.norm;
-    addTo(z, wordVector(cache, w, weights, k, get), wv);
-    if (i + 1 < b) addTo(z, pairVector(cache, w, toks[i + 1]!.norm, weights, k, get), wv);
+    addTo(z, bag.word[i]!, wv);
+    if (i + 1 < b) addTo(z, pairVector(cache, toks[i]!.norm, toks[i + 1]!.norm, weights, k, get), wv);
   }
   // The rest of the sentence: the sentence's sum less the span's own tokens.
   const si = a < toks.length ? doc.tokenSentence[a]! : 0;
   const sa = doc.sentenceTokenStart[si] ?? 0;
   const sb = doc.sentenceTokenStart[si + 1] ?? toks.length;
-  let entry = sentenceSums.get(doc);
-  if (!entry || entry.weights !== weights) sentenceSums.set(doc, (entry = { weights, sums: [] }));
-  let sum = entry.sums[si];
+  let sum = bag.sums[si];
   if (!sum) {
     sum = new Float64Array(k);
-    for (let i = sa; i < sb; i++) addTo(sum, sentenceVector(cache, toks[i]!.norm, weights, k, get), 1);
-    entry.sums[si] = sum;
+    for (let i = sa; i < sb; i++) addTo(sum, bag.sentence[i]!, 1);
+    bag.sums[si] = sum;
   }
   addTo(z, sum, 1);
-  for (let i = Math.max(a, sa); i < Math.min(b, sb); i++) addTo(z, sentenceVector(cache, toks[i]!.norm, weights, k, get), -1);
+  for (let i = Math.max(a, sa); i < Math.min(b, sb); i++) addTo(z, bag.sentence[i]!, -1);
 }

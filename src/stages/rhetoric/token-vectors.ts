@@ -90,8 +90,8 @@ export function tokenVectorScores(
   const ctxScore = new Float64Array(n);
   const sentScore = new Float64Array(n);
   const has = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    const w = doc.tokens[i]!.norm;
+  // One lookup per distinct word (the document lists each norm's positions).
+  doc.positions.forEach((at, w) => {
     let s = byWord.get(w);
     if (s === undefined) {
       const u = unitVector(vectors, w);
@@ -109,13 +109,15 @@ export function tokenVectorScores(
       }
       byWord.set(w, s);
     }
-    if (s) {
+    if (!s) return;
+    for (let j = 0; j < at.length; j++) {
+      const i = at[j]!;
       has[i] = 1;
       ownScore[i] = s[0];
       ctxScore[i] = s[1];
       sentScore[i] = s[2];
     }
-  }
+  });
   const sentenceMean = doc.sentences.map((_, si) => {
     let sum = 0;
     let m = 0;
