@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKnowledgeBase } from '../../kb/load-kb.ts';
-import { tokenize } from '../tokens/tokenize.ts';
-import { findDescriptions, parseDescription, type DescribedMention } from './describe-persons.ts';
+import { tokensAndMentions } from './sentence-fixture.ts';
+import { findDescriptions, parseDescription } from './describe-persons.ts';
 
 const kb = buildKnowledgeBase([
   {
@@ -21,20 +21,7 @@ const cues = {
   titles: ['first secretary', 'secretary'],
   verbs: new Set(['said', 'noted']),
 };
-/** Tokens of one-line sentences, and mentions at the given names. */
-function setup(text: string, names: Array<[string, string, string]>) {
-  let sentence = 0;
-  const tokens = tokenize(text).map((t) => {
-    const tok = { start: t.start, end: t.end, text: text.slice(t.start, t.end), norm: t.norm, sentence };
-    if (/^[.!?]$/.test(tok.text)) sentence++;
-    return tok;
-  });
-  // every occurrence of each name is a mention
-  const mentions: DescribedMention[] = names.flatMap(([name, entity, label]) =>
-    [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({ start: m.index, end: m.index + name.length, label, entity, name })),
-  );
-  return { tokens, mentions };
-}
+const setup = tokensAndMentions;
 const spans = (text: string, ds: ReturnType<typeof findDescriptions>) => ds.map((d) => [text.slice(d.start, d.end), d.entity, d.rule]);
 
 test('a description parses as article, modifiers, a role noun and its complement', () => {

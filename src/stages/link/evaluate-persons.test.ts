@@ -1,24 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize } from '../tokens/tokenize.ts';
-import { findEvaluations, isNounTakenForName, loadPersonLexicon, type EvaluatedMention } from './evaluate-persons.ts';
+import { tokensAndMentions } from './sentence-fixture.ts';
+import { findEvaluations, isNounTakenForName, loadPersonLexicon } from './evaluate-persons.ts';
 
 const lex = loadPersonLexicon();
 const verbs = new Set(['said', 'accused', 'was', 'signed']);
 
-/** Tokens of one-line sentences, and mentions at every occurrence of the given names. */
-function setup(text: string, names: Array<[string, string, string]>) {
-  let sentence = 0;
-  const tokens = tokenize(text).map((t) => {
-    const tok = { start: t.start, end: t.end, text: text.slice(t.start, t.end), norm: t.norm, sentence };
-    if (/^[.!?]$/.test(tok.text)) sentence++;
-    return tok;
-  });
-  const mentions: EvaluatedMention[] = names.flatMap(([name, entity, label]) =>
-    [...text.matchAll(new RegExp(name, 'g'))].map((m) => ({ start: m.index, end: m.index + name.length, label, entity, name })),
-  );
-  return { tokens, mentions };
-}
+const setup = tokensAndMentions;
 const run = (text: string, names: Array<[string, string, string]>) => {
   const { tokens, mentions } = setup(text, names);
   return findEvaluations(mentions, tokens, lex, verbs).map((d) => [text.slice(d.start, d.end), d.entity, d.rule]);
