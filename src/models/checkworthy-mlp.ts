@@ -1,4 +1,5 @@
 import type { WordVectors } from '../stages/rhetoric/embeddings.ts';
+import { sigmoid } from './linear.ts';
 import { makeRng, shuffleInPlace } from './rng.ts';
 import { tokenizeWords } from './tokenize.ts';
 
@@ -109,7 +110,7 @@ export function trainCheckworthyMlp(xs: readonly Float64Array[], ys: readonly nu
         act[j] = Math.tanh(a);
         z += w2[j]! * act[j]!;
       }
-      const p = 1 / (1 + Math.exp(-z));
+      const p = sigmoid(z);
       const d = (p - ys[i]!) * (ys[i] ? opts.positiveWeight : 1);
       gb2 += d * d;
       b2 -= (lr * d) / Math.sqrt(gb2);
