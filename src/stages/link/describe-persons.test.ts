@@ -23,6 +23,11 @@ const cues = {
 };
 const setup = tokensAndMentions;
 const spans = (text: string, ds: ReturnType<typeof findDescriptions>) => ds.map((d) => [text.slice(d.start, d.end), d.entity, d.rule]);
+/** The descriptions found in `text` with mentions at the given names (fixture KB and cues), as [text, entity, rule]. */
+const describeAll = (text: string, names: Array<[string, string, string]>) => {
+  const { tokens, mentions } = setup(text, names);
+  return spans(text, findDescriptions(kb, mentions, tokens, cues));
+};
 
 test('a description parses as article, modifiers, a role noun and its complement', () => {
   const { tokens } = setup('the advisor to the rector of the City University', []);
@@ -33,8 +38,7 @@ test('a description parses as article, modifiers, a role noun and its complement
 
 test('appositions before and after a name describe that person', () => {
   const text = 'Dutch historian and political scientist Jan Peeters disagreed. Ona Vask, director of the Town Archive, said so.';
-  const { tokens, mentions } = setup(text, [['Jan Peeters', 'local:peeters', 'PER'], ['Ona Vask', 'local:vask', 'PER']]);
-  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [
+  assert.deepEqual(describeAll(text, [['Jan Peeters', 'local:peeters', 'PER'], ['Ona Vask', 'local:vask', 'PER']]), [
     ['Dutch historian and political scientist', 'local:peeters', 'appositive'],
     ['director of the Town Archive', 'local:vask', 'appositive'],
   ]);
@@ -42,14 +46,12 @@ test('appositions before and after a name describe that person', () => {
 
 test('a capitalized title before a name is taken with the name', () => {
   const text = 'In 1960 the First Secretary Ona Vask spoke.';
-  const { tokens, mentions } = setup(text, [['Ona Vask', 'local:vask', 'PER']]);
-  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['First Secretary Ona Vask', 'local:vask', 'title-name']]);
+  assert.deepEqual(describeAll(text, [['Ona Vask', 'local:vask', 'PER']]), [['First Secretary Ona Vask', 'local:vask', 'title-name']]);
 });
 
 test('an office described without a name is its holder named in the document', () => {
   const text = 'Ona Vask arrived. Later the first secretary of the Central Committee spoke. The expert said nothing.';
-  const { tokens, mentions } = setup(text, [['Ona Vask', 'local:vask', 'PER'], ['Central Committee', 'local:cc', 'ORG']]);
-  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['first secretary of the Central Committee', 'local:vask', 'role-holder']]);
+  assert.deepEqual(describeAll(text, [['Ona Vask', 'local:vask', 'PER'], ['Central Committee', 'local:cc', 'ORG']]), [['first secretary of the Central Committee', 'local:vask', 'role-holder']]);
 });
 
 test('a bare description refers back to the last person so described', () => {
@@ -64,16 +66,14 @@ test('a bare description refers back to the last person so described', () => {
 
 test('an office nobody named held is its holder in the last year written before it', () => {
   const text = 'In 1955 the first secretary of the Central Committee travelled.';
-  const { tokens, mentions } = setup(text, [['Central Committee', 'local:cc', 'ORG']]);
-  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['first secretary of the Central Committee', 'local:vask', 'role-holder-at-time']]);
+  assert.deepEqual(describeAll(text, [['Central Committee', 'local:cc', 'ORG']]), [['first secretary of the Central Committee', 'local:vask', 'role-holder-at-time']]);
   const before = setup('In 1940 the first secretary of the Central Committee travelled.', [['Central Committee', 'local:cc', 'ORG']]);
   assert.deepEqual(findDescriptions(kb, before.mentions, before.tokens, cues), []);
 });
 
 test('adjectives on a name make an evaluative epithet of the whole phrase', () => {
   const text = 'Nobody trusted the stubborn and cunning Ona Vask then.';
-  const { tokens, mentions } = setup(text, [['Ona Vask', 'local:vask', 'PER']]);
-  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['the stubborn and cunning Ona Vask', 'local:vask', 'epithet-name']]);
+  assert.deepEqual(describeAll(text, [['Ona Vask', 'local:vask', 'PER']]), [['the stubborn and cunning Ona Vask', 'local:vask', 'epithet-name']]);
   // a noun before the name is no epithet: "the report Vask gave"
   const noun = setup('They read the report Ona Vask gave.', [['Ona Vask', 'local:vask', 'PER']]);
   assert.deepEqual(findDescriptions(kb, noun.mentions, noun.tokens, cues), []);
@@ -119,8 +119,7 @@ test('the office holder is the one in office at the narrative time, unless the o
 
 test('a year before a title is not part of the title', () => {
   const text = 'In 1960 Secretary Ona Vask spoke.';
-  const { tokens, mentions } = setup(text, [['Ona Vask', 'local:vask', 'PER']]);
-  assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['Secretary Ona Vask', 'local:vask', 'title-name']]);
+  assert.deepEqual(describeAll(text, [['Ona Vask', 'local:vask', 'PER']]), [['Secretary Ona Vask', 'local:vask', 'title-name']]);
 });
 
 test('role nouns sharing a first word match the longest, and ordinals read as words', () => {
