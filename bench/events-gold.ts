@@ -47,6 +47,8 @@ const edtf = (a: Annotation) => String((a.attrs.time as { edtf?: string } | unde
 const participantsOf = (a: Annotation) => (a.attrs.participants as Array<{ role: string; text: string; entity?: string }> | undefined) ?? [];
 const t = { all: 0, found: 0, dated: 0, actor: 0, actorAll: 0, actorsGold: 0, actorsFound: 0, coreAll: 0, coreGold: 0, annDated: 0, annExact: 0 };
 const actorMisses: string[] = [];
+/** Agents/patients of the best-matching annotation that are no gold actor (listed with --verbose). */
+const actorExtras: string[] = [];
 for (const [key, evs] of Object.entries(gold)) {
   const seed = seeds.find((s) => s.key === key);
   if (!seed) continue;
@@ -81,11 +83,14 @@ for (const [key, evs] of Object.entries(gold)) {
       const core = participantsOf(best).filter((pt) => pt.role === 'agent' || pt.role === 'patient');
       t.coreAll += core.length;
       t.coreGold += core.filter((pt) => ev.actors.some((x) => isActor(pt, x))).length;
+      const extra = core.filter((pt) => !ev.actors.some((x) => isActor(pt, x)));
+      if (extra.length) actorExtras.push(`${ev.id} ${best.label} "${text.slice(best.start, best.end).replace(/\s+/g, ' ').slice(0, 140)}" extra: ${extra.map((pt) => `${pt.role}=${pt.text}`).join(', ')} (gold: ${ev.actors.join(', ')})`);
     }
     if (verbose && !dated) console.log(`  miss ${ev.id} ${found.length ? `found, date ${found.map(edtf).join('|') || 'none'} ≠ ${ev.date}` : 'not found'}: ${ev.what}`);
   }
 }
 if (verbose) for (const m of actorMisses) console.log(`  actor miss ${m}`);
+if (verbose) for (const m of actorExtras) console.log(`  actor extra ${m}`);
 const pct = (a: number, b: number) => `${a}/${b}  ${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
 const all = seeds.flatMap((s) => s.doc.annotations.filter((a) => a.layer === 'event'));
 const classes = new Map<string, number>();

@@ -8,6 +8,10 @@ export interface ModalityCues {
   hypothetical: string[];
   hypotheticalClause: string[];
   intervening: string[];
+  /** Predicates that deny an event noun they follow ("the meeting never happened"). */
+  negatingPredicates?: string[];
+  /** Predicates that make an event noun intended, not told as done ("the visit was planned"). */
+  unrealPredicates?: string[];
 }
 
 /** Polarity and modality of an event mention. */
@@ -64,4 +68,32 @@ export function assessModality(tokens: readonly TokenView[], from: number, cues:
     }
   }
   return { polarity, modality, cues: found };
+}
+
+/** Words a noun trigger's post-modifiers may hold before its predicate ("the visit of the two kings to Brenn never happened"). */
+const POSTMODIFIER_BREAK = new Set([',', ';', ':', '(', ')', '—', '–', 'but', 'which', 'who', 'that', 'while', 'because', 'when']);
+/** Words after "and" that open a new noun phrase or clause. */
+const NEW_PHRASE = new Set(['the', 'a', 'an', 'this', 'that', 'these', 'those', 'it', 'he', 'she', 'they', 'then']);
+
+/**
+ * Polarity and modality an event noun takes from the predicate it is the subject of: "the meeting
+ * (of the two kings) never happened" or "was called off" → negative, "was planned" → future. Looks
+ * up to eight tokens after the noun (`to`, the token after it) within its clause and before `limit`
+ * (the next trigger). Returns undefined when no such predicate follows.
+ */
+export function assessPredicate(tokens: readonly TokenView[], to: number, cues: ModalityCues, limit = tokens.length): ModalityResult | undefined {
+  const phrases = (list: string[] | undefined) => (list ?? []).map((p) => p.split(' '));
+  const negating = phrases(cues.negatingPredicates);
+  const unreal = phrases(cues.unrealPredicates);
+  const at = (i: number, p: string[]) => p.every((w, k) => tokens[i + k]?.norm === w);
+  for (let i = to; i < Math.min(tokens.length, limit) && i < to + 8; i++) {
+    const w = tokens[i]!.norm;
+    // "and" ends the noun's phrase before a new one ("…, and the riot never happened"), not inside a list of names
+    if (POSTMODIFIER_BREAK.has(w) || (w === 'and' && NEW_PHRASE.has(tokens[i + 1]?.norm ?? ''))) return undefined;
+    const neg = negating.find((p) => at(i, p));
+    if (neg) return { polarity: 'negative', modality: 'asserted', cues: neg };
+    const un = unreal.find((p) => at(i, p));
+    if (un) return { polarity: 'positive', modality: 'future', cues: un };
+  }
+  return undefined;
 }

@@ -3,6 +3,8 @@ import type { KnowledgeBase } from '../../kb/types.ts';
 import type { TriggerMatch } from './lexicon.ts';
 import type { SentenceView, TokenView } from './read-layers.ts';
 import { participantWords } from './resolve-pronoun.ts';
+import { governingPreposition, governingPrepositionAt, isPremodifier } from './bind-roles.ts';
+import { isOfficeCopula } from './office-complement.ts';
 
 /** One participant of an event, as docs/layers.md defines it. */
 export interface Participant {
@@ -12,14 +14,16 @@ export interface Participant {
   text: string;
   /** Set when the participant is a pronoun resolved to an earlier mention (`text` is that mention's). */
   pronoun?: string;
-  /** `kb-event` when the participant comes from the knowledge base's record of a named event, not from the text. */
-  basis?: 'kb-event';
+  /** `kb-event` when the participant comes from the knowledge base's record of a named event, not from the text; `event-anaphora` when copied from the earlier event an anaphor ("this decision") refers to. */
+  basis?: 'kb-event' | 'event-anaphora';
   start: number;
   end: number;
 }
 
 /** Classes whose grammatical subject undergoes the event when the trigger is a noun ("the death of X"). */
 const UNDERGOER_CLASSES = new Set(['death', 'birth', 'arrest', 'trial', 'execution', 'removal', 'repression', 'renaming']);
+/** Classes whose event noun's "of" names what is made or given, not who acts ("the creation of X", "the election of Y"). */
+const OF_PATIENT_CLASSES = new Set(['founding', 'appointment']);
 /** Auxiliaries that make a following participle passive. */
 const BE = new Set(['was', 'were', 'been', 'being', 'is', 'are', 'be', 'got', 'get', 'gets']);
 /** Words that may sit between the auxiliary and the participle ("was soon arrested"). */
@@ -30,6 +34,59 @@ const PLACE_PREP = new Set(['in', 'at', 'near', 'to', 'into', 'from', 'on', 'out
 const DETERMINERS = new Set(['the', 'a', 'an', 'its', 'his', 'her', 'their', 'this', 'that']);
 /** Clause boundaries a participant is not looked for across. */
 const STOP = new Set([';', ':', '(', ')', 'which', 'who', 'whom', 'while', 'whereas', 'because', 'although', 'though', 'but']);
+
+/** Classes whose destination may be told in steps: "went to X, then on to Y", "flew to X, directly to Y". */
+const MOTION_CLASSES = new Set(['visit']);
+
+/** True when the comma at token `i` goes on with another destination: ", (then/directly/…) to Y". */
+function continuesDestination(tokens: readonly TokenView[], i: number): boolean {
+  let k = i + 1;
+  while (k < tokens.length && (ADVERBS.has(tokens[k]!.norm) || tokens[k]!.norm.endsWith('ly') || tokens[k]!.norm === 'on')) k++;
+  return k > i && (tokens[k]?.norm === 'to' || tokens[k]?.norm === 'into');
+}
+
+/**
+ * Token index of the relative pronoun opening the comma-set relative clause a trigger sits in
+ * (", who died …"), or -1: looked for back from the trigger up to a comma, without crossing a mark.
+ */
+function relativeOpening(tokens: readonly TokenView[], m: TriggerMatch, relatives: readonly string[]): number {
+  for (let i = m.from - 1; i >= 1 && i >= m.from - 6; i--) {
+    const w = tokens[i]!.norm;
+    if (relatives.includes(w) && w !== 'that') return tokens[i - 1]!.norm === ',' ? i : -1;
+    if (!/^[\p{L}\p{N}]/u.test(w)) return -1;
+  }
+  return -1;
+}
+
+/** Subordinators that open an -ing clause sharing the main clause's subject ("X, while heading …"). */
+const CLAUSE_SUBORDINATORS = new Set(['while', 'although', 'though', 'whereas']);
+
+/**
+ * The comma-set phrase ending right before token `limit` (adverbs aside) and starting after
+ * `floor`, as token indexes of its two commas: "X, clearly dissatisfied with Y, ordered"; not a
+ * coordination ("X, together with Y, signed").
+ */
+export function parentheticalBefore(tokens: readonly TokenView[], limit: number, floor: number): { from: number; to: number } | undefined {
+  let k = limit - 1;
+  while (k >= floor && (ADVERBS.has(tokens[k]!.norm) || tokens[k]!.norm.endsWith('ly'))) k--;
+  if (tokens[k]?.norm !== ',') return undefined;
+  for (let j = k - 1; j >= floor; j--) {
+    if (tokens[j]!.norm !== ',') continue;
+    // "X, together with Y and Z, signed": a coordination, not an aside
+    const lead = tokens.slice(j + 1, j + 4).map((t) => t.norm).join(' ');
+    if (j >= k - 1 || /^(?:and|or|together with|along with|as well as)\b/.test(lead)) return undefined;
+    return { from: j, to: k };
+  }
+  return undefined;
+}
+
+/** True when a participle or -ing trigger opens its sentence ("Confirmed in power, …", "Having signed …, "). */
+export function opensSentence(tokens: readonly TokenView[], m: TriggerMatch): boolean {
+  const lead = tokens.slice(0, m.from).map((t) => t.norm);
+  if (!lead.every((w) => w === 'having' || w === 'being' || w === 'once' || ADVERBS.has(w) || w.endsWith('ly'))) return false;
+  const w = tokens[m.from]!.norm;
+  return m.entry.participle || /(?:ed|en|ing)$/.test(w) || lead.includes('having');
+}
 
 /** True when the trigger is a past participle after a form of "be" (passive voice: "X was arrested"). */
 export function isPassive(tokens: readonly TokenView[], m: TriggerMatch): boolean {
@@ -88,6 +145,8 @@ export function conjuncts(subj: Annotation, pool: readonly Annotation[], tokens:
       .sort((a, b) => b.end - a.end || a.start - b.start)[0];
     if (!prev) break;
     const gap = tokens.slice(tokAt(tokens, prev.end), curTok).map((t) => t.norm);
+    // "X, together with the Y": an article opening the next conjunct is no part of the joiner
+    while (gap.length > 1 && DETERMINERS.has(gap[gap.length - 1]!)) gap.pop();
     if (!CONJOINERS.some((c) => c.length === gap.length && c.every((w, i) => gap[i] === w))) break;
     // a bare comma lists only after a real conjunction nearer the subject ("X, Y and Z"), not "With the help of X, Y did"
     if (gap.length === 1 && gap[0] === ',' && out.length === 0) break;
@@ -111,6 +170,8 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
   const { tokens } = s;
   const words = participantWords();
   const preps = new Set(words.prepositions);
+  const actorHeads = new Set(words.actorHeads);
+  const patientPreps = new Set(words.patientPrepositions[m.entry.class] ?? []);
   const out: Participant[] = [];
   const verbs = all.filter((t) => t.entry.pos !== 'noun');
   let prevTrigger = [...verbs].reverse().find((t) => t.to <= m.from);
@@ -126,9 +187,21 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
     let k = gap.length - 1;
     while (k >= 0 && (inTimex(gap[k]!) || ADVERBS.has(gap[k]!.norm) || gap[k]!.norm.endsWith('ly') || PLACE_PREP.has(gap[k]!.norm) || gap[k]!.norm === 'since')) k--;
     // only a date, adverbs or prepositions after the last "and": "… and in 1934 took …"
-    return gap[k]?.norm === 'and' || (gap[k]?.norm === ',' && k === gap.length - 1 && tokens[from]!.norm.endsWith('ing'));
+    // "X returned to Y, (simultaneously) heading …": an -ing verb after a comma and adverbs
+    const adverbsOnly = gap.slice(k + 1).every((t) => ADVERBS.has(t.norm) || t.norm.endsWith('ly'));
+    return gap[k]?.norm === 'and' || (gap[k]?.norm === ',' && adverbsOnly && tokens[from]!.norm.endsWith('ing'));
   };
   while (prevTrigger && shares(prevTrigger, subjectLimit)) {
+    // "X condemned Y, who died in 1953, and called for …": a verb in a relative clause set off by
+    // commas is stepped over; the later verb shares the subject of the verb before the clause
+    const rel = relativeOpening(tokens, prevTrigger, words.relativePronouns);
+    const before = rel >= 0 && tokens.slice(prevTrigger.to, subjectLimit).some((t) => t.norm === ',') ? [...verbs].reverse().find((t) => t.to <= rel) : undefined;
+    if (before) {
+      subjectLimit = before.from;
+      passive ||= isPassive(tokens, before);
+      prevTrigger = [...verbs].reverse().find((t) => t.to <= before.from);
+      continue;
+    }
     passive ||= isPassive(tokens, prevTrigger);
     const p: TriggerMatch = prevTrigger;
     subjectLimit = p.from;
@@ -145,10 +218,25 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
     }
   }
   let rightLimit = nextTrigger ? nextTrigger.from : tokens.length;
-  for (let i = m.to; i < rightLimit; i++) if (STOP.has(tokens[i]!.norm) || (tokens[i]!.norm === ',' && i > m.to + 1)) { rightLimit = i; break; }
+  for (let i = m.to; i < rightLimit; i++) {
+    // "arrested, in 1921, by X": a parenthetical right after the trigger is stepped over
+    if (i === m.to && tokens[i]!.norm === ',' && isParenthetical(s, i)) {
+      i = tokens.findIndex((t, k) => k > m.to && t.norm === ',');
+      continue;
+    }
+    if (tokens[i]!.norm === ',' && MOTION_CLASSES.has(m.entry.class) && continuesDestination(tokens, i)) continue;
+    // ", ”the historian said": a comma at a closing quote ends the quoted clause
+    const quoteEnd = tokens[i]!.norm === ',' && (tokens[i + 1]?.norm === '"' || tokens[i - 1]?.norm === '"');
+    if (STOP.has(tokens[i]!.norm) || (tokens[i]!.norm === ',' && (i !== m.to + 1 || quoteEnd))) {
+      rightLimit = i;
+      break;
+    }
+  }
   const trigStart = tokens[m.from]!.start;
   const trigEnd = tokens[m.to - 1]!.end;
-  const mentions = s.mentions.filter((x) => x.end <= trigStart || x.start >= trigEnd);
+  // a name nested in a longer one outside the trigger is not a participant of its own ("US" in "US President X")
+  const outside = s.mentions.filter((x) => x.end <= trigStart || x.start >= trigEnd);
+  const mentions = outside.filter((x) => !outside.some((y) => y.start <= x.start && x.end <= y.end && y.end - y.start > x.end - x.start));
   const subjEnd = tokens[subjectLimit]!.start;
   const before = mentions.filter((x) => x.end <= subjEnd && tokAt(tokens, x.start) >= leftLimit);
   const after = mentions.filter((x) => x.start >= trigEnd && tokAt(tokens, x.start) < rightLimit);
@@ -158,15 +246,39 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
     while (i >= 0 && DETERMINERS.has(tokens[i]!.norm)) i--;
     return tokens[i]?.norm ?? '';
   };
-  const isPlace = (x: Annotation) => x.label === 'LOC' && PLACE_PREP.has(prevWord(x)) && !x.attrs.standsFor;
+  // "in the Albanian capital Tirana", "in the PRC or Albania": the preposition may govern a longer phrase or a coordination
+  const placeByPrep = (x: Annotation) => PLACE_PREP.has(prevWord(x)) || PLACE_PREP.has(governingPreposition(tokens, x.start, preps, text, Math.max(leftLimit, tokAt(tokens, x.start) < m.from ? 0 : m.to)) ?? '');
+  const isPlace = (x: Annotation): boolean =>
+    x.label === 'LOC' && !x.attrs.standsFor && (placeByPrep(x) || conjuncts(x, s.mentions.filter((y) => y.label === 'LOC'), tokens).some((c) => !c.attrs.standsFor && placeByPrep(c)));
+  const modifier = (x: Annotation) => isPremodifier(x, s, text, all, actorHeads);
   // subject side: nearest non-place mention before the trigger; for a passive or a noun of an
   // undergoing class ("the arrest of X" aside), it is the one the event happens to
   // a subject is not governed by a preposition ("during the X period he died"), but a noun
   // trigger's modifier may be ("the death of X" is handled on the object side)
   // ("after X came to power": a subordinator, not a preposition, when a verb follows the mention)
   const adjacent = (x: Annotation) => tokAt(tokens, x.end) >= subjectLimit - 1;
-  const governed = (x: Annotation) => preps.has(prevWord(x)) && !(words.subordinators.includes(prevWord(x)) && m.entry.pos !== 'noun' && tokAt(tokens, x.end) >= subjectLimit - 2);
-  let subj: Annotation | undefined = [...before].reverse().find((x) => !isPlace(x) && (!governed(x) || (m.entry.pos === 'noun' && adjacent(x))));
+  // "X, together with Y, signed": "together with" coordinates, it does not govern
+  const coordinated = (x: Annotation) => {
+    let i = tokAt(tokens, x.start) - 1;
+    while (i >= 0 && DETERMINERS.has(tokens[i]!.norm)) i--;
+    return tokens[i]?.norm === 'with' && ['together', 'along'].includes(tokens[i - 1]?.norm ?? '');
+  };
+  const governed = (x: Annotation) => preps.has(prevWord(x)) && !coordinated(x) && !(words.subordinators.includes(prevWord(x)) && m.entry.pos !== 'noun' && tokAt(tokens, x.end) >= subjectLimit - 2);
+  const candidate = (x: Annotation) => !isPlace(x) && !modifier(x) && (!governed(x) || (m.entry.pos === 'noun' && adjacent(x)));
+  // "X, clearly dissatisfied with Y, ordered …": a comma-set phrase right before the verb holds no subject when a candidate precedes it
+  const aside = m.entry.pos === 'noun' ? undefined : parentheticalBefore(tokens, subjectLimit, leftLimit);
+  const outsideAside = (x: Annotation) => !aside || tokAt(tokens, x.start) < aside.from || tokAt(tokens, x.start) > aside.to;
+  const useAside = aside !== undefined && before.some((x) => tokAt(tokens, x.end - 1) < aside.from && candidate(x));
+  // the nearest name that is a premodifier ("the Leninist national policy liquidated …") means the
+  // subject is the common noun it modifies: no name further back is taken
+  const nearest = [...before].reverse().filter((x) => !isPlace(x) && (!useAside || outsideAside(x)));
+  const headsSubject = (x: Annotation) => {
+    // the modified noun runs up to the verb: "the Leninist national policy liquidated", not "the X course in order to … become"
+    const gap = tokens.slice(tokAt(tokens, x.end), subjectLimit);
+    return gap.length <= 3 && gap.every((t) => /^\p{L}/u.test(t.norm) && !preps.has(t.norm) && !COORDINATION.has(t.norm));
+  };
+  const stopAt = nearest.findIndex((x) => modifier(x) && headsSubject(x));
+  let subj: Annotation | undefined = (stopAt < 0 ? nearest : nearest.slice(0, stopAt)).find((x) => candidate(x));
   let pronoun: string | undefined;
   if (!subj && relativeAt > 0) {
     // "X, who died in 1953": the relative pronoun's antecedent is the subject
@@ -174,6 +286,24 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
     if (tokens[k]?.norm === ',') k--;
     const at = tokens[k];
     if (at) subj = s.mentions.filter((x) => x.end === at.end).sort((a, b) => a.start - b.start)[0];
+  }
+  // "X, while heading …": an -ing clause opened by a subordinator shares the main clause's subject
+  let participleRole: Participant['role'] | undefined;
+  const opener = leftLimit - 1;
+  if (!subj && m.entry.pos !== 'noun' && opener >= 0 && CLAUSE_SUBORDINATORS.has(tokens[opener]!.norm) && opener === subjectLimit - 1 && tokens[m.from]!.norm.endsWith('ing')) {
+    let k = opener - 1;
+    if (tokens[k]?.norm === ',') k--;
+    const at = tokens[k];
+    if (at) subj = s.mentions.filter((x) => x.end === at.end && !preps.has(prevWord(x))).sort((a, b) => a.start - b.start)[0];
+  }
+  // "Confirmed in power, X promoted …", "Arriving in Y, X …": a sentence-opening participle's subject is the main clause's
+  if (!subj && m.entry.pos !== 'noun' && opensSentence(tokens, m)) {
+    const comma = tokens.findIndex((t, i) => i >= m.to && t.norm === ',');
+    const main = comma < 0 ? undefined : mentions.find((x) => tokAt(tokens, x.start) > comma && !isPlace(x) && !modifier(x) && !preps.has(prevWord(x)));
+    if (main && tokens.slice(comma + 1, tokAt(tokens, main.start)).every((t) => DETERMINERS.has(t.norm) || /^\p{Lu}/u.test(text[t.start] ?? ''))) {
+      subj = main;
+      participleRole = tokens[m.from]!.norm.endsWith('ing') || tokens[m.from - 1]?.norm === 'having' ? 'agent' : 'patient';
+    }
   }
   if (!subj && resolve && m.entry.pos !== 'noun') {
     const subjects = [...words.subjectPronouns.personal, ...words.subjectPronouns.plural];
@@ -186,7 +316,7 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
   }
   if (subj) {
     const undergoes = passive || (m.entry.pos === 'noun' && UNDERGOER_CLASSES.has(m.entry.class)) || (m.entry.pos === 'phrase' && /^(was|were) /.test(m.entry.tokens.join(' ')));
-    const p = fromMention(undergoes ? 'patient' : 'agent', subj, text);
+    const p = fromMention(participleRole ?? (undergoes ? 'patient' : 'agent'), subj, text);
     if (pronoun) {
       // the span stays on the pronoun: the antecedent may sit in an earlier sentence
       const t = tokens.find((x) => text.slice(x.start, x.end) === pronoun && x.start < subjEnd && tokens.indexOf(x) >= leftLimit);
@@ -207,24 +337,56 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
     const lead = tokens.slice(Math.max(0, i - 5), i).map((t) => t.norm).join(' ');
     if (words.helperPhrases.some((h) => lead.endsWith(h)) && !out.some((p) => p.mention === x.id)) out.push(fromMention('other', x, text));
   }
-  // object side
+  // object side: "ousted him from …" — an object pronoun right after a verb fills the object slot
   let objectTaken = false;
+  const neuter = words.objectPronouns.neuter ?? [];
+  const objectPronouns = [...words.objectPronouns.personal, ...words.objectPronouns.plural, ...neuter];
+  if (m.entry.pos !== 'noun' && !passive && objectPronouns.includes(tokens[m.to]?.norm ?? '')) {
+    // "accusing it of …": the pronoun is the object even when it is not resolved ("it" only for organisations joined, left, founded)
+    objectTaken = true;
+    const t = tokens[m.to]!;
+    const ante = neuter.includes(t.norm) && !words.neuterObjectClasses?.includes(m.entry.class) ? undefined : resolve?.(t.start, t.norm);
+    // "him" is not the subject of its own clause: an antecedent that is the agent found is dropped
+    if (ante && !out.some((p) => p.mention === ante.id || (p.entity !== undefined && p.entity === entityOf(ante)))) out.push({ ...fromMention('patient', ante, text), pronoun: text.slice(t.start, t.end), start: t.start, end: t.end });
+  }
+  // "the arrest of X": a verb form after a determiner is read as the event noun it also is
+  // ("the army that attacked X": a relative "that" is no determiner)
+  const noun = m.entry.pos === 'noun' || (DETERMINERS.has(tokens[m.from - 1]?.norm ?? '') && tokens[m.from - 1]!.norm !== 'that');
   for (const x of after) {
     const pw = prevWord(x);
     if (isPlace(x) || (m.entry.class === 'visit' && x.label === 'LOC' && !objectTaken)) {
       out.push(fromMention('place', x, text));
       continue;
     }
-    if (pw === 'by' && passive) {
+    // "X was approved by Y", and the reduced passive "a program approved by Y"
+    if (pw === 'by' && (passive || (m.entry.participle && tokens[m.to]?.norm === 'by'))) {
       out.push(fromMention('agent', x, text));
       continue;
     }
-    if ((pw === 'to' || pw === 'for') && m.entry.class === 'aid') {
+    // "aid to X", "predicted to X": the one given to or told
+    if (((pw === 'to' || pw === 'for') && m.entry.class === 'aid') || (pw === 'to' && m.entry.class === 'statement' && !noun)) {
       out.push(fromMention('recipient', x, text));
       continue;
     }
+    // a name after a preposition the trigger does not take its patient with ("ousted him from the
+    // party", "the post of secretary of X", "the blow for Moscow"), a premodifier ("the Albanian
+    // city"), or a body named in an office ("took over as secretary of X") is a circumstance
+    const govAt = governingPrepositionAt(tokens, x.start, preps, text, m.to);
+    const gov = govAt === undefined ? undefined : tokens[govAt]!.norm;
+    const ownPrep = gov !== undefined && tokens.slice(m.from, m.to).some((t) => t.norm === gov) && tokAt(tokens, x.start) - m.to <= 2;
+    // "the death of X" but not "a vacation to the residence of X": the noun's own "of" follows it directly
+    const nounOf = noun && gov === 'of' && govAt === m.to;
+    const circumstance =
+      modifier(x) ||
+      (gov !== undefined && !ownPrep && !patientPreps.has(gov) && !nounOf) ||
+      (m.entry.class === 'appointment' && (x.label !== 'PER' || isOfficeCopula(m)) && !nounOf);
+    if (circumstance) {
+      if (x.label !== 'LOC' || gov !== undefined) out.push(fromMention('other', x, text));
+      continue;
+    }
     if (!objectTaken && !passive) {
-      const role = m.entry.pos === 'noun' && !UNDERGOER_CLASSES.has(m.entry.class) && pw !== 'of' ? 'other' : m.entry.pos === 'noun' && pw === 'of' && !UNDERGOER_CLASSES.has(m.entry.class) ? 'agent' : 'patient';
+      const ofPatient = UNDERGOER_CLASSES.has(m.entry.class) || OF_PATIENT_CLASSES.has(m.entry.class) || [tokens[m.to - 1]!.norm, tokens[m.to - 1]!.norm.replace(/s$/, '')].some((w) => (words.ofPatientNouns ?? []).includes(w));
+      const role = noun && !UNDERGOER_CLASSES.has(m.entry.class) && pw !== 'of' ? 'other' : noun && pw === 'of' && !ofPatient ? 'agent' : 'patient';
       out.push(fromMention(role, x, text));
       objectTaken = true;
     } else if (x.label !== 'LOC') {
@@ -232,6 +394,22 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
     }
   }
   return out;
+}
+
+/**
+ * True when the comma at token `i` opens a parenthetical ("arrested, in 1937, by …", "the founding,
+ * together with X, of …"): a date or a prepositional phrase closed by another comma. A comma right
+ * after a trigger otherwise ends its clause ("after X's death, the council …": the council is no
+ * participant of the death).
+ */
+function isParenthetical(s: SentenceView, i: number): boolean {
+  const { tokens } = s;
+  const close = tokens.findIndex((t, k) => k > i && t.norm === ',');
+  if (close < 0 || close - i > 6) return false;
+  const inner = tokens.slice(i + 1, close);
+  const dated = inner.every((t) => s.timexes.some((x) => x.start <= t.start && t.end <= x.end));
+  const lead = inner.slice(0, 2).map((t) => t.norm).join(' ');
+  return dated || PLACE_PREP.has(inner[0]?.norm ?? '') || ['by', 'with'].includes(inner[0]?.norm ?? '') || lead === 'together with' || lead === 'along with';
 }
 
 /** The participant list as JSON for the annotation (offsets dropped: the mention id links them). */

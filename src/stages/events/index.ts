@@ -1,7 +1,7 @@
 import { makeAnnotation } from '../../core/annotation.ts';
 import type { Annotation, Json } from '../../core/types.ts';
 import type { Stage, StageInput, StageOutput } from '../../pipeline/stage.ts';
-import { assessModality, type ModalityCues } from './assess-modality.ts';
+import { assessModality, assessPredicate, type ModalityCues } from './assess-modality.ts';
 import { findParticipants, participantsJson, withKbEventParticipants } from './find-participants.ts';
 import { buildTriggerLexicon, findTriggers, readDataJson, type TriggerLexicon, type TriggerMatch } from './lexicon.ts';
 import { dateOwner } from './date-owner.ts';
@@ -13,15 +13,22 @@ import { sameYearFallback } from './kb-fallback-time.ts';
 import { shareOfficeDate } from './share-office-date.ts';
 import { loadKnowledgeBase } from '../../kb/load-kb.ts';
 import type { KnowledgeBase } from '../../kb/types.ts';
-import { keepNounTrigger } from './keep-noun-trigger.ts';
-import { readSentences } from './read-layers.ts';
+import { isDemonstrativeNoun, keepNounTrigger } from './keep-noun-trigger.ts';
+import { hasOfficeComplement } from './office-complement.ts';
+import { demoteNonActors } from './bind-roles.ts';
+import { resolveEventAnaphora } from './event-anaphora.ts';
+import { withCompoundSides } from './compound-sides.ts';
+import { readSentences, type SentenceView } from './read-layers.ts';
 import { resolvePronoun } from './resolve-pronoun.ts';
 
 const NAME = 'events';
-const VERSION = '1.4.0';
+const VERSION = '1.5.0';
 
 let lexicon: TriggerLexicon | undefined;
 let modalityCues: ModalityCues | undefined;
+
+/** Determiners before a trigger that make it a noun ("a visit", "the arrest"). */
+const NOUN_DETERMINERS = new Set(['a', 'an', 'the', 'this', 'these', 'those', 'his', 'her', 'its', 'their', 'our']);
 
 /** Section kinds whose text is not narrative (no events are read there). */
 const SKIP_SECTIONS = new Set(['chrome', 'credit', 'reference', 'caption']);
@@ -36,6 +43,36 @@ function reportingClaim(claims: readonly Annotation[], start: number, end: numbe
     if (span.start <= start && end <= span.end && (!best || span.end - span.start < ((best.attrs.content as { start: number; end: number } | undefined) ?? best).end - ((best.attrs.content as { start: number; end: number } | undefined) ?? best).start)) best = c;
   }
   return best;
+}
+
+/**
+ * True when the trigger lies inside the name of a place, a person or a known organisation, the
+ * longest name covering it ("naval bases in Split", "the Warsaw Pact"): no event. An event's name
+ * ("the Sino-Soviet Split") keeps its trigger.
+ */
+export function insideNonEventName(s: SentenceView, m: TriggerMatch, kb?: KnowledgeBase): boolean {
+  const start = s.tokens[m.from]!.start;
+  const end = s.tokens[m.to - 1]!.end;
+  const covering = s.mentions.filter((x) => x.start <= start && end <= x.end);
+  // "the Sino-Soviet Split" holds the city name "Split": the longest name decides
+  const outer = covering.sort((a, b) => b.end - b.start - (a.end - a.start))[0];
+  if (!outer || outer.attrs.standsFor) return false;
+  const entity = typeof outer.attrs.entity === 'string' ? kb?.byId.get(outer.attrs.entity) : undefined;
+  return outer.label === 'LOC' || outer.label === 'PER' || (outer.label === 'ORG' && entity?.type === 'organization');
+}
+
+/**
+ * Drops the speaker of the quote or report an event is told in from its participants when the
+ * speaker is named outside the quoted content ("'… he personally initiated them,' the historian
+ * emphasized": the historian is no participant of the initiating). A pronoun inside the content
+ * that stands for the speaker stays ("X said he would resign").
+ */
+export function withoutQuotingSpeaker<P extends { mention?: string; start: number; end: number }>(ps: readonly P[], claim: Annotation | undefined): P[] {
+  const speaker = claim?.attrs.speakerMention;
+  const content = claim?.attrs.content as { start: number; end: number } | undefined;
+  if (!claim || typeof speaker !== 'string') return [...ps];
+  const span = content ?? claim;
+  return ps.filter((p) => p.mention !== speaker || (span.start <= p.start && p.end <= span.end));
 }
 
 /**
@@ -76,13 +113,29 @@ export function findEvents(input: StageInput): StageOutput {
   for (const s of sentences) {
     if (s.section && SKIP_SECTIONS.has(s.section.kind)) continue;
     const norms = s.tokens.map((t) => t.norm);
-    const triggers = mergeTriggers(findTriggers(norms, lexicon)).filter((m) => keepNounTrigger(s, m));
+    // "this decision": a demonstrative event noun is kept for now, and dropped below unless it finds its antecedent
+    const anaphors = new Set<TriggerMatch>();
+    const triggers = mergeTriggers(findTriggers(norms, lexicon)).filter((m) => {
+      if (!hasOfficeComplement(s.tokens, m) || insideNonEventName(s, m, knowledge())) return false;
+      if (keepNounTrigger(s, m)) return true;
+      if (!isDemonstrativeNoun(s, m)) return false;
+      anaphors.add(m);
+      return true;
+    });
     // words inside time expressions are not modal cues: "3 May 1899" is no "may"
     const masked = s.tokens.map((t) => (s.timexes.some((x) => x.start <= t.start && t.end <= x.end) ? { ...t, norm: '' } : t));
     for (const m of triggers) {
       const trigger = { start: s.tokens[m.from]!.start, end: s.tokens[m.to - 1]!.end };
-      const participants = withKbEventParticipants(findParticipants(s, m, triggers, source.text, (pos, pronoun) => resolvePronoun(sentences, s.index, pos, pronoun)), s, trigger, knowledge());
-      const mod = assessModality(masked, m.from, modalityCues);
+      const found = findParticipants(s, m, triggers, source.text, (pos, pronoun) => resolvePronoun(sentences, s.index, pos, pronoun));
+      const enriched = withCompoundSides(withKbEventParticipants(demoteNonActors(found, s, source.text, knowledge(), lexicon), s, trigger, knowledge()), s, trigger, source.text, knowledge());
+      const participants = withoutQuotingSpeaker(enriched, reportingClaim(claims, trigger.start, trigger.end));
+      const aux = assessModality(masked, m.from, modalityCues);
+      // "the meeting never happened", "the visit was called off": the noun's predicate decides
+      // ("a (royal) visit … was called off": a verb form after a determiner is the noun it also is)
+      const nounLike = m.entry.pos === 'noun' || NOUN_DETERMINERS.has(s.tokens[m.from - 1]?.norm ?? '') || NOUN_DETERMINERS.has(s.tokens[m.from - 2]?.norm ?? '');
+      const next = triggers.find((t) => t.from >= m.to);
+      const pred = nounLike ? assessPredicate(masked, m.to, modalityCues, next?.from) : undefined;
+      const mod = pred ? { polarity: pred.polarity === 'negative' ? pred.polarity : aux.polarity, modality: aux.modality === 'asserted' ? pred.modality : aux.modality, cues: [...aux.cues, ...pred.cues] } : aux;
       // a noun's own post-modifying date beats a nearer one before it ("repressions … in the 1930s")
       const picked = (m.entry.pos === 'noun' ? pickPostModifierTime(s, trigger) : undefined) ?? pickSentenceTime(s, trigger);
       // "the 100th anniversary of the Revolution": the expression around the trigger dates it
@@ -143,7 +196,7 @@ export function findEvents(input: StageInput): StageOutput {
         const claim = reportingClaim(claims, trigger.start, trigger.end);
         if (claim) attrs.reportedBy = claim.id;
         const confidence = m.entry.pos === 'noun' ? 0.5 : 0.7;
-        const rule = `trigger:${m.entry.pos}${dates.length > 1 ? '+date-list' : ''}`;
+        const rule = `trigger:${m.entry.pos}${dates.length > 1 ? '+date-list' : ''}${anaphors.has(m) ? '+anaphor' : ''}`;
         const a = makeAnnotation(source.id, 'event', start, end, m.entry.class, { stage: NAME, version: VERSION, rule, confidence }, attrs);
         if (!out.has(a.id)) out.set(a.id, a);
       }
@@ -170,7 +223,9 @@ export function findEvents(input: StageInput): StageOutput {
     }
   }
   const paragraphOf = (i: number) => sentences.find((x) => x.index === i)?.paragraph ?? -1;
-  return { annotations: closeOnceOnly(shareOfficeDate([...out.values()], source.text, paragraphOf)) };
+  // a demonstrative noun kept only to point back is dropped when it found nothing to point to
+  const resolved = resolveEventAnaphora([...out.values()], sentences).filter((a) => !String(a.provenance.rule).endsWith('+anaphor') || a.attrs.anaphorOf);
+  return { annotations: closeOnceOnly(shareOfficeDate(resolved, source.text, paragraphOf)) };
 }
 
 /** The `events` stage: dated, classified events with participants (docs/layers.md, layer `event`). */

@@ -47,3 +47,11 @@ export function keepNounTrigger(s: SentenceView, m: TriggerMatch): boolean {
   }
   return false;
 }
+
+/** Demonstratives that make an event noun point back to an event already told. */
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those']);
+
+/** True when a noun trigger follows a demonstrative ("this decision", "that speech"): it refers to an event told before. */
+export function isDemonstrativeNoun(s: SentenceView, m: TriggerMatch): boolean {
+  return m.entry.pos === 'noun' && DEMONSTRATIVES.has(s.tokens[m.from - 1]?.norm ?? '');
+}

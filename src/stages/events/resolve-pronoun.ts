@@ -6,10 +6,20 @@ import type { SentenceView, TokenView } from './read-layers.ts';
 export interface ParticipantWords {
   prepositions: string[];
   subjectPronouns: { personal: string[]; plural: string[] };
-  objectPronouns: { personal: string[]; plural: string[] };
+  objectPronouns: { personal: string[]; plural: string[]; neuter?: string[] };
+  /** First parts of compound adjectives and the demonym they stand for ("sino" → "chinese"). */
+  combiningForms?: Record<string, string>;
+  /** Event nouns whose "of" names the one acted on ("the criticism of X"). */
+  ofPatientNouns?: string[];
+  /** Classes whose neuter object pronoun stands for an organisation ("joined it"). */
+  neuterObjectClasses?: string[];
   relativePronouns: string[];
   subordinators: string[];
   helperPhrases: string[];
+  /** By event class, prepositions that may introduce a verb trigger's patient ("fought against X"). */
+  patientPrepositions: Record<string, string[]>;
+  /** Nouns a name may premodify and still be the actor ("Soviet troops"). */
+  actorHeads: string[];
 }
 
 let words: ParticipantWords | undefined;
@@ -43,6 +53,7 @@ const LOOKBACK = 3;
  */
 export function resolvePronoun(sentences: readonly SentenceView[], index: number, pos: number, pronoun: string): Annotation | undefined {
   const w = participantWords();
+  if (w.objectPronouns.neuter?.includes(pronoun)) return resolveNeuter(sentences, index, pos);
   const personal = w.subjectPronouns.personal.includes(pronoun) || w.objectPronouns.personal.includes(pronoun);
   const fits = (m: Annotation) => (personal ? m.label === 'PER' : ['GRP', 'ORG', 'LOC'].includes(m.label));
   const preps = new Set(w.prepositions);
@@ -55,6 +66,23 @@ export function resolvePronoun(sentences: readonly SentenceView[], index: number
     if (s.section?.id !== here.section?.id && (s.section?.kind === 'comment' || here.section?.kind === 'comment')) break;
     const cands = s.mentions.filter((m) => fits(m) && !preps.has(wordBefore(s.tokens, m.start)));
     if (cands.length) return cands.reduce((a, b) => (b.start < a.start || (b.start === a.start && b.end > a.end) ? b : a));
+  }
+  return undefined;
+}
+
+/**
+ * Resolves a neuter object pronoun ("joined it") to the nearest organisation named before it: in
+ * the same sentence before the pronoun, then in up to three earlier sentences of the section, the
+ * last-named first (recency, unlike the subject preference of `resolvePronoun`).
+ */
+export function resolveNeuter(sentences: readonly SentenceView[], index: number, pos: number): Annotation | undefined {
+  const here = sentences[index];
+  if (!here) return undefined;
+  for (let i = index; i >= 0 && i >= index - LOOKBACK; i--) {
+    const s = sentences[i]!;
+    if (i < index && s.section?.id !== here.section?.id) break;
+    const cands = s.mentions.filter((m) => m.label === 'ORG' && (i < index || m.end <= pos));
+    if (cands.length) return cands.reduce((a, b) => (b.end > a.end || (b.end === a.end && b.start < a.start) ? b : a));
   }
   return undefined;
 }
