@@ -71,3 +71,57 @@ test('gain decoding gives the same spans whatever was decoded before (its work a
   assert.deepEqual(decodeSpans(doc, probs, gain), alone);
   assert.deepEqual(alone.map(words), ['shameful cover story']);
 });
+
+test('gain decoding with minGapChars keeps spans of a sentence part more than that many characters apart', () => {
+  const probs = all(0.05);
+  const at = (w: string) => doc.tokens.findIndex((t) => t.norm === w);
+  probs[at('shameful')] = 0.9;
+  probs[at('cover')] = 0.3;
+  probs[at('story')] = 0.9;
+  const gain: DecodeParams = { ...base, threshold: 0, spanCost: 0.4, coverGain: 0.001, gapBelow: 0.5 };
+  // Only the low-token rule: the phrase comes out in two pieces 7 characters apart.
+  assert.deepEqual(decodeSpans(doc, probs, gain).map(words), ['shameful', 'story']);
+  const kept = decodeSpans(doc, probs, { ...gain, minGapChars: 10 });
+  assert.equal(kept.length, 1, kept.map(words).join('|'));
+  // Spans of different sentence parts may stay close.
+  assert.deepEqual(decodeSpans(doc, all(0.9), { ...gain, minGapChars: 10 }).map(words), ['They lied to us again', 'Nobody believes the shameful cover story now']);
+});
+
+/** The gain of a span of tokens [k, j] as `decodeSpansByGain` counts it (no smoothing). */
+function spanGain(d: ReturnType<typeof prepareDoc>, p: Float64Array, k: number, j: number, cost: number, gain: number): number {
+  let mass = p[k]! * (d.tokens[k]!.end - d.tokens[k]!.start);
+  for (let t = k + 1; t <= j; t++) mass += p[t]! * (d.tokens[t]!.end - d.tokens[t - 1]!.end);
+  return mass / (d.tokens[j]!.end - d.tokens[k]!.start) - cost + gain * mass;
+}
+
+test('gain decoding finds the best span set under both gap rules (brute force on short sentences)', () => {
+  const d = prepareDoc('Cruel lies and endless sly tricks fool the meek people');
+  const n = d.tokens.length;
+  let seed = 7;
+  const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
+  for (let round = 0; round < 40; round++) {
+    const p = Float64Array.from({ length: n }, () => rand());
+    const params: DecodeParams = { threshold: 0, gap: 0, smooth: 0, minWords: 1, spanCost: 0.3 + 0.3 * rand(), coverGain: 0.02 * rand(), gapBelow: 0.2 + 0.6 * rand(), minGapChars: Math.floor(12 * rand()), maxTokens: 4 };
+    const cost = params.spanCost!;
+    const g = params.coverGain!;
+    // Best total over all valid span sets, spans in order.
+    const best = (from: number, prevEnd: number): number => {
+      let v = 0;
+      for (let k = from; k < n; k++) {
+        if (prevEnd >= 0) {
+          let low = false;
+          for (let t = prevEnd + 1; t < k; t++) if (p[t]! < params.gapBelow!) low = true;
+          if (!low || d.tokens[k]!.start - d.tokens[prevEnd]!.end <= params.minGapChars!) continue;
+        }
+        for (let j = k; j < n && j - k < params.maxTokens!; j++) v = Math.max(v, spanGain(d, p, k, j, cost, g) + best(j + 1, j));
+      }
+      return v;
+    };
+    const found = decodeSpans(d, p, params).map((s) => {
+      const k = d.tokens.findIndex((t) => t.start === s.start);
+      const j = d.tokens.findIndex((t) => t.end === s.end);
+      return spanGain(d, p, k, j, cost, g);
+    });
+    assert.ok(Math.abs(found.reduce((a, b) => a + b, 0) - best(0, -1)) < 1e-9, `round ${round}`);
+  }
+});

@@ -41,6 +41,12 @@ export interface DecodeParams {
   maxTokens?: number;
   /** Gain decoding: chosen spans of one sentence at most this many characters apart are joined (default 0: none). */
   joinChars?: number;
+  /**
+   * Gain decoding: two spans of a sentence part must be more than this many characters apart
+   * (default 0). Gold spans of PTC train are rarely that close (joining those within 20
+   * characters costs the gold 0.6 F1 against itself), while pieces of one phrase are.
+   */
+  minGapChars?: number;
 }
 
 /** The shipped rhetoric model as stored in `data/models/rhetoric.json`. */
@@ -57,6 +63,8 @@ export interface StoredRhetoricModel {
   lexicon?: TechniqueLexicons;
   /** The word-vector file (in `data/models`) the embedding features use (see `embeddings.ts`). */
   embeddings?: string;
+  /** Task TC: offsets added to Repetition's log-probability per repeat category of a given span (see `classify-given.ts`). */
+  tcRepeat?: Record<string, number>;
 }
 
 /** A loaded linear model with its feature index and labels. */
@@ -68,6 +76,8 @@ export interface LoadedLinear {
   lexicon?: LexiconLookup;
   /** For the technique model: the word vectors its features were trained with (loaded on first use). */
   vectors?: () => WordVectors;
+  /** For the technique model, task TC: Repetition offsets per repeat category (see `classify-given.ts`). */
+  repeat?: Record<string, number>;
 }
 
 /** The rhetoric model ready to use. */
@@ -103,7 +113,7 @@ export function loadLinear(stored: StoredLinearModel): LoadedLinear {
 export function loadRhetoricModel(): RhetoricModel {
   if (!cached) {
     const stored = JSON.parse(readFileSync(process.env.ANNALIST_RHETORIC_MODEL || MODEL_URL, 'utf8')) as StoredRhetoricModel;
-    const tc: LoadedLinear = { ...loadLinear(stored.tc), lexicon: stored.lexicon ? lexiconLookup(stored.lexicon) : undefined, vectors: vectorsOf(stored.embeddings) };
+    const tc: LoadedLinear = { ...loadLinear(stored.tc), lexicon: stored.lexicon ? lexiconLookup(stored.lexicon) : undefined, vectors: vectorsOf(stored.embeddings), repeat: stored.tcRepeat };
     cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc, stack: stored.stack ? loadLinear(stored.stack) : undefined, decode: stored.decode };
   }
   return cached;
@@ -528,7 +538,8 @@ export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: Decod
  * scorer (mean smoothed probability of its characters) minus `spanCost`, plus `coverGain` × its
  * expected propaganda characters (its share of recall): a linearisation of span-level F1, which
  * averages precision over found spans but recall over gold ones. With `gapBelow` < 1, two spans of
- * a sentence part need a token of lower probability between them (see `bestSpans`). Found spans at most `joinChars`
+ * a sentence part need a token of lower probability between them, and with `minGapChars` more than that many
+ * characters (see `bestSpans`). Found spans at most `joinChars`
  * characters apart are then joined. Exact dynamic programme, O(tokens × `maxTokens`).
  * Confidence is the mean probability of the span's tokens.
  */
@@ -556,7 +567,7 @@ export function decodeSpansByGain(doc: RhetoricDoc, probs: Float64Array, params:
     for (let e = a; e <= b; e++) {
       if (e < b && !endsSentence(doc, e, a, b)) continue;
       const found: Array<[number, number]> = [];
-      bestSpans(starts, ends, isWord, sm, from, e, cost, gain, maxLen, params.gapBelow ?? 1, found);
+      bestSpans(starts, ends, isWord, sm, from, e, cost, gain, maxLen, params.gapBelow ?? 1, params.minGapChars ?? 0, found);
       for (let k = found.length - 1; k >= 0; k--) {
         const [x, y] = found[k]!;
         const last = ranges[ranges.length - 1];
@@ -575,60 +586,59 @@ export function decodeSpansByGain(doc: RhetoricDoc, probs: Float64Array, params:
 
 /** Reused work arrays of `bestSpans` (grown as needed; the decoding is synchronous). */
 interface BestSpanScratch {
-  open: Float64Array;
-  shut: Float64Array;
+  /** Best value of the tokens before j when a span may start at j (1-based local index). */
+  free: Float64Array;
+  /** The span end behind `free[j]` (0: no span before). */
+  freeArg: Int32Array;
+  /** Best value with a span ending at j. */
   end: Float64Array;
-  openFrom: Int8Array;
-  shutFrom: Int8Array;
   endStart: Int32Array;
+  /** First local index after j holding a token below `gapBelow` (n + 1: none). */
+  nextLow: Int32Array;
+  /** Span ends that become usable as predecessors at j: list heads and links. */
+  head: Int32Array;
+  link: Int32Array;
 }
 let scratch: BestSpanScratch | null = null;
 function scratchFor(size: number): BestSpanScratch {
-  if (!scratch || scratch.open.length < size) {
-    const m = Math.max(size, 256);
-    scratch = { open: new Float64Array(m), shut: new Float64Array(m), end: new Float64Array(m), openFrom: new Int8Array(m), shutFrom: new Int8Array(m), endStart: new Int32Array(m) };
+  if (!scratch || scratch.free.length < size + 2) {
+    const m = Math.max(size + 2, 256);
+    scratch = { free: new Float64Array(m), freeArg: new Int32Array(m), end: new Float64Array(m), endStart: new Int32Array(m), nextLow: new Int32Array(m), head: new Int32Array(m), link: new Int32Array(m) };
   }
   return scratch;
 }
 
 /**
  * The best spans (token ranges, last first) of the tokens `[from, to)` for `decodeSpansByGain`.
- * Two spans must be separated by at least one token whose probability is below `gapBelow`, so a
- * probable phrase is never cut into pieces (which the scorer's per-span precision would reward).
- * States per token j: `open` (outside spans, the gap since the last span holds a low token or no
- * span came yet), `shut` (outside, no low token in the gap yet), `end` (j ends a span).
+ * Two spans must be separated by at least one token whose probability is below `gapBelow`, and by
+ * more than `minGapChars` characters, so a probable phrase is never cut into pieces (which the
+ * scorer's per-span precision would reward). A span ending at token e may precede a span starting
+ * at k once both hold; that moment only moves forward with k, so each end is filed under the
+ * first start it allows and the best predecessor value is a running maximum.
  */
-function bestSpans(starts: Int32Array, ends: Int32Array, isWord: Uint8Array, p: Float64Array, from: number, to: number, cost: number, gain: number, maxLen: number, gapBelow: number, out: Array<[number, number]>): void {
+function bestSpans(starts: Int32Array, ends: Int32Array, isWord: Uint8Array, p: Float64Array, from: number, to: number, cost: number, gain: number, maxLen: number, gapBelow: number, minGapChars: number, out: Array<[number, number]>): void {
   const n = to - from;
   if (n <= 0) return;
-  const s = scratchFor(n + 1);
-  const { open, shut, end, openFrom, shutFrom, endStart } = s;
-  open[0] = 0;
-  shut[0] = -Infinity;
-  end[0] = -Infinity;
-  openFrom[0] = 0;
-  shutFrom[0] = 0;
-  endStart[0] = 0;
+  const { free, freeArg, end, endStart, nextLow, head, link } = scratchFor(n);
+  nextLow[n] = n + 1;
+  for (let j = n - 1; j >= 0; j--) nextLow[j] = p[from + j]! < gapBelow ? j + 1 : nextLow[j + 1]!;
+  for (let j = 0; j <= n + 1; j++) head[j] = 0;
+  free[0] = 0;
+  freeArg[0] = 0;
+  let best = 0;
+  let bestEnd = 0;
   for (let j = 1; j <= n; j++) {
-    shut[j] = -Infinity;
+    // The best predecessor of a span starting at j.
+    free[j] = free[j - 1]!;
+    freeArg[j] = freeArg[j - 1]!;
+    for (let e = head[j]!; e > 0; e = link[e]!) {
+      if (end[e]! > free[j]!) {
+        free[j] = end[e]!;
+        freeArg[j] = e;
+      }
+    }
     end[j] = -Infinity;
-    shutFrom[j] = 0;
     endStart[j] = 0;
-    const low = p[from + j - 1]! < gapBelow;
-    // Token j outside every span.
-    const carried = shut[j - 1]! >= end[j - 1]! ? 1 : 2;
-    const carriedValue = Math.max(shut[j - 1]!, end[j - 1]!);
-    if (low && carriedValue > open[j - 1]!) {
-      open[j] = carriedValue;
-      openFrom[j] = carried;
-    } else {
-      open[j] = open[j - 1]!;
-      openFrom[j] = 0;
-    }
-    if (!low) {
-      shut[j] = carriedValue;
-      shutFrom[j] = carried;
-    }
     // Token j ends a span [k, j].
     if (!isWord[from + j - 1]) continue;
     const lastEnd = ends[from + j - 1]!;
@@ -638,28 +648,31 @@ function bestSpans(starts: Int32Array, ends: Int32Array, isWord: Uint8Array, p: 
       const t = from + k - 1;
       const pk = p[t]!;
       const tStart = starts[t]!;
-      const tEnd = ends[t]!;
-      const mass = inner + pk * (tEnd - tStart);
-      if (k > 1) inner += pk * (tEnd - ends[t - 1]!);
+      const mass = inner + pk * (ends[t]! - tStart);
+      if (k > 1) inner += pk * (ends[t]! - ends[t - 1]!);
       if (!isWord[t]) continue;
-      const v = mass / (lastEnd - tStart) - cost + gain * mass + open[k - 1]!;
+      const v = mass / (lastEnd - tStart) - cost + gain * mass + free[k]!;
       if (v > end[j]!) {
         end[j] = v;
         endStart[j] = k;
       }
     }
-  }
-  let state = open[n]! >= shut[n]! && open[n]! >= end[n]! ? 0 : shut[n]! >= end[n]! ? 1 : 2;
-  for (let j = n; j >= 1; ) {
-    if (state === 2) {
-      const k = endStart[j]!;
-      out.push([from + k - 1, from + j]);
-      j = k - 1;
-      state = 0;
-    } else {
-      state = state === 0 ? openFrom[j]! : shutFrom[j]!;
-      j--;
+    if (end[j]! > best) {
+      best = end[j]!;
+      bestEnd = j;
     }
+    // The first start this end allows: after a low token and more than `minGapChars` characters on.
+    let k = Math.max(j + 2, nextLow[j]! + 1);
+    while (k <= n && starts[from + k - 1]! - lastEnd <= minGapChars) k++;
+    if (k <= n) {
+      link[j] = head[k]!;
+      head[k] = j;
+    }
+  }
+  for (let e = bestEnd; e > 0; ) {
+    const k = endStart[e]!;
+    out.push([from + k - 1, from + e]);
+    e = freeArg[k]!;
   }
 }
 
