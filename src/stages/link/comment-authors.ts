@@ -46,3 +46,38 @@ export function findCommentAuthors(text: string, sections: readonly Section[]): 
   }
   return out;
 }
+
+/** A reference to the page's author in a comment ("thanks to the author"): the author's entity when the page names one. */
+export interface AuthorReference {
+  start: number;
+  end: number;
+  /** `local:<author name>` (the id the linker gives that name in the text); absent when the page names no author. */
+  entity?: string;
+  name?: string;
+}
+
+/**
+ * In reader comments, "the author" / "the Author" (not "the author of …") refers to the author of the
+ * page the comments are on. The author is the page's metadata author, else the text of a credit
+ * section with role `author`; with neither, the reference is returned without an entity (unresolved).
+ */
+export function findArticleAuthorReferences(text: string, sections: readonly Section[], metaAuthor?: string): AuthorReference[] {
+  const comments = sections.filter((s) => s.kind === 'comment');
+  if (comments.length === 0) return [];
+  const credit = sections.find((s) => s.kind === 'credit' && s.role === 'author');
+  const author = (metaAuthor ?? (credit ? text.slice(credit.start, credit.end) : '')).replace(/^\s*by\s+/i, '').trim();
+  const out: AuthorReference[] = [];
+  for (const c of comments) {
+    const body = text.slice(c.start, c.end);
+    for (const m of body.matchAll(/\b[Tt]he ([Aa]uthor)\b(?!\s+of\b)(?![-\p{L}])/gu)) {
+      const start = c.start + m.index;
+      const ref: AuthorReference = { start, end: start + m[0].length };
+      if (author) {
+        ref.entity = localId(author);
+        ref.name = author;
+      }
+      out.push(ref);
+    }
+  }
+  return out;
+}

@@ -139,3 +139,14 @@ test('descriptions are found the same when tokens overlap and are not strictly o
   assert.deepEqual(spans(text, findDescriptions(kb, mentions, withGap, cues)), [['Dutch historian', 'local:peeters', 'appositive']]);
   assert.deepEqual(spans(text, findDescriptions(kb, mentions, tokens, cues)), [['Dutch historian', 'local:peeters', 'appositive']]);
 });
+
+test('a title taken with a name starts at the capitalized words of the title, not at the words before it', () => {
+  const text = 'He cited a review by Town Historian Jan Peeters today.';
+  assert.deepEqual(describeAll(text, [['Jan Peeters', 'local:peeters', 'PER']]), [['Town Historian Jan Peeters', 'local:peeters', 'title-name']]);
+});
+
+test('a capitalized form of address before a name is taken with it, like a title', () => {
+  const { tokens, mentions } = setup('Then Comrade Peeters spoke, and comrade Peeters agreed.', [['Peeters', 'local:peeters', 'PER']]);
+  const found = findDescriptions(kb, mentions, tokens, { ...cues, honorifics: new Set(['comrade']) });
+  assert.deepEqual(spans('Then Comrade Peeters spoke, and comrade Peeters agreed.', found), [['Comrade Peeters', 'local:peeters', 'title-name']]);
+});

@@ -40,6 +40,8 @@ export interface DescribeCues {
   verbs: ReadonlySet<string>;
   /** Adjectives that may modify a name without an article ("clever Petrov"); none when absent. */
   nameAdjectives?: ReadonlySet<string>;
+  /** Forms of address (lower case) taken with the name after them when capitalized ("Comrade Vask"); none when absent. */
+  honorifics?: ReadonlySet<string>;
 }
 
 /** A new mention produced by a description. */
@@ -266,42 +268,49 @@ export function parseDescription(tokens: readonly DescribeToken[], s: number, e:
   return { role: head.role, titled };
 }
 
-/** Finds description mentions in one document. Returns new mentions, not overlapping the people already marked. */
-export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMention[], tokens: readonly DescribeToken[], cues: DescribeCues): DescriptionMention[] {
-  const roles = sortedWords(cues.roleNouns);
-  const titles = sortedWords(cues.titles);
-  const isPerson = (m: DescribedMention) => m.label === 'PER' && !!m.entity;
-  const people = linked.filter(isPerson).sort((a, b) => a.start - b.start);
-  // token index by start and by end: binary search when starts and ends both increase, else maps
-  let ordered = true;
-  for (let i = 1; i < tokens.length && ordered; i++) ordered = tokens[i]!.start > tokens[i - 1]!.start && tokens[i]!.end > tokens[i - 1]!.end;
-  let firstAt: { get(pos: number): number | undefined } = { get: (pos) => tokenAt(tokens, pos, 'start') };
-  let lastAt: { get(pos: number): number | undefined } = { get: (pos) => tokenAt(tokens, pos, 'end') };
-  if (!ordered && people.length > 0) {
-    const byStart = new Map<number, number>();
-    const byEnd = new Map<number, number>();
-    tokens.forEach((t, i) => {
-      byStart.set(t.start, i);
-      byEnd.set(t.end, i);
-    });
-    firstAt = byStart;
-    lastAt = byEnd;
-  }
-  const out: DescriptionMention[] = [];
-  const taken = (start: number, end: number) =>
-    people.some((p) => p.start < end && start < p.end) || out.some((o) => o.start < end && start < o.end);
-  const described: Array<{ start: number; entity: string; name: string; role: string; rule: string }> = [];
-  const push = (d: DescriptionMention) => {
-    out.push(d);
-    described.push({ start: d.start, entity: d.entity, name: d.name, role: d.role, rule: d.rule });
-  };
+/** What the description rules of one document share: inputs, indexes and the mentions found so far. */
+interface DescribeState {
+  kb: KnowledgeBase;
+  linked: readonly DescribedMention[];
+  tokens: readonly DescribeToken[];
+  cues: DescribeCues;
+  roles: readonly string[][];
+  titles: readonly string[][];
+  /** The linked people, in text order. */
+  people: readonly DescribedMention[];
+  firstAt: { get(pos: number): number | undefined };
+  lastAt: { get(pos: number): number | undefined };
+  out: DescriptionMention[];
+  described: Array<{ start: number; entity: string; name: string; role: string; rule: string }>;
+}
 
+/** Whether a span overlaps a person already marked or a description already found. */
+function isTaken(st: DescribeState, start: number, end: number): boolean {
+  return st.people.some((p) => p.start < end && start < p.end) || st.out.some((o) => o.start < end && start < o.end);
+}
+
+/** Adds a description mention, and remembers it for the bare descriptions that refer back. */
+function pushDescription(st: DescribeState, d: DescriptionMention): void {
+  st.out.push(d);
+  st.described.push({ start: d.start, entity: d.entity, name: d.name, role: d.role, rule: d.rule });
+}
+
+/** Rule 1 of `findDescriptions`: appositions next to a person's name. */
+function findAppositions(st: DescribeState): void {
+  const { linked, tokens, cues, roles, people, firstAt, lastAt, out } = st;
+  const taken = (start: number, end: number) => isTaken(st, start, end);
+  const push = (d: DescriptionMention) => pushDescription(st, d);
   // 1. Appositions next to a person's name.
   for (const p of people) {
     const i = firstAt.get(p.start);
     const j = lastAt.get(p.end);
     if (i === undefined || j === undefined) continue;
     const sentence = tokens[i]!.sentence;
+    // "Comrade Jan Peeters": a capitalized form of address and the name are one mention, like a title
+    const h = i > 0 ? tokens[i - 1]! : undefined;
+    if (h && h.sentence === sentence && isCapitalized(h) && (cues.honorifics?.has(h.norm) ?? false) && !linked.some((m) => m !== p && m.start <= h.start && m.end >= p.end) && !out.some((o) => o.start < p.end && h.start < o.end)) {
+      push({ start: h.start, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: h.norm });
+    }
     // before the name: "Belgian historian Jan Peeters", "The head of the archive, Jan Peeters,"
     const comma = i > 0 && tokens[i - 1]!.text === ',' ? 1 : 0;
     const e = i - comma;
@@ -318,8 +327,12 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
       const start = tokens[s]!.start;
       const end = tokens[e - 1]!.end;
       if (d.titled && !comma) {
-        // "First Secretary Jan Peeters": the title and the name are one mention
-        const from = ARTICLES.has(tokens[s]!.norm) ? tokens[s + 1]!.start : start;
+        // "First Secretary Jan Peeters": the title and the name are one mention, from the title's head back over
+        // the capitalized words before it ("U.S. Assistant Secretary", but "review by Law Professor" → "Law Professor")
+        let f = s;
+        while (f < e && !(isCapitalized(tokens[f]!) && roleAt(tokens, f, roles))) f++;
+        while (f > s && isCapitalized(tokens[f - 1]!) && isWordToken(tokens[f - 1]!) && !ARTICLES.has(tokens[f - 1]!.norm)) f--;
+        const from = tokens[f < e ? f : s]!.start;
         // "Marshal Tito" already matched whole as a title alias needs no second mention
         const known = linked.some((m) => m !== p && m.start <= from && m.end >= p.end);
         if (!known && !out.some((o) => o.start < p.end && from < o.end)) push({ start: from, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: d.role });
@@ -327,7 +340,7 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
       break;
     }
     // after the name: "Jan Peeters, director of the City Archive, said"
-    if (tokens[j + 1]?.text === ',') {
+    if (j + 1 < tokens.length && tokens[j + 1]!.text === ',') {
       let hi = j + 2;
       while (hi < tokens.length && hi - j < 16 && tokens[hi]!.sentence === sentence && tokens[hi]!.text !== ',' && (isWordToken(tokens[hi]!) || /^[()]$/.test(tokens[hi]!.text))) hi++;
       const closes = hi >= tokens.length || tokens[hi]!.text === ',' || tokens[hi]!.sentence !== sentence || /^[.;:!?]$/.test(tokens[hi]!.text);
@@ -340,9 +353,20 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
     }
   }
 
+}
+
+/** Rule 2 of `findDescriptions`: office descriptions without a name. */
+function findOfficeDescriptions(st: DescribeState): void {
+  const { kb, linked, tokens, titles, people } = st;
+  const taken = (start: number, end: number) => isTaken(st, start, end);
+  const push = (d: DescriptionMention) => pushDescription(st, d);
   // 2. Office descriptions without a name: "the (future) first secretary of the Central Committee".
   // bodies and places named, by start, for the complement of an office title (in `linked` order)
-  const orgs = linked.map((m, k) => ({ m, k })).filter(({ m }) => m.entity && (m.label === 'ORG' || m.label === 'LOC'));
+  const orgs: Array<{ m: DescribedMention; k: number }> = [];
+  for (let k = 0; k < linked.length; k++) {
+    const m = linked[k]!;
+    if (m.entity && (m.label === 'ORG' || m.label === 'LOC')) orgs.push({ m, k });
+  }
   const orgsByStart = [...orgs].sort((a, b) => a.m.start - b.m.start || a.k - b.k);
   const orgAt = (from: number, to: number): string[] => {
     const lo = tokens[from]!.start;
@@ -410,6 +434,11 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
     i = e - 1;
   }
 
+}
+
+/** Rule 3 of `findDescriptions`: evaluative epithets on a name. */
+function findEpithets(st: DescribeState): void {
+  const { linked, tokens, cues, roles, people, firstAt, out } = st;
   // 3. Evaluative epithets on a name: "the stubborn Petrov", "the cautious and well-known Petrov".
   for (const p of people) {
     const i = firstAt.get(p.start);
@@ -431,6 +460,12 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
     out.push({ start, end: p.end, entity: p.entity, name: p.name ?? '', rule: 'epithet-name', score: 0.8, role: '' });
   }
 
+}
+
+/** Rule 4 of `findDescriptions`: bare descriptions referring back. */
+function findBareDescriptions(st: DescribeState): void {
+  const { tokens, cues, roles, out, described } = st;
+  const taken = (start: number, end: number) => isTaken(st, start, end);
   // 4. Bare descriptions referring back: "the expert noted", "the historian emphasized".
   described.sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -450,5 +485,34 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
     const ref = described.filter((d) => d.start < start && (generic ? d.rule === 'appositive' : d.role === r.role || d.role.endsWith(` ${r.role}`))).pop();
     if (ref) out.push({ start, end, entity: ref.entity, name: ref.name, rule: 'description-coref', score: 0.5, role: r.role });
   }
-  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Finds description mentions in one document. Returns new mentions, not overlapping the people already marked. */
+export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMention[], tokens: readonly DescribeToken[], cues: DescribeCues): DescriptionMention[] {
+  const roles = sortedWords(cues.roleNouns);
+  const titles = sortedWords(cues.titles);
+  const isPerson = (m: DescribedMention) => m.label === 'PER' && !!m.entity;
+  const people = linked.filter(isPerson).sort((a, b) => a.start - b.start);
+  // token index by start and by end: binary search when starts and ends both increase, else maps
+  let ordered = true;
+  for (let i = 1; i < tokens.length && ordered; i++) ordered = tokens[i]!.start > tokens[i - 1]!.start && tokens[i]!.end > tokens[i - 1]!.end;
+  let firstAt: { get(pos: number): number | undefined } = { get: (pos) => tokenAt(tokens, pos, 'start') };
+  let lastAt: { get(pos: number): number | undefined } = { get: (pos) => tokenAt(tokens, pos, 'end') };
+  if (!ordered && people.length > 0) {
+    const byStart = new Map<number, number>();
+    const byEnd = new Map<number, number>();
+    tokens.forEach((t, i) => {
+      byStart.set(t.start, i);
+      byEnd.set(t.end, i);
+    });
+    firstAt = byStart;
+    lastAt = byEnd;
+  }
+  const st: DescribeState = { kb, linked, tokens, cues, roles, titles, people, firstAt, lastAt, out: [], described: [] };
+  // each rule is its own function: a deoptimization in one recompiles that rule only, not all four
+  findAppositions(st);
+  findOfficeDescriptions(st);
+  findEpithets(st);
+  findBareDescriptions(st);
+  return st.out.sort((a, b) => a.start - b.start);
 }

@@ -68,10 +68,23 @@ const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
 const PREDICATIVE = new Set(['a', 'an', 'as', 'is', 'was', 'be', 'been', 'being', 'become', 'became', 'called', 'named']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
+/** Index of the first token starting at or after `pos` (tokens in text order), by binary search; `tokens.length` if none. */
+function firstTokenFrom(tokens: readonly DescribeToken[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 /** Whether a mention is a new local "name" that is one token, one of the lexicon's person nouns. */
 export function isNounTakenForName(m: EvaluatedMention, tokens: readonly DescribeToken[], lex: PersonLexicon): boolean {
   if (m.rule !== 'local-new') return false;
-  const t = tokens.find((x) => x.start === m.start && x.end === m.end);
+  const i = firstTokenFrom(tokens, m.start);
+  const t = i < tokens.length && tokens[i]!.start === m.start && tokens[i]!.end === m.end ? tokens[i] : undefined;
   return !!t && (lex.memberNouns.has(t.norm) || lex.personNouns.has(t.norm) || lex.neutralNouns.has(t.norm));
 }
 
@@ -89,7 +102,8 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
     .filter((m) => m.label === 'PER' && m.entity)
     .map((m) => {
       const i = byStart.get(m.start);
-      const after = tokens.find((t) => t.start >= m.end);
+      const a = firstTokenFrom(tokens, m.end);
+      const after = a < tokens.length ? tokens[a] : undefined;
       return { m, sentence: i === undefined ? -1 : tokens[i]!.sentence, possessive: !!after && after.start === m.end && POSSESSIVE.has(after.norm) };
     })
     .filter((p) => p.sentence >= 0)

@@ -4,11 +4,11 @@ import { hashContent } from '../../core/hash.ts';
 import { loadKnowledgeBase } from '../../kb/load-kb.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import type { EntityCandidate, MentionLabel } from '../mentions/find-mentions.ts';
-import { linkMentions, type LinkInput, type LinkResult } from './link-mentions.ts';
-import { findCommentAuthors } from './comment-authors.ts';
+import { linkMentions, linkResult, type LinkInput, type LinkResult } from './link-mentions.ts';
+import { findArticleAuthorReferences, findCommentAuthors } from './comment-authors.ts';
 
 const NAME = 'link';
-const VERSION = '1.2.0';
+const VERSION = '1.3.0';
 
 /** A token record shared by the input builder and every rule of the linker. */
 interface TokenRecord {
@@ -77,6 +77,7 @@ function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens
       after: surfaces(after, after + 4, s),
       atSentenceStart: first === 0 || tokens[first - 1]!.sentence !== s,
     };
+    // every field present (the optional ones undefined), so that all inputs share one object shape
     const input: LinkInput = {
       window,
       start: a.start,
@@ -86,9 +87,9 @@ function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens
       candidates: (a.attrs.candidates ?? []) as unknown as EntityCandidate[],
       before: words(first - 2, first - 1),
       after: words(after, after + 1),
+      modelLabel: typeof a.attrs.modelLabel === 'string' ? (a.attrs.modelLabel as MentionLabel) : undefined,
+      nested: a.attrs.nested === true ? true : undefined,
     };
-    if (typeof a.attrs.modelLabel === 'string') input.modelLabel = a.attrs.modelLabel as MentionLabel;
-    if (a.attrs.nested === true) input.nested = true;
     return input;
   });
 }
@@ -97,8 +98,10 @@ function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens
  * Stage `link`: turns `mention-candidate` annotations into the final `mention` layer, one annotation per
  * span, each with `entity` (KB id or `local:<slug>`; absent when unresolved), `name`, `form`, `linkRule`,
  * `linkScore`, and for metonyms `standsFor` and `via` (the place whose name was used). Adds mentions
- * the recognizer cannot see: titles and descriptions of people, coordinated names, and the user names
- * of comment authors in comment headers (`local:user-<name>`, rule `comment-author`).
+ * the recognizer cannot see: titles and descriptions of people, role descriptions of state leaders ("the
+ * Rurlandian leader", rules `role-leader-*`), coordinated names, the user names of comment authors in
+ * comment headers (`local:user-<name>`, rule `comment-author`), and "the author" in a comment (the page's
+ * author, rule `article-author`; unresolved when the page names no author).
  */
 export const linkStage: Stage = {
   name: NAME,
@@ -113,16 +116,14 @@ export const linkStage: Stage = {
     const inputs = inputsOfRecords(source.text, candidates, tokens);
     const linked = linkMentions(kb, inputs, { text: source.text, tokens });
     // comment authors' user names in comment headers replace whatever the recognizer made of them
-    const authors: LinkResult[] = findCommentAuthors(source.text, source.sections).map((a) => ({
-      start: a.start,
-      end: a.end,
-      label: 'PER',
-      entity: a.entity,
-      name: a.name,
-      form: 'user name',
-      linkRule: 'comment-author',
-      linkScore: 0.95,
-    }));
+    const authors: LinkResult[] = findCommentAuthors(source.text, source.sections).map((a) =>
+      linkResult(a.start, a.end, 'PER', 'user name', 'comment-author', 0.95, { entity: a.entity, name: a.name }),
+    );
+    // "the author" in a comment: the page's author (metadata or credit line), unresolved when the page names none
+    for (const a of findArticleAuthorReferences(source.text, source.sections, source.meta.author)) {
+      if (linked.some((r) => !r.partOfName && r.start < a.end && a.start < r.end)) continue;
+      authors.push(linkResult(a.start, a.end, 'PER', 'description', a.entity ? 'article-author' : 'unresolved', a.entity ? 0.6 : 0, { entity: a.entity, name: a.name }));
+    }
     const results = authors.length === 0 ? linked : [...linked.map((r) => (authors.some((a) => a.start < r.end && r.start < a.end) ? { ...r, partOfName: true } : r)), ...authors];
     const annotations: Annotation[] = [];
     const ids = new Set<string>();
@@ -138,7 +139,7 @@ export const linkStage: Stage = {
       if (r.standsFor) attrs.standsFor = r.standsFor;
       if (r.via) attrs.via = r.via;
       if (r.candidates) attrs.candidates = r.candidates;
-      attrs.found = candidates[k]?.attrs.found ?? (r.linkRule === 'title-coref' || r.linkRule === 'comment-author' ? r.linkRule : 'description');
+      attrs.found = candidates[k]?.attrs.found ?? (r.linkRule === 'title-coref' || r.linkRule === 'comment-author' || r.linkRule === 'article-author' ? r.linkRule : 'description');
       const a = makeAnnotation(source.id, 'mention', r.start, r.end, r.label, { stage: NAME, version: VERSION, rule: r.linkRule, confidence: r.linkScore }, attrs);
       // "the Communist Parties of China and Albania" is one span naming two parties: one annotation per
       // entity, so the later one's id also hashes its entity (ids are per span and label otherwise)

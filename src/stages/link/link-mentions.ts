@@ -4,7 +4,9 @@
  * around them (`metonym-context.ts`), generic short forms of bodies ("the party", "the city council")
  * by what the document is related to (`related-entities.ts`), short forms, patronymic forms and
  * epithets by coreference with fuller mentions, and names the KB does not know to `local:<slug>` ids
- * shared by every document that names them the same way.
+ * shared by every document that names them the same way. A modifier with its name ("communist Rurland",
+ * `modified-names.ts`) is one mention; role descriptions of state leaders ("the Rurlandian leader") are resolved through the KB's offices
+ * (`role-descriptions.ts`).
  */
 import { readFileSync } from 'node:fs';
 import { yearOfEdtf } from '../../core/time.ts';
@@ -15,7 +17,10 @@ import { documentAffinity, isRelatedToDocument } from './related-entities.ts';
 import { metonymContext, type MetonymWindow } from './metonym-context.ts';
 import { findDescriptions } from './describe-persons.ts';
 import { expandCoordination } from './expand-coordination.ts';
-import { findEvaluations, isNounTakenForName, loadPersonLexicon } from './evaluate-persons.ts';
+import { findEvaluations, isNounTakenForName, loadPersonLexicon, type EvaluatedMention } from './evaluate-persons.ts';
+import { findRoleDescriptions, loadStateLeaders, type StateLeaders } from './role-descriptions.ts';
+import { joinModifiedNames } from './modified-names.ts';
+import { buildGazetteer, lookup } from '../mentions/gazetteer.ts';
 
 /** Context vocabularies (data, not code): see `context-cues.json`. */
 interface ContextCues {
@@ -32,6 +37,8 @@ interface ContextCues {
   genericRoleNouns: string[];
   notNames: string[];
   pastVerbs: string[];
+  honorifics: string[];
+  politicalAdjectives: string[];
 }
 
 type Cues = { [K in Exclude<keyof ContextCues, 'titles' | 'roleNouns'>]: Set<string> } & {
@@ -60,6 +67,8 @@ function loadCues(): Cues {
       genericRoleNouns: new Set(raw.genericRoleNouns),
       notNames: new Set(raw.notNames),
       pastVerbs: new Set(raw.pastVerbs),
+      honorifics: new Set(raw.honorifics),
+      politicalAdjectives: new Set(raw.politicalAdjectives),
       verbs: new Set([...raw.agentVerbs, ...raw.auxiliaries, ...raw.pastVerbs]),
     };
   }
@@ -106,6 +115,29 @@ export interface LinkResult {
   partOfName?: boolean;
 }
 
+/** The optional fields of a `LinkResult`. */
+type LinkExtras = Pick<LinkResult, 'entity' | 'name' | 'standsFor' | 'via' | 'candidates' | 'partOfName'>;
+
+/**
+ * A `LinkResult` with every field present (the absent ones `undefined`) in one order, so that all results
+ * share one object shape and the code reading them stays monomorphic.
+ */
+export function linkResult(start: number, end: number, label: MentionLabel, form: string, linkRule: string, linkScore: number, extra: LinkExtras = {}): LinkResult {
+  return {
+    start,
+    end,
+    label,
+    entity: extra.entity,
+    name: extra.name,
+    form,
+    linkRule,
+    linkScore,
+    standsFor: extra.standsFor,
+    via: extra.via,
+    candidates: extra.candidates,
+    partOfName: extra.partOfName,
+  };
+}
 
 /** Turns a name into a local entity id: `local:patrice-lumumba`. */
 export function localId(name: string): string {
@@ -126,6 +158,21 @@ export function yearsInText(text: string): number[] {
 const yearOf = yearOfEdtf;
 
 const roleCache = new WeakMap<KnowledgeBase, Map<string, Array<[number, number]>>>();
+
+const typeCache = new WeakMap<KnowledgeBase, Map<string, KbEntity['type']>>();
+
+/**
+ * The type of every KB entity by id, indexed once per knowledge base: KB records come in many object
+ * shapes (optional fields), and reading `type` through this one map keeps the readers monomorphic.
+ */
+function entityTypes(kb: KnowledgeBase): Map<string, KbEntity['type']> {
+  let m = typeCache.get(kb);
+  if (!m) {
+    m = new Map(kb.entities.map((e) => [e.id, e.type]));
+    typeCache.set(kb, m);
+  }
+  return m;
+}
 
 /** Year ranges of every person's offices, indexed once per knowledge base. */
 function roleYears(kb: KnowledgeBase): Map<string, Array<[number, number]>> {
@@ -268,9 +315,9 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     const e = kb.byId.get(id);
     return e ? TYPE_LABEL[e.type] : fallback;
   };
-  const linked = (m: LinkInput, id: string, form: string, rule: string, score: number, extra: Partial<LinkResult> = {}): LinkResult => {
+  const linked = (m: LinkInput, id: string, form: string, rule: string, score: number, extra: Partial<Pick<LinkResult, 'label' | 'standsFor' | 'via'>> = {}): LinkResult => {
     see(id);
-    return { start: m.start, end: m.end, label: labelOf(m, id, m.label), entity: id, name: nameOf(id) ?? m.text, form, linkRule: rule, linkScore: score, ...extra };
+    return linkResult(m.start, m.end, extra.label ?? labelOf(m, id, m.label), form, rule, score, { entity: id, name: nameOf(id) ?? m.text, standsFor: extra.standsFor, via: extra.via });
   };
 
   /** Metonymy: the government or body a place name stands for, and the literal place, when both readings exist. */
@@ -300,10 +347,11 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     const y = mentions[b];
     return !!x && !!y && /^\s+(?:and|or)\s+$/.test(opts.text.slice(x.end, y.start));
   };
-  contexts.forEach((ctx, k) => {
-    if (ctx !== 'none') return;
-    if ((contexts[k + 1] === 'acting' && coordinated(k, k + 1)) || (contexts[k - 1] === 'acting' && coordinated(k - 1, k))) contexts[k] = 'acting';
-  });
+  for (let k = 0; k < contexts.length; k++) {
+    if (contexts[k] !== 'none') continue;
+    // (bounds checked: reading past either end of an array deoptimizes)
+    if ((k + 1 < contexts.length && contexts[k + 1] === 'acting' && coordinated(k, k + 1)) || (k > 0 && contexts[k - 1] === 'acting' && coordinated(k - 1, k))) contexts[k] = 'acting';
+  }
 
   // Pass 1: unique, context-free aliases (and metonyms decided by context).
   mentions.forEach((m, k) => {
@@ -383,7 +431,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
         const rule = sure.has(best!.id) ? 'ambiguous-by-document' : 'ambiguous-by-context';
         results[k] = linked(m, best!.id, m.candidates.find((x) => x.entity === best!.id)!.kind, rule, sure.has(best!.id) ? 0.8 : 0.6);
       } else {
-        results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'unresolved', linkScore: 0, candidates: ids };
+        results[k] = linkResult(m.start, m.end, m.label, 'name', 'unresolved', 0, { candidates: ids });
       }
     }
   }
@@ -415,7 +463,8 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   /** The person most recently named (linked so far) before a position. */
   const lastPersonBefore = (pos: number): string | undefined => {
     let best: LinkResult | undefined;
-    for (const r of results) if (r?.entity && r.start < pos && (!best || r.start > best.start) && kb.byId.get(r.entity)?.type === 'person') best = r;
+    const types = entityTypes(kb);
+    for (const r of results) if (r?.entity && r.start < pos && (!best || r.start > best.start) && types.get(r.entity) === 'person') best = r;
     return best?.entity;
   };
   mentions.forEach((m, k) => {
@@ -429,7 +478,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     );
     if (inDoc.length === 1 && ctx.some((x) => x.entity === inDoc[0] && x.folded) && lastPersonBefore(m.start) !== inDoc[0]) {
       // "the leader" for "the Leader": only right after the person is named; else a common noun, no name
-      results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'not-a-name', linkScore: 0, partOfName: true };
+      results[k] = linkResult(m.start, m.end, m.label, 'name', 'not-a-name', 0, { partOfName: true });
     } else if (inDoc.length === 1) {
       results[k] = linked(m, inDoc[0]!, ctx.find((x) => x.entity === inDoc[0])!.kind, 'epithet-in-context', 0.75);
     } else if (inDoc.length === 0 && related.length === 1) {
@@ -437,9 +486,9 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
       results[k] = linked(m, related[0]!, ctx.find((x) => x.entity === related[0])!.kind, 'related-in-context', 0.6);
     } else if (ctx.every((x) => x.folded) && m.candidates.every((x) => x.needsContext)) {
       // a lower-case "the leader" that is no one's epithet here is a common noun, not an unresolved name
-      results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'not-a-name', linkScore: 0, partOfName: true };
+      results[k] = linkResult(m.start, m.end, m.label, 'name', 'not-a-name', 0, { partOfName: true });
     } else {
-      results[k] = { start: m.start, end: m.end, label: m.label, form: ctx[0]!.kind, linkRule: 'unresolved', linkScore: 0, candidates: [...new Set(ctx.map((x) => x.entity))] };
+      results[k] = linkResult(m.start, m.end, m.label, ctx[0]!.kind, 'unresolved', 0, { candidates: [...new Set(ctx.map((x) => x.entity))] });
     }
   });
 
@@ -455,24 +504,29 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     if (e?.type !== 'person') continue;
     for (const tokens of personNameForms(kb, e).fuller) personNames.push({ tokens, entity: id, start: -1 });
   }
-  const unknown = mentions.map((m, k) => ({ m, k })).filter(({ k }) => !results[k]);
+  const unknown: Array<{ m: LinkInput; k: number }> = [];
+  for (let k = 0; k < mentions.length; k++) if (!results[k]) unknown.push({ m: mentions[k]!, k });
   // longest unknown PER names first, so that "Lumumba" finds "Patrice Lumumba" wherever it stands
   const unknownPer = unknown.filter(({ m }) => m.label === 'PER').sort((a, b) => nameTokens(b.m.text).length - nameTokens(a.m.text).length);
   for (const { m, k } of unknownPer) {
     const toks = nameTokens(m.text);
     // "!", "Yes", "Alas": punctuation and interjections the recognizer took for names are no one
     if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!))) {
-      results[k] = { start: m.start, end: m.end, label: 'PER', form: 'name', linkRule: 'not-a-name', linkScore: 0, partOfName: true };
+      results[k] = linkResult(m.start, m.end, 'PER', 'name', 'not-a-name', 0, { partOfName: true });
       continue;
     }
     // "Nikolai Ivanovich" (given name and patronymic) is the person of that given name the document names
     const patronymic = toks.length === 2 && isPatronymic(toks[1]!);
-    const fuller = personNames.filter((p) => isShortFormOf(toks, p.tokens) || (patronymic && p.tokens.length >= 2 && p.tokens[0] === toks[0] && !p.tokens.some(isPatronymic)));
+    // "Comrade Peeters", "Marshal Peeters": a form of address or a title before a short form is not part of the name
+    const bare = toks.length > 1 && (c.honorifics.has(toks[0]!) || c.titles.includes(toks[0]!)) ? toks.slice(1) : toks;
+    const fuller = personNames.filter(
+      (p) => isShortFormOf(bare, p.tokens) || (bare !== toks && bare.length === p.tokens.length && bare.every((t, x) => t === p.tokens[x])) || (patronymic && p.tokens.length >= 2 && p.tokens[0] === toks[0] && !p.tokens.some(isPatronymic)),
+    );
     const ents = [...new Set(fuller.map((p) => p.entity))];
     if (ents.length === 1) {
       const id = ents[0]!;
       results[k] = id.startsWith('local:')
-        ? { start: m.start, end: m.end, label: 'PER', entity: id, name: localNames.get(id) ?? m.text, form: 'short-form', linkRule: 'coref-short-form', linkScore: 0.8 }
+        ? linkResult(m.start, m.end, 'PER', 'short-form', 'coref-short-form', 0.8, { entity: id, name: localNames.get(id) ?? m.text })
         : linked(m, id, 'short-form', 'coref-short-form', 0.8);
       continue;
     }
@@ -480,30 +534,57 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
       // nearest fuller name before the mention wins; otherwise it stays ambiguous
       const before = fuller.filter((p) => p.start >= 0 && p.start < m.start).sort((a, b) => b.start - a.start)[0];
       if (before) {
-        results[k] = { start: m.start, end: m.end, label: 'PER', entity: before.entity, name: localNames.get(before.entity) ?? nameOf(before.entity) ?? m.text, form: 'short-form', linkRule: 'coref-nearest', linkScore: 0.6 };
-      } else results[k] = { start: m.start, end: m.end, label: 'PER', form: 'short-form', linkRule: 'unresolved', linkScore: 0, candidates: ents };
+        results[k] = linkResult(m.start, m.end, 'PER', 'short-form', 'coref-nearest', 0.6, { entity: before.entity, name: localNames.get(before.entity) ?? nameOf(before.entity) ?? m.text });
+      } else results[k] = linkResult(m.start, m.end, 'PER', 'short-form', 'unresolved', 0, { candidates: ents });
       continue;
     }
     const id = localIdOfTokens(toks);
     localNames.set(id, m.text);
     personNames.push({ tokens: toks, entity: id, start: m.start });
-    results[k] = { start: m.start, end: m.end, label: 'PER', entity: id, name: m.text, form: 'name', linkRule: 'local-new', linkScore: 0.6 };
+    results[k] = linkResult(m.start, m.end, 'PER', 'name', 'local-new', 0.6, { entity: id, name: m.text });
   }
   for (const { m, k } of unknown) {
     if (results[k]) continue;
     const toks = nameTokens(m.text);
     if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!))) {
-      results[k] = { start: m.start, end: m.end, label: m.label, form: 'name', linkRule: 'not-a-name', linkScore: 0, partOfName: true };
+      results[k] = linkResult(m.start, m.end, m.label, 'name', 'not-a-name', 0, { partOfName: true });
+      continue;
+    }
+    // "Rurland-Osteria" written for one country under two of its names: each part names the same one entity
+    const same = hyphenatedNamesOf(kb, m.text);
+    if (same) {
+      results[k] = linked(m, same, 'name', 'hyphen-same-entity', 0.7);
       continue;
     }
     const id = localIdOfTokens(toks);
-    results[k] = { start: m.start, end: m.end, label: m.label, entity: id, name: m.text, form: 'name', linkRule: 'local-new', linkScore: 0.5 };
+    results[k] = linkResult(m.start, m.end, m.label, 'name', 'local-new', 0.5, { entity: id, name: m.text });
   }
-  const out = results.map((r, k) => r ?? { start: mentions[k]!.start, end: mentions[k]!.end, label: mentions[k]!.label, form: 'name', linkRule: 'unresolved', linkScore: 0 });
+  const out = results.map((r, k) => r ?? linkResult(mentions[k]!.start, mentions[k]!.end, mentions[k]!.label, 'name', 'unresolved', 0));
+  // the mentions found beyond the names (a function of its own: smaller units to optimize and reoptimize)
+  return addFoundMentions(kb, mentions, out, opts, { cues: c, affinity, metonymies, nameTokens });
+}
+
+/** What `addFoundMentions` needs from the linking of names. */
+interface FoundContext {
+  cues: Cues;
+  affinity: ReadonlySet<string>;
+  metonymies: ReadonlyArray<{ literal?: string; acting?: string }>;
+  nameTokens: (text: string) => string[];
+}
+
+/**
+ * The second half of `linkMentions`, over the linked names (`out`, one per input mention): names inside
+ * longer names marked part of them, modifiers joined, scare quotes taken in; then the
+ * mentions found beyond the names (titles used as names, descriptions, role descriptions of leaders,
+ * evaluations, coordinated names) appended.
+ */
+function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out: LinkResult[], opts: LinkOptions, ctx: FoundContext): LinkResult[] {
+  const { cues: c, affinity, metonymies, nameTokens } = ctx;
   // "Joseph Stalin" is one name: a shorter name found inside a person's name (the town once called
   // "Stalin") is part of it. Titles and epithets ("US President John F. Kennedy", "the prosecutor of
   // the republic") keep the names they contain.
-  const personsFound = out.filter((r) => r.entity && kb.byId.get(r.entity)?.type === 'person');
+  const types = entityTypes(kb);
+  const personsFound = out.filter((r) => r.entity && types.get(r.entity) === 'person');
   /** Whether a text is one of a person's own names ("Petrov" in the epithet "wise Petrov"). */
   const ownName = (id: string, text: string) => personNameForms(kb, kb.byId.get(id)!).own.has(nameTokens(text).join(' '));
   out.forEach((r, k) => {
@@ -512,6 +593,15 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     if (!outer || outer.entity === r.entity || mentions[k]!.candidates.some((x) => x.entity === outer.entity)) return;
     if (NAME_FORMS.includes(outer.form) || ownName(outer.entity!, mentions[k]!.text)) out[k] = { ...r, partOfName: true };
   });
+  // "Rurlandian Vask", "communist Rurland": a modifier and the name after it are one mention
+  const tokens = withText(opts.text, opts.tokens ?? []);
+  const modified = joinModifiedNames(kb, out, tokens, opts.text, {
+    candidates: mentions.map((m) => m.candidates),
+    acting: metonymies.map((x) => x.acting),
+    politicalAdjectives: c.politicalAdjectives,
+    stateOffices: stateOfficesOf(loadStateLeaders()),
+  }) as LinkResult[];
+  out.splice(0, out.length, ...modified);
   // an epithet or nickname in quotation marks is used with them ("the \"Iron Lady\""): scare quotes are part of it
   out.forEach((r, k) => {
     if (!['epithet', 'nickname'].includes(r.form)) return;
@@ -520,27 +610,68 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     if (open && close && QUOTE_PAIRS[open]?.includes(close)) out[k] = { ...r, start: r.start - 1, end: r.end + 1 };
   });
   const withTitles = out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles, affinity));
-  const tokens = withText(opts.text, opts.tokens ?? []);
   const verbs = c.verbs;
   const lexicon = loadPersonLexicon();
-  const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs, nameAdjectives: lexicon.adjectives });
+  const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs, nameAdjectives: lexicon.adjectives, honorifics: c.honorifics });
+  // "the Soviet leader", "the leader of China": the holder of the state's top office at the time (data/lexicon/state-leaders.json)
+  const roleDescribed = findRoleDescriptions(kb, [...withTitles.filter((r) => !r.partOfName), ...described.map((d) => ({ ...d, label: 'PER' }))], tokens);
   // evaluative references ("this fool", 'the "reformer"') after names, titles and descriptions are known
   const evaluated = findEvaluations(
-    [...withTitles.filter((r) => !r.partOfName || r.linkRule === 'not-a-name').map((r) => ({ ...r, rule: r.linkRule })), ...described.map((d) => ({ ...d, label: 'PER' }))],
+    // one small record shape for all three kinds of mention (cheaper than copying every field of each)
+    [
+      ...withTitles.filter((r) => !r.partOfName || r.linkRule === 'not-a-name').map((r) => evaluationInput(r.start, r.end, r.label, r.entity, r.name, r.linkRule)),
+      ...described.map((d) => evaluationInput(d.start, d.end, 'PER', d.entity, d.name, d.rule)),
+      ...roleDescribed.map((d) => evaluationInput(d.start, d.end, 'PER', d.entity, d.name, d.rule)),
+    ],
     tokens,
     lexicon,
     verbs,
   );
   // a lexicon noun taken for a new name inside an evaluative phrase is part of it, not a person of its own
   withTitles.forEach((r, k) => {
-    if (evaluated.some((x) => x.start <= r.start && r.end <= x.end) && isNounTakenForName({ ...r, rule: r.linkRule }, tokens, lexicon)) withTitles[k] = { ...r, partOfName: true };
+    if (evaluated.some((x) => x.start <= r.start && r.end <= x.end) && isNounTakenForName(evaluationInput(r.start, r.end, r.label, r.entity, r.name, r.linkRule), tokens, lexicon)) withTitles[k] = { ...r, partOfName: true };
   });
   const sharedHeads = expandCoordination(kb, tokens).filter((x) => !out.some((r) => r.start === x.start && r.end === x.end && r.entity === x.entity));
   return withTitles.concat(
-    described.map((d) => ({ start: d.start, end: d.end, label: 'PER' as const, entity: d.entity, name: d.name, form: d.rule === 'title-name' ? 'title' : d.rule === 'epithet-name' ? 'epithet' : 'description', linkRule: d.rule, linkScore: d.score })),
-    sharedHeads.map((x) => ({ start: x.start, end: x.end, label: TYPE_LABEL[kb.byId.get(x.entity)?.type ?? 'organization'], entity: x.entity, name: x.name, form: 'coordination', linkRule: 'coordination', linkScore: 0.7 })),
-    evaluated.map((x) => ({ start: x.start, end: x.end, label: 'PER' as const, ...(x.entity ? { entity: x.entity, name: x.name } : {}), form: 'epithet', linkRule: x.rule, linkScore: x.score })),
+    described.map((d) => linkResult(d.start, d.end, 'PER', d.rule === 'title-name' ? 'title' : d.rule === 'epithet-name' ? 'epithet' : 'description', d.rule, d.score, { entity: d.entity, name: d.name })),
+    sharedHeads.map((x) => linkResult(x.start, x.end, TYPE_LABEL[kb.byId.get(x.entity)?.type ?? 'organization'], 'coordination', 'coordination', 0.7, { entity: x.entity, name: x.name })),
+    evaluated.map((x) => linkResult(x.start, x.end, 'PER', 'epithet', x.rule, x.score, x.entity ? { entity: x.entity, name: x.name } : {})),
+    roleDescribed.map((d) => linkResult(d.start, d.end, 'PER', 'description', d.rule, d.score, { entity: d.entity, name: d.name, candidates: d.candidates })),
   );
+}
+
+/**
+ * The one KB entity every part of a hyphenated name names ("Kampuchea-Cambodia"), by aliases that need
+ * no context and are not demonyms; undefined when the parts name different entities, several, or none.
+ */
+function hyphenatedNamesOf(kb: KnowledgeBase, text: string): string | undefined {
+  const parts = text.split(/[-\u2010\u2011\u2013]/);
+  if (parts.length < 2 || parts.some((p) => !/^\p{Lu}/u.test(p))) return undefined;
+  const gaz = buildGazetteer(kb);
+  let common: Set<string> | undefined;
+  for (const p of parts) {
+    const ids = new Set((lookup(gaz, p) ?? []).filter((e) => !e.alias.needsContext && e.alias.kind !== 'demonym').map((e) => e.entity.id));
+    common = common ? new Set([...common].filter((id) => ids.has(id))) : ids;
+    if (common.size === 0) return undefined;
+  }
+  return common && common.size === 1 ? [...common][0] : undefined;
+}
+
+/** A mention as the evaluation rule reads it. */
+function evaluationInput(start: number, end: number, label: string, entity: string | undefined, name: string | undefined, rule: string): EvaluatedMention {
+  return { start, end, label, entity, name, rule };
+}
+
+const stateOfficeCache = new WeakMap<StateLeaders, Map<string, Set<string>>>();
+
+/** Per state of the state-leaders data, every office key it lists (any class), built once. */
+function stateOfficesOf(data: StateLeaders): Map<string, Set<string>> {
+  let m = stateOfficeCache.get(data);
+  if (!m) {
+    m = new Map(data.states.map((s) => [s.state, new Set(Object.values(s.offices).flat(2))]));
+    stateOfficeCache.set(data, m);
+  }
+  return m;
 }
 
 const titleIndexCache = new WeakMap<readonly string[], Map<string, Array<{ title: string; words: string[] }>>>();
@@ -575,7 +706,13 @@ export function findTitleMentions(
   titles: readonly string[],
   affinity: ReadonlySet<string> = new Set(),
 ): LinkResult[] {
-  const persons = linked.filter((r) => r.entity && r.label === 'PER' && kb.byId.get(r.entity)?.type === 'person').sort((a, b) => a.start - b.start);
+  const types = entityTypes(kb);
+  const persons: LinkResult[] = [];
+  for (let k = 0; k < linked.length; k++) {
+    const r = linked[k]!;
+    if (r.entity && r.label === 'PER' && types.get(r.entity) === 'person') persons.push(r);
+  }
+  persons.sort((a, b) => a.start - b.start);
   if (persons.length === 0 && affinity.size === 0) return [];
   const yearAt = (i: number) => {
     for (let k = i - 1; k >= 0; k--) if (/^(?:1[89]\d\d|20\d\d)$/.test(tokens[k]!.norm)) return Number(tokens[k]!.norm);
@@ -608,27 +745,53 @@ export function findTitleMentions(
   };
   const out: LinkResult[] = [];
   const byFirst = titlesByFirstWord(titles);
+  const ctx: TitleContext = { kb, tokens, persons, verbs, covered, bearsTitle, holderAt, yearAt, out };
+  // the loop over every token stays small; a title after "the" is read by a function of its own
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]!.norm !== 'the') continue;
-    for (const { title, words } of byFirst.get(tokens[i + 1]!.norm) ?? []) {
-      if (!words.every((w, k) => tokens[i + 1 + k]?.norm === w)) continue;
-      const last = tokens[i + words.length]!;
-      const next = tokens[i + words.length + 1];
-      // "the marshal of France", "the president's": a title with a complement is not a bare name
-      if (next && (next.norm === 'of' || next.norm === "'s")) break;
-      // "the general decay": a title that is also an adjective, before a noun, is the adjective
-      if (words.length === 1 && ADJECTIVAL_TITLES.has(title) && next && /^[a-z]+$/.test(next.norm) && !/(?:ed|s)$/.test(next.norm) && !verbs.has(next.norm)) break;
-      const start = tokens[i + 1]!.start;
-      if (covered(tokens[i]!.start, last.end)) break;
-      const before = persons.filter((p) => p.start < start && bearsTitle(p.entity!, title));
-      const ref = before[before.length - 1];
-      const holder = ref ? undefined : holderAt(title, yearAt(i));
-      if (holder) out.push({ start, end: last.end, label: 'PER', entity: holder, name: kb.byId.get(holder)!.name, form: 'title', linkRule: 'title-holder-at-time', linkScore: 0.45 });
-      if (ref) {
-        out.push({ start, end: last.end, label: 'PER', entity: ref.entity!, name: ref.name!, form: 'title', linkRule: 'title-coref', linkScore: 0.55 });
-      }
-      break;
-    }
+    const list = byFirst.get(tokens[i + 1]!.norm);
+    if (list) titleMentionAt(ctx, i, list);
   }
   return out;
+}
+
+/** What `titleMentionAt` reads and where it writes. */
+interface TitleContext {
+  kb: KnowledgeBase;
+  tokens: ReadonlyArray<{ start: number; end: number; norm: string }>;
+  persons: readonly LinkResult[];
+  verbs: ReadonlySet<string>;
+  covered: (start: number, end: number) => boolean;
+  bearsTitle: (id: string, title: string) => boolean;
+  holderAt: (title: string, year: number | undefined) => string | undefined;
+  yearAt: (i: number) => number | undefined;
+  out: LinkResult[];
+}
+
+/** The title (of `list`, longest first) after the "the" at token `i`, as a mention of its bearer or holder, if any. */
+function titleMentionAt(ctx: TitleContext, i: number, list: ReadonlyArray<{ title: string; words: string[] }>): void {
+  const { kb, tokens, persons, verbs, covered, bearsTitle, holderAt, yearAt, out } = ctx;
+  for (const { title, words } of list) {
+    // (index checks before reads: reading past the end of an array deoptimizes)
+    if (i + words.length >= tokens.length) continue;
+    let same = true;
+    for (let k = 0; k < words.length && same; k++) same = tokens[i + 1 + k]!.norm === words[k];
+    if (!same) continue;
+    const last = tokens[i + words.length]!;
+    const next = i + words.length + 1 < tokens.length ? tokens[i + words.length + 1] : undefined;
+    // "the marshal of France", "the president's": a title with a complement is not a bare name
+    if (next && (next.norm === 'of' || next.norm === "'s")) break;
+    // "the general decay": a title that is also an adjective, before a noun, is the adjective
+    if (words.length === 1 && ADJECTIVAL_TITLES.has(title) && next && /^[a-z]+$/.test(next.norm) && !/(?:ed|s)$/.test(next.norm) && !verbs.has(next.norm)) break;
+    const start = tokens[i + 1]!.start;
+    if (covered(tokens[i]!.start, last.end)) break;
+    const before = persons.filter((p) => p.start < start && bearsTitle(p.entity!, title));
+    const ref = before[before.length - 1];
+    const holder = ref ? undefined : holderAt(title, yearAt(i));
+    if (holder) out.push(linkResult(start, last.end, 'PER', 'title', 'title-holder-at-time', 0.45, { entity: holder, name: kb.byId.get(holder)!.name }));
+    if (ref) {
+      out.push(linkResult(start, last.end, 'PER', 'title', 'title-coref', 0.55, { entity: ref.entity!, name: ref.name! }));
+    }
+    break;
+  }
 }

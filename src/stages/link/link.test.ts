@@ -226,3 +226,17 @@ test('a capitalized epithet read in lower case is the person only right after th
   // capitalized, it is the epithet wherever it stands once the person is named
   assert.equal(analyze('Ivan Petrov planted trees. Kim Ar Sen came. Then the Gardener left.').find((m) => m.text === 'Gardener')?.entity, 'local:ivan-petrov');
 });
+
+test('a form of address before a short name does not hide the fuller name it repeats', () => {
+  const kb = buildKnowledgeBase([]);
+  const m = (start: number, text: string) => ({ start, end: start + text.length, label: 'PER' as const, text, candidates: [], before: [], after: [] });
+  const rs = linkMentions(kb, [m(0, 'Petra Lumba'), m(20, 'Comrade Lumba'), m(40, 'Comrade Vell')], { text: '' });
+  assert.deepEqual(rs.map((r) => [r.entity, r.linkRule]), [['local:petra-lumba', 'local-new'], ['local:petra-lumba', 'coref-short-form'], ['local:comrade-vell', 'local-new']]);
+});
+
+test('a hyphenated name whose parts are two names of one entity is that entity', () => {
+  const kb = buildKnowledgeBase([FIXTURE, { entities: [{ id: 'local:osteria', type: 'place', name: 'Osteria', aliases: [{ text: 'Osterland', kind: 'former' }] }] }]);
+  const m = (start: number, text: string) => ({ start, end: start + text.length, label: 'LOC' as const, text, candidates: [], before: [], after: [] });
+  const rs = linkMentions(kb, [m(0, 'Osterland-Osteria'), m(30, 'Rurland-Osteria')], { text: '' });
+  assert.deepEqual(rs.map((r) => [r.entity, r.linkRule]), [['local:osteria', 'hyphen-same-entity'], ['local:rurland-osteria', 'local-new']]);
+});

@@ -80,6 +80,21 @@ export function spansOfTags(tags: readonly string[]): Array<[number, number, str
   return out;
 }
 
+/**
+ * The candidate of one gazetteer entry, with every field present (the absent ones undefined) so that all
+ * candidates share one object shape; `firstWord` is the matched text's first word (for `folded`).
+ */
+function candidateOf(e: AliasEntry, firstWord: string | undefined): EntityCandidate {
+  return {
+    entity: e.entity.id,
+    kind: e.alias.kind,
+    needsContext: e.alias.needsContext ? true : undefined,
+    from: e.alias.from || undefined,
+    to: e.alias.to || undefined,
+    folded: firstWord !== undefined && isFoldedReading(e.alias.text, firstWord) ? true : undefined,
+  };
+}
+
 const isNameToken = (t: string) => /^[\p{Lu}\p{N}]/u.test(t) || /^(?:of|de|von|van|al|la|der|the|and|for|bin|ibn|y|del|du|le)$/i.test(t);
 
 /** Options of `findMentions`. */
@@ -114,14 +129,7 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
         to: h.to,
         label: labelOfEntries(h.entries),
         found: 'gazetteer',
-        candidates: h.entries.map((e) => ({
-          entity: e.entity.id,
-          kind: e.alias.kind,
-          ...(e.alias.needsContext ? { needsContext: true } : {}),
-          ...(e.alias.from ? { from: e.alias.from } : {}),
-          ...(e.alias.to ? { to: e.alias.to } : {}),
-          ...(isFoldedReading(e.alias.text, tokens[h.from]!.text) ? { folded: true } : {}),
-        })),
+        candidates: h.entries.map((e) => candidateOf(e, tokens[h.from]!.text)),
         ...(same ? { modelLabel: same[2] as MentionLabel } : {}),
         ...(h.nested ? { nested: true } : {}),
       };
@@ -146,7 +154,7 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
     out.push(...byFrom.values());
     for (const h of sites) {
       const t = tokens[h.from]!;
-      const candidates = h.entries.map((e) => ({ entity: e.entity.id, kind: e.alias.kind }));
+      const candidates = h.entries.map((e) => candidateOf(e, undefined));
       out.push({ start: t.start + h.within![0], end: t.start + h.within![1], sentence: si, from: h.from, to: h.to, label: labelOfEntries(h.entries), found: 'gazetteer', candidates });
     }
   });

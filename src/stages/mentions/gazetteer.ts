@@ -281,8 +281,8 @@ function fitting(prepared: readonly PreparedEntry[], surface: readonly string[],
 
 const WEB_ADDRESS = /^https?:\/\/(?:www\d?\.)?([^/:?#\s]+)/i;
 
-/** The trie entries of a name's normalized units, or undefined. */
-function lookup(gaz: Gazetteer, name: string): AliasEntry[] | undefined {
+/** The trie entries of a name's normalized units (every alias whose normalized text is the name's), or undefined. */
+export function lookup(gaz: Gazetteer, name: string): AliasEntry[] | undefined {
   let node: TrieNode | undefined = gaz.root;
   for (const u of aliasTokens(name)) {
     node = node.next.get(u);

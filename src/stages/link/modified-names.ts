@@ -1,0 +1,111 @@
+/**
+ * A name with a modifier before it is one mention of the named entity: a demonym before a place of
+ * that state (the KB's `partOf`/`standsFor`: "Rurlandian Oster") or before a person ("Rurlandian Vask"),
+ * or an adjective of regime or ideology before a place ("communist Rurland"). A person takes a demonym only when the person held an office of that state
+ * (a demonym before another country's politician is a comparison: "the Rurlandian Vask" said of a
+ * foreigner stays apart). An adjective of regime before a seat of government makes it the government
+ * it stands for ("communist Oster" acts as Rurland). Pure: returns new results; the demonym's own
+ * mention is marked part of the longer one.
+ */
+import type { KnowledgeBase } from '../../kb/types.ts';
+import type { EntityCandidate } from '../mentions/find-mentions.ts';
+import { ancestorsOf } from './related-entities.ts';
+
+/** A linked mention as this rule reads and rewrites it. */
+export interface ModifiableResult {
+  start: number;
+  end: number;
+  label: string;
+  entity?: string;
+  name?: string;
+  form: string;
+  linkRule: string;
+  linkScore: number;
+  standsFor?: string;
+  via?: string;
+  partOfName?: boolean;
+}
+
+/** A token: span, surface text, lower-cased form, sentence. */
+export interface ModifierToken {
+  start: number;
+  end: number;
+  text: string;
+  norm: string;
+  sentence: number;
+}
+
+/** What the rule needs besides the results: the mentions' candidates and the metonym readings. */
+export interface ModifierContext {
+  /** Candidates of the input mention behind result `k` (results past the inputs have none). */
+  candidates: ReadonlyArray<readonly EntityCandidate[] | undefined>;
+  /** The acting entity a place name may stand for (metonymy), per input mention. */
+  acting: ReadonlyArray<string | undefined>;
+  politicalAdjectives: ReadonlySet<string>;
+  /** Office keys that belong to a state (beyond offices in the state's own bodies), e.g. from the state-leaders data. */
+  stateOffices?: ReadonlyMap<string, ReadonlySet<string>>;
+}
+
+/** Index of the token starting exactly at `pos` (tokens sorted by start), or -1. */
+function tokenStartingAt(tokens: readonly ModifierToken[], pos: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo < tokens.length && tokens[lo]!.start === pos ? lo : -1;
+}
+
+/** Whether a person held an office of a state: in one of its bodies, or one of the offices the data ties to it. */
+function heldOfficeOf(kb: KnowledgeBase, person: string, states: readonly string[], stateOffices: ModifierContext['stateOffices']): boolean {
+  return kb.roles.some(
+    (r) =>
+      r.person === person &&
+      states.some((s) => r.org === s || (r.org !== undefined && ancestorsOf(kb, r.org).includes(s)) || (stateOffices?.get(s)?.has(r.officeKey) ?? false)),
+  );
+}
+
+/**
+ * Joins modifiers to the names after them (rule `modifier-name`, the name's link kept). `text` is the
+ * document text (the modifier and the name must be separated by spaces only).
+ */
+export function joinModifiedNames(kb: KnowledgeBase, results: readonly ModifiableResult[], tokens: readonly ModifierToken[], text: string, ctx: ModifierContext): ModifiableResult[] {
+  const out = results.slice();
+  const byStart = new Map<number, number>();
+  results.forEach((r, k) => {
+    if (!r.partOfName && !byStart.has(r.start)) byStart.set(r.start, k);
+  });
+  for (let k = 0; k < results.length; k++) {
+    const r = out[k]!;
+    if (r.partOfName || !r.entity || (r.label !== 'LOC' && r.label !== 'PER' && r.standsFor === undefined)) continue;
+    const i = tokenStartingAt(tokens, r.start);
+    if (i <= 0) continue;
+    const p = tokens[i - 1]!;
+    if (p.sentence !== tokens[i]!.sentence || !/^\s+$/.test(text.slice(p.end, r.start))) continue;
+    // the modifier is a demonym mention of its own ("Rurlandian"), or an adjective of regime ("communist")
+    const q = byStart.get(p.start);
+    const qCands = q !== undefined && out[q]!.end === p.end ? ctx.candidates[q] : undefined;
+    const demonymOf = qCands && qCands.length > 0 && qCands.every((x) => x.kind === 'demonym') ? [...new Set(qCands.map((x) => x.entity))] : undefined;
+    const political = ctx.politicalAdjectives.has(p.norm);
+    if (!demonymOf && !political) continue;
+    const e = kb.byId.get(r.entity);
+    if (!e) continue;
+    let next: ModifiableResult;
+    if (e.type === 'person' || r.label === 'PER') {
+      if (!demonymOf || !heldOfficeOf(kb, r.entity, demonymOf, ctx.stateOffices)) continue;
+      next = { ...r, start: p.start, linkRule: 'modifier-name' };
+    } else if (political && ctx.acting[k] && !r.standsFor) {
+      // "communist Oster": a regime's adjective makes the seat of government the government
+      const acting = ctx.acting[k]!;
+      next = { ...r, start: p.start, entity: acting, name: kb.byId.get(acting)?.name ?? r.name, label: 'ORG', standsFor: acting, via: r.entity, form: 'metonym', linkRule: 'modifier-name' };
+    } else if ((e.type === 'place' || r.standsFor) && (political || demonymOf!.some((d) => d === r.entity || ancestorsOf(kb, e.id).includes(d)))) {
+      // a demonym before a place of that state ("Rurlandian Oster"); "French Sudan", "Western Australia" name other places
+      next = { ...r, start: p.start, linkRule: 'modifier-name' };
+    } else continue;
+    out[k] = next;
+    if (demonymOf && q !== undefined) out[q] = { ...out[q]!, partOfName: true };
+  }
+  return out;
+}
