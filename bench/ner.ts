@@ -87,15 +87,21 @@ function runCompromise(docs: readonly ConllDocument[]) {
   return { pred, tps: tokens / secs };
 }
 
-/** K-fold CV over wikigold documents: train on CoNLL train + the other folds (the shipped recipe, `ner-recipe.ts`), tag the held-out fold. */
-function crossValidate(wiki: readonly ConllDocument[], epochs: number, bits: number, wikiWeight: number): string[][][] {
-  const asTagged = (docs: readonly ConllDocument[]): TaggedDocument[] => docs.map((d) => ({ sentences: d.sentences.map((s) => ({ tokens: s.tokens, tags: toIob2(s.tags) })) }));
-  const conll = asTagged(readConllFile(join(CONLL_DIR, 'train.txt')));
+/**
+ * K-fold CV over wikigold documents: train on CoNLL train + the other folds (the shipped recipe,
+ * `ner-recipe.ts`), tag the held-out fold. `target`, when set, is the domain whose copies the model
+ * folds in (domain augmentation: CoNLL is "news", wikigold "wiki"; "general" for the general copies alone).
+ */
+function crossValidate(wiki: readonly ConllDocument[], epochs: number, bits: number, wikiWeight: number, target?: string): string[][][] {
+  const asTagged = (docs: readonly ConllDocument[], domain: string): TaggedDocument[] =>
+    docs.map((d) => ({ sentences: d.sentences.map((s) => ({ tokens: s.tokens, tags: toIob2(s.tags) })), ...(target ? { domain } : {}) }));
+  const conll = asTagged(readConllFile(join(CONLL_DIR, 'train.txt')), 'news');
   const pred: string[][][] = new Array(wiki.length);
   for (let fold = 0; fold < folds; fold++) {
     process.stderr.write(`  wikigold CV fold ${fold + 1}/${folds}…\n`);
-    const wikiTrain = asTagged(wiki.filter((_, k) => k % folds !== fold));
-    const m = prepareNerModel(trainRecipe(conll.concat(...Array.from({ length: wikiWeight }, () => wikiTrain)), { epochs, bits }));
+    const wikiTrain = asTagged(wiki.filter((_, k) => k % folds !== fold), 'wiki');
+    const targetDomain = target && target !== 'general' ? target : undefined;
+    const m = prepareNerModel(trainRecipe(conll.concat(...Array.from({ length: wikiWeight }, () => wikiTrain)), { epochs, bits, targetDomain }));
     wiki.forEach((d, k) => {
       if (k % folds === fold) pred[k] = tagDocument(m, d.sentences.map((s) => s.tokens), {}, { fast: true });
     });
@@ -190,7 +196,9 @@ const wComp = runCompromise(wiki);
 if (doCv) {
   // the shipped recipe: wikigold documents repeated ×N when the model says so in `trainedOn`
   const wikiWeight = Number(/×(\d+)/.exec(loaded.model.trainedOn)?.[1] ?? 1);
-  const cv = io(crossValidate(wiki, loaded.model.epochs, loaded.model.bits, wikiWeight));
+  // and with domain augmentation when it says "weights folded for <target>"
+  const target = /folded for (\w+)/.exec(loaded.model.trainedOn)?.[1];
+  const cv = io(crossValidate(wiki, loaded.model.epochs, loaded.model.bits, wikiWeight, target));
   rows.push([`annalist perceptron, ${folds}-fold CV`, 'wikigold', f1(scoreDocuments(WIKIGOLD, wiki, cv)), per(scoreDocuments(WIKIGOLD, wiki, cv)), f1(scoreDocuments(WIKIGOLD, wiki, cv, 'PER,ORG,LOC,MISC')), '']);
 }
 const ws = scoreDocuments(WIKIGOLD, wiki, io(wOurs.pred));

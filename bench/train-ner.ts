@@ -3,12 +3,19 @@
  *
  *   node --import tsx bench/train-ner.ts [--epochs N] [--bits B] [--wiki-weight R] [--out FILE] [--wikigold] [--cv K [--pred-out FILE]]
  *     [--no-ext] [--no-classes] [--no-clusters] [--no-kb] [--no-run] [--no-agg] [--no-run-cls]
+ *     [--domains [--target SPEC] [--also-targets SPEC,…]] [--no-geo] [--geo-min N]
  *
  * Training data: CoNLL-2003 `train.txt` from `../shared/bench/conll2003` (and, with `--wikigold`, all of
  * wikigold), with the recipe's gazetteer, word classes and clusters (`ner-recipe.ts`). `--cv K` instead
  * runs K-fold cross-validation over wikigold documents (training on CoNLL train + the other folds) and
  * prints the wikigold F1 without writing a model (`--pred-out` writes `token gold predicted` lines).
  * The `--no-*` switches leave out one group of features or resources, for ablations.
+ *
+ * Domain augmentation (Daumé 2007, with `--domains`; not in the shipped recipe, see the model card): CoNLL documents are the "news" domain,
+ * wikigold the "wiki" domain; every feature fires as a general copy and a domain copy, and the written
+ * model folds in the copies of `--target` (a domain, "general", or a weighted mix such as
+ * "news*0.5+wiki*0.5", see `parseDomainTarget`). The same training is also folded for each of
+ * `--also-targets` (default general,wiki,news) and scored (CoNLL dev, or the wikigold CV).
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +23,7 @@ import { toIob2 } from '../src/ner/conll.ts';
 import { prepareNerModel, serializeNerModel } from '../src/ner/model.ts';
 import type { TaggedDocument } from '../src/ner/train-perceptron.ts';
 import { FEATURE_FLAGS } from '../src/ner/features.ts';
-import { trainRecipe, type RecipeOptions } from './ner-recipe.ts';
+import { trainRecipeModels, type RecipeOptions } from './ner-recipe.ts';
 import { tagDocument } from '../src/ner/tagger.ts';
 import { CONLL_DIR, REPO, WIKIGOLD, predictConllText, readConllFile, scoreDocuments, scorePrediction } from './ner-eval.ts';
 import { readFileSync } from 'node:fs';
@@ -35,52 +42,74 @@ const repeat = <X>(xs: X[]): X[] => Array.from({ length: wikiWeight }, () => xs)
 const useWiki = args.includes('--wikigold');
 const cv = Number(arg('--cv') ?? 0);
 /** Ablation switches: `--no-ext` (external gazetteer), `--no-classes` (lexicon word classes), `--no-kb`, `--no-run` (name-run features). */
-const recipe: RecipeOptions = { ext: !args.includes('--no-ext'), classes: !args.includes('--no-classes'), kb: !args.includes('--no-kb'), clusters: !args.includes('--no-clusters') };
+const recipe: RecipeOptions = { ext: !args.includes('--no-ext'), classes: !args.includes('--no-classes'), kb: !args.includes('--no-kb'), clusters: !args.includes('--no-clusters'), geo: !args.includes('--no-geo'), ...(arg('--geo-min') ? { geoMin: Number(arg('--geo-min')) } : {}) };
 if (args.includes('--no-run')) FEATURE_FLAGS.run = false;
 if (args.includes('--no-agg')) FEATURE_FLAGS.agg = false;
 if (args.includes('--no-run-cls')) FEATURE_FLAGS.runCls = false;
-const trainNerModel = (docs: TaggedDocument[], o: Parameters<typeof trainRecipe>[1]) => trainRecipe(docs, o, recipe);
+const domains = args.includes('--domains');
+const targetArg = arg('--target') ?? 'wiki';
+/** The target domain of the written model (undefined: general copies only). */
+const target = !domains || targetArg === 'general' ? undefined : targetArg;
+const label = (t: string | undefined) => t ?? 'general';
+/** Further targets to score from the same training (`--also-targets general,news,news*0.5+wiki*0.5`). */
+const extraTargets = (arg('--also-targets') ?? 'general,wiki,news').split(',').map((t) => (t === 'general' ? undefined : t));
+const trainNerModels = (docs: TaggedDocument[], o: Parameters<typeof trainRecipeModels>[1]) => trainRecipeModels(docs, o, recipe);
 
-const asIob2 = (docs: ReturnType<typeof readConllFile>): TaggedDocument[] =>
-  docs.map((d) => ({ sentences: d.sentences.map((s) => ({ tokens: s.tokens, tags: toIob2(s.tags) })) }));
-const conll = asIob2(readConllFile(join(CONLL_DIR, 'train.txt')));
-const wiki = asIob2(readConllFile(WIKIGOLD));
+const asIob2 = (docs: ReturnType<typeof readConllFile>, domain: string): TaggedDocument[] =>
+  docs.map((d) => ({ sentences: d.sentences.map((s) => ({ tokens: s.tokens, tags: toIob2(s.tags) })), ...(domains ? { domain } : {}) }));
+const conll = asIob2(readConllFile(join(CONLL_DIR, 'train.txt')), 'news');
+const wiki = asIob2(readConllFile(WIKIGOLD), 'wiki');
 const log = (e: number, acc: number) => console.error(`  epoch ${e}: train token accuracy ${(100 * acc).toFixed(2)}%`);
 
 if (cv > 0) {
   const wikiDocs = readConllFile(WIKIGOLD);
-  const predicted: string[][][] = new Array(wikiDocs.length);
+  const targets = domains ? [target, ...extraTargets.filter((t) => t !== target)] : [undefined];
+  const predicted = targets.map(() => new Array<string[][]>(wikiDocs.length));
   for (let fold = 0; fold < cv; fold++) {
     const trainSet = conll.concat(repeat(wiki.filter((_, k) => k % cv !== fold)));
     console.error(`fold ${fold + 1}/${cv}: ${trainSet.length} training documents`);
-    const m = prepareNerModel(trainNerModel(trainSet, { epochs, bits, onEpoch: log }));
-    wikiDocs.forEach((d, k) => {
-      if (k % cv === fold) predicted[k] = tagDocument(m, d.sentences.map((s) => s.tokens), {}, { fast: true });
+    const models = trainNerModels(trainSet, { epochs, bits, onEpoch: log, targetDomains: targets });
+    targets.forEach((t, ti) => {
+      const m = prepareNerModel(models.get(t)!);
+      wikiDocs.forEach((d, k) => {
+        if (k % cv === fold) predicted[ti]![k] = tagDocument(m, d.sentences.map((s) => s.tokens), {}, { fast: true });
+      });
     });
   }
-  const s = scoreDocuments(WIKIGOLD, wikiDocs, predicted);
   const predOut = arg('--pred-out');
-  if (predOut) writeFileSync(predOut, wikiDocs.map((d, di) => d.sentences.map((st, si) => st.tokens.map((t, i) => `${t} ${st.tags[i]} ${predicted[di]![si]![i]}`).join('\n')).join('\n\n')).join('\n\n') + '\n');
-  const perType = ['PER', 'ORG', 'LOC'].map((t) => (100 * (s.types[t]?.f1 ?? 0)).toFixed(1)).join(' / ');
-  console.log(`wikigold ${cv}-fold CV (train: CoNLL train + other folds) PER/ORG/LOC F1 ${(100 * s.overall.f1).toFixed(1)} (${perType})`);
+  targets.forEach((t, ti) => {
+    const pred = predicted[ti]!;
+    const s = scoreDocuments(WIKIGOLD, wikiDocs, pred);
+    if (predOut && ti === 0) writeFileSync(predOut, wikiDocs.map((d, di) => d.sentences.map((st, si) => st.tokens.map((tok, i) => `${tok} ${st.tags[i]} ${pred[di]![si]![i]}`).join('\n')).join('\n\n')).join('\n\n') + '\n');
+    const perType = ['PER', 'ORG', 'LOC'].map((x) => (100 * (s.types[x]?.f1 ?? 0)).toFixed(1)).join(' / ');
+    console.log(`wikigold ${cv}-fold CV (train: CoNLL train + other folds${domains ? `, domains, target ${label(t)}` : ''}) PER/ORG/LOC F1 ${(100 * s.overall.f1).toFixed(1)} (${perType})`);
+  });
 } else {
   const trainSet = useWiki ? conll.concat(repeat(wiki)) : conll;
   const t0 = Date.now();
-  const model = trainNerModel(trainSet, {
+  const targets = domains ? [target, ...extraTargets.filter((t) => t !== target)] : [undefined];
+  const data = `CoNLL-2003 eng.train${useWiki ? ` + wikigold (all 145 documents${wikiWeight > 1 ? `, each ×${wikiWeight}` : ''})` : ''}`;
+  const models = trainNerModels(trainSet, {
     epochs,
     bits,
     onEpoch: log,
-    trainedOn: useWiki ? `CoNLL-2003 eng.train + wikigold (all 145 documents${wikiWeight > 1 ? `, each ×${wikiWeight}` : ''})` : 'CoNLL-2003 eng.train',
+    trainedOn: domains ? `${data}; domain augmentation (news, wiki), weights folded for ${label(target)}` : data,
+    targetDomains: targets,
   });
+  const model = models.get(target)!;
   console.error(`trained in ${((Date.now() - t0) / 1000).toFixed(0)} s, ${model.rows.length} of ${2 ** bits} hash rows kept`);
   const bin = serializeNerModel(model);
   writeFileSync(out, bin);
   console.error(`wrote ${out} (${(bin.length / 1e6).toFixed(2)} MB)`);
-  const m = prepareNerModel(model);
-  const dev = scorePrediction(join(CONLL_DIR, 'testa.txt'), predictConllText(m, readFileSync(join(CONLL_DIR, 'testa.txt'), 'utf8')).pred);
-  console.log(`CoNLL dev (testa) PER/ORG/LOC F1 ${(100 * dev.overall.f1).toFixed(1)}`);
-  if (!useWiki) {
-    const wg = scorePrediction(WIKIGOLD, predictConllText(m, readFileSync(WIKIGOLD, 'utf8')).pred);
-    console.log(`wikigold (not trained on) PER/ORG/LOC F1 ${(100 * wg.overall.f1).toFixed(1)}`);
+  for (const t of targets) {
+    const m = prepareNerModel(models.get(t)!);
+    const dev = scorePrediction(join(CONLL_DIR, 'testa.txt'), predictConllText(m, readFileSync(join(CONLL_DIR, 'testa.txt'), 'utf8')).pred);
+    const perType = ['PER', 'ORG', 'LOC'].map((x) => (100 * (dev.types[x]?.f1 ?? 0)).toFixed(1)).join(' / ');
+    const tag = domains ? ` [target ${label(t)}${t === target ? ', written' : ''}]` : '';
+    console.log(`CoNLL dev (testa) PER/ORG/LOC F1 ${(100 * dev.overall.f1).toFixed(1)} (${perType})${tag}`);
+    if (!useWiki) {
+      const wg = scorePrediction(WIKIGOLD, predictConllText(m, readFileSync(WIKIGOLD, 'utf8')).pred);
+      console.log(`wikigold (not trained on) PER/ORG/LOC F1 ${(100 * wg.overall.f1).toFixed(1)}${tag}`);
+    }
   }
 }

@@ -102,6 +102,11 @@ export const T = {
   aggR: hashString('agg+1='),
   aggRun: hashString('agg-run='),
   aggCls: hashString('agg-cls-1='),
+  gg: hashString('gg='),
+  ggBit: hashString('gg-bit='),
+  ggBitCap: hashString('gg-bit|cap='),
+  ggm1: hashString('gg-1='),
+  ggp1: hashString('gg+1='),
 } as const;
 
 /** Hashes of the sentence-boundary pseudo-words. */
@@ -261,6 +266,8 @@ export interface SentenceInfo {
   names: Uint8Array;
   /** Marks of the external name list (general gazetteer), like `names`; all zero until set. */
   ext: Uint8Array;
+  /** Marks of the geographic gazetteer (place names by population tier, see `WeightLookup.geo`); all zero until set. */
+  geo: Uint8Array;
   /** Word-class bits per token from the model's word-class table (lexicon classes); zero until set. */
   cls: Int32Array;
   /**
@@ -284,7 +291,7 @@ export function describeSentence(tokens: readonly string[], facts?: readonly Wor
   const n = tokens.length;
   // two backing buffers for the per-token arrays (fewer allocations per sentence)
   const ints = new Int32Array(6 * n);
-  const bytes = new Uint8Array(5 * n);
+  const bytes = new Uint8Array(6 * n);
   const fold = ints.subarray(0, n);
   const exact = ints.subarray(n, 2 * n);
   const shape = ints.subarray(2 * n, 3 * n);
@@ -295,7 +302,8 @@ export function describeSentence(tokens: readonly string[], facts?: readonly Wor
   const capRun = bytes.subarray(n, 2 * n);
   const runPos = bytes.subarray(2 * n, 3 * n);
   const names = bytes.subarray(3 * n, 4 * n);
-  const ext = bytes.subarray(4 * n);
+  const ext = bytes.subarray(4 * n, 5 * n);
+  const geo = bytes.subarray(5 * n);
   let letters = 0;
   let upperWords = 0;
   for (let i = 0; i < n; i++) {
@@ -345,7 +353,7 @@ export function describeSentence(tokens: readonly string[], facts?: readonly Wor
       i = j;
     }
   }
-  return { tokens, fold, exact, shape, cap, capRun, allCaps, names, ext, cls, runFirst, runLast, runPos };
+  return { tokens, fold, exact, shape, cap, capRun, allCaps, names, ext, geo, cls, runFirst, runLast, runPos };
 }
 
 /** Case of a token's letters: bit 1 when it has an upper-case letter, bit 2 when it has a lower-case one. */
@@ -524,6 +532,7 @@ function tokenType(s: SentenceInfo, i: number): { fold: number; exact: number; c
 interface NameListTemplates { all: number; bit: number; bitCap: number; prev: number; next: number }
 const GZ_TEMPLATES: NameListTemplates = { all: T.gz, bit: T.gzBit, bitCap: T.gzBitCap, prev: T.gzm1, next: T.gzp1 };
 const GX_TEMPLATES: NameListTemplates = { all: T.gx, bit: T.gxBit, bitCap: T.gxBitCap, prev: T.gxm1, next: T.gxp1 };
+const GG_TEMPLATES: NameListTemplates = { all: T.gg, bit: T.ggBit, bitCap: T.ggBitCap, prev: T.ggm1, next: T.ggp1 };
 
 /** Pushes the features of a name list's type bits at token `i` (`cap`: the token's capitalization code). */
 function pushNameListFeatures(out: number[], list: ArrayLike<number>, i: number, n: number, cap: number, t: NameListTemplates): void {
@@ -590,6 +599,7 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
     }
   }
   pushNameListFeatures(out, s.ext, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GX_TEMPLATES);
+  pushNameListFeatures(out, s.geo, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GG_TEMPLATES);
   if (!cached && s.cap[i] && FEATURE_FLAGS.agg && doc.agg) {
     const c = doc.agg.get(f);
     if (c) aggHashes(c, out);

@@ -7,7 +7,8 @@
  * bits, scale, count, nameCount, extCount, classCount), zero padding to a multiple of 4, `count` uint32 row indices
  * (ascending), `count × tags` int16 weights, padding to a multiple of 4, `nameCount` uint32 name hashes
  * and `nameCount` uint8 type bits (padded to 4), `extCount` uint32 external-name hashes and their uint8
- * type bits (padded), `classCount` uint32 word hashes, `classCount` uint32 class bits.
+ * type bits (padded), `classCount` uint32 word hashes, `classCount` uint32 class bits, and when the header
+ * has `geoCount`, that many uint32 geographic-gazetteer hashes and their uint8 tier bits (padded).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -40,6 +41,10 @@ export interface NerModel {
   /** Word-class table: folded-word hashes (unsigned, ascending) and their class bits. */
   classKeys: Uint32Array;
   classValues: Uint32Array;
+  /** Geographic gazetteer (optional): sequence hashes (unsigned, ascending) of place names… */
+  geo?: Uint32Array;
+  /** …and their population-tier bits. */
+  geoTypes?: Uint8Array;
 }
 
 /** The bundled model file. */
@@ -47,7 +52,7 @@ export const DEFAULT_NER_MODEL = join(dirname(fileURLToPath(import.meta.url)), '
 
 /** Serializes a model to the binary file layout described above. */
 export function serializeNerModel(m: NerModel): Buffer {
-  const header = Buffer.from(JSON.stringify({ format: m.format, tags: m.tags, trainedOn: m.trainedOn, epochs: m.epochs, bits: m.bits, scale: m.scale, count: m.rows.length, nameCount: m.names.length, extCount: m.ext.length, classCount: m.classKeys.length }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ format: m.format, tags: m.tags, trainedOn: m.trainedOn, epochs: m.epochs, bits: m.bits, scale: m.scale, count: m.rows.length, nameCount: m.names.length, extCount: m.ext.length, classCount: m.classKeys.length, ...(m.geo ? { geoCount: m.geo.length } : {}) }), 'utf8');
   const pad = (4 - ((4 + header.length) % 4)) % 4;
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length, 0);
@@ -62,13 +67,14 @@ export function serializeNerModel(m: NerModel): Buffer {
     return b;
   };
   const u8 = (xs: Uint8Array) => Buffer.concat([Buffer.from(xs), Buffer.alloc((4 - (xs.length % 4)) % 4)]);
-  return Buffer.concat([len, header, Buffer.alloc(pad), rows, values, Buffer.alloc(pad2), u32(m.names), u8(m.nameTypes), u32(m.ext), u8(m.extTypes), u32(m.classKeys), u32(m.classValues)]);
+  return Buffer.concat([len, header, Buffer.alloc(pad), rows, values, Buffer.alloc(pad2), u32(m.names), u8(m.nameTypes), u32(m.ext), u8(m.extTypes), u32(m.classKeys), u32(m.classValues), ...(m.geo ? [u32(m.geo), u8(m.geoTypes!)] : [])]);
 }
 
 /** Parses a model file written by `serializeNerModel`. Throws on an unknown format. */
 export function parseNerModel(buf: Buffer): NerModel {
   const hlen = buf.readUInt32LE(0);
-  const header = JSON.parse(buf.subarray(4, 4 + hlen).toString('utf8')) as Omit<NerModel, 'rows' | 'values' | 'names' | 'nameTypes' | 'ext' | 'extTypes' | 'classKeys' | 'classValues'> & {
+  const header = JSON.parse(buf.subarray(4, 4 + hlen).toString('utf8')) as Omit<NerModel, 'rows' | 'values' | 'names' | 'nameTypes' | 'ext' | 'extTypes' | 'classKeys' | 'classValues' | 'geo' | 'geoTypes'> & {
+    geoCount?: number;
     count: number;
     nameCount: number;
     extCount: number;
@@ -101,7 +107,8 @@ export function parseNerModel(buf: Buffer): NerModel {
   const extTypes = u8(header.extCount);
   const classKeys = u32(header.classCount);
   const classValues = u32(header.classCount);
-  return { format: header.format, tags: header.tags, trainedOn: header.trainedOn, epochs: header.epochs, bits: header.bits, scale: header.scale, rows, values, names, nameTypes, ext, extTypes, classKeys, classValues };
+  const geo = header.geoCount ? { geo: u32(header.geoCount), geoTypes: u8(header.geoCount) } : {};
+  return { format: header.format, tags: header.tags, trainedOn: header.trainedOn, epochs: header.epochs, bits: header.bits, scale: header.scale, rows, values, names, nameTypes, ext, extTypes, classKeys, classValues, ...geo };
 }
 
 /** A loaded model: a dense Int16 table addressed by feature hash, ready for `tagDocument`. */
@@ -109,6 +116,7 @@ export interface LoadedNerModel extends WeightLookup {
   model: NerModel;
   names: CompactNameList;
   ext: CompactNameList;
+  geo?: CompactNameList;
   classes: Map<number, number>;
   /** Number of non-zero rows. */
   size: number;
@@ -138,12 +146,14 @@ export function prepareNerModel(model: NerModel): LoadedNerModel {
   // hashes are stored unsigned; the matcher computes signed 32-bit hashes
   const names = new CompactNameList(Array.from(model.names, (h, k) => [h | 0, model.nameTypes[k]!] as const));
   const ext = new CompactNameList(Array.from(model.ext, (h, k) => [h | 0, model.extTypes[k]!] as const));
+  const geo = model.geo && model.geoTypes ? new CompactNameList(Array.from(model.geo, (h, k) => [h | 0, model.geoTypes![k]!] as const)) : undefined;
   const classes = new Map<number, number>();
   model.classKeys.forEach((h, k) => classes.set(h | 0, model.classValues[k]! | 0));
   return {
     model,
     names,
     ext,
+    ...(geo ? { geo } : {}),
     classes,
     size: model.rows.length,
     addFeature(h: number, out: Float64Array): void {

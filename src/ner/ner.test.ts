@@ -1,8 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aggregateDocument, longShape, shortShape, describeSentence, describeDocument, featureHash, foldWord, foldedHash, hashString, shapeHash, staticHashes } from './features.ts';
+import { aggregateDocument, combine, T, longShape, shortShape, describeSentence, describeDocument, featureHash, foldWord, foldedHash, hashString, shapeHash, staticHashes } from './features.ts';
 import { addScores, allowedAfter, annotateSentence, bestTag, historyHashes, NER_TAGS, rememberSentence, START, tagDocument, tagPairHashes, type DocMemory, type WeightLookup } from './tagger.ts';
-import { trainNerModel, type TaggedDocument } from './train-perceptron.ts';
+import { domainOffset, parseDomainTarget, trainNerModel, trainNerModels, type TaggedDocument } from './train-perceptron.ts';
 import { addName, addNames, CompactNameList, markNames, nameHash } from './names.ts';
 import { parseNerModel, prepareNerModel, serializeNerModel } from './model.ts';
 import { appendTagColumn, groupConll, readConllLines, toIo, toIob2, usesIo } from './conll.ts';
@@ -139,6 +139,49 @@ test('external names and word classes are marked and survive the binary round tr
   const loaded = prepareNerModel(back);
   assert.equal(loaded.ext.get(nameHash(['orsk'])), 1 << 2);
   assert.equal(loaded.classes.get(foldedHash('IVO')), 1);
+});
+
+test('a geographic gazetteer is marked by tier and survives the binary round trip', () => {
+  const geo = new Map<number, number>();
+  addName(geo, 0, ['Port', 'Varna']);
+  addName(geo, 1, ['Orsk']);
+  const s = annotateSentence(describeSentence(['From', 'Port', 'Varna', 'to', 'Orsk']), { geo });
+  assert.deepEqual([...s.geo], [0, 1, 1 << 4, 0, 1 << 1]);
+  const out: number[] = [];
+  staticHashes(s, 4, describeDocument([s.tokens]), out);
+  assert.ok(out.includes(combine(T.ggBit, 1)));
+  assert.ok(!out.includes(combine(T.ggBit, 0)));
+  const docs: TaggedDocument[] = [{ sentences: PEOPLE.map((p, i) => sentence(p, PLACES[i]!)) }];
+  const model = trainNerModel(docs, { epochs: 2, bits: 14, minUpdates: 1, geo });
+  const back = parseNerModel(serializeNerModel(model));
+  assert.deepEqual(back, model);
+  assert.equal(prepareNerModel(back).geo?.get(nameHash(['orsk'])), 1 << 1);
+  // a model without one has none after the round trip
+  assert.equal(parseNerModel(serializeNerModel(trainNerModel(docs, { epochs: 1, bits: 14 }))).geo, undefined);
+});
+
+test('domain augmentation: one training folds into a model per target domain', () => {
+  assert.notEqual(domainOffset('news', 16), 0);
+  assert.notEqual(domainOffset('news', 16), domainOffset('wiki', 16));
+  assert.deepEqual(parseDomainTarget('news*0.7+wiki'), [{ domain: 'news', weight: 0.7 }, { domain: 'wiki', weight: 1 }]);
+  assert.deepEqual(parseDomainTarget(undefined), []);
+  assert.throws(() => parseDomainTarget('news*x'));
+  // "Kessel" after "met" is a person in domain a, a place in domain b; names elsewhere agree
+  const doc = (domain: string, tag: string): TaggedDocument => ({
+    domain,
+    sentences: PEOPLE.map((p, i) => {
+      const s = sentence(p, PLACES[i]!);
+      return { tokens: [...s.tokens.slice(0, 3), 'Kessel', ...s.tokens.slice(5)], tags: [...s.tags.slice(0, 3), tag, ...s.tags.slice(5)] };
+    }),
+  });
+  const docs = [doc('a', 'B-PER'), doc('b', 'B-LOC')];
+  const models = trainNerModels(docs, { epochs: 6, bits: 16, minUpdates: 1, minWeight: 0, targetDomains: ['a', 'b'] });
+  const sent = [['Yesterday', 'we', 'met', 'Kessel', 'in', 'Lorvik', '.']];
+  assert.equal(tagDocument(prepareNerModel(models.get('a')!), sent)[0]![3], 'B-PER');
+  assert.equal(tagDocument(prepareNerModel(models.get('b')!), sent)[0]![3], 'B-LOC');
+  // documents without a domain train the general copies only, as before
+  const plain = docs.map((d) => ({ sentences: d.sentences }));
+  assert.deepEqual(trainNerModel(plain, { epochs: 2, bits: 14 }), trainNerModels(plain, { epochs: 2, bits: 14, targetDomains: [undefined] }).get(undefined));
 });
 
 test('the compact weight table finds every stored row and nothing else', () => {

@@ -20,14 +20,17 @@ export interface WeightLookup {
   names?: NameLookup;
   /** Optional external name list (a general gazetteer, not from the training annotations), typed like `names`. */
   ext?: NameLookup;
+  /** Optional geographic gazetteer: place names whose type bits are population tiers (see `bench/ner-recipe.ts`). */
+  geo?: NameLookup;
   /** Optional word classes: folded-word hash → class bits (lexicon classes). */
   classes?: ReadonlyMap<number, number>;
 }
 
 /** Marks a described sentence with the lookup's name lists and word classes (in place). */
-export function annotateSentence(s: SentenceInfo, lists: { names?: NameLookup; ext?: NameLookup; classes?: ReadonlyMap<number, number> }): SentenceInfo {
+export function annotateSentence(s: SentenceInfo, lists: { names?: NameLookup; ext?: NameLookup; geo?: NameLookup; classes?: ReadonlyMap<number, number> }): SentenceInfo {
   if (lists.names) s.names = markNames(s, lists.names);
   if (lists.ext) s.ext = markNames(s, lists.ext);
+  if (lists.geo) s.geo = markNames(s, lists.geo);
   if (lists.classes) for (let i = 0; i < s.tokens.length; i++) s.cls[i] = lists.classes.get(s.fold[i]!) ?? 0;
   return s;
 }
@@ -207,7 +210,7 @@ export function tagDocument(weights: WeightLookup, sentences: readonly (readonly
   const scores = new Float64Array(START);
   const feats: number[] = [];
   const result: string[][] = [];
-  const lists = { names: weights.names, ext: weights.ext };
+  const lists = { names: weights.names, ext: weights.ext, geo: weights.geo };
   const infos = sentences.map((tokens, k) => {
     const s = annotateSentence(describeSentence(tokens, entries[k]), lists);
     const es = entries[k]!;

@@ -3,7 +3,7 @@
  * "w − u/c" trick of Daumé) over hashed features in a fixed table of 2^bits rows (feature hashing,
  * Weinberger et al. 2009). Deterministic: documents are shuffled with a seeded generator.
  */
-import { aggregateDocument, describeDocument, describeSentence, staticHashes } from './features.ts';
+import { aggregateDocument, combine, describeDocument, describeSentence, hashString, staticHashes } from './features.ts';
 import { addNames, markNames, type NameList } from './names.ts';
 import { addScores, annotateSentence, bestTag, historyHashes, NER_TAGS, rememberSentence, START, tagPairHashes, type DocMemory, type WeightLookup } from './tagger.ts';
 import type { NerModel } from './model.ts';
@@ -12,6 +12,21 @@ import { makeRng } from '../models/rng.ts';
 /** A training document: sentences of tokens with their IOB2 tags. */
 export interface TaggedDocument {
   sentences: { tokens: string[]; tags: string[] }[];
+  /**
+   * Domain of the document for feature augmentation (Daumé 2007), e.g. "news" or "wiki": each feature
+   * then also fires as a copy specific to that domain (see `domainOffset`). Unset: general copy only.
+   */
+  domain?: string;
+}
+
+/**
+ * Row offset (XOR mask) of a domain's feature copies in a table of 2^bits rows: the domain copy of the
+ * feature in row r lives in row r ^ offset. Non-zero for every domain name.
+ */
+export function domainOffset(domain: string, bits: number): number {
+  const mask = (1 << bits) - 1;
+  const h = combine(hashString('domain='), hashString(domain)) & mask;
+  return h === 0 ? 1 : h;
 }
 
 /** Mutable hashed weights with averaging accumulators: one row of tag weights per bucket. */
@@ -21,6 +36,8 @@ class TrainableWeights implements WeightLookup {
   readonly u: Float64Array;
   readonly updates: Uint32Array;
   c = 1;
+  /** XOR row offset of the current document's domain copies (0: none). */
+  dx = 0;
 
   constructor(bits: number) {
     this.mask = (1 << bits) - 1;
@@ -32,18 +49,27 @@ class TrainableWeights implements WeightLookup {
   addFeature(h: number, out: Float64Array): void {
     const base = (h & this.mask) * START;
     for (let k = 0; k < START; k++) out[k]! += this.w[base + k]!;
+    if (this.dx) {
+      const d = ((h & this.mask) ^ this.dx) * START;
+      for (let k = 0; k < START; k++) out[k]! += this.w[d + k]!;
+    }
   }
 
   update(feats: ArrayLike<number>, n: number, gold: number, pred: number): void {
     for (let j = 0; j < n; j++) {
       const row = feats[j]! & this.mask;
-      const base = row * START;
-      this.w[base + gold]! += 1;
-      this.u[base + gold]! += this.c;
-      this.w[base + pred]! -= 1;
-      this.u[base + pred]! -= this.c;
-      this.updates[row]!++;
+      this.bump(row, gold, pred);
+      if (this.dx) this.bump(row ^ this.dx, gold, pred);
     }
+  }
+
+  private bump(row: number, gold: number, pred: number): void {
+    const base = row * START;
+    this.w[base + gold]! += 1;
+    this.u[base + gold]! += this.c;
+    this.w[base + pred]! -= 1;
+    this.u[base + pred]! -= this.c;
+    this.updates[row]!++;
   }
 }
 
@@ -75,15 +101,24 @@ export interface TrainOptions {
   nameFolds?: number;
   /** External name list (general gazetteer) stored in the model and used as features. */
   ext?: NameList;
+  /** Geographic gazetteer (type bits: population tiers) stored in the model and used as features. */
+  geo?: NameList;
   /** Word classes (folded-word hash → class bits) stored in the model and used as features. */
   classes?: ReadonlyMap<number, number>;
+  /**
+   * With domain-tagged documents (`TaggedDocument.domain`): the domain whose feature copies are folded
+   * into the stored weights (row r gets r's weights plus those of r ^ `domainOffset`), so the tagger
+   * predicts as "general + that domain" at no run-time cost; a mix such as "news*0.5+wiki*0.5" adds
+   * weighted copies of several domains (`parseDomainTarget`). Unset: the general copies alone.
+   */
+  targetDomain?: string;
 }
 
 /**
- * Trains the tagger on IOB2-tagged documents and returns a pruned, averaged model with weights
- * quantized to 16-bit integers. Reads only its arguments.
+ * Trains once and returns one finalized model per entry of `opts.targetDomains` (default: just
+ * `opts.targetDomain`), keyed by it: the same training folded for different target domains.
  */
-export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOptions = {}): NerModel {
+export function trainNerModels(docs: readonly TaggedDocument[], opts: TrainOptions & { targetDomains?: (string | undefined)[] } = {}): Map<string | undefined, NerModel> {
   const epochs = opts.epochs ?? 10;
   const bits = opts.bits ?? 20;
   const rnd = makeRng(opts.seed ?? 1);
@@ -109,7 +144,7 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
   const prepared = docs.map((d) => {
     const docInfo = describeDocument(d.sentences.map((s) => s.tokens));
     const infos = d.sentences.map((s) => {
-      const info = annotateSentence(describeSentence(s.tokens), { ext: opts.ext, classes: opts.classes });
+      const info = annotateSentence(describeSentence(s.tokens), { ext: opts.ext, geo: opts.geo, classes: opts.classes });
       if (folds > 0) info.names = markNames(info, foldLists[foldOf.get(d)!]!);
       return info;
     });
@@ -135,6 +170,8 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
     let all = 0;
     for (const di of order) {
       const memory: DocMemory = new Map();
+      const domain = docs[di]!.domain;
+      W.dx = domain ? domainOffset(domain, bits) : 0;
       for (const sent of prepared[di]!) {
         const tags = new Uint8Array(sent.gold.length);
         for (let i = 0; i < sent.gold.length; i++) {
@@ -162,12 +199,48 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
     }
     opts.onEpoch?.(epoch, right / all);
   }
+  W.dx = 0;
+  const targets = opts.targetDomains ?? [opts.targetDomain];
+  const out = new Map<string | undefined, NerModel>();
+  for (const target of targets) out.set(target, finalizeModel(W, epochs, bits, fullList, opts, target));
+  return out;
+}
+
+/**
+ * Trains the tagger on IOB2-tagged documents and returns a pruned, averaged model with weights
+ * quantized to 16-bit integers. Reads only its arguments.
+ */
+export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOptions = {}): NerModel {
+  return trainNerModels(docs, { ...opts, targetDomains: [opts.targetDomain] }).get(opts.targetDomain)!;
+}
+
+/**
+ * Parses a target-domain spec: a domain name ("wiki"), or domains with weights joined by "+"
+ * ("news*0.5+wiki*0.5": general copies plus half of each domain's copies). Empty or undefined: none.
+ */
+export function parseDomainTarget(spec: string | undefined): { domain: string; weight: number }[] {
+  if (!spec) return [];
+  return spec.split('+').map((part) => {
+    const [domain, weight] = part.split('*') as [string, string | undefined];
+    const w = weight === undefined ? 1 : Number(weight);
+    if (!domain || !Number.isFinite(w)) throw new Error(`bad target domain spec: ${spec}`);
+    return { domain, weight: w };
+  });
+}
+
+/** Averages, folds the target domain's copies in (see `parseDomainTarget`), prunes and quantizes the trained weights. */
+function finalizeModel(W: TrainableWeights, epochs: number, bits: number, fullList: NameList, opts: TrainOptions, target: string | undefined): NerModel {
   const minUpdates = opts.minUpdates ?? 2;
   const minWeight = opts.minWeight ?? 0.05;
+  const parts = parseDomainTarget(target).map((p) => ({ dx: domainOffset(p.domain, bits), weight: p.weight }));
   let maxAbs = 0;
   const avg = new Float64Array(W.w.length);
   for (let k = 0; k < avg.length; k++) {
-    const v = W.w[k]! - W.u[k]! / W.c;
+    let v = W.w[k]! - W.u[k]! / W.c;
+    for (const { dx, weight } of parts) {
+      const j = (((k / START) | 0) ^ dx) * START + (k % START);
+      v += weight * (W.w[j]! - W.u[j]! / W.c);
+    }
     avg[k] = Math.abs(v) < minWeight ? 0 : v;
     if (Math.abs(avg[k]!) > maxAbs) maxAbs = Math.abs(avg[k]!);
   }
@@ -175,7 +248,9 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
   const rows: number[] = [];
   const values: number[] = [];
   for (let row = 0; row <= W.mask; row++) {
-    if (W.updates[row]! < minUpdates) continue;
+    let updates = W.updates[row]!;
+    for (const { dx } of parts) updates += W.updates[row ^ dx]!;
+    if (updates < minUpdates) continue;
     const base = row * START;
     let keep = false;
     for (let k = 0; k < START; k++) if (Math.round(avg[base + k]! * scale) !== 0) keep = true;
@@ -185,6 +260,7 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
   }
   const [names, nameTypes] = sortedList(fullList);
   const [ext, extTypes] = sortedList(opts.ext ?? new Map());
+  const geo = opts.geo?.size ? sortedList(opts.geo) : undefined;
   const classes = [...(opts.classes ?? new Map<number, number>())].map(([h, v]) => [h >>> 0, v >>> 0] as const).sort((a, b) => a[0] - b[0]);
   return {
     format: 'annalist-ner-hashed/2',
@@ -201,5 +277,6 @@ export function trainNerModel(docs: readonly TaggedDocument[], opts: TrainOption
     extTypes,
     classKeys: Uint32Array.from(classes.map((c) => c[0])),
     classValues: Uint32Array.from(classes.map((c) => c[1])),
+    ...(geo ? { geo: geo[0], geoTypes: geo[1] } : {}),
   };
 }
