@@ -425,6 +425,8 @@ if (process.env.SI_GAIN !== '0') {
       // 1 = no low-token rule: the character gap alone keeps phrases whole.
       gapBelow: [0.3, 0.4, 0.5, 1],
       trimEdges: [false, true],
+      // true: no span made only of function words and punctuation (`function-words.json`).
+      contentOnly: [false, true],
     });
   }
 }
@@ -434,6 +436,8 @@ if (process.env.SI_GAIN !== '0') {
   const f = (r: { precision: number; recall: number; f1: number }) => `${(100 * r.precision).toFixed(1)}/${(100 * r.recall).toFixed(1)}/${(100 * r.f1).toFixed(2)}`;
   const probs = probsOf(bestSi.stack);
   console.error(`SI chosen on ${evalIds.length} articles: P/R/F1 ${f(bestSi)}; pieces within ${SI_MIN_GAP_CHARS} chars joined ${f(siScore(evalIds, probs, bestSi.params, SI_MIN_GAP_CHARS))}; tuning split ${f(siScore(tuneList, probs, bestSi.params))}`);
+  const flipped = { ...bestSi.params, contentOnly: bestSi.params.contentOnly !== true };
+  console.error(`SI same settings with contentOnly ${String(flipped.contentOnly)}: P/R/F1 ${f(siScore(evalIds, probs, flipped))}; tuning split ${f(siScore(tuneList, probs, flipped))}`);
 }
 
 // ---------------------------------------------------------------- final fit on all train

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareDoc } from './doc.ts';
-import { decodeSpans, type DecodeParams } from './model.ts';
+import { decodeSpans, isContentToken, type DecodeParams } from './model.ts';
 
 // One line holding two sentences; every token is given the same high probability.
 const text = 'They lied to us again. Nobody believes the shameful cover story now.';
@@ -94,14 +94,14 @@ function spanGain(d: ReturnType<typeof prepareDoc>, p: Float64Array, k: number, 
   return mass / (d.tokens[j]!.end - d.tokens[k]!.start) - cost + gain * mass;
 }
 
-test('gain decoding finds the best span set under both gap rules (brute force on short sentences)', () => {
-  const d = prepareDoc('Cruel lies and endless sly tricks fool the meek people');
+test('gain decoding finds the best span set under both gap rules and contentOnly (brute force on short sentences)', () => {
+  const d = prepareDoc('Cruel lies and the sly tricks of the meek people');
   const n = d.tokens.length;
   let seed = 7;
   const rand = () => ((seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648);
   for (let round = 0; round < 40; round++) {
     const p = Float64Array.from({ length: n }, () => rand());
-    const params: DecodeParams = { threshold: 0, gap: 0, smooth: 0, minWords: 1, spanCost: 0.3 + 0.3 * rand(), coverGain: 0.02 * rand(), gapBelow: 0.2 + 0.6 * rand(), minGapChars: Math.floor(12 * rand()), maxTokens: 4 };
+    const params: DecodeParams = { threshold: 0, gap: 0, smooth: 0, minWords: 1, spanCost: 0.3 + 0.3 * rand(), coverGain: 0.02 * rand(), gapBelow: 0.2 + 0.6 * rand(), minGapChars: Math.floor(12 * rand()), maxTokens: 4, contentOnly: round % 2 === 1 };
     const cost = params.spanCost!;
     const g = params.coverGain!;
     // Best total over all valid span sets, spans in order.
@@ -113,7 +113,10 @@ test('gain decoding finds the best span set under both gap rules (brute force on
           for (let t = prevEnd + 1; t < k; t++) if (p[t]! < params.gapBelow!) low = true;
           if (!low || d.tokens[k]!.start - d.tokens[prevEnd]!.end <= params.minGapChars!) continue;
         }
-        for (let j = k; j < n && j - k < params.maxTokens!; j++) v = Math.max(v, spanGain(d, p, k, j, cost, g) + best(j + 1, j));
+        for (let j = k; j < n && j - k < params.maxTokens!; j++) {
+          if (params.contentOnly && !d.tokens.slice(k, j + 1).some((t) => isContentToken(t))) continue;
+          v = Math.max(v, spanGain(d, p, k, j, cost, g) + best(j + 1, j));
+        }
       }
       return v;
     };
@@ -124,4 +127,26 @@ test('gain decoding finds the best span set under both gap rules (brute force on
     });
     assert.ok(Math.abs(found.reduce((a, b) => a + b, 0) - best(0, -1)) < 1e-9, `round ${round}`);
   }
+});
+
+test('with contentOnly no span is made only of function words and punctuation', () => {
+  const d = prepareDoc('Traitors lied and cheated on the whole nation , said the crooked liars in the capital today');
+  const p = new Float64Array(d.tokens.length).fill(0.05);
+  const at = (w: string) => d.tokens.findIndex((t) => t.norm === w);
+  for (const w of ['traitors', 'lied']) p[at(w)] = 0.95;
+  p[at('on')] = 0.95; // a lone probable function word between two real spans
+  for (const w of ['crooked', 'liars']) p[at(w)] = 0.95;
+  const text = (s: { start: number; end: number }) => d.text.slice(s.start, s.end);
+  const gain: DecodeParams = { threshold: 0, gap: 0, smooth: 0, minWords: 1, spanCost: 0.4, coverGain: 0.001, gapBelow: 0.5, minGapChars: 5 };
+  assert.deepEqual(decodeSpans(d, p, gain).map(text), ['Traitors lied', 'on', 'crooked liars']);
+  assert.deepEqual(decodeSpans(d, p, { ...gain, contentOnly: true }).map(text), ['Traitors lied', 'crooked liars']);
+  // The threshold decoding drops such spans too.
+  const thr: DecodeParams = { threshold: 0.5, gap: 0, smooth: 0, minWords: 1 };
+  assert.deepEqual(decodeSpans(d, p, thr).map(text), ['Traitors lied', 'on', 'crooked liars']);
+  assert.deepEqual(decodeSpans(d, p, { ...thr, contentOnly: true }).map(text), ['Traitors lied', 'crooked liars']);
+});
+
+test('isContentToken tells content words from function words and punctuation', () => {
+  const d = prepareDoc('The liars , of course , were on it');
+  assert.deepEqual(d.tokens.filter((t) => isContentToken(t)).map((t) => t.text), ['liars', 'course']);
 });

@@ -47,6 +47,11 @@ export interface DecodeParams {
    * characters costs the gold 0.6 F1 against itself), while pieces of one phrase are.
    */
   minGapChars?: number;
+  /**
+   * Never emit a span made only of function words (`function-words.json`) and punctuation, such as
+   * a lone "on" or "the" between two real spans (gain decoding: such spans are never considered).
+   */
+  contentOnly?: boolean;
 }
 
 /** The shipped rhetoric model as stored in `data/models/rhetoric.json`. */
@@ -98,6 +103,12 @@ export interface RhetoricSpan extends Span {
 
 const MODEL_URL = new URL('../../../data/models/rhetoric.json', import.meta.url);
 const EDGE_WORDS = new Set((JSON.parse(readFileSync(new URL('./edge-words.json', import.meta.url), 'utf8')) as { words: string[] }).words);
+const FUNCTION_WORDS = new Set((JSON.parse(readFileSync(new URL('./function-words.json', import.meta.url), 'utf8')) as { words: string[] }).words);
+
+/** True when a token is a content word: it holds a letter or digit and is not a function word (`function-words.json`). */
+export function isContentToken(token: { text: string; norm: string }): boolean {
+  return WORDLIKE.test(token.text) && !FUNCTION_WORDS.has(token.norm);
+}
 let cached: RhetoricModel | null = null;
 
 /** Turns a stored linear model into a loaded one. */
@@ -478,12 +489,14 @@ export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: Decod
     while (s < e && isEdge(s)) s++;
     while (e > s && isEdge(e - 1)) e--;
     let words = 0;
+    let content = params.contentOnly !== true;
     let sum = 0;
     for (let t = s; t < e; t++) {
       if (WORDLIKE.test(toks[t]!.text)) words++;
+      if (!content && isContentToken(toks[t]!)) content = true;
       sum += probs[t]!;
     }
-    if (e > s && words >= params.minWords) out.push({ start: toks[s]!.start, end: toks[e - 1]!.end, confidence: sum / (e - s) });
+    if (e > s && words >= params.minWords && content) out.push({ start: toks[s]!.start, end: toks[e - 1]!.end, confidence: sum / (e - s) });
   };
   for (let si = 0; si < doc.sentences.length; si++) {
     const a = doc.sentenceTokenStart[si]!;
@@ -539,7 +552,7 @@ export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: Decod
  * expected propaganda characters (its share of recall): a linearisation of span-level F1, which
  * averages precision over found spans but recall over gold ones. With `gapBelow` < 1, two spans of
  * a sentence part need a token of lower probability between them, and with `minGapChars` more than that many
- * characters (see `bestSpans`). Found spans at most `joinChars`
+ * characters (see `bestSpans`); with `contentOnly` a span must hold a content word (`isContentToken`). Found spans at most `joinChars`
  * characters apart are then joined. Exact dynamic programme, O(tokens × `maxTokens`).
  * Confidence is the mean probability of the span's tokens.
  */
@@ -553,6 +566,8 @@ export function decodeSpansByGain(doc: RhetoricDoc, probs: Float64Array, params:
   const sm = new Float64Array(toks.length);
   // Tokens a span may start or end on: words, and with `trimEdges` no function word.
   const isWord = Uint8Array.from(toks, (t) => (WORDLIKE.test(t.text) && !(params.trimEdges === true && EDGE_WORDS.has(t.norm)) ? 1 : 0));
+  // With `contentOnly`, a span must hold a content word (null: any span may).
+  const content = params.contentOnly === true ? Uint8Array.from(toks, (t) => (isContentToken(t) ? 1 : 0)) : null;
   const starts = Int32Array.from(toks, (t) => t.start);
   const ends = Int32Array.from(toks, (t) => t.end);
   for (let s = 0; s < doc.sentences.length; s++) {
@@ -567,7 +582,7 @@ export function decodeSpansByGain(doc: RhetoricDoc, probs: Float64Array, params:
     for (let e = a; e <= b; e++) {
       if (e < b && !endsSentence(doc, e, a, b)) continue;
       const found: Array<[number, number]> = [];
-      bestSpans(starts, ends, isWord, sm, from, e, cost, gain, maxLen, params.gapBelow ?? 1, params.minGapChars ?? 0, found);
+      bestSpans(starts, ends, isWord, content, sm, from, e, cost, gain, maxLen, params.gapBelow ?? 1, params.minGapChars ?? 0, found);
       for (let k = found.length - 1; k >= 0; k--) {
         const [x, y] = found[k]!;
         const last = ranges[ranges.length - 1];
@@ -616,7 +631,7 @@ function scratchFor(size: number): BestSpanScratch {
  * at k once both hold; that moment only moves forward with k, so each end is filed under the
  * first start it allows and the best predecessor value is a running maximum.
  */
-function bestSpans(starts: Int32Array, ends: Int32Array, isWord: Uint8Array, p: Float64Array, from: number, to: number, cost: number, gain: number, maxLen: number, gapBelow: number, minGapChars: number, out: Array<[number, number]>): void {
+function bestSpans(starts: Int32Array, ends: Int32Array, isWord: Uint8Array, content: Uint8Array | null, p: Float64Array, from: number, to: number, cost: number, gain: number, maxLen: number, gapBelow: number, minGapChars: number, out: Array<[number, number]>): void {
   const n = to - from;
   if (n <= 0) return;
   const { free, freeArg, end, endStart, nextLow, head, link } = scratchFor(n);
@@ -644,13 +659,15 @@ function bestSpans(starts: Int32Array, ends: Int32Array, isWord: Uint8Array, p: 
     const lastEnd = ends[from + j - 1]!;
     // Expected propaganda characters of tokens k+1…j, each with the space before it.
     let inner = 0;
+    let hasContent = content === null;
     for (let k = j; k >= 1 && j - k < maxLen; k--) {
       const t = from + k - 1;
       const pk = p[t]!;
       const tStart = starts[t]!;
       const mass = inner + pk * (ends[t]! - tStart);
       if (k > 1) inner += pk * (ends[t]! - ends[t - 1]!);
-      if (!isWord[t]) continue;
+      if (!hasContent && content![t]) hasContent = true;
+      if (!isWord[t] || !hasContent) continue;
       const v = mass / (lastEnd - tStart) - cost + gain * mass + free[k]!;
       if (v > end[j]!) {
         end[j] = v;
