@@ -95,19 +95,23 @@ export function isNounTakenForName(m: EvaluatedMention, tokens: readonly Describ
  */
 export function findEvaluations(all: readonly EvaluatedMention[], tokens: readonly DescribeToken[], lex: PersonLexicon, verbs: ReadonlySet<string>): EvaluationMention[] {
   // a capitalized noun the recognizer took for a new name ("the bravest Menshevik") is the lexicon's noun
-  const linked = all.filter((m) => !isNounTakenForName(m, tokens, lex));
+  // (plain loops into literal arrays: one packed array kind for every document, with or without mentions)
+  const linked: EvaluatedMention[] = [];
+  for (let k = 0; k < all.length; k++) if (!isNounTakenForName(all[k]!, tokens, lex)) linked.push(all[k]!);
   const byStart = new Map<number, number>();
-  tokens.forEach((t, i) => byStart.set(t.start, i));
-  const people = linked
-    .filter((m) => m.label === 'PER' && m.entity)
-    .map((m) => {
-      const i = byStart.get(m.start);
-      const a = firstTokenFrom(tokens, m.end);
-      const after = a < tokens.length ? tokens[a] : undefined;
-      return { m, sentence: i === undefined ? -1 : tokens[i]!.sentence, possessive: !!after && after.start === m.end && POSSESSIVE.has(after.norm) };
-    })
-    .filter((p) => p.sentence >= 0)
-    .sort((a, b) => a.m.start - b.m.start);
+  for (let i = 0; i < tokens.length; i++) byStart.set(tokens[i]!.start, i);
+  const people: Array<{ m: EvaluatedMention; sentence: number; possessive: boolean }> = [];
+  for (let k = 0; k < linked.length; k++) {
+    const m = linked[k]!;
+    if (m.label !== 'PER' || !m.entity) continue;
+    const i = byStart.get(m.start);
+    const sentence = i === undefined ? -1 : tokens[i]!.sentence;
+    if (!(sentence >= 0)) continue;
+    const a = firstTokenFrom(tokens, m.end);
+    const after = a < tokens.length ? tokens[a] : undefined;
+    people.push({ m, sentence, possessive: !!after && after.start === m.end && POSSESSIVE.has(after.norm) });
+  }
+  people.sort((a, b) => a.m.start - b.m.start);
   const firstInSentence = new Set<number>();
   {
     let last = -1;

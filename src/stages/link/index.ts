@@ -4,7 +4,7 @@ import { hashContent } from '../../core/hash.ts';
 import { loadKnowledgeBase } from '../../kb/load-kb.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import type { EntityCandidate, MentionLabel } from '../mentions/find-mentions.ts';
-import { linkMentions, linkResult, type LinkInput, type LinkResult } from './link-mentions.ts';
+import { asPartOfName, linkMentions, linkResult, type LinkInput, type LinkResult } from './link-mentions.ts';
 import { findArticleAuthorReferences, findCommentAuthors } from './comment-authors.ts';
 
 const NAME = 'link';
@@ -33,13 +33,14 @@ function firstTokenAtOrAfter(tokens: ReadonlyArray<{ start: number }>, pos: numb
 
 /** One record per token annotation: span, lower-cased form, sentence index and surface text. */
 function tokenRecords(text: string, tokens: readonly Annotation[]): TokenRecord[] {
-  const out: TokenRecord[] = new Array(tokens.length);
+  // pushed into a literal (not `new Array(n)`): one packed array kind for every document, empty or not
+  const out: TokenRecord[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     const given = t.attrs.norm;
     // a lower-case word is its own norm: share the string instead of cutting a copy
     const surface = typeof given === 'string' && given.length === t.end - t.start && text.startsWith(given, t.start) ? given : text.slice(t.start, t.end);
-    out[i] = { start: t.start, end: t.end, norm: String(given ?? surface.toLowerCase()), sentence: Number(t.attrs.sentence ?? 0), text: surface };
+    out.push({ start: t.start, end: t.end, norm: String(given ?? surface.toLowerCase()), sentence: Number(t.attrs.sentence ?? 0), text: surface });
   }
   return out;
 }
@@ -68,7 +69,9 @@ function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens
     for (const i of [a, b]) if (i >= 0 && i < tokens.length) out.push(tokens[i]!.norm);
     return out;
   };
-  return candidates.map((a) => {
+  const inputs: LinkInput[] = [];
+  for (let k = 0; k < candidates.length; k++) {
+    const a = candidates[k]!;
     const first = firstTokenAtOrAfter(tokens, a.start);
     const after = firstTokenAtOrAfter(tokens, a.end);
     const s = first < tokens.length ? tokens[first]!.sentence : -1;
@@ -90,8 +93,9 @@ function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens
       modelLabel: typeof a.attrs.modelLabel === 'string' ? (a.attrs.modelLabel as MentionLabel) : undefined,
       nested: a.attrs.nested === true ? true : undefined,
     };
-    return input;
-  });
+    inputs.push(input);
+  }
+  return inputs;
 }
 
 /**
@@ -124,7 +128,7 @@ export const linkStage: Stage = {
       if (linked.some((r) => !r.partOfName && r.start < a.end && a.start < r.end)) continue;
       authors.push(linkResult(a.start, a.end, 'PER', 'description', a.entity ? 'article-author' : 'unresolved', a.entity ? 0.6 : 0, { entity: a.entity, name: a.name }));
     }
-    const results = authors.length === 0 ? linked : [...linked.map((r) => (authors.some((a) => a.start < r.end && r.start < a.end) ? { ...r, partOfName: true } : r)), ...authors];
+    const results = authors.length === 0 ? linked : [...linked.map((r) => (authors.some((a) => a.start < r.end && r.start < a.end) ? asPartOfName(r) : r)), ...authors];
     const annotations: Annotation[] = [];
     const ids = new Set<string>();
     results.forEach((r, k) => {

@@ -123,20 +123,33 @@ type LinkExtras = Pick<LinkResult, 'entity' | 'name' | 'standsFor' | 'via' | 'ca
  * share one object shape and the code reading them stays monomorphic.
  */
 export function linkResult(start: number, end: number, label: MentionLabel, form: string, linkRule: string, linkScore: number, extra: LinkExtras = {}): LinkResult {
-  return {
-    start,
-    end,
-    label,
-    entity: extra.entity,
-    name: extra.name,
-    form,
-    linkRule,
-    linkScore,
-    standsFor: extra.standsFor,
-    via: extra.via,
-    candidates: extra.candidates,
-    partOfName: extra.partOfName,
-  };
+  return resultOf(start, end, label, form, linkRule, linkScore, extra.entity, extra.name, extra.standsFor, extra.via, extra.candidates, extra.partOfName);
+}
+
+/**
+ * `linkResult` with the optional fields as arguments: the linker's own calls use this one, since reading
+ * them from extras objects of many shapes made `linkResult` deoptimize the large functions it is inlined into.
+ */
+function resultOf(
+  start: number,
+  end: number,
+  label: MentionLabel,
+  form: string,
+  linkRule: string,
+  linkScore: number,
+  entity?: string,
+  name?: string,
+  standsFor?: string,
+  via?: string,
+  candidates?: string[],
+  partOfName?: boolean,
+): LinkResult {
+  return { start, end, label, entity, name, form, linkRule, linkScore, standsFor, via, candidates, partOfName };
+}
+
+/** A copy of a result marked part of a longer mention, in `linkResult`'s shape (a spread copy may get another). */
+export function asPartOfName(r: LinkResult): LinkResult {
+  return resultOf(r.start, r.end, r.label, r.form, r.linkRule, r.linkScore, r.entity, r.name, r.standsFor, r.via, r.candidates, true);
 }
 
 /** Turns a name into a local entity id: `local:patrice-lumumba`. */
@@ -305,7 +318,9 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   };
   const localNames = new Map<string, string>();
   const years = yearsInText(opts.text);
-  const results: (LinkResult | undefined)[] = new Array(mentions.length);
+  // arrays filled by push into literals (not `new Array(n)` or `map`): one packed kind per array, empty or not
+  const results: (LinkResult | undefined)[] = [];
+  for (let k = 0; k < mentions.length; k++) results.push(undefined);
   const seen = new Map<string, number>();
   const see = (id: string) => seen.set(id, (seen.get(id) ?? 0) + 1);
   const entityOf = (id: string) => kb.byId.get(id) ?? kb.eventById.get(id);
@@ -317,7 +332,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   };
   const linked = (m: LinkInput, id: string, form: string, rule: string, score: number, extra: Partial<Pick<LinkResult, 'label' | 'standsFor' | 'via'>> = {}): LinkResult => {
     see(id);
-    return linkResult(m.start, m.end, extra.label ?? labelOf(m, id, m.label), form, rule, score, { entity: id, name: nameOf(id) ?? m.text, standsFor: extra.standsFor, via: extra.via });
+    return resultOf(m.start, m.end, extra.label ?? labelOf(m, id, m.label), form, rule, score, id, nameOf(id) ?? m.text, extra.standsFor, extra.via);
   };
 
   /** Metonymy: the government or body a place name stands for, and the literal place, when both readings exist. */
@@ -340,8 +355,14 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
 
   // Metonym readings from the words around each name; "Beijing and Washington did not" shares the reading
   // of the coordinated name whose verb decides it.
-  const metonymies = mentions.map(metonymy);
-  const contexts = mentions.map((m, k) => (!metonymies[k]!.acting ? 'none' : m.nested ? 'literal' : actingContext(m)));
+  const metonymies: Array<{ literal?: string; acting?: string }> = [];
+  const contexts: Array<'acting' | 'literal' | 'none'> = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    const met = metonymy(m);
+    metonymies.push(met);
+    contexts.push(!met.acting ? 'none' : m.nested ? 'literal' : actingContext(m));
+  }
   const coordinated = (a: number, b: number) => {
     const x = mentions[a];
     const y = mentions[b];
@@ -431,7 +452,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
         const rule = sure.has(best!.id) ? 'ambiguous-by-document' : 'ambiguous-by-context';
         results[k] = linked(m, best!.id, m.candidates.find((x) => x.entity === best!.id)!.kind, rule, sure.has(best!.id) ? 0.8 : 0.6);
       } else {
-        results[k] = linkResult(m.start, m.end, m.label, 'name', 'unresolved', 0, { candidates: ids });
+        results[k] = resultOf(m.start, m.end, m.label, 'name', 'unresolved', 0, undefined, undefined, undefined, undefined, ids);
       }
     }
   }
@@ -478,7 +499,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     );
     if (inDoc.length === 1 && ctx.some((x) => x.entity === inDoc[0] && x.folded) && lastPersonBefore(m.start) !== inDoc[0]) {
       // "the leader" for "the Leader": only right after the person is named; else a common noun, no name
-      results[k] = linkResult(m.start, m.end, m.label, 'name', 'not-a-name', 0, { partOfName: true });
+      results[k] = resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
     } else if (inDoc.length === 1) {
       results[k] = linked(m, inDoc[0]!, ctx.find((x) => x.entity === inDoc[0])!.kind, 'epithet-in-context', 0.75);
     } else if (inDoc.length === 0 && related.length === 1) {
@@ -486,9 +507,9 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
       results[k] = linked(m, related[0]!, ctx.find((x) => x.entity === related[0])!.kind, 'related-in-context', 0.6);
     } else if (ctx.every((x) => x.folded) && m.candidates.every((x) => x.needsContext)) {
       // a lower-case "the leader" that is no one's epithet here is a common noun, not an unresolved name
-      results[k] = linkResult(m.start, m.end, m.label, 'name', 'not-a-name', 0, { partOfName: true });
+      results[k] = resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
     } else {
-      results[k] = linkResult(m.start, m.end, m.label, ctx[0]!.kind, 'unresolved', 0, { candidates: [...new Set(ctx.map((x) => x.entity))] });
+      results[k] = resultOf(m.start, m.end, m.label, ctx[0]!.kind, 'unresolved', 0, undefined, undefined, undefined, undefined, [...new Set(ctx.map((x) => x.entity))]);
     }
   });
 
@@ -512,7 +533,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     const toks = nameTokens(m.text);
     // "!", "Yes", "Alas": punctuation and interjections the recognizer took for names are no one
     if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!))) {
-      results[k] = linkResult(m.start, m.end, 'PER', 'name', 'not-a-name', 0, { partOfName: true });
+      results[k] = resultOf(m.start, m.end, 'PER', 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
       continue;
     }
     // "Nikolai Ivanovich" (given name and patronymic) is the person of that given name the document names
@@ -526,7 +547,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     if (ents.length === 1) {
       const id = ents[0]!;
       results[k] = id.startsWith('local:')
-        ? linkResult(m.start, m.end, 'PER', 'short-form', 'coref-short-form', 0.8, { entity: id, name: localNames.get(id) ?? m.text })
+        ? resultOf(m.start, m.end, 'PER', 'short-form', 'coref-short-form', 0.8, id, localNames.get(id) ?? m.text)
         : linked(m, id, 'short-form', 'coref-short-form', 0.8);
       continue;
     }
@@ -534,20 +555,20 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
       // nearest fuller name before the mention wins; otherwise it stays ambiguous
       const before = fuller.filter((p) => p.start >= 0 && p.start < m.start).sort((a, b) => b.start - a.start)[0];
       if (before) {
-        results[k] = linkResult(m.start, m.end, 'PER', 'short-form', 'coref-nearest', 0.6, { entity: before.entity, name: localNames.get(before.entity) ?? nameOf(before.entity) ?? m.text });
-      } else results[k] = linkResult(m.start, m.end, 'PER', 'short-form', 'unresolved', 0, { candidates: ents });
+        results[k] = resultOf(m.start, m.end, 'PER', 'short-form', 'coref-nearest', 0.6, before.entity, localNames.get(before.entity) ?? nameOf(before.entity) ?? m.text);
+      } else results[k] = resultOf(m.start, m.end, 'PER', 'short-form', 'unresolved', 0, undefined, undefined, undefined, undefined, ents);
       continue;
     }
     const id = localIdOfTokens(toks);
     localNames.set(id, m.text);
     personNames.push({ tokens: toks, entity: id, start: m.start });
-    results[k] = linkResult(m.start, m.end, 'PER', 'name', 'local-new', 0.6, { entity: id, name: m.text });
+    results[k] = resultOf(m.start, m.end, 'PER', 'name', 'local-new', 0.6, id, m.text);
   }
   for (const { m, k } of unknown) {
     if (results[k]) continue;
     const toks = nameTokens(m.text);
     if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!))) {
-      results[k] = linkResult(m.start, m.end, m.label, 'name', 'not-a-name', 0, { partOfName: true });
+      results[k] = resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
       continue;
     }
     // "Rurland-Osteria" written for one country under two of its names: each part names the same one entity
@@ -557,9 +578,13 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
       continue;
     }
     const id = localIdOfTokens(toks);
-    results[k] = linkResult(m.start, m.end, m.label, 'name', 'local-new', 0.5, { entity: id, name: m.text });
+    results[k] = resultOf(m.start, m.end, m.label, 'name', 'local-new', 0.5, id, m.text);
   }
-  const out = results.map((r, k) => r ?? linkResult(mentions[k]!.start, mentions[k]!.end, mentions[k]!.label, 'name', 'unresolved', 0));
+  const out: LinkResult[] = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    out.push(results[k] ?? resultOf(m.start, m.end, m.label, 'name', 'unresolved', 0));
+  }
   // the mentions found beyond the names (a function of its own: smaller units to optimize and reoptimize)
   return addFoundMentions(kb, mentions, out, opts, { cues: c, affinity, metonymies, nameTokens });
 }
@@ -591,7 +616,7 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
     if (k >= mentions.length || r.entity === undefined) return;
     const outer = personsFound.find((p) => p !== r && p.start <= r.start && r.end <= p.end && p.end - p.start > r.end - r.start);
     if (!outer || outer.entity === r.entity || mentions[k]!.candidates.some((x) => x.entity === outer.entity)) return;
-    if (NAME_FORMS.includes(outer.form) || ownName(outer.entity!, mentions[k]!.text)) out[k] = { ...r, partOfName: true };
+    if (NAME_FORMS.includes(outer.form) || ownName(outer.entity!, mentions[k]!.text)) out[k] = asPartOfName(r);
   });
   // "Rurlandian Vask", "communist Rurland": a modifier and the name after it are one mention
   const tokens = withText(opts.text, opts.tokens ?? []);
@@ -601,42 +626,60 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
     politicalAdjectives: c.politicalAdjectives,
     stateOffices: stateOfficesOf(loadStateLeaders()),
   }) as LinkResult[];
-  out.splice(0, out.length, ...modified);
+  // (one result per name, in place: a loop, not a spread of the copy into `splice`)
+  for (let k = 0; k < modified.length; k++) out[k] = modified[k]!;
   // an epithet or nickname in quotation marks is used with them ("the \"Iron Lady\""): scare quotes are part of it
   out.forEach((r, k) => {
     if (!['epithet', 'nickname'].includes(r.form)) return;
     const open = opts.text[r.start - 1];
     const close = opts.text[r.end];
-    if (open && close && QUOTE_PAIRS[open]?.includes(close)) out[k] = { ...r, start: r.start - 1, end: r.end + 1 };
+    if (open && close && QUOTE_PAIRS[open]?.includes(close)) {
+      out[k] = resultOf(r.start - 1, r.end + 1, r.label, r.form, r.linkRule, r.linkScore, r.entity, r.name, r.standsFor, r.via, r.candidates, r.partOfName);
+    }
   });
   const withTitles = out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles, affinity));
   const verbs = c.verbs;
   const lexicon = loadPersonLexicon();
   const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs, nameAdjectives: lexicon.adjectives, honorifics: c.honorifics });
   // "the Soviet leader", "the leader of China": the holder of the state's top office at the time (data/lexicon/state-leaders.json)
-  const roleDescribed = findRoleDescriptions(kb, [...withTitles.filter((r) => !r.partOfName), ...described.map((d) => ({ ...d, label: 'PER' }))], tokens);
+  // (the rule reads spans, labels and entities: one small record shape for names and descriptions alike)
+  const named: EvaluatedMention[] = [];
+  for (let k = 0; k < withTitles.length; k++) {
+    const r = withTitles[k]!;
+    if (!r.partOfName) named.push(evaluationInput(r.start, r.end, r.label, r.entity, r.name, r.linkRule));
+  }
+  for (let k = 0; k < described.length; k++) {
+    const d = described[k]!;
+    named.push(evaluationInput(d.start, d.end, 'PER', d.entity, d.name, d.rule));
+  }
+  const roleDescribed = findRoleDescriptions(kb, named, tokens);
   // evaluative references ("this fool", 'the "reformer"') after names, titles and descriptions are known
-  const evaluated = findEvaluations(
-    // one small record shape for all three kinds of mention (cheaper than copying every field of each)
-    [
-      ...withTitles.filter((r) => !r.partOfName || r.linkRule === 'not-a-name').map((r) => evaluationInput(r.start, r.end, r.label, r.entity, r.name, r.linkRule)),
-      ...described.map((d) => evaluationInput(d.start, d.end, 'PER', d.entity, d.name, d.rule)),
-      ...roleDescribed.map((d) => evaluationInput(d.start, d.end, 'PER', d.entity, d.name, d.rule)),
-    ],
-    tokens,
-    lexicon,
-    verbs,
-  );
+  // one small record shape for all three kinds of mention (cheaper than copying every field of each), pushed
+  // into one literal array (one packed array kind whether a document has any or not)
+  const toEvaluate: EvaluatedMention[] = [];
+  for (let k = 0; k < withTitles.length; k++) {
+    const r = withTitles[k]!;
+    if (!r.partOfName || r.linkRule === 'not-a-name') toEvaluate.push(evaluationInput(r.start, r.end, r.label, r.entity, r.name, r.linkRule));
+  }
+  for (let k = 0; k < described.length; k++) {
+    const d = described[k]!;
+    toEvaluate.push(evaluationInput(d.start, d.end, 'PER', d.entity, d.name, d.rule));
+  }
+  for (let k = 0; k < roleDescribed.length; k++) {
+    const d = roleDescribed[k]!;
+    toEvaluate.push(evaluationInput(d.start, d.end, 'PER', d.entity, d.name, d.rule));
+  }
+  const evaluated = findEvaluations(toEvaluate, tokens, lexicon, verbs);
   // a lexicon noun taken for a new name inside an evaluative phrase is part of it, not a person of its own
   withTitles.forEach((r, k) => {
-    if (evaluated.some((x) => x.start <= r.start && r.end <= x.end) && isNounTakenForName(evaluationInput(r.start, r.end, r.label, r.entity, r.name, r.linkRule), tokens, lexicon)) withTitles[k] = { ...r, partOfName: true };
+    if (evaluated.some((x) => x.start <= r.start && r.end <= x.end) && isNounTakenForName(evaluationInput(r.start, r.end, r.label, r.entity, r.name, r.linkRule), tokens, lexicon)) withTitles[k] = asPartOfName(r);
   });
   const sharedHeads = expandCoordination(kb, tokens).filter((x) => !out.some((r) => r.start === x.start && r.end === x.end && r.entity === x.entity));
   return withTitles.concat(
-    described.map((d) => linkResult(d.start, d.end, 'PER', d.rule === 'title-name' ? 'title' : d.rule === 'epithet-name' ? 'epithet' : 'description', d.rule, d.score, { entity: d.entity, name: d.name })),
-    sharedHeads.map((x) => linkResult(x.start, x.end, TYPE_LABEL[kb.byId.get(x.entity)?.type ?? 'organization'], 'coordination', 'coordination', 0.7, { entity: x.entity, name: x.name })),
-    evaluated.map((x) => linkResult(x.start, x.end, 'PER', 'epithet', x.rule, x.score, x.entity ? { entity: x.entity, name: x.name } : {})),
-    roleDescribed.map((d) => linkResult(d.start, d.end, 'PER', 'description', d.rule, d.score, { entity: d.entity, name: d.name, candidates: d.candidates })),
+    described.map((d) => resultOf(d.start, d.end, 'PER', d.rule === 'title-name' ? 'title' : d.rule === 'epithet-name' ? 'epithet' : 'description', d.rule, d.score, d.entity, d.name)),
+    sharedHeads.map((x) => resultOf(x.start, x.end, TYPE_LABEL[kb.byId.get(x.entity)?.type ?? 'organization'], 'coordination', 'coordination', 0.7, x.entity, x.name)),
+    evaluated.map((x) => resultOf(x.start, x.end, 'PER', 'epithet', x.rule, x.score, x.entity ? x.entity : undefined, x.entity ? x.name : undefined)),
+    roleDescribed.map((d) => resultOf(d.start, d.end, 'PER', 'description', d.rule, d.score, d.entity, d.name, undefined, undefined, d.candidates)),
   );
 }
 
@@ -788,9 +831,9 @@ function titleMentionAt(ctx: TitleContext, i: number, list: ReadonlyArray<{ titl
     const before = persons.filter((p) => p.start < start && bearsTitle(p.entity!, title));
     const ref = before[before.length - 1];
     const holder = ref ? undefined : holderAt(title, yearAt(i));
-    if (holder) out.push(linkResult(start, last.end, 'PER', 'title', 'title-holder-at-time', 0.45, { entity: holder, name: kb.byId.get(holder)!.name }));
+    if (holder) out.push(resultOf(start, last.end, 'PER', 'title', 'title-holder-at-time', 0.45, holder, kb.byId.get(holder)!.name));
     if (ref) {
-      out.push(linkResult(start, last.end, 'PER', 'title', 'title-coref', 0.55, { entity: ref.entity!, name: ref.name! }));
+      out.push(resultOf(start, last.end, 'PER', 'title', 'title-coref', 0.55, ref.entity!, ref.name!));
     }
     break;
   }

@@ -23,7 +23,59 @@ export interface ModifiableResult {
   linkScore: number;
   standsFor?: string;
   via?: string;
+  candidates?: string[];
   partOfName?: boolean;
+}
+
+/**
+ * A copy of a result with a new start, rule and (optionally) reading, every field present in the order
+ * `linkResult` gives them: copies share the object shape of the linker's results (a spread may not).
+ */
+function moved(r: ModifiableResult, start: number, reading?: { entity: string; name: string | undefined; label: string; standsFor: string; via: string | undefined; form: string }): ModifiableResult {
+  return {
+    start,
+    end: r.end,
+    label: reading ? reading.label : r.label,
+    entity: reading ? reading.entity : r.entity,
+    name: reading ? reading.name : r.name,
+    form: reading ? reading.form : r.form,
+    linkRule: 'modifier-name',
+    linkScore: r.linkScore,
+    standsFor: reading ? reading.standsFor : r.standsFor,
+    via: reading ? reading.via : r.via,
+    candidates: r.candidates,
+    partOfName: r.partOfName,
+  };
+}
+
+/** A copy of a result marked part of a longer mention (fields in `linkResult`'s order, as `moved`). */
+function partOfLonger(r: ModifiableResult): ModifiableResult {
+  return {
+    start: r.start,
+    end: r.end,
+    label: r.label,
+    entity: r.entity,
+    name: r.name,
+    form: r.form,
+    linkRule: r.linkRule,
+    linkScore: r.linkScore,
+    standsFor: r.standsFor,
+    via: r.via,
+    candidates: r.candidates,
+    partOfName: true,
+  };
+}
+
+/** The entities of a modifier's candidates when all of them are demonyms (distinct, in order), else undefined. */
+function demonymEntities(cands: readonly EntityCandidate[] | undefined): string[] | undefined {
+  if (cands === undefined || cands.length === 0) return undefined;
+  const out: string[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const x = cands[i]!;
+    if (x.kind !== 'demonym') return undefined;
+    if (!out.includes(x.entity)) out.push(x.entity);
+  }
+  return out;
 }
 
 /** A token: span, surface text, lower-cased form, sentence. */
@@ -74,9 +126,10 @@ function heldOfficeOf(kb: KnowledgeBase, person: string, states: readonly string
 export function joinModifiedNames(kb: KnowledgeBase, results: readonly ModifiableResult[], tokens: readonly ModifierToken[], text: string, ctx: ModifierContext): ModifiableResult[] {
   const out = results.slice();
   const byStart = new Map<number, number>();
-  results.forEach((r, k) => {
+  for (let k = 0; k < results.length; k++) {
+    const r = results[k]!;
     if (!r.partOfName && !byStart.has(r.start)) byStart.set(r.start, k);
-  });
+  }
   for (let k = 0; k < results.length; k++) {
     const r = out[k]!;
     if (r.partOfName || !r.entity || (r.label !== 'LOC' && r.label !== 'PER' && r.standsFor === undefined)) continue;
@@ -86,26 +139,33 @@ export function joinModifiedNames(kb: KnowledgeBase, results: readonly Modifiabl
     if (p.sentence !== tokens[i]!.sentence || !/^\s+$/.test(text.slice(p.end, r.start))) continue;
     // the modifier is a demonym mention of its own ("Rurlandian"), or an adjective of regime ("communist")
     const q = byStart.get(p.start);
-    const qCands = q !== undefined && out[q]!.end === p.end ? ctx.candidates[q] : undefined;
-    const demonymOf = qCands && qCands.length > 0 && qCands.every((x) => x.kind === 'demonym') ? [...new Set(qCands.map((x) => x.entity))] : undefined;
+    const demonymOf = q !== undefined && out[q]!.end === p.end ? demonymEntities(ctx.candidates[q]) : undefined;
     const political = ctx.politicalAdjectives.has(p.norm);
     if (!demonymOf && !political) continue;
-    const e = kb.byId.get(r.entity);
-    if (!e) continue;
-    let next: ModifiableResult;
-    if (e.type === 'person' || r.label === 'PER') {
-      if (!demonymOf || !heldOfficeOf(kb, r.entity, demonymOf, ctx.stateOffices)) continue;
-      next = { ...r, start: p.start, linkRule: 'modifier-name' };
-    } else if (political && ctx.acting[k] && !r.standsFor) {
-      // "communist Oster": a regime's adjective makes the seat of government the government
-      const acting = ctx.acting[k]!;
-      next = { ...r, start: p.start, entity: acting, name: kb.byId.get(acting)?.name ?? r.name, label: 'ORG', standsFor: acting, via: r.entity, form: 'metonym', linkRule: 'modifier-name' };
-    } else if ((e.type === 'place' || r.standsFor) && (political || demonymOf!.some((d) => d === r.entity || ancestorsOf(kb, e.id).includes(d)))) {
-      // a demonym before a place of that state ("Rurlandian Oster"); "French Sudan", "Western Australia" name other places
-      next = { ...r, start: p.start, linkRule: 'modifier-name' };
-    } else continue;
+    const next = joinedReading(kb, r, ctx, k, p.start, demonymOf, political);
+    if (!next) continue;
     out[k] = next;
-    if (demonymOf && q !== undefined) out[q] = { ...out[q]!, partOfName: true };
+    if (demonymOf && q !== undefined) out[q] = partOfLonger(out[q]!);
   }
   return out;
+}
+
+/** The result `r` (input `k`) joined with the modifier starting at `start`, or undefined when they stay apart. */
+function joinedReading(kb: KnowledgeBase, r: ModifiableResult, ctx: ModifierContext, k: number, start: number, demonymOf: string[] | undefined, political: boolean): ModifiableResult | undefined {
+  const e = kb.byId.get(r.entity!);
+  if (!e) return undefined;
+  if (e.type === 'person' || r.label === 'PER') {
+    if (!demonymOf || !heldOfficeOf(kb, r.entity!, demonymOf, ctx.stateOffices)) return undefined;
+    return moved(r, start);
+  }
+  const acting = ctx.acting[k];
+  if (political && acting && !r.standsFor) {
+    // "communist Oster": a regime's adjective makes the seat of government the government
+    return moved(r, start, { entity: acting, name: kb.byId.get(acting)?.name ?? r.name, label: 'ORG', standsFor: acting, via: r.entity, form: 'metonym' });
+  }
+  if ((e.type === 'place' || r.standsFor) && (political || demonymOf!.some((d) => d === r.entity || ancestorsOf(kb, e.id).includes(d)))) {
+    // a demonym before a place of that state ("Rurlandian Oster"); "French Sudan", "Western Australia" name other places
+    return moved(r, start);
+  }
+  return undefined;
 }

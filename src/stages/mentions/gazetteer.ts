@@ -233,25 +233,31 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
     if (best) {
       out.push(best);
       // "US President John F. Kennedy", "war with Japan": a longer name also names what it contains
-      if (best.to - best.from > 1) {
-        const outer = new Set(best.entries.map((e) => e.entity.id));
-        // a title form ("Marshal Tito") also yields the bare name of the same person
-        const title = best.entries.some((e) => e.alias.kind === 'title');
-        // "East Germany", "North Korea": a place's name does not also name the place it contains
-        const outerIsPlace = best.entries.every((e) => e.entity.type === 'place');
-        // the outer entity's own shorter names are passed over, so that they do not hide what they contain
-        // ("Moscow City Committee of the CPSU" inside "… of the CPSU (b)" would hide "CPSU (b)")
-        for (const inner of matchGazetteer(gaz, tokens.slice(best.from, best.to), best.to - best.from - 1, title ? undefined : outer)) {
-          const entries = inner.entries.filter(
-            (e) => (title || !outer.has(e.entity.id)) && e.alias.kind !== 'demonym' && !e.alias.needsContext && !(outerIsPlace && e.entity.type === 'place'),
-          );
-          if (entries.length > 0) out.push({ from: inner.from + best.from, to: inner.to + best.from, entries, nested: true });
-        }
-      }
+      if (best.to - best.from > 1) addNestedMatches(gaz, tokens, best, out);
       i = best.to;
     } else i++;
   }
   return out;
+}
+
+/**
+ * Appends to `out` the names inside the longer match `best` (marked `nested`). A function of its own, so
+ * that the loop of `matchGazetteer` over every token stays small (cheaper to optimize and reoptimize).
+ */
+function addNestedMatches(gaz: Gazetteer, tokens: readonly MatchToken[], best: GazetteerMatch, out: GazetteerMatch[]): void {
+  const outer = new Set(best.entries.map((e) => e.entity.id));
+  // a title form ("Marshal Tito") also yields the bare name of the same person
+  const title = best.entries.some((e) => e.alias.kind === 'title');
+  // "East Germany", "North Korea": a place's name does not also name the place it contains
+  const outerIsPlace = best.entries.every((e) => e.entity.type === 'place');
+  // the outer entity's own shorter names are passed over, so that they do not hide what they contain
+  // ("Moscow City Committee of the CPSU" inside "… of the CPSU (b)" would hide "CPSU (b)")
+  for (const inner of matchGazetteer(gaz, tokens.slice(best.from, best.to), best.to - best.from - 1, title ? undefined : outer)) {
+    const entries = inner.entries.filter(
+      (e) => (title || !outer.has(e.entity.id)) && e.alias.kind !== 'demonym' && !e.alias.needsContext && !(outerIsPlace && e.entity.type === 'place'),
+    );
+    if (entries.length > 0) out.push({ from: inner.from + best.from, to: inner.to + best.from, entries, nested: true });
+  }
 }
 
 /**
