@@ -44,3 +44,27 @@ export function assertSpan(span: Span, textLength: number): void {
 export function sortSpans<T extends Span>(spans: readonly T[]): T[] {
   return [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
 }
+
+/** Index of the first item whose `start` is ≥ `pos` in items sorted by start (binary search); `items.length` if none. */
+export function firstStartingFrom(items: ReadonlyArray<{ readonly start: number }>, pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Index of the last item whose `start` is ≤ `pos` in items sorted by start (binary search); -1 if none. */
+export function lastStartingAtOrBefore(items: ReadonlyArray<{ readonly start: number }>, pos: number): number {
+  let lo = 0;
+  let hi = items.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (items[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}

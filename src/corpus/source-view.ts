@@ -1,4 +1,5 @@
 import type { DayInterval } from '../core/time.ts';
+import { lastStartingAtOrBefore } from '../core/spans.ts';
 import type { AnalyzedSource, Annotation, Json } from '../core/types.ts';
 import { edtfToInterval, isoToInterval, widenApproximate } from './edtf-interval.ts';
 import { findDates } from './find-dates.ts';
@@ -222,17 +223,7 @@ export function bracketOwner<M extends { start: number; end: number }>(mentions:
 
 /** Index of the sentence containing a position (or the last one starting before it), -1 if none. */
 export function sentenceIndexAt(sentences: readonly ViewSentence[], pos: number): number {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let ans = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= pos) {
-      ans = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  return ans;
+  return lastStartingAtOrBefore(sentences, pos);
 }
 
 /** The sentence span around a position (the whole text when there are no sentences). */

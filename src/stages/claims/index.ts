@@ -1,4 +1,5 @@
 import { makeAnnotation } from '../../core/annotation.ts';
+import { lastStartingAtOrBefore } from '../../core/spans.ts';
 import type { Annotation, Json, Section } from '../../core/types.ts';
 import { scoreCheckWorthiness } from '../../models/checkworthy.ts';
 import type { Stage, StageInput, StageOutput } from '../../pipeline/stage.ts';
@@ -33,17 +34,7 @@ function coveredShare(s: { start: number; end: number }, spans: ReadonlyArray<{ 
  * and do not overlap (the sentence layer is exclusive).
  */
 function sentenceAt(sentences: readonly SentenceView[], pos: number): SentenceView | undefined {
-  let lo = 0;
-  let hi = sentences.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (sentences[mid]!.start <= pos) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  const s = found >= 0 ? sentences[found] : undefined;
+  const s = sentences[lastStartingAtOrBefore(sentences, pos)];
   return s && pos < s.end ? s : undefined;
 }
 

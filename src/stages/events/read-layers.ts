@@ -1,4 +1,5 @@
 import type { Annotation, Section } from '../../core/types.ts';
+import { lastStartingAtOrBefore } from '../../core/spans.ts';
 import type { StageInput } from '../../pipeline/stage.ts';
 
 /** A token as the events and claims stages see it: span, folded form and index in its sentence. */
@@ -63,18 +64,7 @@ export function readSentences(input: StageInput): SentenceView[] {
     timexes: [],
   }));
   const place = (start: number): SentenceView | undefined => {
-    // binary search: last sentence whose start <= pos
-    let lo = 0;
-    let hi = views.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (views[mid]!.start <= start) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    const v = found >= 0 ? views[found] : undefined;
+    const v = views[lastStartingAtOrBefore(views, start)];
     return v && start < v.end ? v : undefined;
   };
   for (const t of input.layer('token')) {

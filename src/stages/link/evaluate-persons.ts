@@ -11,6 +11,7 @@
  * visible unresolved mention. Word lists live in `data/lexicon/person-nouns.json`. Pure.
  */
 import { readFileSync } from 'node:fs';
+import { firstStartingFrom } from '../../core/spans.ts';
 import { isAdjective, type DescribeToken } from './describe-persons.ts';
 
 /** The word lists of `data/lexicon/person-nouns.json`, as sets. */
@@ -68,22 +69,10 @@ const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
 const PREDICATIVE = new Set(['a', 'an', 'as', 'is', 'was', 'be', 'been', 'being', 'become', 'became', 'called', 'named']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
-/** Index of the first token starting at or after `pos` (tokens in text order), by binary search; `tokens.length` if none. */
-function firstTokenFrom(tokens: readonly DescribeToken[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 /** Whether a mention is a new local "name" that is one token, one of the lexicon's person nouns. */
 export function isNounTakenForName(m: EvaluatedMention, tokens: readonly DescribeToken[], lex: PersonLexicon): boolean {
   if (m.rule !== 'local-new') return false;
-  const i = firstTokenFrom(tokens, m.start);
+  const i = firstStartingFrom(tokens, m.start);
   const t = i < tokens.length && tokens[i]!.start === m.start && tokens[i]!.end === m.end ? tokens[i] : undefined;
   return !!t && (lex.memberNouns.has(t.norm) || lex.personNouns.has(t.norm) || lex.neutralNouns.has(t.norm));
 }
@@ -107,7 +96,7 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
     const i = byStart.get(m.start);
     const sentence = i === undefined ? -1 : tokens[i]!.sentence;
     if (!(sentence >= 0)) continue;
-    const a = firstTokenFrom(tokens, m.end);
+    const a = firstStartingFrom(tokens, m.end);
     const after = a < tokens.length ? tokens[a] : undefined;
     people.push({ m, sentence, possessive: !!after && after.start === m.end && POSSESSIVE.has(after.norm) });
   }

@@ -1,5 +1,6 @@
 import type { Annotation, Json } from '../../core/types.ts';
 import { makeAnnotation } from '../../core/annotation.ts';
+import { firstStartingFrom } from '../../core/spans.ts';
 import { hashContent } from '../../core/hash.ts';
 import { loadKnowledgeBase } from '../../kb/load-kb.ts';
 import type { Stage } from '../../pipeline/stage.ts';
@@ -17,18 +18,6 @@ interface TokenRecord {
   norm: string;
   sentence: number;
   text: string;
-}
-
-/** Index of the first token whose start is ≥ `pos` (tokens sorted by start). */
-function firstTokenAtOrAfter(tokens: ReadonlyArray<{ start: number }>, pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** One record per token annotation: span, lower-cased form, sentence index and surface text. */
@@ -72,8 +61,8 @@ function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens
   const inputs: LinkInput[] = [];
   for (let k = 0; k < candidates.length; k++) {
     const a = candidates[k]!;
-    const first = firstTokenAtOrAfter(tokens, a.start);
-    const after = firstTokenAtOrAfter(tokens, a.end);
+    const first = firstStartingFrom(tokens, a.start);
+    const after = firstStartingFrom(tokens, a.end);
     const s = first < tokens.length ? tokens[first]!.sentence : -1;
     const window = {
       before: surfaces(first - 4, first, s),

@@ -8,6 +8,7 @@
  * mention is marked part of the longer one.
  */
 import type { KnowledgeBase } from '../../kb/types.ts';
+import { firstStartingFrom } from '../../core/spans.ts';
 import type { EntityCandidate } from '../mentions/find-mentions.ts';
 import { ancestorsOf } from './related-entities.ts';
 
@@ -100,13 +101,7 @@ export interface ModifierContext {
 
 /** Index of the token starting exactly at `pos` (tokens sorted by start), or -1. */
 function tokenStartingAt(tokens: readonly ModifierToken[], pos: number): number {
-  let lo = 0;
-  let hi = tokens.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (tokens[mid]!.start < pos) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = firstStartingFrom(tokens, pos);
   return lo < tokens.length && tokens[lo]!.start === pos ? lo : -1;
 }
 
