@@ -212,6 +212,12 @@ function hasAsciiLetter(t: string): boolean {
 }
 
 /**
+ * The empty score vector that marks a tagger cache slot as unset (one typed-array type in the slot
+ * from the start, so V8 never has to widen the field when the tagger fills it).
+ */
+export const NO_SCORES = new Int32Array(0);
+
+/**
  * Facts of one word type that the sentence and document descriptions need (see `describeWord`), with
  * slots the tagger fills when it caches word types per model (one class, so every use sees one shape).
  */
@@ -230,8 +236,8 @@ export class WordFacts {
   cls = 0;
   /** Whether the word has an upper-case letter or a digit anywhere (may start a name). */
   readonly nameish: boolean;
-  /** Tagger cache slot: summed scores of the word type's features (see `tagger.ts`). */
-  scores: Int32Array | null = null;
+  /** Tagger cache slot: summed scores of the word type's features (see `tagger.ts`); `NO_SCORES` until set. */
+  scores: Int32Array = NO_SCORES;
 
   constructor(t: string) {
     this.fold = foldedHash(t);
@@ -391,8 +397,8 @@ export interface WordContexts {
   right: Set<number>;
   runLast: Set<number>;
   leftCls: number;
-  /** Run-time cache of the summed scores of this word type's aggregation features (set by the tagger). */
-  scores?: Int32Array;
+  /** Run-time cache of the summed scores of this word type's aggregation features (set by the tagger; `NO_SCORES` until then). */
+  scores: Int32Array;
 }
 
 /** Most distinct context words kept per word type and side. */
@@ -408,7 +414,7 @@ export function aggregateDocument(sentences: readonly SentenceInfo[], doc: Docum
       if (!s.cap[i]) continue;
       const f = s.fold[i]!;
       let c = agg.get(f);
-      if (!c) agg.set(f, (c = { count: 0, left: new Set(), right: new Set(), runLast: new Set(), leftCls: 0 }));
+      if (!c) agg.set(f, (c = { count: 0, left: new Set(), right: new Set(), runLast: new Set(), leftCls: 0, scores: NO_SCORES }));
       c.count++;
       if (i > 0 && c.left.size < AGG_MAX) c.left.add(s.fold[i - 1]!);
       if (i + 1 < n && c.right.size < AGG_MAX) c.right.add(s.fold[i + 1]!);

@@ -230,7 +230,7 @@ test('the run-time tagger with its per-word caches scores exactly like the full 
     ext: addNames(new Map(), [{ tokens: ['Port', 'Varna', 'Union'], tags: ['B-LOC', 'I-LOC', 'B-ORG'] }]),
     names: addNames(new Map(), [{ tokens: ['Arno', 'Velt'], tags: ['B-PER', 'I-PER'] }]),
     // lexicon class bits and cluster ids (bits 16–21 coarse, 22–31 fine)
-    classes: new Map([[foldedHash('met'), (3 << 16) | (17 << 22)], [foldedHash('Arno'), 1 | (5 << 16)], [foldedHash('in'), 1 << 7]]),
+    classes: new Map([[foldedHash('met'), (3 << 16) | (17 << 22)], [foldedHash('Arno'), 1 | (5 << 16)], [foldedHash('in'), 1 << 7], [foldedHash('Sonn'), ((600 << 22) | 3) >>> 0]]),
   };
   const text = [
     ['Yesterday', 'we', 'met', 'Arno', 'Velt', 'in', 'Port', 'Varna', '.'],
@@ -243,6 +243,13 @@ test('the run-time tagger with its per-word caches scores exactly like the full 
   // a second run reads the filled caches and still agrees
   assert.deepEqual(tagDocument(weights, text), expected);
   assert.ok(expected.flat().some((t) => t !== 'O') && expected.flat().some((t) => t === 'O'));
+  // token lists with holes in their history (built by index) and an empty sentence tag the same
+  const holey = text.map((tokens) => {
+    const copy: string[] = new Array(tokens.length);
+    for (let i = tokens.length - 1; i >= 0; i--) copy[i] = tokens[i]!;
+    return copy;
+  });
+  assert.deepEqual(tagDocument(weights, [...holey.slice(0, 2), [], ...holey.slice(2)]), [...expected.slice(0, 2), [], ...expected.slice(2)]);
 });
 
 test('the compact name list answers like the map it was built from', () => {

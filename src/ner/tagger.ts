@@ -4,7 +4,7 @@
  * a loaded model), so features match.
  */
 import { markNames, type NameLookup } from './names.ts';
-import { aggHashes, aggregateDocument, combine, describeDocument, describeSentence, describeWord, FEATURE_FLAGS, hashString, neighbourHashes, NEXT, NEXT2, PREV, PREV2, staticHashes, T, wordHashes, type DocumentInfo, type SentenceInfo, type WordFacts } from './features.ts';
+import { aggHashes, aggregateDocument, combine, describeDocument, describeSentence, describeWord, FEATURE_FLAGS, hashString, neighbourHashes, NEXT, NO_SCORES, NEXT2, PREV, PREV2, staticHashes, T, wordHashes, type DocumentInfo, type SentenceInfo, type WordContexts, type WordFacts } from './features.ts';
 
 /** The tag set, IOB2 over the four CoNLL types. Index 0 is `O`. */
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -146,7 +146,8 @@ function entryOf(weights: WeightLookup, c: Caches, w: string): WordEntry {
   if (!e) {
     if (c.words.size >= MAX_WORDS) c.words.clear();
     e = describeWord(w);
-    e.cls = weights.classes?.get(e.fold) ?? 0;
+    // as int32 (the same bits for every bit test): the field keeps one number representation
+    e.cls = (weights.classes?.get(e.fold) ?? 0) | 0;
     c.words.set(w, e);
   }
   return e;
@@ -168,12 +169,13 @@ const AFTER_START = 6 * START;
  * neighbour, then its previous-tag features (`tagWordHashes`) after `O` and after the sentence start.
  */
 function scoresOf(weights: WeightLookup, e: WordEntry, w: string): Int32Array {
-  if (e.scores) return e.scores;
+  if (e.scores !== NO_SCORES) return e.scores;
   const v = new Int32Array(7 * START);
   scratch.length = 0;
   wordHashes(w, scratch, e.cls);
   storeScores(weights, scratch, v, 0);
-  for (const role of [PREV, NEXT, PREV2, NEXT2]) {
+  // the roles PREV, NEXT, PREV2, NEXT2 are 0–3
+  for (let role = PREV; role <= NEXT2; role++) {
     scratch.length = 0;
     neighbourHashes(role, e, scratch);
     storeScores(weights, scratch, v, (role + 1) * START);
@@ -192,6 +194,159 @@ function addInto(a: Float64Array, b: Int32Array, offset = 0): void {
   for (let k = 0; k < START; k++) a[k]! += b[offset + k]!;
 }
 
+/**
+ * The state of one `tagDocument` call that its scoring steps share (one class, so every step sees one
+ * shape): the weights and their caches, the document facts and memory, and the score buffers.
+ */
+class TagRun {
+  /** Feature hashes of the token being scored (reused). */
+  readonly feats: number[] = [];
+  /** Scores of the token that do not depend on the tag history. */
+  readonly stat = new Float64Array(START);
+  /** `stat` plus the history scores: the token's final scores. */
+  readonly scores = new Float64Array(START);
+  /** Types last predicted for capitalized words of the document. */
+  readonly memory: DocMemory = new Map();
+
+  constructor(
+    readonly weights: WeightLookup,
+    readonly c: Caches,
+    readonly doc: DocumentInfo,
+  ) {}
+}
+
+/**
+ * An empty token list of the same array kind as a non-empty one (an empty `[]` has another hidden
+ * class than a list of strings).
+ */
+const NO_TOKENS: string[] = [''];
+NO_TOKENS.pop();
+
+/**
+ * The sentences as packed lists of strings, copied: callers build token lists in several ways (with
+ * holes, e.g. from `map` over a list with holes, or empty), and each other array kind would send every
+ * compiled tagger function back to the interpreter once.
+ */
+function tokenListsOf(sentences: readonly (readonly string[])[]): (readonly string[])[] {
+  const lists: (readonly string[])[] = [];
+  for (let k = 0; k < sentences.length; k++) {
+    const tokens = sentences[k]!;
+    if (tokens.length === 0) {
+      lists.push(NO_TOKENS);
+      continue;
+    }
+    const copy: string[] = [];
+    for (let i = 0; i < tokens.length; i++) copy.push(tokens[i]!);
+    lists.push(copy);
+  }
+  return lists;
+}
+
+/** The cached word entry of each token of each sentence. */
+function entriesOf(weights: WeightLookup, c: Caches, sentences: readonly (readonly string[])[]): WordEntry[][] {
+  const entries: WordEntry[][] = [];
+  for (let k = 0; k < sentences.length; k++) {
+    const tokens = sentences[k]!;
+    const es: WordEntry[] = [];
+    for (let i = 0; i < tokens.length; i++) es.push(entryOf(weights, c, tokens[i]!));
+    entries.push(es);
+  }
+  return entries;
+}
+
+/** Described and annotated sentences, with the word classes of their cached entries. */
+function sentenceInfosOf(weights: WeightLookup, sentences: readonly (readonly string[])[], entries: readonly WordEntry[][]): SentenceInfo[] {
+  const lists = { names: weights.names, ext: weights.ext, geo: weights.geo };
+  const infos: SentenceInfo[] = [];
+  for (let k = 0; k < sentences.length; k++) {
+    const es = entries[k]!;
+    const s = annotateSentence(describeSentence(sentences[k]!, es), lists);
+    for (let i = 0; i < es.length; i++) s.cls[i] = es[i]!.cls;
+    infos.push(s);
+  }
+  return infos;
+}
+
+/** Adds the cached scores of token `j` as the neighbour in `role` into `r.stat`, or of the sentence boundary when `ok` is false. */
+function addNeighbour(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], j: number, ok: boolean, role: number): void {
+  if (ok) addInto(r.stat, scoresOf(r.weights, es[j]!, s.tokens[j]!), (role + 1) * START);
+  else addInto(r.stat, r.c.boundary[role]!);
+}
+
+/** The summed scores of a word type's context-aggregation features in the document, computed once. */
+function aggScoresOf(weights: WeightLookup, agg: WordContexts): Int32Array {
+  if (agg.scores !== NO_SCORES) return agg.scores;
+  const v = new Int32Array(START);
+  aggScratch.length = 0;
+  aggHashes(agg, aggScratch);
+  storeScores(weights, aggScratch, v, 0);
+  return (agg.scores = v);
+}
+
+/** Scores of token `i` that do not depend on the tag history, into `r.stat`. */
+function scoreStatic(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], i: number): void {
+  const n = es.length;
+  const feats = r.feats;
+  feats.length = 0;
+  staticHashes(s, i, r.doc, feats, true);
+  r.stat.fill(0);
+  addScores(r.weights, feats, feats.length, r.stat);
+  // the word's own features and those of its four neighbours: summed once per word type
+  addInto(r.stat, scoresOf(r.weights, es[i]!, s.tokens[i]!), 0);
+  addNeighbour(r, s, es, i - 1, i > 0, PREV);
+  addNeighbour(r, s, es, i + 1, i + 1 < n, NEXT);
+  addNeighbour(r, s, es, i - 2, i > 1, PREV2);
+  addNeighbour(r, s, es, i + 2, i + 2 < n, NEXT2);
+  // context aggregation: the same for every occurrence of the word in the document, summed once
+  if (!s.cap[i] || !FEATURE_FLAGS.agg || !r.doc.agg) return;
+  const agg = r.doc.agg.get(s.fold[i]!);
+  if (agg) addInto(r.stat, aggScoresOf(r.weights, agg));
+}
+
+/** The summed scores of the tag-pair features for previous tags `t1`, `t2`, computed once per model. */
+function pairScoresOf(weights: WeightLookup, c: Caches, t1: number, t2: number, feats: number[]): Int32Array {
+  const pairKey = t2 * (START + 1) + t1;
+  let pair = c.pairs[pairKey];
+  if (pair) return pair;
+  pair = new Int32Array(START);
+  feats.length = 0;
+  tagPairHashes(t1, t2, feats);
+  storeScores(weights, feats, pair, 0);
+  c.pairs[pairKey] = pair;
+  return pair;
+}
+
+/** `r.stat` plus the scores of the history features for previous tags `t1`, `t2`, into `r.scores`. */
+function scoreWithHistory(r: TagRun, s: SentenceInfo, e: WordEntry, i: number, t1: number, t2: number): void {
+  const scores = r.scores;
+  const feats = r.feats;
+  scores.set(r.stat);
+  feats.length = 0;
+  // the previous tag with the word: cached per word type after O and at the sentence start
+  if (t1 === 0) addInto(scores, e.scores, AFTER_O);
+  else if (t1 === START) addInto(scores, e.scores, AFTER_START);
+  else tagWordHashes(e.fold, e.shape, t1, feats);
+  memoryHashes(s, i, r.memory, feats);
+  addScores(r.weights, feats, feats.length, scores);
+  addInto(scores, pairScoresOf(r.weights, r.c, t1, t2, feats));
+}
+
+/** Tags one described sentence greedily; returns its tag indices. */
+function tagSentence(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], fast: boolean): Uint8Array {
+  const n = es.length;
+  const tags = new Uint8Array(n);
+  for (let i = 0; i < n; i++) {
+    const t1 = i > 0 ? tags[i - 1]! : START;
+    const t2 = i > 1 ? tags[i - 2]! : START;
+    // fast path: a token without capitals or digits does not start a name ("of" may continue one)
+    if (fast && (t1 === 0 || t1 === START) && !es[i]!.nameish) continue;
+    scoreStatic(r, s, es, i);
+    scoreWithHistory(r, s, es[i]!, i, t1, t2);
+    tags[i] = bestTag(r.scores, t1);
+  }
+  return tags;
+}
+
 /** Options of `tagDocument`. */
 export interface TagOptions {
   /** Skip scoring tokens without capitals or digits outside a name (they get `O`): about 3× faster. */
@@ -202,91 +357,21 @@ export interface TagOptions {
  * Tags one document (a list of tokenized sentences) greedily. Reads the tokens only; returns one IOB2
  * tag per token. `_lexicons` is reserved for external lexicons (none are used by the shipped model).
  */
-export function tagDocument(weights: WeightLookup, sentences: readonly (readonly string[])[], _lexicons: object = {}, opts: TagOptions = {}): string[][] {
+export function tagDocument(weights: WeightLookup, input: readonly (readonly string[])[], _lexicons: object = {}, opts: TagOptions = {}): string[][] {
   const c = cachesOf(weights);
-  const entries = sentences.map((tokens) => tokens.map((t) => entryOf(weights, c, t)));
+  const sentences = tokenListsOf(input);
+  const entries = entriesOf(weights, c, sentences);
   const doc: DocumentInfo = describeDocument(sentences, entries);
-  const memory: DocMemory = new Map();
-  const scores = new Float64Array(START);
-  const feats: number[] = [];
-  const result: string[][] = [];
-  const lists = { names: weights.names, ext: weights.ext, geo: weights.geo };
-  const infos = sentences.map((tokens, k) => {
-    const s = annotateSentence(describeSentence(tokens, entries[k]), lists);
-    const es = entries[k]!;
-    for (let i = 0; i < es.length; i++) s.cls[i] = es[i]!.cls;
-    return s;
-  });
+  const infos = sentenceInfosOf(weights, sentences, entries);
   aggregateDocument(infos, doc);
-  const stat = new Float64Array(START);
-  /** Scores of token `i` that do not depend on the tag history, into `stat`. */
-  const scoreStatic = (s: SentenceInfo, es: readonly WordEntry[], i: number) => {
-    const n = es.length;
-    feats.length = 0;
-    staticHashes(s, i, doc, feats, true);
-    stat.fill(0);
-    addScores(weights, feats, feats.length, stat);
-    // the word's own features and those of its four neighbours: summed once per word type
-    addInto(stat, scoresOf(weights, es[i]!, s.tokens[i]!), 0);
-    if (i > 0) addInto(stat, scoresOf(weights, es[i - 1]!, s.tokens[i - 1]!), (PREV + 1) * START);
-    else addInto(stat, c.boundary[PREV]!);
-    if (i + 1 < n) addInto(stat, scoresOf(weights, es[i + 1]!, s.tokens[i + 1]!), (NEXT + 1) * START);
-    else addInto(stat, c.boundary[NEXT]!);
-    if (i > 1) addInto(stat, scoresOf(weights, es[i - 2]!, s.tokens[i - 2]!), (PREV2 + 1) * START);
-    else addInto(stat, c.boundary[PREV2]!);
-    if (i + 2 < n) addInto(stat, scoresOf(weights, es[i + 2]!, s.tokens[i + 2]!), (NEXT2 + 1) * START);
-    else addInto(stat, c.boundary[NEXT2]!);
-    // context aggregation: the same for every occurrence of the word in the document, summed once
-    const agg = s.cap[i] && FEATURE_FLAGS.agg ? doc.agg?.get(s.fold[i]!) : undefined;
-    if (agg) {
-      if (!agg.scores) {
-        agg.scores = new Int32Array(START);
-        aggScratch.length = 0;
-        aggHashes(agg, aggScratch);
-        storeScores(weights, aggScratch, agg.scores, 0);
-      }
-      addInto(stat, agg.scores);
-    }
-  };
-  /** `stat` plus the scores of the history features for previous tags `t1`, `t2`, into `scores`. */
-  const scoreWithHistory = (s: SentenceInfo, e: WordEntry, i: number, t1: number, t2: number) => {
-    scores.set(stat);
-    feats.length = 0;
-    // the previous tag with the word: cached per word type after O and at the sentence start
-    if (t1 === 0) addInto(scores, e.scores!, AFTER_O);
-    else if (t1 === START) addInto(scores, e.scores!, AFTER_START);
-    else tagWordHashes(e.fold, e.shape, t1, feats);
-    memoryHashes(s, i, memory, feats);
-    addScores(weights, feats, feats.length, scores);
-    const pairKey = t2 * (START + 1) + t1;
-    let pair = c.pairs[pairKey];
-    if (!pair) {
-      pair = new Int32Array(START);
-      feats.length = 0;
-      tagPairHashes(t1, t2, feats);
-      storeScores(weights, feats, pair, 0);
-      c.pairs[pairKey] = pair;
-    }
-    addInto(scores, pair);
-  };
+  const r = new TagRun(weights, c, doc);
+  const fast = Boolean(opts.fast);
+  const result: string[][] = [];
   for (let k = 0; k < infos.length; k++) {
     const s = infos[k]!;
-    const es = entries[k]!;
-    const n = es.length;
-    const tags = new Uint8Array(n);
-    for (let i = 0; i < n; i++) {
-      const t1 = i > 0 ? tags[i - 1]! : START;
-      const t2 = i > 1 ? tags[i - 2]! : START;
-      // fast path: a token without capitals or digits does not start a name ("of" may continue one)
-      if (opts.fast && (t1 === 0 || t1 === START) && !es[i]!.nameish) {
-        tags[i] = 0;
-        continue;
-      }
-      scoreStatic(s, es, i);
-      scoreWithHistory(s, es[i]!, i, t1, t2);
-      tags[i] = bestTag(scores, t1);
-    }
-    rememberSentence(s, tags, memory);
+    const tags = tagSentence(r, s, entries[k]!, fast);
+    rememberSentence(s, tags, r.memory);
+    const n = tags.length;
     const out: string[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = NER_TAGS[tags[i]!]!;
     result.push(out);
