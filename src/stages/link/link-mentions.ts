@@ -20,7 +20,10 @@ import { expandCoordination } from './expand-coordination.ts';
 import { findEvaluations, isNounTakenForName, loadPersonLexicon, type EvaluatedMention } from './evaluate-persons.ts';
 import { findRoleDescriptions, loadStateLeaders, type StateLeaders } from './role-descriptions.ts';
 import { joinModifiedNames } from './modified-names.ts';
+import { asPartOfName, resultOf, type LinkResult } from './link-result.ts';
 import { buildGazetteer, lookup } from '../mentions/gazetteer.ts';
+
+export { asPartOfName, linkResult, type LinkResult } from './link-result.ts';
 
 /** Context vocabularies (data, not code): see `context-cues.json`. */
 interface ContextCues {
@@ -92,64 +95,6 @@ export interface LinkInput {
   window?: MetonymWindow;
   /** Inside a longer name ("Warsaw" in "Warsaw Pact"): a place named inside a name is the place. */
   nested?: boolean;
-}
-
-/** The outcome of linking one mention (the attrs of a final `mention` annotation). */
-export interface LinkResult {
-  start: number;
-  end: number;
-  label: MentionLabel;
-  entity?: string;
-  name?: string;
-  form: string;
-  linkRule: string;
-  linkScore: number;
-  standsFor?: string;
-  via?: string;
-  /** Entity ids left when a mention stays ambiguous. */
-  candidates?: string[];
-  /**
-   * Not a mention of its own, so the stage drops it: found inside a person's longer name, or no name
-   * at all (punctuation, an interjection; rule `not-a-name`).
-   */
-  partOfName?: boolean;
-}
-
-/** The optional fields of a `LinkResult`. */
-type LinkExtras = Pick<LinkResult, 'entity' | 'name' | 'standsFor' | 'via' | 'candidates' | 'partOfName'>;
-
-/**
- * A `LinkResult` with every field present (the absent ones `undefined`) in one order, so that all results
- * share one object shape and the code reading them stays monomorphic.
- */
-export function linkResult(start: number, end: number, label: MentionLabel, form: string, linkRule: string, linkScore: number, extra: LinkExtras = {}): LinkResult {
-  return resultOf(start, end, label, form, linkRule, linkScore, extra.entity, extra.name, extra.standsFor, extra.via, extra.candidates, extra.partOfName);
-}
-
-/**
- * `linkResult` with the optional fields as arguments: the linker's own calls use this one, since reading
- * them from extras objects of many shapes made `linkResult` deoptimize the large functions it is inlined into.
- */
-function resultOf(
-  start: number,
-  end: number,
-  label: MentionLabel,
-  form: string,
-  linkRule: string,
-  linkScore: number,
-  entity?: string,
-  name?: string,
-  standsFor?: string,
-  via?: string,
-  candidates?: string[],
-  partOfName?: boolean,
-): LinkResult {
-  return { start, end, label, entity, name, form, linkRule, linkScore, standsFor, via, candidates, partOfName };
-}
-
-/** A copy of a result marked part of a longer mention, in `linkResult`'s shape (a spread copy may get another). */
-export function asPartOfName(r: LinkResult): LinkResult {
-  return resultOf(r.start, r.end, r.label, r.form, r.linkRule, r.linkScore, r.entity, r.name, r.standsFor, r.via, r.candidates, true);
 }
 
 /** Turns a name into a local entity id: `local:patrice-lumumba`. */
@@ -625,7 +570,7 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
     acting: metonymies.map((x) => x.acting),
     politicalAdjectives: c.politicalAdjectives,
     stateOffices: stateOfficesOf(loadStateLeaders()),
-  }) as LinkResult[];
+  });
   // (one result per name, in place: a loop, not a spread of the copy into `splice`)
   for (let k = 0; k < modified.length; k++) out[k] = modified[k]!;
   // an epithet or nickname in quotation marks is used with them ("the \"Iron Lady\""): scare quotes are part of it

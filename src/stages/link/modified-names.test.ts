@@ -2,8 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKnowledgeBase } from '../../kb/load-kb.ts';
 import { tokensAndMentions } from './sentence-fixture.ts';
-import { joinModifiedNames, type ModifiableResult } from './modified-names.ts';
-import type { EntityCandidate } from '../mentions/find-mentions.ts';
+import { joinModifiedNames } from './modified-names.ts';
+import type { LinkResult } from './link-result.ts';
+import type { EntityCandidate, MentionLabel } from '../mentions/find-mentions.ts';
 
 const kb = buildKnowledgeBase([
   {
@@ -18,12 +19,12 @@ const kb = buildKnowledgeBase([
   },
 ]);
 const DEMONYMS: Record<string, string> = { Rurlandian: 'local:rurland', Osterian: 'local:osteria' };
-const ENTITIES: Record<string, [string, string]> = { Novgrad: ['local:novgrad', 'LOC'], Rurland: ['local:rurland', 'LOC'], Osteria: ['local:osteria', 'LOC'], Vask: ['local:vask', 'PER'] };
+const ENTITIES: Record<string, [string, MentionLabel]> = { Novgrad: ['local:novgrad', 'LOC'], Rurland: ['local:rurland', 'LOC'], Osteria: ['local:osteria', 'LOC'], Vask: ['local:vask', 'PER'] };
 
 /** Links every known word of `text` as the linker would (demonyms as their state), joins modifiers, returns the mentions kept. */
 function join(text: string): Array<[string, string | undefined, string]> {
   const { tokens } = tokensAndMentions(text, []);
-  const results: ModifiableResult[] = [];
+  const results: LinkResult[] = [];
   const candidates: EntityCandidate[][] = [];
   const acting: Array<string | undefined> = [];
   for (const t of tokens) {

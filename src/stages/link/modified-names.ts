@@ -9,62 +9,18 @@
  */
 import type { KnowledgeBase } from '../../kb/types.ts';
 import { firstStartingFrom } from '../../core/spans.ts';
-import type { EntityCandidate } from '../mentions/find-mentions.ts';
+import type { EntityCandidate, MentionLabel } from '../mentions/find-mentions.ts';
+import { asPartOfName, resultOf, type LinkResult } from './link-result.ts';
 import { ancestorsOf } from './related-entities.ts';
-
-/** A linked mention as this rule reads and rewrites it. */
-export interface ModifiableResult {
-  start: number;
-  end: number;
-  label: string;
-  entity?: string;
-  name?: string;
-  form: string;
-  linkRule: string;
-  linkScore: number;
-  standsFor?: string;
-  via?: string;
-  candidates?: string[];
-  partOfName?: boolean;
-}
 
 /**
  * A copy of a result with a new start, rule and (optionally) reading, every field present in the order
  * `linkResult` gives them: copies share the object shape of the linker's results (a spread may not).
  */
-function moved(r: ModifiableResult, start: number, reading?: { entity: string; name: string | undefined; label: string; standsFor: string; via: string | undefined; form: string }): ModifiableResult {
-  return {
-    start,
-    end: r.end,
-    label: reading ? reading.label : r.label,
-    entity: reading ? reading.entity : r.entity,
-    name: reading ? reading.name : r.name,
-    form: reading ? reading.form : r.form,
-    linkRule: 'modifier-name',
-    linkScore: r.linkScore,
-    standsFor: reading ? reading.standsFor : r.standsFor,
-    via: reading ? reading.via : r.via,
-    candidates: r.candidates,
-    partOfName: r.partOfName,
-  };
-}
-
-/** A copy of a result marked part of a longer mention (fields in `linkResult`'s order, as `moved`). */
-function partOfLonger(r: ModifiableResult): ModifiableResult {
-  return {
-    start: r.start,
-    end: r.end,
-    label: r.label,
-    entity: r.entity,
-    name: r.name,
-    form: r.form,
-    linkRule: r.linkRule,
-    linkScore: r.linkScore,
-    standsFor: r.standsFor,
-    via: r.via,
-    candidates: r.candidates,
-    partOfName: true,
-  };
+function moved(r: LinkResult, start: number, reading?: { entity: string; name: string | undefined; label: MentionLabel; standsFor: string; via: string | undefined; form: string }): LinkResult {
+  return reading
+    ? resultOf(start, r.end, reading.label, reading.form, 'modifier-name', r.linkScore, reading.entity, reading.name, reading.standsFor, reading.via, r.candidates, r.partOfName)
+    : resultOf(start, r.end, r.label, r.form, 'modifier-name', r.linkScore, r.entity, r.name, r.standsFor, r.via, r.candidates, r.partOfName);
 }
 
 /** The entities of a modifier's candidates when all of them are demonyms (distinct, in order), else undefined. */
@@ -118,7 +74,7 @@ function heldOfficeOf(kb: KnowledgeBase, person: string, states: readonly string
  * Joins modifiers to the names after them (rule `modifier-name`, the name's link kept). `text` is the
  * document text (the modifier and the name must be separated by spaces only).
  */
-export function joinModifiedNames(kb: KnowledgeBase, results: readonly ModifiableResult[], tokens: readonly ModifierToken[], text: string, ctx: ModifierContext): ModifiableResult[] {
+export function joinModifiedNames(kb: KnowledgeBase, results: readonly LinkResult[], tokens: readonly ModifierToken[], text: string, ctx: ModifierContext): LinkResult[] {
   const out = results.slice();
   const byStart = new Map<number, number>();
   for (let k = 0; k < results.length; k++) {
@@ -140,13 +96,13 @@ export function joinModifiedNames(kb: KnowledgeBase, results: readonly Modifiabl
     const next = joinedReading(kb, r, ctx, k, p.start, demonymOf, political);
     if (!next) continue;
     out[k] = next;
-    if (demonymOf && q !== undefined) out[q] = partOfLonger(out[q]!);
+    if (demonymOf && q !== undefined) out[q] = asPartOfName(out[q]!);
   }
   return out;
 }
 
 /** The result `r` (input `k`) joined with the modifier starting at `start`, or undefined when they stay apart. */
-function joinedReading(kb: KnowledgeBase, r: ModifiableResult, ctx: ModifierContext, k: number, start: number, demonymOf: string[] | undefined, political: boolean): ModifiableResult | undefined {
+function joinedReading(kb: KnowledgeBase, r: LinkResult, ctx: ModifierContext, k: number, start: number, demonymOf: string[] | undefined, political: boolean): LinkResult | undefined {
   const e = kb.byId.get(r.entity!);
   if (!e) return undefined;
   if (e.type === 'person' || r.label === 'PER') {

@@ -64,13 +64,24 @@ const MODIFIERS = new Set(['then', 'former', 'late', 'current', 'new', 'present'
 const SHIFTERS = new Set(['former', 'late', 'future']);
 const indexCache = new WeakMap<KnowledgeBase, WeakMap<StateLeaders, Index>>();
 
+/** Groups phrases by their first word, the longest phrases first in each group (for greedy matching). */
+function byFirstWord<T extends { words: string[] }>(items: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const list = out.get(item.words[0]!);
+    if (list) list.push(item);
+    else out.set(item.words[0]!, [item]);
+  }
+  for (const list of out.values()) list.sort((a, b) => b.words.length - a.words.length);
+  return out;
+}
+
 /** Builds the lookup tables of one KB and data file. */
 function indexOf(kb: KnowledgeBase, data: StateLeaders): Index {
   let byData = indexCache.get(kb);
   if (!byData) indexCache.set(kb, (byData = new WeakMap()));
   let index = byData.get(data);
   if (index) return index;
-  const names: Index['names'] = new Map();
   const byKey = new Map<string, string[]>();
   for (const { state } of data.states) {
     const e = kb.byId.get(state);
@@ -85,21 +96,8 @@ function indexOf(kb: KnowledgeBase, data: StateLeaders): Index {
       byKey.set(key, list);
     }
   }
-  for (const [key, states] of byKey) {
-    const words = key.split(' ');
-    let list = names.get(words[0]!);
-    if (!list) names.set(words[0]!, (list = []));
-    list.push({ words, states });
-  }
-  for (const list of names.values()) list.sort((a, b) => b.words.length - a.words.length);
-  const nouns: Index['nouns'] = new Map();
-  for (const [w, cls] of Object.entries(data.nouns)) {
-    const words = w.split(' ');
-    let list = nouns.get(words[0]!);
-    if (!list) nouns.set(words[0]!, (list = []));
-    list.push({ words, cls });
-  }
-  for (const list of nouns.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const names = byFirstWord([...byKey].map(([key, states]) => ({ words: key.split(' '), states })));
+  const nouns = byFirstWord(Object.entries(data.nouns).map(([w, cls]) => ({ words: w.split(' '), cls })));
   const holders: Index['holders'] = new Map();
   for (const r of kb.roles) {
     let list = holders.get(r.officeKey);
