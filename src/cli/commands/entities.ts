@@ -3,25 +3,36 @@ import { dbPath } from '../options.ts';
 import { Store } from '../../store/store.ts';
 import { loadKnowledgeBase } from '../../kb/load-kb.ts';
 import { collectEntities, type EntityRecord } from '../../corpus/collect-entities.ts';
-import type { AnalyzedSource } from '../../core/types.ts';
+import type { AnalyzedSource, Annotation } from '../../core/types.ts';
 
-/** Formats entity records with their mentions per source as indented text lines. */
+/**
+ * Formats entity records with their mentions per source as indented text lines: per source, each
+ * distinct form and link rule once, in order of first appearance, with "×N" when it occurs N > 1 times.
+ */
 export function formatEntities(records: readonly EntityRecord[], docs: ReadonlyMap<string, AnalyzedSource>): string[] {
+  const byId = new Map<string, Map<string, Annotation>>();
+  const annotationOf = (source: string, id: string): Annotation | undefined => {
+    let index = byId.get(source);
+    if (!index) byId.set(source, (index = new Map((docs.get(source)?.annotations ?? []).map((a) => [a.id, a]))));
+    return index.get(id);
+  };
   const lines: string[] = [];
   for (const r of records) {
     lines.push(`${r.name}  [${r.id}${r.qid && r.qid !== r.id ? ` ${r.qid}` : ''}] ${r.type}${r.local ? ' (local)' : ''}  ${r.mentions.length} mention(s)`);
-    const bySource = new Map<string, string[]>();
+    const bySource = new Map<string, Map<string, number>>();
     for (const m of r.mentions) {
       const doc = docs.get(m.source);
-      const a = doc?.annotations.find((x) => x.id === m.annotation);
+      const a = annotationOf(m.source, m.annotation);
       const form = a && doc ? doc.text.slice(a.start, a.end) : m.annotation;
       const rule = a ? String(a.attrs.linkRule ?? '') : '';
-      let list = bySource.get(m.source);
-      if (!list) bySource.set(m.source, (list = []));
-      list.push(rule ? `${form} (${rule})` : form);
+      const label = rule ? `${form} (${rule})` : form;
+      let counts = bySource.get(m.source);
+      if (!counts) bySource.set(m.source, (counts = new Map()));
+      counts.set(label, (counts.get(label) ?? 0) + 1);
     }
-    for (const [src, forms] of bySource) {
+    for (const [src, counts] of bySource) {
       const title = docs.get(src)?.meta.title ?? docs.get(src)?.meta.path ?? '';
+      const forms = [...counts].map(([label, n]) => (n > 1 ? `${label} ×${n}` : label));
       lines.push(`    ${src}${title ? ` ${title}` : ''}: ${forms.join('; ')}`);
     }
   }
