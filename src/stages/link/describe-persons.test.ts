@@ -150,3 +150,14 @@ test('a capitalized form of address before a name is taken with it, like a title
   const found = findDescriptions(kb, mentions, tokens, { ...cues, honorifics: new Set(['comrade']) });
   assert.deepEqual(spans('Then Comrade Peeters spoke, and comrade Peeters agreed.', found), [['Comrade Peeters', 'local:peeters', 'title-name']]);
 });
+
+test('a titled description set off by commas inside a clause describes the name it encloses', () => {
+  const text = 'Nobody knows how the Town Director of Archives, Ona Vask, heard of it.';
+  assert.deepEqual(describeAll(text, [['Ona Vask', 'local:vask', 'PER']]), [['the Town Director of Archives', 'local:vask', 'appositive']]);
+  // an untitled one is not taken: "to the editor, Jan Peeters," may address one person and name another
+  const plain = 'She wrote to the director, Ona Vask, about it.';
+  assert.deepEqual(describeAll(plain, [['Ona Vask', 'local:vask', 'PER']]), []);
+  // nor is a titled one before a name followed by no second comma
+  const open = 'Nobody knows how the Town Director of Archives, Ona Vask heard of it.';
+  assert.deepEqual(describeAll(open, [['Ona Vask', 'local:vask', 'PER']]), []);
+});

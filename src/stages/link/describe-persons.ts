@@ -319,11 +319,15 @@ function findAppositions(st: DescribeState): void {
     // a description needs a role noun starting inside [lo, e): without one, no start can parse
     let hasRole = false;
     for (let x = lo; x < e && !hasRole; x++) hasRole = roleAt(tokens, x, roles) !== undefined;
-    // with a comma, the description must open its clause ("The head of X, Name, said")
+    // with a comma, the description must open its clause ("The head of X, Name, said"), or, when a second
+    // comma sets the name off, start at a "the" inside the clause and bear a capitalized title ("… how the
+    // Rurland Minister of Defence, Marshal Vask, said"; not "a letter to the editor, Jan Peeters, …")
+    const enclosed = comma === 1 && j + 1 < tokens.length && tokens[j + 1]!.text === ',' && tokens[j + 1]!.sentence === sentence;
     for (let s = lo; hasRole && s < e; s++) {
-      if (comma && s !== lo) break;
+      const inner = comma === 1 && s !== lo;
+      if (inner && !(enclosed && tokens[s]!.norm === 'the')) continue;
       const d = parseDescription(tokens, s, e, roles);
-      if (!d) continue;
+      if (!d || (inner && !d.titled)) continue;
       const start = tokens[s]!.start;
       const end = tokens[e - 1]!.end;
       if (d.titled && !comma) {

@@ -9,7 +9,7 @@ import { asPartOfName, linkMentions, linkResult, type LinkInput, type LinkResult
 import { findArticleAuthorReferences, findCommentAuthors } from './comment-authors.ts';
 
 const NAME = 'link';
-const VERSION = '1.3.0';
+const VERSION = '1.4.0';
 
 /** A token record shared by the input builder and every rule of the linker. */
 interface TokenRecord {
@@ -92,7 +92,8 @@ function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens
  * span, each with `entity` (KB id or `local:<slug>`; absent when unresolved), `name`, `form`, `linkRule`,
  * `linkScore`, and for metonyms `standsFor` and `via` (the place whose name was used). Adds mentions
  * the recognizer cannot see: titles and descriptions of people, role descriptions of state leaders ("the
- * Rurlandian leader", rules `role-leader-*`), coordinated names, the user names of comment authors in
+ * Rurlandian leader", rules `role-leader-*`), phrases naming a state or body ("the Rurlandian government",
+ * "the Kremlin leaders", rules `demonym-state`, `demonym-body`, `person-body`, `body-members`, `modifier-group`), coordinated names, the user names of comment authors in
  * comment headers (`local:user-<name>`, rule `comment-author`), and "the author" in a comment (the page's
  * author, rule `article-author`; unresolved when the page names no author).
  */

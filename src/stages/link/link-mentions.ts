@@ -5,7 +5,8 @@
  * by what the document is related to (`related-entities.ts`), short forms, patronymic forms and
  * epithets by coreference with fuller mentions, and names the KB does not know to `local:<slug>` ids
  * shared by every document that names them the same way. A modifier with its name ("communist Rurland",
- * `modified-names.ts`) is one mention; role descriptions of state leaders ("the Rurlandian leader") are resolved through the KB's offices
+ * `modified-names.ts`) is one mention, and so is a phrase around a name that names a state or body ("the
+ * Rurlandian government", "the Kremlin leaders", `join-body-phrases.ts`); role descriptions of state leaders ("the Rurlandian leader") are resolved through the KB's offices
  * (`role-descriptions.ts`).
  */
 import { readFileSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { expandCoordination } from './expand-coordination.ts';
 import { findEvaluations, isNounTakenForName, loadPersonLexicon, type EvaluatedMention } from './evaluate-persons.ts';
 import { findRoleDescriptions, loadStateLeaders, type StateLeaders } from './role-descriptions.ts';
 import { joinModifiedNames } from './modified-names.ts';
+import { joinBodyPhrases, loadBodyPhraseWords } from './join-body-phrases.ts';
 import { asPartOfName, resultOf, type LinkResult } from './link-result.ts';
 import { buildGazetteer, lookup } from '../mentions/gazetteer.ts';
 
@@ -512,7 +514,8 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
   for (const { m, k } of unknown) {
     if (results[k]) continue;
     const toks = nameTokens(m.text);
-    if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!))) {
+    // an ordinal or a number alone ("100th", "22nd") is no name: a recognizer's slip on "the 100th anniversary"
+    if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!)) || /^\d+(?:st|nd|rd|th)?$/i.test(m.text)) {
       results[k] = resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
       continue;
     }
@@ -573,6 +576,17 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
   });
   // (one result per name, in place: a loop, not a spread of the copy into `splice`)
   for (let k = 0; k < modified.length; k++) out[k] = modified[k]!;
+  // "the Rurlandian government", "the Vask Central Committee", "the Kremlin leaders": one mention of the state or body
+  const phraseWords = loadBodyPhraseWords();
+  const phrased = joinBodyPhrases(kb, out, tokens, opts.text, {
+    candidates: mentions.map((m) => m.candidates),
+    stateNouns: phraseWords.stateNouns,
+    memberNouns: phraseWords.memberNouns,
+    verbs: c.verbs,
+    groupHeads: phraseWords.groupHeads,
+    localIdOf: localId,
+  });
+  for (let k = 0; k < phrased.length; k++) out[k] = phrased[k]!;
   // an epithet or nickname in quotation marks is used with them ("the \"Iron Lady\""): scare quotes are part of it
   out.forEach((r, k) => {
     if (!['epithet', 'nickname'].includes(r.form)) return;

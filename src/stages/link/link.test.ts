@@ -148,6 +148,13 @@ test('punctuation and interjections taken for names are dropped, not made into l
   assert.deepEqual(rs.map((r) => [r.linkRule, r.partOfName === true]), [['not-a-name', true], ['not-a-name', true], ['local-new', false]]);
 });
 
+test('an ordinal or a number alone taken for a name is no name; a name with one is', () => {
+  const kb = buildKnowledgeBase([]);
+  const m = (start: number, text: string) => ({ start, end: start + text.length, label: 'ORG' as const, text, candidates: [], before: [], after: [] });
+  const rs = linkMentions(kb, [m(0, '100th'), m(10, '1921'), m(20, '22nd Dock Congress')], { text: '' });
+  assert.deepEqual(rs.map((r) => [r.linkRule, r.partOfName === true]), [['not-a-name', true], ['not-a-name', true], ['local-new', false]]);
+});
+
 test('the stage writes comment authors as person mentions from the comment header lines', () => {
   const kb = buildKnowledgeBase([FIXTURE]);
   const text = '1. ivan77 Offline ivan77\nivan77 (Ivan) 2 May 2020 10: 00\nIvan Petrov was right.';

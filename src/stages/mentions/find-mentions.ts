@@ -5,7 +5,7 @@
 import type { AliasEntry } from '../../kb/alias-index.ts';
 import type { KbAliasKind, KbEntityType } from '../../kb/types.ts';
 import { tagDocument, type WeightLookup } from '../../ner/tagger.ts';
-import { isFoldedReading, matchGazetteer, matchWebAddresses, type Gazetteer } from './gazetteer.ts';
+import { isFoldedReading, matchGazetteer, matchWebAddresses, matchBareHosts, type Gazetteer } from './gazetteer.ts';
 
 /** Mention labels of the `mention` layer. */
 export type MentionLabel = 'PER' | 'ORG' | 'LOC' | 'GRP' | 'MISC';
@@ -117,6 +117,8 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
     const hits = opts.gazetteer ? matchGazetteer(opts.gazetteer, tokens) : [];
     // a web address names its site ("britannica" in http://www.britannica.com/…): a span inside the token
     const sites = opts.gazetteer ? matchWebAddresses(opts.gazetteer, tokens) : [];
+    // and so does a bare host ("vk.com"), where no other name was found over it
+    const hosts = opts.gazetteer ? matchBareHosts(opts.gazetteer, tokens) : [];
     const byFrom = new Map<number, MentionCandidate>();
     const modelSpans = spansOfTags(tagged[si] ?? []);
     for (const h of hits) {
@@ -152,6 +154,12 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
       }
     }
     out.push(...byFrom.values());
+    for (const h of hosts) {
+      const start = tokens[h.from]!.start;
+      const end = tokens[h.to - 1]!.end;
+      if (out.some((c) => c.sentence === si && c.start < end && start < c.end)) continue;
+      out.push({ start, end, sentence: si, from: h.from, to: h.to, label: labelOfEntries(h.entries), found: 'gazetteer', candidates: h.entries.map((e) => candidateOf(e, undefined)) });
+    }
     for (const h of sites) {
       const t = tokens[h.from]!;
       const candidates = h.entries.map((e) => candidateOf(e, undefined));

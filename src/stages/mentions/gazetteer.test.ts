@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKnowledgeBase } from '../../kb/load-kb.ts';
-import { buildGazetteer, matchGazetteer, matchWebAddresses } from './gazetteer.ts';
+import { buildGazetteer, matchBareHosts, matchGazetteer, matchWebAddresses } from './gazetteer.ts';
+import { tokenize } from '../tokens/tokenize.ts';
 
 const kb = buildKnowledgeBase([
   {
@@ -97,4 +98,19 @@ test('a web address names its site by host or by the name before the top-level d
   const url2 = 'http://courier.net/a';
   assert.deepEqual(matchWebAddresses(gaz, [{ text: url2 }]).map((m) => url2.slice(...m.within!)), ['courier.net']);
   assert.deepEqual(matchWebAddresses(gaz, [{ text: 'http://example.org/' }, { text: 'harbourcourier' }]), []);
+});
+
+test('a bare host written without a scheme names its site, but not inside a longer address', () => {
+  const gaz = buildGazetteer(people);
+  /** Matches over the tokenizer's tokens, as [host text, entity]. */
+  const hosts = (text: string) => {
+    const tokens = tokenize(text).map((t) => ({ start: t.start, end: t.end, text: text.slice(t.start, t.end) }));
+    return matchBareHosts(gaz, tokens).map((m) => [text.slice(tokens[m.from]!.start, tokens[m.to - 1]!.end), m.entries[0]!.entity.id]);
+  };
+  assert.deepEqual(hosts('Read us on courier.net, daily.'), [['courier.net', 'local:paper']]);
+  assert.deepEqual(hosts('Read us on harbourcourier.com too'), [['harbourcourier.com', 'local:paper']]);
+  // written apart, an unknown site, or part of a longer host or path: no match
+  assert.deepEqual(hosts('the courier . net'), []);
+  assert.deepEqual(hosts('see example.com'), []);
+  assert.deepEqual(hosts('see mail.courier.net or courier.net/news'), []);
 });

@@ -324,3 +324,41 @@ export function matchWebAddresses(gaz: Gazetteer, tokens: readonly MatchToken[])
   });
   return out;
 }
+
+/** Top-level domains a bare host name is recognized by ("vk.com", "pravda.ru"). */
+const TOP_LEVEL_DOMAINS = new Set(['com', 'org', 'net', 'info', 'io', 'ru', 'su', 'ua', 'by', 'kz', 'uk', 'de', 'fr', 'it', 'es', 'pl', 'cz', 'rs', 'hr', 'cn', 'jp', 'us', 'eu', 'gov', 'edu']);
+
+/** A token with its character span. */
+export interface SpanMatchToken extends MatchToken {
+  start: number;
+  end: number;
+}
+
+/**
+ * Web sites named by a bare host written without a scheme, "vk.com" (tokens "vk", ".", "com" written
+ * together, a known top-level domain last): the host or its name part is looked up among the aliases as
+ * in `matchWebAddresses` (lower-case aliases only). Returns matches over the host's tokens.
+ */
+export function matchBareHosts(gaz: Gazetteer, tokens: readonly SpanMatchToken[]): GazetteerMatch[] {
+  const out: GazetteerMatch[] = [];
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    const name = tokens[k]!;
+    const dot = tokens[k + 1]!;
+    const tld = tokens[k + 2]!;
+    if (dot.text !== '.' || name.end !== dot.start || dot.end !== tld.start || !TOP_LEVEL_DOMAINS.has(tld.text.toLowerCase())) continue;
+    if (!/^[a-z0-9][a-z0-9-]*$/i.test(name.text)) continue;
+    // not inside a longer address: "mail.vk.com", "vk.com.ua", "vk.com/id1" are left to other readers
+    const prev = k > 0 ? tokens[k - 1] : undefined;
+    const next = k + 3 < tokens.length ? tokens[k + 3] : undefined;
+    if ((prev && prev.end === name.start) || (next && next.start === tld.end && next.text !== ',' && next.text !== ';')) continue;
+    const host = `${name.text}.${tld.text}`.toLowerCase();
+    for (const key of [host, name.text.toLowerCase()]) {
+      const entries = lookup(gaz, key)?.filter((e) => e.alias.text === e.alias.text.toLowerCase() && !e.alias.needsContext && e.alias.kind !== 'demonym');
+      if (entries?.length) {
+        out.push({ from: k, to: k + 3, entries });
+        break;
+      }
+    }
+  }
+  return out;
+}

@@ -7,7 +7,7 @@ import { findMentions, type SpanToken } from './find-mentions.ts';
 import { buildGazetteer } from './gazetteer.ts';
 
 const NAME = 'mentions';
-const VERSION = '1.1.0';
+const VERSION = '1.2.0';
 
 /** Groups the `token` layer into sentences of tokens with their surface text. */
 export function sentencesOfTokens(text: string, tokens: readonly Annotation[]): SpanToken[][] {
