@@ -54,3 +54,41 @@ test('compoundSides: a compound adjective names two states through their demonym
   assert.equal(compoundSides('Varnian-Varnian', kb, {}), undefined);
   assert.equal(compoundSides('Varnian-Frisian', kb, {}), undefined);
 });
+
+test('"Organized by X and Y, it …": a fronted participle clause gives the agents of the event "it" stands for', () => {
+  const [congress] = events({
+    text: 'The last such congress took place in 1921.\nOrganized by Mara Voss and the Dock Union, it lasted a week.',
+    mentions: [{ text: 'Mara Voss' }, { text: 'Dock Union', label: 'ORG' }],
+    timexes: [{ text: '1921', edtf: '1921' }],
+  }, 'meeting');
+  assert.deepEqual(parts(congress).map((p) => [p.role, p.text, p.basis]), [['agent', 'Mara Voss', 'event-anaphora'], ['agent', 'Dock Union', 'event-anaphora']]);
+  // another subject than "it", or more than names after "by": nothing taken
+  const [other] = events({
+    text: 'The last such congress took place in 1921.\nOrganized by Mara Voss, the fair lasted a week.',
+    mentions: [{ text: 'Mara Voss' }],
+    timexes: [{ text: '1921', edtf: '1921' }],
+  }, 'meeting');
+  assert.deepEqual(parts(other), []);
+  const [loose] = events({
+    text: 'The last such congress took place in 1921.\nOrganized by friends of Mara Voss, it lasted a week.',
+    mentions: [{ text: 'Mara Voss' }],
+    timexes: [{ text: '1921', edtf: '1921' }],
+  }, 'meeting');
+  assert.deepEqual(parts(loose), []);
+});
+
+test('"these meetings were held …": a demonstrative event noun of the class as a verb\'s subject points back', () => {
+  const [, held] = events({
+    text: 'In 1920 the congresses of the Dock Union began.\nIn 1925 these congresses were held in Brenmark.',
+    mentions: [{ text: 'Dock Union', label: 'ORG' }, { text: 'Brenmark', label: 'LOC' }],
+    timexes: [{ text: '1920', edtf: '1920' }, { text: '1925', edtf: '1925' }],
+  }, 'meeting');
+  assert.deepEqual(parts(held).filter((p) => p.basis).map((p) => p.text), ['Dock Union']);
+  // a noun of another class ("these people") does not
+  const [, other] = events({
+    text: 'In 1920 the congresses of the Dock Union began.\nIn 1925 these people were held in Brenmark.',
+    mentions: [{ text: 'Dock Union', label: 'ORG' }, { text: 'Brenmark', label: 'LOC' }],
+    timexes: [{ text: '1920', edtf: '1920' }, { text: '1925', edtf: '1925' }],
+  }, 'meeting');
+  assert.ok(!parts(other).some((p) => p.basis), JSON.stringify(parts(other)));
+});

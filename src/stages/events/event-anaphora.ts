@@ -1,5 +1,6 @@
 import type { Annotation, Json } from '../../core/types.ts';
 import { tokenIndexAt, type SentenceView } from './read-layers.ts';
+import { buildTriggerLexicon, type TriggerLexicon } from './lexicon.ts';
 
 /** Determiners that make an event noun point back to an event already told ("this decision", "the speech"). */
 const ANAPHORIC_DETERMINERS = new Set(['this', 'that', 'these', 'those', 'the', 'such']);
@@ -22,7 +23,7 @@ function hasCore(a: Annotation): boolean {
   return partsOf(a).some((p) => p.role === 'agent' || p.role === 'patient');
 }
 
-/** True when the trigger reads as a reference back to an event: "this decision", "the treaty", "It was signed". */
+/** True when the trigger reads as a reference back to an event: "this decision", "the treaty", "It was signed", "these talks were held". */
 function pointsBack(a: Annotation, s: SentenceView): boolean {
   const tr = a.attrs.trigger as { start: number; end: number } | undefined;
   if (!tr) return false;
@@ -31,7 +32,19 @@ function pointsBack(a: Annotation, s: SentenceView): boolean {
   if (noun) return ANAPHORIC_DETERMINERS.has(s.tokens[i - 1]?.norm ?? '');
   let k = i - 1;
   while (k >= 0 && BETWEEN.has(s.tokens[k]!.norm)) k--;
+  // "these meetings were held …": a demonstrative event noun of the class as the verb's subject
+  if (k >= 1 && DEMONSTRATIVES.has(s.tokens[k - 1]!.norm) && isEventNoun(s.tokens[k]!.norm, a.label)) return true;
   return k < i - 1 && EVENT_PRONOUNS.has(s.tokens[k]?.norm ?? '') && (k === 0 || [',', ';', 'and', 'but'].includes(s.tokens[k - 1]!.norm));
+}
+
+/** Demonstratives that make an event noun subject point back ("these meetings were held"). */
+const DEMONSTRATIVES = new Set(['this', 'that', 'these', 'those', 'such']);
+let lexicon: TriggerLexicon | undefined;
+
+/** Whether a word is an event noun of the class in the trigger lexicon ("meetings" of `meeting`). */
+function isEventNoun(word: string, cls: string): boolean {
+  lexicon ??= buildTriggerLexicon();
+  return (lexicon.get(word) ?? []).some((e) => e.pos === 'noun' && e.tokens.length === 1 && e.class === cls);
 }
 
 /**
@@ -67,4 +80,64 @@ export function resolveEventAnaphora(events: readonly Annotation[], sentences: r
     resolved.set(e.id, { ...e, attrs: { ...e.attrs, participants: [...(own as Json[]), ...copied], anaphorOf: ante.id } });
   }
   return events.map((e) => resolved.get(e.id) ?? e);
+}
+
+/** Joiners between the agents of a fronted participle clause: "by X and Y", "by X, Y and Z". */
+const AGENT_JOINERS = new Set(['and', ',']);
+
+/**
+ * The agents of a sentence opening with a passive participle clause whose main subject is "it":
+ * "Organized by Vask and Peeters, it drew a crowd" → the mentions after "by" up to the comma before
+ * "it" (joined by "and" or commas, nothing else between), or undefined when the sentence has another shape.
+ */
+function frontedParticipleAgents(s: SentenceView): Annotation[] | undefined {
+  const { tokens } = s;
+  let i = 0;
+  while (i < tokens.length && /^[a-z]+ly$/.test(tokens[i]!.norm)) i++;
+  if (!/^[a-z]{3,}(?:ed|en)$/.test(tokens[i]?.norm ?? '') || tokens[i + 1]?.norm !== 'by') return undefined;
+  const comma = tokens.findIndex((t, k) => k > i + 1 && t.norm === ',' && tokens[k + 1]?.norm === 'it');
+  if (comma < 0) return undefined;
+  const from = tokens[i + 2]?.start ?? Infinity;
+  const to = tokens[comma]!.start;
+  const inside = s.mentions.filter((m) => m.start >= from && m.end <= to);
+  // outermost mentions only, and every token between them a joiner ("the" may open a name's phrase)
+  const agents = inside.filter((m) => !inside.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start)).sort((a, b) => a.start - b.start);
+  if (agents.length === 0) return undefined;
+  for (const t of tokens.slice(i + 2, comma)) {
+    if (agents.some((m) => m.start <= t.start && t.end <= m.end)) continue;
+    if (!AGENT_JOINERS.has(t.norm) && t.norm !== 'the') return undefined;
+  }
+  return agents;
+}
+
+/**
+ * A passive participle clause opening the next sentence with "it" as its subject ("A congress met in
+ * 1921. Organized by Vask and Peeters, it …") tells who made the event "it" stands for: the last event
+ * of the sentence before that has no agent or patient takes the mentions after "by" as agents, marked
+ * `basis: 'event-anaphora'`, and `agentsFrom` (the sentence index they come from); `text` is the
+ * document text. Returns new
+ * annotations in the same order; the input is not changed.
+ */
+export function resolveParticipleAgents(events: readonly Annotation[], sentences: readonly SentenceView[], text: string): Annotation[] {
+  const changed = new Map<string, Annotation>();
+  for (let k = 1; k < sentences.length; k++) {
+    const s = sentences[k]!;
+    const prev = sentences[k - 1]!;
+    if (s.section?.id !== prev.section?.id) continue;
+    const agents = frontedParticipleAgents(s);
+    if (!agents) continue;
+    const target = events
+      .filter((e) => e.attrs.sentence === prev.index && !hasCore(e))
+      .sort((a, b) => ((a.attrs.trigger as { start: number } | undefined)?.start ?? a.start) - ((b.attrs.trigger as { start: number } | undefined)?.start ?? b.start))
+      .pop();
+    if (!target) continue;
+    const added = agents.map((m) => {
+      const p: Record<string, Json> = { role: 'agent', text: text.slice(m.start, m.end), mention: m.id, basis: 'event-anaphora' };
+      const e = m.attrs.standsFor ?? m.attrs.entity;
+      if (typeof e === 'string') p.entity = e;
+      return p;
+    });
+    changed.set(target.id, { ...target, attrs: { ...target.attrs, participants: [...(partsOf(target) as Json[]), ...added], agentsFrom: s.index } });
+  }
+  return events.map((e) => changed.get(e.id) ?? e);
 }

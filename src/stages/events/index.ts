@@ -16,13 +16,15 @@ import type { KnowledgeBase } from '../../kb/types.ts';
 import { isDemonstrativeNoun, keepNounTrigger } from './keep-noun-trigger.ts';
 import { hasOfficeComplement } from './office-complement.ts';
 import { demoteNonActors } from './bind-roles.ts';
-import { resolveEventAnaphora } from './event-anaphora.ts';
+import { resolveEventAnaphora, resolveParticipleAgents } from './event-anaphora.ts';
+import { withCause, withInstigator } from './find-instigator.ts';
+import { restateEvents } from './restate-events.ts';
 import { withCompoundSides } from './compound-sides.ts';
 import { readSentences, type SentenceView } from './read-layers.ts';
 import { resolvePronoun } from './resolve-pronoun.ts';
 
 const NAME = 'events';
-const VERSION = '1.5.0';
+const VERSION = '1.6.0';
 
 let lexicon: TriggerLexicon | undefined;
 let modalityCues: ModalityCues | undefined;
@@ -126,7 +128,10 @@ export function findEvents(input: StageInput): StageOutput {
     const masked = s.tokens.map((t) => (s.timexes.some((x) => x.start <= t.start && t.end <= x.end) ? { ...t, norm: '' } : t));
     for (const m of triggers) {
       const trigger = { start: s.tokens[m.from]!.start, end: s.tokens[m.to - 1]!.end };
-      const found = findParticipants(s, m, triggers, source.text, (pos, pronoun) => resolvePronoun(sentences, s.index, pos, pronoun));
+      const resolver = (pos: number, pronoun: string) => resolvePronoun(sentences, s.index, pos, pronoun);
+      // "at her suggestion, X was dismissed": who set the event in motion, when no agent is named
+      // and "X delayed its answer, which led to a coup": the clause's subject caused the event noun
+      const found = withCause(withInstigator(findParticipants(s, m, triggers, source.text, resolver), s, m, source.text, resolver), s, m, source.text);
       const enriched = withCompoundSides(withKbEventParticipants(demoteNonActors(found, s, source.text, knowledge(), lexicon), s, trigger, knowledge()), s, trigger, source.text, knowledge());
       const participants = withoutQuotingSpeaker(enriched, reportingClaim(claims, trigger.start, trigger.end));
       const aux = assessModality(masked, m.from, modalityCues);
@@ -224,7 +229,11 @@ export function findEvents(input: StageInput): StageOutput {
   }
   const paragraphOf = (i: number) => sentences.find((x) => x.index === i)?.paragraph ?? -1;
   // a demonstrative noun kept only to point back is dropped when it found nothing to point to
-  const resolved = resolveEventAnaphora([...out.values()], sentences).filter((a) => !String(a.provenance.rule).endsWith('+anaphor') || a.attrs.anaphorOf);
+  const anaphoric = resolveEventAnaphora([...out.values()], sentences).filter((a) => !String(a.provenance.rule).endsWith('+anaphor') || a.attrs.anaphorOf);
+  // "… a congress in 1921. Organized by X and Y, it …": the participle clause names who made the event "it" is
+  const agented = resolveParticipleAgents(anaphoric, sentences, source.text);
+  // "This happened during the A crisis (1956) and the B war (1967)": the event before, told again in each frame
+  const resolved = restateEvents(agented, sentences, source.id, { stage: NAME, version: VERSION, rule: 'restated', confidence: 0.4 });
   return { annotations: closeOnceOnly(shareOfficeDate(resolved, source.text, paragraphOf)) };
 }
 

@@ -11,6 +11,9 @@ export interface ParticipantWords {
   combiningForms?: Record<string, string>;
   /** Event nouns whose "of" names the one acted on ("the criticism of X"). */
   ofPatientNouns?: string[];
+  /** Prepositions and nouns of an instigator phrase with a possessive ("at her suggestion", "on Y's orders"). */
+  instigatorPrepositions?: string[];
+  instigatorNouns?: string[];
   /** Classes whose neuter object pronoun stands for an organisation ("joined it"). */
   neuterObjectClasses?: string[];
   relativePronouns: string[];
