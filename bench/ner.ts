@@ -92,10 +92,10 @@ function runCompromise(docs: readonly ConllDocument[]) {
 
 /**
  * K-fold CV over wikigold documents: train on CoNLL train + the other folds (the shipped recipe,
- * `ner-recipe.ts`), tag the held-out fold. `target`, when set, is the domain whose copies the model
+ * `ner-recipe.ts`, with the shipped model's `decoder`), tag the held-out fold. `target`, when set, is the domain whose copies the model
  * folds in (domain augmentation: CoNLL is "news", wikigold "wiki"; "general" for the general copies alone).
  */
-function crossValidate(wiki: readonly ConllDocument[], epochs: number, bits: number, wikiWeight: number, target?: string): string[][][] {
+function crossValidate(wiki: readonly ConllDocument[], epochs: number, bits: number, wikiWeight: number, target?: string, decoder?: 'viterbi'): string[][][] {
   const asTagged = (docs: readonly ConllDocument[], domain: string): TaggedDocument[] =>
     docs.map((d) => ({ sentences: d.sentences.map((s) => ({ tokens: s.tokens, tags: toIob2(s.tags) })), ...(target ? { domain } : {}) }));
   const conll = asTagged(readConllFile(join(CONLL_DIR, 'train.txt')), 'news');
@@ -104,7 +104,7 @@ function crossValidate(wiki: readonly ConllDocument[], epochs: number, bits: num
     process.stderr.write(`  wikigold CV fold ${fold + 1}/${folds}…\n`);
     const wikiTrain = asTagged(wiki.filter((_, k) => k % folds !== fold), 'wiki');
     const targetDomain = target && target !== 'general' ? target : undefined;
-    const m = prepareNerModel(trainRecipe(conll.concat(...Array.from({ length: wikiWeight }, () => wikiTrain)), { epochs, bits, targetDomain }));
+    const m = prepareNerModel(trainRecipe(conll.concat(...Array.from({ length: wikiWeight }, () => wikiTrain)), { epochs, bits, targetDomain, ...(decoder ? { decoder } : {}) }));
     wiki.forEach((d, k) => {
       if (k % folds === fold) pred[k] = tagDocument(m, d.sentences.map((s) => s.tokens), {}, { fast: true });
     });
@@ -240,7 +240,8 @@ if (doCv) {
   const wikiWeight = Number(/×(\d+)/.exec(loaded.model.trainedOn)?.[1] ?? 1);
   // and with domain augmentation when it says "weights folded for <target>"
   const target = /folded for (\w+)/.exec(loaded.model.trainedOn)?.[1];
-  const cv = io(crossValidate(wiki, loaded.model.epochs, loaded.model.bits, wikiWeight, target));
+  // and with the shipped model's decoder (Viterbi-trained or greedy)
+  const cv = io(crossValidate(wiki, loaded.model.epochs, loaded.model.bits, wikiWeight, target, loaded.model.decoder));
   rows.push([`annalist perceptron, ${folds}-fold CV`, 'wikigold', f1(scoreDocuments(WIKIGOLD, wiki, cv)), per(scoreDocuments(WIKIGOLD, wiki, cv)), f1(scoreDocuments(WIKIGOLD, wiki, cv, 'PER,ORG,LOC,MISC')), '']);
 }
 const ws = scoreDocuments(WIKIGOLD, wiki, io(wOurs.pred));

@@ -3,7 +3,12 @@
  *
  *   node --import tsx bench/train-ner.ts [--epochs N] [--bits B] [--wiki-weight R] [--out FILE] [--wikigold] [--cv K [--pred-out FILE]]
  *     [--no-ext] [--no-classes] [--no-clusters] [--no-kb] [--no-run] [--no-agg] [--no-run-cls]
- *     [--domains [--target SPEC] [--also-targets SPEC,…]] [--no-geo] [--geo-min N]
+ *     [--domains [--target SPEC] [--also-targets SPEC,…]] [--no-geo] [--geo-min N] [--greedy] [--stack [--stack-folds K]] [--heads]
+ *
+ * The shipped recipe is `--epochs 8 --wikigold --wiki-weight 3`: a structured perceptron with the
+ * Viterbi decoder (`--greedy`: the greedy tagger of the models before). Tried and not shipped (see the
+ * model card): `--stack`, two-stage stacking with jackknifed first passes (`src/ner/stacking.ts`), and
+ * `--heads`, the head-word lexicon of the training names.
  *
  * Training data: CoNLL-2003 `train.txt` from `../shared/bench/conll2003` (and, with `--wikigold`, all of
  * wikigold), with the recipe's gazetteer, word classes and clusters (`ner-recipe.ts`). `--cv K` instead
@@ -24,7 +29,7 @@ import { prepareNerModel, serializeNerModel } from '../src/ner/model.ts';
 import type { TaggedDocument } from '../src/ner/train-perceptron.ts';
 import { FEATURE_FLAGS } from '../src/ner/features.ts';
 import { trainRecipeModels, type RecipeOptions } from './ner-recipe.ts';
-import { tagDocument } from '../src/ner/tagger.ts';
+import { NER_TAGS, tagDocument } from '../src/ner/tagger.ts';
 import { CONLL_DIR, REPO, WIKIGOLD, predictConllText, readConllFile, scoreDocuments, scorePrediction } from './ner-eval.ts';
 import { readFileSync } from 'node:fs';
 
@@ -46,6 +51,7 @@ const recipe: RecipeOptions = { ext: !args.includes('--no-ext'), classes: !args.
 if (args.includes('--no-run')) FEATURE_FLAGS.run = false;
 if (args.includes('--no-agg')) FEATURE_FLAGS.agg = false;
 if (args.includes('--no-run-cls')) FEATURE_FLAGS.runCls = false;
+if (args.includes('--heads')) FEATURE_FLAGS.head = true;
 const domains = args.includes('--domains');
 const targetArg = arg('--target') ?? 'wiki';
 /** The target domain of the written model (undefined: general copies only). */
@@ -53,7 +59,41 @@ const target = !domains || targetArg === 'general' ? undefined : targetArg;
 const label = (t: string | undefined) => t ?? 'general';
 /** Further targets to score from the same training (`--also-targets general,news,news*0.5+wiki*0.5`). */
 const extraTargets = (arg('--also-targets') ?? 'general,wiki,news').split(',').map((t) => (t === 'general' ? undefined : t));
-const trainNerModels = (docs: TaggedDocument[], o: Parameters<typeof trainRecipeModels>[1]) => trainRecipeModels(docs, o, recipe);
+/** Structured perceptron with the second-order Viterbi decoder (`src/ner/viterbi.ts`), the default; `--greedy`: the greedy tagger of the models before. */
+const decoder = args.includes('--greedy') ? undefined : ('viterbi' as const);
+const trainPlainModels = (docs: TaggedDocument[], o: Parameters<typeof trainRecipeModels>[1]) => trainRecipeModels(docs, { ...o, ...(decoder ? { decoder } : {}) }, recipe);
+/** Two-stage stacking (`--stack [--stack-folds K]`, see `src/ner/stacking.ts`). */
+const stack = args.includes('--stack');
+const stackFolds = Number(arg('--stack-folds') ?? 5);
+const TAG_INDEX = new Map<string, number>(NER_TAGS.map((t, k) => [t, k]));
+
+/**
+ * First-pass tags of every distinct training document from jackknifed models: the documents (keyed by
+ * their sentences, so repeats share a fold) are split into `stackFolds` folds and each fold is tagged
+ * by a model trained on the others.
+ */
+function jackknifeFirstPass(docs: TaggedDocument[], o: Parameters<typeof trainRecipeModels>[1]): Map<TaggedDocument['sentences'], Uint8Array[]> {
+  const uniq = [...new Set(docs.map((d) => d.sentences))];
+  const foldOf = new Map(uniq.map((s, k) => [s, k % stackFolds]));
+  const out = new Map<TaggedDocument['sentences'], Uint8Array[]>();
+  for (let f = 0; f < stackFolds; f++) {
+    console.error(`  stacking: first-pass fold ${f + 1}/${stackFolds}`);
+    const m = prepareNerModel(trainPlainModels(docs.filter((d) => foldOf.get(d.sentences) !== f), { ...o, targetDomains: [undefined] }).get(undefined)!);
+    for (const s of uniq) {
+      if (foldOf.get(s) !== f) continue;
+      out.set(s, tagDocument(m, s.map((x) => x.tokens), {}, { fast: true, passes: 1 }).map((tags) => Uint8Array.from(tags, (t) => TAG_INDEX.get(t)!)));
+    }
+  }
+  return out;
+}
+
+/** Trains the plain model, or with `--stack` the two-stage model: every document once plain and once with its jackknifed first pass. */
+const trainNerModels = (docs: TaggedDocument[], o: Parameters<typeof trainRecipeModels>[1]) => {
+  if (!stack) return trainPlainModels(docs, o);
+  const first = jackknifeFirstPass(docs, o);
+  console.error('  stacking: second stage');
+  return trainPlainModels(docs.concat(docs.map((d) => ({ ...d, firstPass: first.get(d.sentences)! }))), { ...o, passes: 2 });
+};
 
 const asIob2 = (docs: ReturnType<typeof readConllFile>, domain: string): TaggedDocument[] =>
   docs.map((d) => ({ sentences: d.sentences.map((s) => ({ tokens: s.tokens, tags: toIob2(s.tags) })), ...(domains ? { domain } : {}) }));
@@ -65,6 +105,7 @@ if (cv > 0) {
   const wikiDocs = readConllFile(WIKIGOLD);
   const targets = domains ? [target, ...extraTargets.filter((t) => t !== target)] : [undefined];
   const predicted = targets.map(() => new Array<string[][]>(wikiDocs.length));
+  const predictedPass1 = new Array<string[][]>(wikiDocs.length);
   for (let fold = 0; fold < cv; fold++) {
     const trainSet = conll.concat(repeat(wiki.filter((_, k) => k % cv !== fold)));
     console.error(`fold ${fold + 1}/${cv}: ${trainSet.length} training documents`);
@@ -72,7 +113,9 @@ if (cv > 0) {
     targets.forEach((t, ti) => {
       const m = prepareNerModel(models.get(t)!);
       wikiDocs.forEach((d, k) => {
-        if (k % cv === fold) predicted[ti]![k] = tagDocument(m, d.sentences.map((s) => s.tokens), {}, { fast: true });
+        if (k % cv !== fold) return;
+        predicted[ti]![k] = tagDocument(m, d.sentences.map((s) => s.tokens), {}, { fast: true });
+        if (stack && ti === 0) predictedPass1[k] = tagDocument(m, d.sentences.map((s) => s.tokens), {}, { fast: true, passes: 1 });
       });
     });
   }
@@ -82,8 +125,13 @@ if (cv > 0) {
     const s = scoreDocuments(WIKIGOLD, wikiDocs, pred);
     if (predOut && ti === 0) writeFileSync(predOut, wikiDocs.map((d, di) => d.sentences.map((st, si) => st.tokens.map((tok, i) => `${tok} ${st.tags[i]} ${pred[di]![si]![i]}`).join('\n')).join('\n\n')).join('\n\n') + '\n');
     const perType = ['PER', 'ORG', 'LOC'].map((x) => (100 * (s.types[x]?.f1 ?? 0)).toFixed(1)).join(' / ');
-    console.log(`wikigold ${cv}-fold CV (train: CoNLL train + other folds${domains ? `, domains, target ${label(t)}` : ''}) PER/ORG/LOC F1 ${(100 * s.overall.f1).toFixed(1)} (${perType})`);
+    console.log(`wikigold ${cv}-fold CV (train: CoNLL train + other folds${domains ? `, domains, target ${label(t)}` : ''}${stack ? ', two-stage' : ''}) PER/ORG/LOC F1 ${(100 * s.overall.f1).toFixed(1)} (${perType})`);
   });
+  if (stack) {
+    const s = scoreDocuments(WIKIGOLD, wikiDocs, predictedPass1);
+    const perType = ['PER', 'ORG', 'LOC'].map((x) => (100 * (s.types[x]?.f1 ?? 0)).toFixed(1)).join(' / ');
+    console.log(`wikigold ${cv}-fold CV, two-stage model, first pass only: PER/ORG/LOC F1 ${(100 * s.overall.f1).toFixed(1)} (${perType})`);
+  }
 } else {
   const trainSet = useWiki ? conll.concat(repeat(wiki)) : conll;
   const t0 = Date.now();
@@ -107,6 +155,10 @@ if (cv > 0) {
     const perType = ['PER', 'ORG', 'LOC'].map((x) => (100 * (dev.types[x]?.f1 ?? 0)).toFixed(1)).join(' / ');
     const tag = domains ? ` [target ${label(t)}${t === target ? ', written' : ''}]` : '';
     console.log(`CoNLL dev (testa) PER/ORG/LOC F1 ${(100 * dev.overall.f1).toFixed(1)} (${perType})${tag}`);
+    if (stack) {
+      const dev1 = scorePrediction(join(CONLL_DIR, 'testa.txt'), predictConllText({ ...m, passes: 1 }, readFileSync(join(CONLL_DIR, 'testa.txt'), 'utf8')).pred);
+      console.log(`CoNLL dev (testa), two-stage model, first pass only: PER/ORG/LOC F1 ${(100 * dev1.overall.f1).toFixed(1)}`);
+    }
     if (!useWiki) {
       const wg = scorePrediction(WIKIGOLD, predictConllText(m, readFileSync(WIKIGOLD, 'utf8')).pred);
       console.log(`wikigold (not trained on) PER/ORG/LOC F1 ${(100 * wg.overall.f1).toFixed(1)}${tag}`);

@@ -107,6 +107,8 @@ export const T = {
   ggBitCap: hashString('gg-bit|cap='),
   ggm1: hashString('gg-1='),
   ggp1: hashString('gg+1='),
+  hd: hashString('head='),
+  hdBit: hashString('head-bit='),
 } as const;
 
 /** Hashes of the sentence-boundary pseudo-words. */
@@ -217,6 +219,9 @@ function hasAsciiLetter(t: string): boolean {
  */
 export const NO_SCORES = new Int32Array(0);
 
+/** The empty history-score row that marks the Viterbi cache slot of a `WordFacts` as unset. */
+export const NO_HIST = new Float64Array(0);
+
 /**
  * Facts of one word type that the sentence and document descriptions need (see `describeWord`), with
  * slots the tagger fills when it caches word types per model (one class, so every use sees one shape).
@@ -238,6 +243,8 @@ export class WordFacts {
   readonly nameish: boolean;
   /** Tagger cache slot: summed scores of the word type's features (see `tagger.ts`); `NO_SCORES` until set. */
   scores: Int32Array = NO_SCORES;
+  /** Tagger cache slot of the Viterbi decoder: the word's previous-tag × word scores after each previous tag (see `tagger.ts`); `NO_SCORES` until set. */
+  hist: Float64Array = NO_HIST;
 
   constructor(t: string) {
     this.fold = foldedHash(t);
@@ -277,6 +284,11 @@ export interface SentenceInfo {
   /** Word-class bits per token from the model's word-class table (lexicon classes); zero until set. */
   cls: Int32Array;
   /**
+   * Head-word marks (see `markHeads` in `names.ts`): for a token inside a name run, the types of the
+   * training names that end with the run's last word (bit k: `NAME_TYPES[k]`); zero elsewhere or until set.
+   */
+  head: Uint8Array;
+  /**
    * Extended name runs: capitalized tokens joined by connectors ("Army of the Potomac", "Howe 's
    * Brigade"). For a token inside a run of two or more tokens, the folded hashes of the run's first
    * and last token and the position (1 first, 2 inside, 3 last); zero outside.
@@ -297,7 +309,7 @@ export function describeSentence(tokens: readonly string[], facts?: readonly Wor
   const n = tokens.length;
   // two backing buffers for the per-token arrays (fewer allocations per sentence)
   const ints = new Int32Array(6 * n);
-  const bytes = new Uint8Array(6 * n);
+  const bytes = new Uint8Array(7 * n);
   const fold = ints.subarray(0, n);
   const exact = ints.subarray(n, 2 * n);
   const shape = ints.subarray(2 * n, 3 * n);
@@ -309,7 +321,8 @@ export function describeSentence(tokens: readonly string[], facts?: readonly Wor
   const runPos = bytes.subarray(2 * n, 3 * n);
   const names = bytes.subarray(3 * n, 4 * n);
   const ext = bytes.subarray(4 * n, 5 * n);
-  const geo = bytes.subarray(5 * n);
+  const geo = bytes.subarray(5 * n, 6 * n);
+  const head = bytes.subarray(6 * n);
   let letters = 0;
   let upperWords = 0;
   for (let i = 0; i < n; i++) {
@@ -359,7 +372,7 @@ export function describeSentence(tokens: readonly string[], facts?: readonly Wor
       i = j;
     }
   }
-  return { tokens, fold, exact, shape, cap, capRun, allCaps, names, ext, geo, cls, runFirst, runLast, runPos };
+  return { tokens, fold, exact, shape, cap, capRun, allCaps, names, ext, geo, cls, head, runFirst, runLast, runPos };
 }
 
 /** Case of a token's letters: bit 1 when it has an upper-case letter, bit 2 when it has a lower-case one. */
@@ -447,7 +460,7 @@ export function describeDocument(sentences: readonly (readonly string[])[], fact
 }
 
 /** Switches for feature groups, for ablation experiments (all on in the shipped model). */
-export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: true };
+export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: true, head: false };
 
 const prefixBuf: number[] = [];
 
@@ -602,6 +615,12 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
       if (lc >>> 16) out.push(combine(combine(T.runLc1, (lc >>> 16) & 63), s.runPos[i]!));
       const fc = s.cls[first]! & 0xffff;
       if (i !== first) for (let b = 0; b < 16; b++) if (fc & (1 << b)) out.push(combine(T.runFcls, b));
+    }
+    const hd = s.head[i]!;
+    if (hd) {
+      // the types of training names with the same last word ("… FM", "… Division", "… Award")
+      out.push(combine(combine(T.hd, hd), s.runPos[i]!));
+      for (let b = 0; b < 4; b++) if (hd & (1 << b)) out.push(combine(combine(T.hdBit, b), s.runPos[i]!));
     }
   }
   pushNameListFeatures(out, s.ext, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GX_TEMPLATES);

@@ -21,6 +21,10 @@ export interface NerModel {
   format: 'annalist-ner-hashed/2';
   tags: string[];
   trainedOn: string;
+  /** Tagging passes (2: a two-stage model, see `stacking.ts`); absent: 1. */
+  passes?: number;
+  /** Decoder the weights were trained for ('viterbi': `viterbi.ts`); absent: greedy. */
+  decoder?: 'viterbi';
   epochs: number;
   /** log2 of the number of rows; a feature hash `h` addresses row `h & (2^bits − 1)`. */
   bits: number;
@@ -52,7 +56,7 @@ export const DEFAULT_NER_MODEL = join(dirname(fileURLToPath(import.meta.url)), '
 
 /** Serializes a model to the binary file layout described above. */
 export function serializeNerModel(m: NerModel): Buffer {
-  const header = Buffer.from(JSON.stringify({ format: m.format, tags: m.tags, trainedOn: m.trainedOn, epochs: m.epochs, bits: m.bits, scale: m.scale, count: m.rows.length, nameCount: m.names.length, extCount: m.ext.length, classCount: m.classKeys.length, ...(m.geo ? { geoCount: m.geo.length } : {}) }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ format: m.format, tags: m.tags, trainedOn: m.trainedOn, ...(m.passes ? { passes: m.passes } : {}), ...(m.decoder ? { decoder: m.decoder } : {}), epochs: m.epochs, bits: m.bits, scale: m.scale, count: m.rows.length, nameCount: m.names.length, extCount: m.ext.length, classCount: m.classKeys.length, ...(m.geo ? { geoCount: m.geo.length } : {}) }), 'utf8');
   const pad = (4 - ((4 + header.length) % 4)) % 4;
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length, 0);
@@ -108,7 +112,7 @@ export function parseNerModel(buf: Buffer): NerModel {
   const classKeys = u32(header.classCount);
   const classValues = u32(header.classCount);
   const geo = header.geoCount ? { geo: u32(header.geoCount), geoTypes: u8(header.geoCount) } : {};
-  return { format: header.format, tags: header.tags, trainedOn: header.trainedOn, epochs: header.epochs, bits: header.bits, scale: header.scale, rows, values, names, nameTypes, ext, extTypes, classKeys, classValues, ...geo };
+  return { format: header.format, tags: header.tags, trainedOn: header.trainedOn, ...(header.passes ? { passes: header.passes } : {}), ...(header.decoder ? { decoder: header.decoder } : {}), epochs: header.epochs, bits: header.bits, scale: header.scale, rows, values, names, nameTypes, ext, extTypes, classKeys, classValues, ...geo };
 }
 
 /** A loaded model: a dense Int16 table addressed by feature hash, ready for `tagDocument`. */
@@ -155,6 +159,8 @@ export function prepareNerModel(model: NerModel): LoadedNerModel {
     ext,
     ...(geo ? { geo } : {}),
     classes,
+    ...(model.passes ? { passes: model.passes } : {}),
+    ...(model.decoder ? { decoder: model.decoder } : {}),
     size: model.rows.length,
     addFeature(h: number, out: Float64Array): void {
       const row = h & mask;

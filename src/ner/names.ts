@@ -104,10 +104,45 @@ function spansOf(tags: readonly string[]): [number, number, number][] {
   return out;
 }
 
-/** Adds the names annotated in IOB2-tagged sentences to `list` (names longer than `MAX_NAME_TOKENS` are skipped). */
-export function addNames(list: NameList, sentences: readonly { tokens: readonly string[]; tags: readonly string[] }[]): NameList {
-  for (const s of sentences) for (const [a, b, k] of spansOf(s.tags)) if (b - a <= MAX_NAME_TOKENS) addName(list, k, s.tokens, a, b);
+/** Seed of head-word keys (see `headKey`). */
+const HEAD_SEED = 0x68656164;
+
+/** Key of the head-word entry of folded word hash `f` in a name list (a hash space apart from name sequences). */
+export function headKey(f: number): number {
+  return combine(HEAD_SEED, f);
+}
+
+/**
+ * Adds the names annotated in IOB2-tagged sentences to `list` (names longer than `MAX_NAME_TOKENS` are
+ * skipped). With `heads`, also the last word of every name of two or more tokens, under `headKey`,
+ * with the types of the names it ends ("FM" → ORG, "Award" → MISC).
+ */
+export function addNames(list: NameList, sentences: readonly { tokens: readonly string[]; tags: readonly string[] }[], heads = false): NameList {
+  for (const s of sentences) {
+    for (const [a, b, k] of spansOf(s.tags)) {
+      if (b - a <= MAX_NAME_TOKENS) addName(list, k, s.tokens, a, b);
+      if (heads && b - a >= 2) {
+        const h = headKey(foldedHash(s.tokens[b - 1]!));
+        list.set(h, (list.get(h) ?? 0) | (1 << k));
+      }
+    }
+  }
   return list;
+}
+
+/**
+ * Head-word marks of a sentence: for each token inside a name run (`SentenceInfo.runPos`), the type
+ * bits of the run's last word as a head in `list` (see `addNames`); 0 elsewhere. Returns a new array.
+ */
+export function markHeads(s: SentenceInfo, list: NameLookup): Uint8Array {
+  const n = s.tokens.length;
+  const marks = new Uint8Array(n);
+  if (list.size === 0) return marks;
+  for (let i = 0; i < n; i++) {
+    if (!s.runPos[i]) continue;
+    marks[i] = (list.get(headKey(s.runLast[i]!)) ?? 0) & 0x0f;
+  }
+  return marks;
 }
 
 /**

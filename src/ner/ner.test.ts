@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregateDocument, combine, T, longShape, shortShape, describeSentence, describeDocument, featureHash, foldWord, foldedHash, hashString, shapeHash, staticHashes } from './features.ts';
-import { addScores, allowedAfter, annotateSentence, bestTag, historyHashes, NER_TAGS, rememberSentence, START, tagDocument, tagPairHashes, type DocMemory, type WeightLookup } from './tagger.ts';
+import { addScores, allowedAfter, annotateSentence, bestTag, historyHashes, memoryHashes, NER_TAGS, openToken, rememberSentence, START, tagDocument, tagPairHashes, tagWordHashes, VITERBI_FAST_GAP, type DocMemory, type WeightLookup } from './tagger.ts';
+import { decodeViterbi, type ViterbiScores } from './viterbi.ts';
 import { domainOffset, parseDomainTarget, trainNerModel, trainNerModels, type TaggedDocument } from './train-perceptron.ts';
 import { addName, addNames, CompactNameList, markNames, nameHash } from './names.ts';
 import { parseNerModel, prepareNerModel, serializeNerModel } from './model.ts';
@@ -221,6 +222,47 @@ function referenceTags(weights: WeightLookup, sentences: string[][]): string[][]
   });
 }
 
+/** Viterbi tags of a document from the full feature lists (no caches), as the trainer scores them. */
+function referenceViterbiTags(weights: WeightLookup, sentences: string[][]): string[][] {
+  const doc = describeDocument(sentences);
+  const infos = sentences.map((t) => annotateSentence(describeSentence(t), weights));
+  aggregateDocument(infos, doc);
+  const memory: DocMemory = new Map();
+  const nameish = (s: readonly string[]) => (i: number) => /[\p{Lu}\p{N}]/u.test(s[i]!);
+  return infos.map((s) => {
+    const n = s.tokens.length;
+    const x: ViterbiScores = { n, local: new Float64Array(n * START), prev: Array.from({ length: n }, () => new Float64Array((START + 1) * START)), pair: new Float64Array((START + 1) * (START + 1) * START), forced: new Uint8Array(n) };
+    const sum = (feats: number[], into: Float64Array, at: number) => {
+      const v = new Float64Array(START);
+      addScores(weights, feats, feats.length, v);
+      into.set(v, at);
+    };
+    for (let t1 = 0; t1 <= START; t1++) {
+      for (let t2 = 0; t2 <= START; t2++) {
+        const f: number[] = [];
+        tagPairHashes(t1, t2, f);
+        sum(f, x.pair, (t1 * (START + 1) + t2) * START);
+      }
+    }
+    for (let i = 0; i < n; i++) {
+      x.forced[i] = openToken(nameish(s.tokens), i) ? 0 : 1;
+      const f: number[] = [];
+      staticHashes(s, i, doc, f);
+      memoryHashes(s, i, memory, f);
+      sum(f, x.local, i * START);
+      for (let t1 = 0; t1 <= START; t1++) {
+        const h: number[] = [];
+        tagWordHashes(s.fold[i]!, s.shape[i]!, t1, h);
+        sum(h, x.prev[i]!, t1 * START);
+      }
+    }
+    const tags = new Uint8Array(n);
+    decodeViterbi(x, tags);
+    rememberSentence(s, tags, memory);
+    return [...tags].map((t) => NER_TAGS[t]!);
+  });
+}
+
 test('the run-time tagger with its per-word caches scores exactly like the full feature list', () => {
   // pseudo-random integer weights for every feature hash, so that every feature moves the argmax
   const weights: WeightLookup = {
@@ -250,6 +292,19 @@ test('the run-time tagger with its per-word caches scores exactly like the full 
     return copy;
   });
   assert.deepEqual(tagDocument(weights, [...holey.slice(0, 2), [], ...holey.slice(2)]), [...expected.slice(0, 2), [], ...expected.slice(2)]);
+  // the Viterbi decoder with its caches (word-type history scores, tag-pair table) agrees with the full lists too,
+  // and its fast path with an unbounded gap is the exact search
+  const viterbi: WeightLookup = { ...weights, decoder: 'viterbi' };
+  const expectedViterbi = referenceViterbiTags(viterbi, text);
+  assert.deepEqual(tagDocument(viterbi, text), expectedViterbi);
+  assert.notDeepEqual(expectedViterbi, expected);
+  const gap = VITERBI_FAST_GAP.value;
+  VITERBI_FAST_GAP.value = Infinity;
+  try {
+    assert.deepEqual(tagDocument(viterbi, text, {}, { fast: true }), expectedViterbi);
+  } finally {
+    VITERBI_FAST_GAP.value = gap;
+  }
 });
 
 test('the compact name list answers like the map it was built from', () => {
@@ -268,4 +323,15 @@ test('the compact name list answers like the map it was built from', () => {
   const list = addNames(new Map(), [{ tokens: ['in', 'Port', 'Varna', 'today'], tags: ['O', 'B-LOC', 'I-LOC', 'O'] }]);
   const s = describeSentence(['Port', 'Varna', 'and', 'Port', 'Said']);
   assert.deepEqual(markNames(s, new CompactNameList(list)), markNames(s, list));
+});
+
+test('head words: the last word of training names of two or more tokens marks every token of a run ending with it', async () => {
+  const { headKey, markHeads } = await import('./names.ts');
+  const list = addNames(new Map(), [{ tokens: ['Radio', 'Kelso', 'FM', 'plays', 'in', 'Pell', 'FM', '.'], tags: ['B-ORG', 'I-ORG', 'I-ORG', 'O', 'O', 'B-LOC', 'I-LOC', 'O'] }], true);
+  // "FM" ended an ORG name and a LOC name: both type bits
+  assert.equal(list.get(headKey(foldedHash('fm'))), (1 << 1) | (1 << 2));
+  // without `heads`, no head entries
+  assert.equal(addNames(new Map(), [{ tokens: ['Radio', 'Kelso', 'FM'], tags: ['B-ORG', 'I-ORG', 'I-ORG'] }]).get(headKey(foldedHash('fm'))), undefined);
+  const s = describeSentence(['We', 'heard', 'Star', 'Valley', 'FM', 'today', '.']);
+  assert.deepEqual([...markHeads(s, new CompactNameList(list))], [0, 0, 6, 6, 6, 0, 0]);
 });

@@ -1,10 +1,13 @@
 /**
- * Greedy left-to-right BIO tagging with an averaged-perceptron weight table addressed by hashed
- * features. The same decoder is used in training (with a mutable weight store) and at run time (with
- * a loaded model), so features match.
+ * BIO tagging with an averaged-perceptron weight table addressed by hashed features: greedy left to
+ * right, or with the second-order Viterbi search of `viterbi.ts` for models trained with it (the
+ * model's `decoder`). The same features and decoders are used in training (with a mutable weight
+ * store) and at run time (with a loaded model), so scores match.
  */
-import { markNames, type NameLookup } from './names.ts';
-import { aggHashes, aggregateDocument, combine, describeDocument, describeSentence, describeWord, FEATURE_FLAGS, hashString, neighbourHashes, NEXT, NO_SCORES, NEXT2, PREV, PREV2, staticHashes, T, wordHashes, type DocumentInfo, type SentenceInfo, type WordContexts, type WordFacts } from './features.ts';
+import { markHeads, markNames, type NameLookup } from './names.ts';
+import { stackFeatures } from './stacking.ts';
+import { ViterbiSearch, type ViterbiScores } from './viterbi.ts';
+import { aggHashes, aggregateDocument, combine, describeDocument, describeSentence, describeWord, FEATURE_FLAGS, hashString, neighbourHashes, NEXT, NO_HIST, NO_SCORES, NEXT2, PREV, PREV2, staticHashes, T, wordHashes, type DocumentInfo, type SentenceInfo, type WordContexts, type WordFacts } from './features.ts';
 
 /** The tag set, IOB2 over the four CoNLL types. Index 0 is `O`. */
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -24,11 +27,18 @@ export interface WeightLookup {
   geo?: NameLookup;
   /** Optional word classes: folded-word hash → class bits (lexicon classes). */
   classes?: ReadonlyMap<number, number>;
+  /** Tagging passes the model was trained for (2: two-stage, `stacking.ts`); absent: 1. */
+  passes?: number;
+  /** Decoder the model was trained with: 'viterbi' (`viterbi.ts`) or greedy (absent). */
+  decoder?: 'greedy' | 'viterbi';
 }
 
 /** Marks a described sentence with the lookup's name lists and word classes (in place). */
 export function annotateSentence(s: SentenceInfo, lists: { names?: NameLookup; ext?: NameLookup; geo?: NameLookup; classes?: ReadonlyMap<number, number> }): SentenceInfo {
-  if (lists.names) s.names = markNames(s, lists.names);
+  if (lists.names) {
+    s.names = markNames(s, lists.names);
+    if (FEATURE_FLAGS.head) s.head = markHeads(s, lists.names);
+  }
   if (lists.ext) s.ext = markNames(s, lists.ext);
   if (lists.geo) s.geo = markNames(s, lists.geo);
   if (lists.classes) for (let i = 0; i < s.tokens.length; i++) s.cls[i] = lists.classes.get(s.fold[i]!) ?? 0;
@@ -66,13 +76,13 @@ export function historyHashes(s: SentenceInfo, i: number, t1: number, memory: Do
 }
 
 /** Hashes of the previous tag `t1` with the word (folded hash `f`) and with its shape `sh`: per word type and tag. */
-function tagWordHashes(f: number, sh: number, t1: number, out: number[]): void {
+export function tagWordHashes(f: number, sh: number, t1: number, out: number[]): void {
   const th = TAG_HASHES[t1]!;
   out.push(combine(combine(T.t1w, th), f), combine(combine(T.t1sh, th), sh));
 }
 
 /** Hashes of the document memory of a capitalized token: the type last predicted for its word, alone and × shape. */
-function memoryHashes(s: SentenceInfo, i: number, memory: DocMemory, out: number[]): void {
+export function memoryHashes(s: SentenceInfo, i: number, memory: DocMemory, out: number[]): void {
   if (!s.cap[i]) return;
   const m = memory.get(s.fold[i]!);
   if (m !== undefined) out.push(combine(T.dm, m), combine(combine(T.dmsh, m), s.shape[i]!));
@@ -113,6 +123,8 @@ type WordEntry = WordFacts;
 interface Caches {
   words: Map<string, WordEntry>;
   pairs: (Int32Array | undefined)[];
+  /** All tag-pair scores as one table for the Viterbi decoder (see `pairTableOf`), once used. */
+  pairTable: Float64Array | null;
   /** Scores of the sentence boundary in each neighbour role. */
   boundary: Int32Array[];
 }
@@ -131,7 +143,7 @@ function cachesOf(weights: WeightLookup): Caches {
       storeScores(weights, scratch, v, 0);
       return v;
     });
-    caches.set(weights, (c = { words: new Map(), pairs: [], boundary }));
+    caches.set(weights, (c = { words: new Map(), pairs: [], pairTable: null, boundary }));
   }
   return c;
 }
@@ -283,12 +295,13 @@ function aggScoresOf(weights: WeightLookup, agg: WordContexts): Int32Array {
   return (agg.scores = v);
 }
 
-/** Scores of token `i` that do not depend on the tag history, into `r.stat`. */
-function scoreStatic(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], i: number): void {
+/** Scores of token `i` that do not depend on the tag history, into `r.stat` (with its stacking features `stack`, if any). */
+function scoreStatic(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], i: number, stack: readonly number[] | null): void {
   const n = es.length;
   const feats = r.feats;
   feats.length = 0;
   staticHashes(s, i, r.doc, feats, true);
+  if (stack) for (let k = 0; k < stack.length; k++) feats.push(stack[k]!);
   r.stat.fill(0);
   addScores(r.weights, feats, feats.length, r.stat);
   // the word's own features and those of its four neighbours: summed once per word type
@@ -331,8 +344,8 @@ function scoreWithHistory(r: TagRun, s: SentenceInfo, e: WordEntry, i: number, t
   addInto(scores, pairScoresOf(r.weights, r.c, t1, t2, feats));
 }
 
-/** Tags one described sentence greedily; returns its tag indices. */
-function tagSentence(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], fast: boolean): Uint8Array {
+/** Tags one described sentence greedily (with the sentence's stacking features `stack`, if any); returns its tag indices. */
+function tagSentence(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], fast: boolean, stack: readonly (readonly number[] | null)[] | null): Uint8Array {
   const n = es.length;
   const tags = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
@@ -340,10 +353,99 @@ function tagSentence(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], fast:
     const t2 = i > 1 ? tags[i - 2]! : START;
     // fast path: a token without capitals or digits does not start a name ("of" may continue one)
     if (fast && (t1 === 0 || t1 === START) && !es[i]!.nameish) continue;
-    scoreStatic(r, s, es, i);
+    scoreStatic(r, s, es, i, stack ? stack[i]! : null);
     scoreWithHistory(r, s, es[i]!, i, t1, t2);
     tags[i] = bestTag(r.scores, t1);
   }
+  return tags;
+}
+
+/** Whether token `i` may be part of a name for the fast Viterbi path: it or one of the two tokens before it may start one. */
+export function openToken(nameish: (i: number) => boolean, i: number): boolean {
+  return nameish(i) || (i > 0 && nameish(i - 1)) || (i > 1 && nameish(i - 2));
+}
+
+/** Reusable score buffers of the Viterbi decoder. */
+const vx: ViterbiScores = { n: 0, local: new Float64Array(0), prev: [], pair: new Float64Array(0), forced: new Uint8Array(0) };
+
+/** Sizes the Viterbi buffers for `n` tokens. */
+function viterbiBuffers(n: number): ViterbiScores {
+  if (vx.forced.length < n) {
+    const m = Math.max(n, 2 * vx.forced.length, 64);
+    vx.local = new Float64Array(m * START);
+    vx.forced = new Uint8Array(m);
+  }
+  vx.n = n;
+  return vx;
+}
+
+/** The tag-pair scores of every (t1, t2) history as one table for `decodeViterbi`, computed once per model. */
+function pairTableOf(weights: WeightLookup, c: Caches): Float64Array {
+  if (c.pairTable) return c.pairTable;
+  const table = new Float64Array((START + 1) * (START + 1) * START);
+  const feats: number[] = [];
+  for (let t1 = 0; t1 <= START; t1++) {
+    for (let t2 = 0; t2 <= START; t2++) {
+      const v = pairScoresOf(weights, c, t1, t2, feats);
+      for (let t = 0; t < START; t++) table[(t1 * (START + 1) + t2) * START + t] = v[t]!;
+    }
+  }
+  return (c.pairTable = table);
+}
+
+/** The word type's previous-tag × word scores after each previous tag 0–9 (9: sentence start), computed once per word type. */
+function histOf(weights: WeightLookup, e: WordEntry): Float64Array {
+  if (e.hist !== NO_HIST) return e.hist;
+  const v = new Float64Array((START + 1) * START);
+  for (let t1 = 0; t1 <= START; t1++) {
+    scratch.length = 0;
+    tagWordHashes(e.fold, e.shape, t1, scratch);
+    addScores(weights, scratch, scratch.length, v.subarray(t1 * START, (t1 + 1) * START));
+  }
+  return (e.hist = v);
+}
+
+/** The tagger's incremental Viterbi search (one per process: tagging is synchronous). */
+const search = new ViterbiSearch();
+
+/**
+ * The fast path of the Viterbi decoder (see `tagSentenceViterbi`), in summed weight units: `value`,
+ * how far the best history ending in a name tag may be behind the best history for a token that could
+ * only continue a name to be scored; `beam`, how far any history may be behind to stay in the search.
+ * `Infinity` for both: exact search.
+ */
+export const VITERBI_FAST_GAP = { value: 4000, beam: 16000 };
+
+/**
+ * Tags one described sentence with the Viterbi decoder. Tokens farther than two tokens from a capital
+ * or digit are `O` whatever `fast` says: the decoder was trained so (`trainNerModels`). With `fast`, a
+ * token without capitals or digits is also `O` when every history ending in a name tag is more than
+ * `VITERBI_FAST_GAP.value` behind the best one (as the greedy fast path skips such a token after `O`),
+ * and histories more than `VITERBI_FAST_GAP.beam` behind the best one are dropped.
+ */
+function tagSentenceViterbi(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], fast: boolean, stack: readonly (readonly number[] | null)[] | null): Uint8Array {
+  const n = es.length;
+  const tags = new Uint8Array(n);
+  const x = viterbiBuffers(n);
+  x.pair = pairTableOf(r.weights, r.c);
+  const feats = r.feats;
+  search.begin(n);
+  const gap = VITERBI_FAST_GAP.value;
+  for (let i = 0; i < n; i++) {
+    const e = es[i]!;
+    let forced = !(e.nameish || (i > 0 && es[i - 1]!.nameish) || (i > 1 && es[i - 2]!.nameish));
+    if (!forced && fast && !e.nameish && search.entityGap() > gap) forced = true;
+    if (!forced) {
+      scoreStatic(r, s, es, i, stack ? stack[i]! : null);
+      feats.length = 0;
+      memoryHashes(s, i, r.memory, feats);
+      addScores(r.weights, feats, feats.length, r.stat);
+      x.local.set(r.stat, i * START);
+      x.prev[i] = histOf(r.weights, e);
+    }
+    search.step(x, i, forced, fast ? VITERBI_FAST_GAP.beam : Infinity);
+  }
+  search.end(n, tags);
   return tags;
 }
 
@@ -351,6 +453,22 @@ function tagSentence(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], fast:
 export interface TagOptions {
   /** Skip scoring tokens without capitals or digits outside a name (they get `O`): about 3× faster. */
   fast?: boolean;
+  /** Tagging passes: 2 adds the stacking features of a first pass (`stacking.ts`). Default: the model's `passes`, else 1. */
+  passes?: number;
+  /** Decoder: greedy or 'viterbi' (`viterbi.ts`). Default: the model's `decoder`, else greedy. */
+  decoder?: 'greedy' | 'viterbi';
+}
+
+/** Tags every sentence of a document once (in order, with the document memory); returns tag indices. */
+function tagPass(r: TagRun, infos: readonly SentenceInfo[], entries: readonly WordEntry[][], fast: boolean, stack: readonly (readonly (readonly number[] | null)[])[] | null, viterbi: boolean): Uint8Array[] {
+  const out: Uint8Array[] = [];
+  for (let k = 0; k < infos.length; k++) {
+    const s = infos[k]!;
+    const tags = viterbi ? tagSentenceViterbi(r, s, entries[k]!, fast, stack ? stack[k]! : null) : tagSentence(r, s, entries[k]!, fast, stack ? stack[k]! : null);
+    rememberSentence(s, tags, r.memory);
+    out.push(tags);
+  }
+  return out;
 }
 
 /**
@@ -364,13 +482,13 @@ export function tagDocument(weights: WeightLookup, input: readonly (readonly str
   const doc: DocumentInfo = describeDocument(sentences, entries);
   const infos = sentenceInfosOf(weights, sentences, entries);
   aggregateDocument(infos, doc);
-  const r = new TagRun(weights, c, doc);
   const fast = Boolean(opts.fast);
+  const viterbi = (opts.decoder ?? weights.decoder) === 'viterbi';
+  let all = tagPass(new TagRun(weights, c, doc), infos, entries, fast, null, viterbi);
+  if ((opts.passes ?? weights.passes ?? 1) > 1) all = tagPass(new TagRun(weights, c, doc), infos, entries, fast, stackFeatures(infos, all), viterbi);
   const result: string[][] = [];
   for (let k = 0; k < infos.length; k++) {
-    const s = infos[k]!;
-    const tags = tagSentence(r, s, entries[k]!, fast);
-    rememberSentence(s, tags, r.memory);
+    const tags = all[k]!;
     const n = tags.length;
     const out: string[] = new Array(n);
     for (let i = 0; i < n; i++) out[i] = NER_TAGS[tags[i]!]!;

@@ -1,13 +1,16 @@
 /**
- * Training of the greedy averaged-perceptron BIO tagger (Collins 2002; averaging with the
- * "w − u/c" trick of Daumé) over hashed features in a fixed table of 2^bits rows (feature hashing,
- * Weinberger et al. 2009). Deterministic: documents are shuffled with a seeded generator.
+ * Training of the averaged-perceptron BIO tagger (Collins 2002; averaging with the "w − u/c" trick of
+ * Daumé) over hashed features in a fixed table of 2^bits rows (feature hashing, Weinberger et al.
+ * 2009): greedy (per-token updates) or structured with the Viterbi decoder (per-sentence updates,
+ * `TrainOptions.decoder`). Deterministic: documents are shuffled with a seeded generator.
  */
-import { aggregateDocument, combine, describeDocument, describeSentence, hashString, staticHashes } from './features.ts';
-import { addNames, markNames, type NameList } from './names.ts';
-import { addScores, annotateSentence, bestTag, historyHashes, NER_TAGS, rememberSentence, START, tagPairHashes, type DocMemory, type WeightLookup } from './tagger.ts';
+import { aggregateDocument, combine, describeDocument, FEATURE_FLAGS, type SentenceInfo, describeSentence, hashString, staticHashes } from './features.ts';
+import { addNames, markHeads, markNames, type NameList } from './names.ts';
+import { addScores, annotateSentence, bestTag, historyHashes, memoryHashes, NER_TAGS, openToken, rememberSentence, START, tagPairHashes, tagWordHashes, type DocMemory, type WeightLookup } from './tagger.ts';
+import { decodeViterbi, type ViterbiScores } from './viterbi.ts';
 import type { NerModel } from './model.ts';
 import { makeRng } from '../models/rng.ts';
+import { stackFeatures } from './stacking.ts';
 
 /** A training document: sentences of tokens with their IOB2 tags. */
 export interface TaggedDocument {
@@ -17,6 +20,12 @@ export interface TaggedDocument {
    * then also fires as a copy specific to that domain (see `domainOffset`). Unset: general copy only.
    */
   domain?: string;
+  /**
+   * First-pass tag indices (`NER_TAGS` order) per sentence, for the two-stage model (`stacking.ts`):
+   * the document then also carries the stacking features. A copy of a document with its first pass
+   * shares the `sentences` array (the name-list jackknife keys documents by it).
+   */
+  firstPass?: readonly ArrayLike<number>[];
 }
 
 /**
@@ -63,6 +72,22 @@ class TrainableWeights implements WeightLookup {
     }
   }
 
+  /** Adds `sign` (+1 or −1) to tag `tag` of the rows of `n` feature hashes (and their domain copies). */
+  adjust(feats: ArrayLike<number>, n: number, tag: number, sign: number): void {
+    for (let j = 0; j < n; j++) {
+      const row = feats[j]! & this.mask;
+      this.add(row, tag, sign);
+      if (this.dx) this.add(row ^ this.dx, tag, sign);
+    }
+  }
+
+  private add(row: number, tag: number, sign: number): void {
+    const k = row * START + tag;
+    this.w[k]! += sign;
+    this.u[k]! += sign * this.c;
+    this.updates[row]!++;
+  }
+
   private bump(row: number, gold: number, pred: number): void {
     const base = row * START;
     this.w[base + gold]! += 1;
@@ -94,6 +119,14 @@ export interface TrainOptions {
   onEpoch?: (epoch: number, accuracy: number) => void;
   /** Free-text description of the training data, stored in the model. */
   trainedOn?: string;
+  /** 2 for a two-stage model (trained on documents with and without `firstPass`): the tagger then tags twice. */
+  passes?: number;
+  /**
+   * 'viterbi': structured perceptron (Collins 2002) with the exact second-order Viterbi decoder of
+   * `viterbi.ts` (tokens farther than two tokens from a capital or digit are `O`, as in the tagger's
+   * fast path), updated per sentence; stored in the model so that the tagger decodes the same way.
+   */
+  decoder?: 'greedy' | 'viterbi';
   /**
    * Jackknife folds for the name list built from the training annotations (default 5; 0 = no name
    * list). Each document sees only the names of the other folds, as unseen text would.
@@ -130,13 +163,14 @@ export function trainNerModels(docs: readonly TaggedDocument[], opts: TrainOptio
   const fullList: NameList = new Map();
   const foldLists: NameList[] = [];
   // a document repeated in `docs` (upweighting) keeps one fold, so it never sees its own names
-  const foldOf = new Map<TaggedDocument, number>();
-  for (const d of docs) if (!foldOf.has(d)) foldOf.set(d, foldOf.size % Math.max(folds, 1));
+  // (keyed by the sentences array, which a document's first-pass copy shares)
+  const foldOf = new Map<TaggedDocument['sentences'], number>();
+  for (const d of docs) if (!foldOf.has(d.sentences)) foldOf.set(d.sentences, foldOf.size % Math.max(folds, 1));
   if (folds > 0) {
-    for (const d of foldOf.keys()) addNames(fullList, d.sentences);
+    for (const d of foldOf.keys()) addNames(fullList, d, FEATURE_FLAGS.head);
     for (let f = 0; f < folds; f++) {
       const list: NameList = new Map();
-      for (const [d, k] of foldOf) if (k !== f) addNames(list, d.sentences);
+      for (const [d, k] of foldOf) if (k !== f) addNames(list, d, FEATURE_FLAGS.head);
       foldLists.push(list);
     }
   }
@@ -145,18 +179,26 @@ export function trainNerModels(docs: readonly TaggedDocument[], opts: TrainOptio
     const docInfo = describeDocument(d.sentences.map((s) => s.tokens));
     const infos = d.sentences.map((s) => {
       const info = annotateSentence(describeSentence(s.tokens), { ext: opts.ext, geo: opts.geo, classes: opts.classes });
-      if (folds > 0) info.names = markNames(info, foldLists[foldOf.get(d)!]!);
+      if (folds > 0) {
+        info.names = markNames(info, foldLists[foldOf.get(d.sentences)!]!);
+        if (FEATURE_FLAGS.head) info.head = markHeads(info, foldLists[foldOf.get(d.sentences)!]!);
+      }
       return info;
     });
     aggregateDocument(infos, docInfo);
+    const stack = d.firstPass ? stackFeatures(infos, d.firstPass) : undefined;
     return d.sentences.map((s, si) => {
       const info = infos[si]!;
       const feats = s.tokens.map((_, i) => {
         buf.length = 0;
         staticHashes(info, i, docInfo, buf);
+        const st = stack?.[si]![i];
+        if (st) for (const h of st) buf.push(h);
         return Int32Array.from(buf);
       });
-      return { info, gold: Uint8Array.from(s.tags.map((t) => tagIndex.get(t) ?? 0)), feats };
+      const nameish = (i: number) => NAMEISH.test(s.tokens[i]!);
+      const open = Uint8Array.from(s.tokens, (_, i) => (openToken(nameish, i) ? 1 : 0));
+      return { info, gold: Uint8Array.from(s.tags.map((t) => tagIndex.get(t) ?? 0)), feats, open };
     });
   });
   const order = prepared.map((_, k) => k);
@@ -172,6 +214,14 @@ export function trainNerModels(docs: readonly TaggedDocument[], opts: TrainOptio
       const memory: DocMemory = new Map();
       const domain = docs[di]!.domain;
       W.dx = domain ? domainOffset(domain, bits) : 0;
+      if (opts.decoder === 'viterbi') {
+        for (const sent of prepared[di]!) {
+          const r = trainViterbiSentence(W, sent, memory, scores);
+          right += r;
+          all += sent.gold.length;
+        }
+        continue;
+      }
       for (const sent of prepared[di]!) {
         const tags = new Uint8Array(sent.gold.length);
         for (let i = 0; i < sent.gold.length; i++) {
@@ -204,6 +254,98 @@ export function trainNerModels(docs: readonly TaggedDocument[], opts: TrainOptio
   const out = new Map<string | undefined, NerModel>();
   for (const target of targets) out.set(target, finalizeModel(W, epochs, bits, fullList, opts, target));
   return out;
+}
+
+/** Matches a token that may start a name (an upper-case letter or a digit), as `WordFacts.nameish`. */
+const NAMEISH = /[\p{Lu}\p{N}]/u;
+
+/** Reusable buffers of `trainViterbiSentence`. */
+const vx: ViterbiScores = { n: 0, local: new Float64Array(0), prev: [], pair: new Float64Array((START + 1) * (START + 1) * START), forced: new Uint8Array(0) };
+const hbuf: number[] = [];
+const mbuf: number[] = [];
+
+/** Sizes the buffers of `vx` for `n` tokens. */
+function sizeBuffers(n: number): void {
+  if (vx.forced.length >= n) return;
+  const m = Math.max(n, 2 * vx.forced.length, 64);
+  vx.local = new Float64Array(m * START);
+  while (vx.prev.length < m) vx.prev.push(new Float64Array((START + 1) * START));
+  vx.forced = new Uint8Array(m);
+}
+
+/** The history features of token `i` for previous tags `t1`, `t2` (tag pair and previous tag × word), into `out`. */
+function historyOf(info: SentenceInfo, i: number, t1: number, t2: number, out: number[]): void {
+  out.length = 0;
+  tagPairHashes(t1, t2, out);
+  tagWordHashes(info.fold[i]!, info.shape[i]!, t1, out);
+}
+
+/**
+ * One structured-perceptron step on a sentence with the Viterbi decoder: decodes with the current
+ * weights and moves them toward the gold sequence's features and away from the predicted one's.
+ * Records the prediction in the document memory; returns the number of tokens tagged right.
+ */
+function trainViterbiSentence(W: TrainableWeights, sent: { info: SentenceInfo; gold: Uint8Array; feats: Int32Array[]; open: Uint8Array }, memory: DocMemory, scores: Float64Array): number {
+  const n = sent.gold.length;
+  const info = sent.info;
+  sizeBuffers(n);
+  vx.n = n;
+  for (let t1 = 0; t1 <= START; t1++) {
+    for (let t2 = 0; t2 <= START; t2++) {
+      hbuf.length = 0;
+      tagPairHashes(t1, t2, hbuf);
+      scores.fill(0);
+      addScores(W, hbuf, hbuf.length, scores);
+      vx.pair.set(scores, (t1 * (START + 1) + t2) * START);
+    }
+  }
+  const mem: number[][] = [];
+  for (let i = 0; i < n; i++) {
+    mbuf.length = 0;
+    memoryHashes(info, i, memory, mbuf);
+    mem.push(mbuf.slice());
+    vx.forced[i] = sent.open[i] ? 0 : 1;
+    if (!sent.open[i]) continue;
+    scores.fill(0);
+    const stat = sent.feats[i]!;
+    addScores(W, stat, stat.length, scores);
+    addScores(W, mbuf, mbuf.length, scores);
+    vx.local.set(scores, i * START);
+    for (let t1 = 0; t1 <= START; t1++) {
+      hbuf.length = 0;
+      tagWordHashes(info.fold[i]!, info.shape[i]!, t1, hbuf);
+      scores.fill(0);
+      addScores(W, hbuf, hbuf.length, scores);
+      vx.prev[i]!.set(scores, t1 * START);
+    }
+  }
+  const pred = new Uint8Array(n);
+  decodeViterbi(vx, pred);
+  let right = 0;
+  const gold = sent.gold;
+  for (let i = 0; i < n; i++) {
+    const g = gold[i]!;
+    const p = pred[i]!;
+    if (g === p) right++;
+    const g1 = i > 0 ? gold[i - 1]! : START;
+    const g2 = i > 1 ? gold[i - 2]! : START;
+    const p1 = i > 0 ? pred[i - 1]! : START;
+    const p2 = i > 1 ? pred[i - 2]! : START;
+    if (g !== p || g1 !== p1 || g2 !== p2) {
+      if (g !== p) {
+        const stat = sent.feats[i]!;
+        W.update(stat, stat.length, g, p);
+        W.update(mem[i]!, mem[i]!.length, g, p);
+      }
+      historyOf(info, i, g1, g2, hbuf);
+      W.adjust(hbuf, hbuf.length, g, 1);
+      historyOf(info, i, p1, p2, hbuf);
+      W.adjust(hbuf, hbuf.length, p, -1);
+    }
+    W.c++;
+  }
+  rememberSentence(info, pred, memory);
+  return right;
 }
 
 /**
@@ -266,6 +408,8 @@ function finalizeModel(W: TrainableWeights, epochs: number, bits: number, fullLi
     format: 'annalist-ner-hashed/2',
     tags: [...NER_TAGS],
     trainedOn: opts.trainedOn ?? '',
+    ...(opts.passes && opts.passes > 1 ? { passes: opts.passes } : {}),
+    ...(opts.decoder === 'viterbi' ? { decoder: 'viterbi' as const } : {}),
     epochs,
     bits,
     scale,

@@ -1,0 +1,73 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { allowedTag, decodeViterbi, type ViterbiScores } from './viterbi.ts';
+import { allowedAfter, NER_TAGS } from './tagger.ts';
+import { makeRng } from '../models/rng.ts';
+
+const H = 10;
+const START = 9;
+
+/** Score of a whole tag sequence under `x` (forced tokens add nothing). */
+function pathScore(x: ViterbiScores, tags: number[]): number {
+  let v = 0;
+  for (let i = 0; i < tags.length; i++) {
+    if (x.forced[i]) continue;
+    const t = tags[i]!;
+    const t1 = i > 0 ? tags[i - 1]! : START;
+    const t2 = i > 1 ? tags[i - 2]! : START;
+    v += x.local[i * 9 + t]! + x.prev[i]![t1 * 9 + t]! + x.pair[(t1 * H + t2) * 9 + t]!;
+  }
+  return v;
+}
+
+/** Every IOB2-valid tag sequence of length n with forced tokens `O`. */
+function* sequences(n: number, forced: Uint8Array, prefix: number[] = []): Generator<number[]> {
+  if (prefix.length === n) {
+    yield prefix;
+    return;
+  }
+  const prev = prefix.length ? prefix[prefix.length - 1]! : START;
+  for (let t = 0; t < 9; t++) {
+    if (!allowedTag(prev, t) || (forced[prefix.length] && t !== 0)) continue;
+    yield* sequences(n, forced, [...prefix, t]);
+  }
+}
+
+test('the IOB2 constraint matches the tagger', () => {
+  for (let p = 0; p <= START; p++) for (let t = 0; t < 9; t++) assert.equal(allowedTag(p, t), allowedAfter(p === START ? '<s>' : NER_TAGS[p]!, NER_TAGS[t]!));
+});
+
+test('Viterbi finds the best-scoring valid sequence (brute force over short sentences)', () => {
+  const rnd = makeRng(3);
+  for (let trial = 0; trial < 20; trial++) {
+    const n = 1 + (trial % 4);
+    const x: ViterbiScores = {
+      n,
+      local: Float64Array.from({ length: n * 9 }, () => rnd() * 10 - 5),
+      prev: Array.from({ length: n }, () => Float64Array.from({ length: H * 9 }, () => rnd() * 10 - 5)),
+      pair: Float64Array.from({ length: H * H * 9 }, () => rnd() * 10 - 5),
+      forced: Uint8Array.from({ length: n }, (_, i) => (trial % 3 === 0 && i === 1 ? 1 : 0)),
+    };
+    let best = -Infinity;
+    for (const s of sequences(n, x.forced)) best = Math.max(best, pathScore(x, s));
+    const out = new Uint8Array(n);
+    decodeViterbi(x, out);
+    const tags = [...out];
+    assert.ok([...sequences(n, x.forced)].some((s) => s.join() === tags.join()), `valid sequence ${tags.join()}`);
+    assert.ok(Math.abs(pathScore(x, tags) - best) < 1e-9, `trial ${trial}: ${pathScore(x, tags)} vs ${best}`);
+  }
+});
+
+test('a model trained with the Viterbi decoder records it, and the tagger decodes with it', async () => {
+  const { trainNerModel } = await import('./train-perceptron.ts');
+  const { parseNerModel, prepareNerModel, serializeNerModel } = await import('./model.ts');
+  const { tagDocument } = await import('./tagger.ts');
+  const people = ['Arno Velt', 'Bira Sonn', 'Cato Marr', 'Dina Wulf', 'Egon Pratt', 'Fena Holm'];
+  const places = ['Lorvik', 'Tamsby', 'Quarro', 'Ostrel', 'Vennac', 'Yldra'];
+  const sentences = people.map((p, i) => ({ tokens: ['Then', 'we', 'met', ...p.split(' '), 'in', places[i]!, '.'], tags: ['O', 'O', 'O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O'] }));
+  const model = trainNerModel([{ sentences }], { epochs: 5, bits: 16, minUpdates: 1, minWeight: 0, decoder: 'viterbi' });
+  assert.equal(model.decoder, 'viterbi');
+  const loaded = prepareNerModel(parseNerModel(serializeNerModel(model)));
+  assert.equal(loaded.decoder, 'viterbi');
+  assert.deepEqual(tagDocument(loaded, [['Then', 'we', 'met', 'Ivo', 'Kessel', 'in', 'Brandholm', '.']])[0], ['O', 'O', 'O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O']);
+});
