@@ -80,7 +80,7 @@ const randomPrior = goldRows.map((r) => ({ ...r, technique: sample() }));
 const everyLine = dev.flatMap((a) => splitLines(a.text).map((s) => ({ article: a.id, technique: 'Loaded_Language', ...s })));
 
 const rows: Array<[string, Scores, Scores, Scores, string]> = [
-  ['annalist rhetoric (linear SI + TC)', score('tc', tcPred, 'model'), score('si', predicted, 'model'), score('flc', predicted, 'model'), `${rate(best(wall))} MB/s wall (median ${rate(median(wall))}), ${rate(best(cpu))} MB/CPU-s (median ${rate(median(cpu))}); best of ${PASSES} passes`],
+  ['annalist rhetoric (SI linear + token net; TC)', score('tc', tcPred, 'model'), score('si', predicted, 'model'), score('flc', predicted, 'model'), `${rate(best(wall))} MB/s wall (median ${rate(median(wall))}), ${rate(best(cpu))} MB/CPU-s (median ${rate(median(cpu))}); best of ${PASSES} passes`],
   ['baseline: all Loaded_Language / every line', score('tc', allLoaded, 'loaded'), score('si', everyLine, 'lines'), score('flc', everyLine, 'lines'), '–'],
   ['baseline: random by train prior', score('tc', randomPrior, 'random'), {}, {}, '–'],
 ];

@@ -6,6 +6,7 @@ import { unpackLinearModel, type StoredLinearModel } from '../../models/serializ
 import { tokenRange, type RhetoricDoc } from './doc.ts';
 import { addEmbeddingScores, EMBEDDINGS_FILE, embeddingRows, loadWordVectors, spanEmbedding, type EmbeddingRows, type WordVectors } from './embeddings.ts';
 import { TOKEN_VECTOR_PREFIXES, tokenVectorScores } from './token-vectors.ts';
+import { mixWithinSentences, tokenNetLogits, unpackTokenNet, type StoredTokenNet, type TokenNet } from './token-net.ts';
 import { lexiconLookup, type LexiconLookup, type TechniqueLexicons } from './lexicon.ts';
 import { addSpanBagScores } from './span-bag.ts';
 import { emitSentenceFeatures, emitSentenceShapeFeatures, emitSpanFeatures, emitStackFeatures, emitTokenFeatures, POSITION_TEMPLATES, sentenceWordValue, type EmitFeature } from './features.ts';
@@ -63,6 +64,8 @@ export interface StoredRhetoricModel {
   tc: StoredLinearModel;
   /** Optional second pass over the token probabilities (stacking). */
   stack?: StoredLinearModel;
+  /** Optional token network (`token-net.ts`) whose logits are mixed with the token model's. */
+  net?: StoredTokenNet;
   decode: DecodeParams;
   /** Per-technique marker words used by the technique model's features (see `lexicon.ts`). */
   lexicon?: TechniqueLexicons;
@@ -92,6 +95,8 @@ export interface RhetoricModel {
   si: LoadedLinear;
   tc: LoadedLinear;
   stack?: LoadedLinear;
+  /** Token network and its mixing weight (see `mixWithinSentences`). */
+  net?: { net: TokenNet; mix: number };
   decode: DecodeParams;
 }
 
@@ -125,7 +130,7 @@ export function loadRhetoricModel(): RhetoricModel {
   if (!cached) {
     const stored = JSON.parse(readFileSync(process.env.ANNALIST_RHETORIC_MODEL || MODEL_URL, 'utf8')) as StoredRhetoricModel;
     const tc: LoadedLinear = { ...loadLinear(stored.tc), lexicon: stored.lexicon ? lexiconLookup(stored.lexicon) : undefined, vectors: vectorsOf(stored.embeddings), repeat: stored.tcRepeat };
-    cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc, stack: stored.stack ? loadLinear(stored.stack) : undefined, decode: stored.decode };
+    cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc, stack: stored.stack ? loadLinear(stored.stack) : undefined, net: stored.net ? unpackTokenNet(stored.net) : undefined, decode: stored.decode };
   }
   return cached;
 }
@@ -721,7 +726,8 @@ export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear, pee
 export function detectRhetoric(doc: RhetoricDoc, model: RhetoricModel = loadRhetoricModel()): RhetoricSpan[] {
   const sentenceProbs = sentenceProbabilities(doc, model.sent);
   const first = tokenProbabilities(doc, model.si, sentenceProbs);
-  const probs = model.stack ? stackProbabilities(doc, first, sentenceProbs, model.stack) : first;
+  const mixed = model.net ? mixWithinSentences(doc, first, tokenNetLogits(model.net.net, doc, loadWordVectors(), sentenceProbs), model.net.mix) : first;
+  const probs = model.stack ? stackProbabilities(doc, mixed, sentenceProbs, model.stack) : mixed;
   const spans = decodeSpans(doc, probs, model.decode);
   return spans.map((s) => ({ ...s, techniques: classifySpan(doc, s, model.tc, spans) }));
 }

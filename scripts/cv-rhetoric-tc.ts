@@ -1,0 +1,208 @@
+// Cross-validates the technique (TC) model on the PTC train split: 5 folds by article (fold = the
+// article's position % 5, as in scripts/train-rhetoric.ts), 3 seeds averaged, then the Repetition
+// offsets tuned on the same out-of-fold rankings. Prints micro-F1 (top-1 per given span, k labels for
+// a span given k times) before and after the offsets, and writes the out-of-fold probabilities to
+// OOF_OUT (JSON) when set. For experiments only; the dev split is never read.
+// Usage: node --import tsx scripts/cv-rhetoric-tc.ts   (about a minute on one free core at 5 epochs)
+//   TC_EPOCHS=5 TC_L2=1e-5 TC_SEEDS=3 TC_LR=0.05 (as scripts/train-rhetoric.ts; 0.1 before)
+//   TC_SMOOTH=<label smoothing> TC_ALPHA=<rare-class weight exponent> TC_PRUNE=<drop small weights, as stored: 0.06>
+//   TC_EXTRA=<comma list of the feature sets of scripts/tc-extra-features.ts> TC_PROTO=1 (technique prototypes)
+import { writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { FeatureIndex, type NamedFeatures } from '../src/models/features.ts';
+import { scoreLinear, softmaxInPlace, trainLinear, type Example, type LinearModel } from '../src/models/linear.ts';
+import { makeRng, shuffleInPlace } from '../src/models/rng.ts';
+import { prepareDoc, tokenRange, type RhetoricDoc } from '../src/stages/rhetoric/doc.ts';
+import { collectFeatures, emitSpanFeatures } from '../src/stages/rhetoric/features.ts';
+import { repeatCategories, rerankForRepeat, tuneRepeatOffsets, type RankedGivenSpan, type RepeatOffsets } from '../src/stages/rhetoric/classify-given.ts';
+import { readPtcArticles, readPtcLabels, type PtcLabel } from '../src/stages/rhetoric/ptc.ts';
+import { TECHNIQUES } from '../src/stages/rhetoric/techniques.ts';
+import { loadWordVectors, poolVectors } from '../src/stages/rhetoric/embeddings.ts';
+import { EXTRA_FEATURE_SETS } from './tc-extra-features.ts';
+
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const ptc = join(root, '..', 'shared', 'bench', 'ptc');
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+const scorer: any = await import(join(ptc, 'score.mjs'));
+const articles = readPtcArticles(join(ptc, 'datasets', 'train-articles'));
+const rows = readPtcLabels(join(ptc, 'datasets', 'train-task-flc-tc.labels'), articles);
+const docs = new Map<string, RhetoricDoc>(articles.map((a) => [a.id, prepareDoc(a.text)]));
+const order = new Map(articles.map((a, i) => [a.id, i]));
+const fold = (r: PtcLabel) => order.get(r.article)! % 5;
+const techIndex = new Map<string, number>(TECHNIQUES.map((t, i) => [t, i]));
+const vectors = loadWordVectors();
+const extras = (process.env.TC_EXTRA ?? '').split(',').filter(Boolean);
+for (const e of extras) if (!EXTRA_FEATURE_SETS[e]) throw new Error(`unknown extra feature set ${e}`);
+const epochs = Number(process.env.TC_EPOCHS ?? 5);
+const l2 = Number(process.env.TC_L2 ?? 1e-5);
+const seeds = Number(process.env.TC_SEEDS ?? 3);
+const lr = Number(process.env.TC_LR ?? 0.05);
+const smooth = Number(process.env.TC_SMOOTH ?? 0);
+// Class weights for rare techniques: (median count / own count)^alpha for techniques below the median, 1 otherwise.
+const alpha = Number(process.env.TC_ALPHA ?? 0);
+
+const peers = new Map<string, PtcLabel[]>();
+for (const r of rows) peers.set(r.article, [...(peers.get(r.article) ?? []), r]);
+const baseFeats: NamedFeatures[] = rows.map((r) => {
+  const doc = docs.get(r.article)!;
+  return collectFeatures((emit) => {
+    emitSpanFeatures(doc, r, emit, peers.get(r.article), undefined, vectors);
+    for (const e of extras) EXTRA_FEATURE_SETS[e]!(doc, r, emit, peers.get(r.article)!);
+  });
+});
+const ys = rows.map((r) => techIndex.get(r.technique!)!);
+// TC_SCALE=prefix:factor,…: multiplies the values of the features with those prefixes (e.g. es:2,em:2,ex:2).
+const scales = new Map((process.env.TC_SCALE ?? '').split(',').filter(Boolean).map((x) => [x.split(':')[0]!, Number(x.split(':')[1])] as const));
+if (scales.size) for (const f of baseFeats) for (const [name, v] of f) { const k = scales.get(name.split('\t')[0]!); if (k !== undefined) f.set(name, v * k); }
+
+/** Averaged weights of `seeds` runs in different example orders (as the train script does). */
+function fit(train: number[], feats: NamedFeatures[] = baseFeats): { model: LinearModel; index: FeatureIndex } {
+  const index = FeatureIndex.build(train.map((i) => feats[i]!), 2);
+  const counts = TECHNIQUES.map((_, c) => train.filter((i) => ys[i] === c).length);
+  const median = [...counts].sort((x, y) => x - y)[counts.length >> 1]!;
+  const cw = counts.map((n) => (n && n < median ? (median / n) ** alpha : 1));
+  const examples: Example[] = train.map((i) => ({ x: index.vectorize(feats[i]!), y: ys[i]!, weight: cw[ys[i]!]! }));
+  const opts = { classes: TECHNIQUES.length, features: index.size, epochs, l2, learningRate: lr };
+  const models = Array.from({ length: seeds }, (_, k) => (smooth ? trainSmoothed(examples, { ...opts, seed: 7 + k }, smooth) : trainLinear(examples, { ...opts, seed: 7 + k })));
+  const model = models[0]!;
+  for (const other of models.slice(1)) {
+    for (let i = 0; i < model.weights.length; i++) model.weights[i]! += other.weights[i]!;
+    for (let c = 0; c < model.bias.length; c++) model.bias[c]! += other.bias[c]!;
+  }
+  for (let i = 0; i < model.weights.length; i++) model.weights[i]! /= seeds;
+  for (let c = 0; c < model.bias.length; c++) model.bias[c]! /= seeds;
+  return { model, index };
+}
+
+/** `trainLinear` (softmax) with label smoothing: the target puts `eps` on all classes evenly. */
+function trainSmoothed(examples: readonly Example[], opts: { classes: number; features: number; epochs: number; l2: number; learningRate: number; seed: number }, eps: number): LinearModel {
+  const k = opts.classes;
+  const rng = makeRng(opts.seed);
+  const weights = new Float32Array(opts.features * k);
+  const bias = new Float32Array(k);
+  const g2 = new Float32Array(opts.features * k).fill(1e-8);
+  const g2b = new Float64Array(k).fill(1e-8);
+  const model: LinearModel = { classes: k, features: opts.features, weights, bias };
+  const order = examples.map((_, i) => i);
+  const grad = new Float64Array(k);
+  const lr = opts.learningRate;
+  for (let e = 0; e < opts.epochs; e++) {
+    shuffleInPlace(order, rng);
+    for (const i of order) {
+      const ex = examples[i]!;
+      const p = softmaxInPlace(scoreLinear(model, ex.x));
+      const w = ex.weight ?? 1;
+      for (let c = 0; c < k; c++) grad[c] = (p[c]! - ((c === ex.y ? 1 - eps : 0) + eps / k)) * w;
+      for (let c = 0; c < k; c++) {
+        g2b[c]! += grad[c]! * grad[c]!;
+        bias[c]! -= (lr * grad[c]!) / Math.sqrt(g2b[c]!);
+      }
+      const { idx, val } = ex.x;
+      for (let j = 0; j < idx.length; j++) {
+        const base = idx[j]! * k;
+        const v = val[j]!;
+        for (let c = 0; c < k; c++) {
+          const g = grad[c]! * v + opts.l2 * weights[base + c]!;
+          if (g === 0) continue;
+          g2[base + c]! += g * g;
+          weights[base + c]! -= (lr * g) / Math.sqrt(g2[base + c]!);
+        }
+      }
+    }
+  }
+  return model;
+}
+
+// TC_PROTO=1: per technique, the largest cosine between a word of the span and the technique's
+// prototype (the mean unit span vector of its training spans), 14 values; built out-of-fold (a
+// training row's prototypes leave out its own fold and the held-out fold).
+const useProto = process.env.TC_PROTO === '1';
+const unit = (v: ArrayLike<number>) => {
+  let n = 0;
+  for (let k = 0; k < v.length; k++) n += v[k]! ** 2;
+  n = Math.sqrt(n);
+  return n ? Float64Array.from(v, (x) => x / n) : null;
+};
+const spanUnit = useProto ? rows.map((r) => { const doc = docs.get(r.article)!; const [a, b] = tokenRange(doc, r); return unit(poolVectors(doc, vectors, a, b).mean); }) : [];
+const wordUnits = useProto ? rows.map((r) => { const doc = docs.get(r.article)!; const [a, b] = tokenRange(doc, r); const out: Float64Array[] = []; for (let i = a; i < b; i++) { const row = vectors.rows.get(doc.tokens[i]!.norm); if (row !== undefined) out.push(unit(vectors.data.subarray(row * vectors.dims, (row + 1) * vectors.dims))!); } return out; }) : [];
+function prototypes(use: (i: number) => boolean): Float64Array[] {
+  const sums = TECHNIQUES.map(() => new Float64Array(vectors.dims));
+  rows.forEach((_, i) => { const u = spanUnit[i]; if (!u || !use(i)) return; for (let k = 0; k < u.length; k++) sums[ys[i]!]![k]! += u[k]!; });
+  return sums.map((s) => unit(s) ?? s);
+}
+function withProto(i: number, protos: Float64Array[]): NamedFeatures {
+  const f = new Map(baseFeats[i]!);
+  const ws = wordUnits[i]!;
+  if (!ws.length) return f;
+  protos.forEach((p, c) => {
+    let best = -1;
+    for (const w of ws) { let d = 0; for (let k = 0; k < p.length; k++) d += w[k]! * p[k]!; best = Math.max(best, d); }
+    f.set(`pmax\t${c}`, 2 * best);
+  });
+  return f;
+}
+const probs: Float64Array[] = new Array(rows.length);
+for (let f = 0; f < 5; f++) {
+  const train = rows.map((r, i) => (fold(r) !== f ? i : -1)).filter((i) => i >= 0);
+  let feats = baseFeats;
+  if (useProto) {
+    const inner = [0, 1, 2, 3, 4].map((g) => prototypes((j) => fold(rows[j]!) !== f && fold(rows[j]!) !== g));
+    const outer = prototypes((j) => fold(rows[j]!) !== f);
+    feats = rows.map((r, i) => withProto(i, fold(r) === f ? outer : inner[fold(r)]!));
+  }
+  const { model, index } = fit(train, feats);
+  // TC_PRUNE: drop features whose largest weight is below it, as `packLinearModel` does for the stored model (0.06).
+  const prune = Number(process.env.TC_PRUNE ?? 0);
+  if (prune) {
+    const k = model.classes;
+    for (let j = 0; j < model.features; j++) {
+      let max = 0;
+      for (let c = 0; c < k; c++) max = Math.max(max, Math.abs(model.weights[j * k + c]!));
+      if (max < prune) model.weights.fill(0, j * k, j * k + k);
+    }
+  }
+  rows.forEach((r, i) => {
+    if (fold(r) === f) probs[i] = softmaxInPlace(scoreLinear(model, index.vectorize(feats[i]!)));
+  });
+}
+
+// Group the rows by article and offsets (a span given k times), rank, categorise.
+const ranked: RankedGivenSpan[] = [];
+const byArticle = new Map<string, number[]>();
+rows.forEach((r, i) => byArticle.set(r.article, [...(byArticle.get(r.article) ?? []), i]));
+for (const [article, list] of byArticle) {
+  const doc = docs.get(article)!;
+  const groups = new Map<string, number[]>();
+  for (const i of list) {
+    const k = `${rows[i]!.start}:${rows[i]!.end}`;
+    groups.set(k, [...(groups.get(k) ?? []), i]);
+  }
+  const gs = [...groups.values()];
+  const cats = repeatCategories(doc, gs.map((g) => rows[g[0]!]!));
+  gs.forEach((g, k) => {
+    const p = probs[g[0]!]!;
+    ranked.push({ doc, group: g.map((i) => rows[i]!), ranked: TECHNIQUES.map((technique, c) => ({ technique, p: p[c]! })).sort((x, y) => y.p - x.p), category: cats[k]! });
+  });
+}
+const score = (offsets: RepeatOffsets) => {
+  const pred = ranked.flatMap((s) => {
+    const rr = rerankForRepeat(s.ranked, (s.category && offsets[s.category]) || 0);
+    return s.group.map((r, i) => ({ ...r, technique: rr[i % rr.length]!.technique }));
+  });
+  const r = scorer.scoreTC(ranked.flatMap((s) => s.group), pred);
+  return `${(100 * r.microF1).toFixed(2)} (macro ${(100 * r.macroF1).toFixed(2)})`;
+};
+const offsets = tuneRepeatOffsets(ranked);
+// Nested: offsets tuned on four folds' rankings, applied to the fifth.
+const nestedPred: PtcLabel[] = [];
+for (let f = 0; f < 5; f++) {
+  const o = tuneRepeatOffsets(ranked.filter((s) => fold(s.group[0]!) !== f));
+  for (const s of ranked.filter((x) => fold(x.group[0]!) === f)) {
+    const rr = rerankForRepeat(s.ranked, (s.category && o[s.category]) || 0);
+    s.group.forEach((r, i) => nestedPred.push({ ...r, technique: rr[i % rr.length]!.technique }));
+  }
+}
+const nested = (100 * scorer.scoreTC(ranked.flatMap((s) => s.group), nestedPred).microF1).toFixed(2);
+console.log(`extras=[${extras.join(',')}] epochs=${epochs} l2=${l2} seeds=${seeds} lr=${lr} smooth=${smooth} alpha=${alpha} proto=${useProto} prune=${process.env.TC_PRUNE ?? 0} scale=${process.env.TC_SCALE ?? ''}: 5-fold CV micro ${score({})} → ${score(offsets)} with offsets ${JSON.stringify(offsets)}; nested ${nested}`);
+if (process.env.OOF_OUT) writeFileSync(process.env.OOF_OUT, JSON.stringify(rows.map((r, i) => ({ ...r, fold: fold(r), p: Array.from(probs[i]!, (x) => Number(x.toFixed(6))) }))));

@@ -1,0 +1,108 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { makeRng } from '../../models/rng.ts';
+import { prepareDoc } from './doc.ts';
+import type { WordVectors } from './embeddings.ts';
+import { initTokenNet, layoutOf, mixWithinSentences, netInput, netLogits, netLoss, packTokenNet, tokenNetLogits, trainTokenNet, unitTable, unpackTokenNet, type TokenNetShape } from './token-net.ts';
+
+/** Random word vectors for the words of the given texts (one word is left without a vector). */
+function fakeVectors(texts: string[], dims: number, seed: number): WordVectors {
+  const rng = makeRng(seed);
+  const words = [...new Set(texts.flatMap((t) => prepareDoc(t).tokens.map((x) => x.norm)))].filter((w) => w !== 'zebra');
+  const data = new Float32Array(words.length * dims);
+  for (let k = 0; k < data.length; k++) data[k] = 2 * rng() - 1;
+  return { dims, rows: new Map(words.map((w, i) => [w, i])), data };
+}
+
+const TEXTS = ['The brave senator said "never again" to the zebra.\nVoters were told lies, 12 of them!', 'A quiet day.\nThey always lie; they lie again and AGAIN.'];
+/** A made-up linear-model probability per token. */
+const priorOf = (d: ReturnType<typeof prepareDoc>) => Array.from(d.tokens, (_, i) => 0.05 + ((i * 7) % 10) / 11);
+const SHAPE: TokenNetShape = { dims: 6, proj: 3, window: 1, hidden: 5, hidden2: 4 };
+
+function setup(shape: TokenNetShape, seed = 3) {
+  const vectors = fakeVectors(TEXTS, shape.dims, seed);
+  const table = unitTable(shape.dims);
+  const docs = TEXTS.map((t) => prepareDoc(t));
+  const inputs = docs.map((d) => netInput(d, vectors, table, Array.from(d.sentences, (_, s) => 0.2 + 0.3 * s), priorOf(d)));
+  return { vectors, table, docs, inputs };
+}
+
+test('token net: analytic gradient matches central finite differences for every parameter', () => {
+  const { table, docs, inputs } = setup(SHAPE);
+  const labels = docs.map((d) => Uint8Array.from(d.tokens, (t, i) => (/^[A-Z]/.test(t.text) || i % 3 === 0 ? 1 : 0)));
+  const net = initTokenNet(SHAPE, 17);
+  // Non-zero biases so that units sit away from the ReLU kink.
+  const L = layoutOf(SHAPE);
+  for (let k = 0; k < SHAPE.hidden; k++) net.params[L.b1 + k] = 0.3 * (k % 2 ? 1 : -1) + 0.05 * k;
+  for (let c = 0; c < SHAPE.hidden2; c++) net.params[L.b2 + c] = 0.2 + 0.1 * c;
+  const grad = new Float64Array(L.size);
+  netLoss(net, table.data, inputs, labels, grad);
+  const eps = 1e-6;
+  let worst = 0;
+  let checked = 0;
+  for (let k = 0; k < L.size; k++) {
+    const keep = net.params[k]!;
+    net.params[k] = keep + eps;
+    const up = netLoss(net, table.data, inputs, labels);
+    net.params[k] = keep - eps;
+    const down = netLoss(net, table.data, inputs, labels);
+    net.params[k] = keep;
+    const numeric = (up - down) / (2 * eps);
+    const err = Math.abs(numeric - grad[k]!) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grad[k]!));
+    worst = Math.max(worst, err);
+    checked++;
+  }
+  assert.equal(checked, L.size);
+  assert.ok(worst < 1e-4, `largest relative gradient error ${worst}`);
+  // The gradient is not trivially zero.
+  assert.ok(grad.some((g) => Math.abs(g) > 1e-3));
+});
+
+test('token net: the cached run-time pass gives the reference logits, and packing keeps them to float32 precision', () => {
+  const shape: TokenNetShape = { dims: 6, proj: 4, window: 2, hidden: 7, hidden2: 3 };
+  const { vectors, table, docs, inputs } = setup(shape, 5);
+  const net = initTokenNet(shape, 9);
+  const L = layoutOf(shape);
+  for (let k = 0; k < shape.hidden; k++) net.params[L.b1 + k] = 0.1;
+  for (let c = 0; c < shape.hidden2; c++) net.params[L.b2 + c] = 0.1;
+  docs.forEach((doc, d) => {
+    const probs = Array.from(doc.sentences, (_, s) => 0.2 + 0.3 * s);
+    const ref = netLogits(net, table.data, inputs[d]!);
+    const fast = tokenNetLogits(net, doc, vectors, probs, priorOf(doc));
+    assert.equal(fast.length, doc.tokens.length);
+    for (let i = 0; i < ref.length; i++) assert.ok(Math.abs(ref[i]! - fast[i]!) < 1e-9, `token ${i}: ${ref[i]} vs ${fast[i]}`);
+    const { net: back, mix } = unpackTokenNet(packTokenNet(net, 0.4));
+    assert.equal(mix, 0.4);
+    const again = tokenNetLogits(back, doc, vectors, probs, priorOf(doc));
+    for (let i = 0; i < ref.length; i++) assert.ok(Math.abs(ref[i]! - again[i]!) < 1e-4);
+  });
+});
+
+test('token net: training lowers the held-out loss on a learnable labelling and is deterministic', () => {
+  const shape: TokenNetShape = { dims: 6, proj: 4, window: 1, hidden: 8, hidden2: 4 };
+  const { table, docs, inputs } = setup(shape, 7);
+  // Label: the token after a capitalised word (needs the convolution's left neighbour).
+  const labels = docs.map((d) => Uint8Array.from(d.tokens, (_, i) => (i > 0 && /^[A-Z]/.test(d.tokens[i - 1]!.text) ? 1 : 0)));
+  const tokens = labels.reduce((n, y) => n + y.length, 0);
+  const before = netLoss(initTokenNet(shape, 1), table.data, inputs, labels) / tokens;
+  const opts = { shape, epochs: 200, patience: 200, learningRate: 0.02, keep: 1, decay: 0, batch: 2, seed: 1 };
+  const a = trainTokenNet(table.data, inputs, labels, inputs, labels, opts);
+  const b = trainTokenNet(table.data, inputs, labels, inputs, labels, opts);
+  assert.ok(a.heldOutLoss < 0.5 * before, `loss ${before} -> ${a.heldOutLoss}`);
+  assert.deepEqual(Array.from(a.net.params), Array.from(b.net.params));
+});
+
+test('mixWithinSentences: mix 0 keeps the linear probabilities; a sentence-wide shift of the network logits changes nothing', () => {
+  const doc = prepareDoc('One two three.\nFour five.');
+  const lin = Array.from(doc.tokens, (_, i) => 0.1 + 0.1 * i);
+  const z = Array.from(doc.tokens, (_, i) => (i % 2 ? 1.5 : -0.5));
+  const zero = mixWithinSentences(doc, lin, z, 0);
+  lin.forEach((p, i) => assert.ok(Math.abs(zero[i]! - p) < 1e-9));
+  const mixed = mixWithinSentences(doc, lin, z, 0.5);
+  // Shift the second sentence's logits: its tokens keep their mixed probabilities.
+  const shifted = z.map((v, i) => (doc.tokenSentence[i] === 1 ? v + 3 : v));
+  const again = mixWithinSentences(doc, lin, shifted, 0.5);
+  mixed.forEach((p, i) => assert.ok(Math.abs(again[i]! - p) < 1e-9));
+  // Within a sentence the order follows the network: token 1 (z 1.5) rises, token 0 (z -0.5) falls.
+  assert.ok(mixed[1]! > lin[1]! && mixed[0]! < lin[0]!);
+});
