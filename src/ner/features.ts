@@ -243,8 +243,12 @@ export class WordFacts {
   readonly nameish: boolean;
   /** Tagger cache slot: summed scores of the word type's features (see `tagger.ts`); `NO_SCORES` until set. */
   scores: Int32Array = NO_SCORES;
-  /** Tagger cache slot of the Viterbi decoder: the word's previous-tag × word scores after each previous tag (see `tagger.ts`); `NO_SCORES` until set. */
+  /** Bits of the parts of `scores` the tagger has filled (see `scoresOf` in `tagger.ts`). */
+  scoreParts = 0;
+  /** Tagger cache slot of the Viterbi decoder: the word's previous-tag × word scores after each previous tag (see `tagger.ts`); `NO_HIST` until set. */
   hist: Float64Array = NO_HIST;
+  /** Bits of the rows of `hist` the tagger has filled (bit t1: the row after previous tag t1). */
+  histRows = 0;
 
   constructor(t: string) {
     this.fold = foldedHash(t);
@@ -417,8 +421,18 @@ export interface WordContexts {
 /** Most distinct context words kept per word type and side. */
 const AGG_MAX = 8;
 
-/** Fills `doc.agg` from the described (and annotated) sentences of the document. */
+/**
+ * Fills `doc.agg` from the described (and annotated) sentences of the document: the contexts of each
+ * capitalized word type seen at least twice. The occurrences are counted first, so that a word seen
+ * once never gets its context sets.
+ */
 export function aggregateDocument(sentences: readonly SentenceInfo[], doc: DocumentInfo): void {
+  const counts = new Map<number, number>();
+  for (const s of sentences) {
+    if (s.allCaps) continue;
+    const n = s.tokens.length;
+    for (let i = 0; i < n; i++) if (s.cap[i]) counts.set(s.fold[i]!, (counts.get(s.fold[i]!) ?? 0) + 1);
+  }
   const agg = new Map<number, WordContexts>();
   for (const s of sentences) {
     if (s.allCaps) continue;
@@ -426,6 +440,7 @@ export function aggregateDocument(sentences: readonly SentenceInfo[], doc: Docum
     for (let i = 0; i < n; i++) {
       if (!s.cap[i]) continue;
       const f = s.fold[i]!;
+      if (counts.get(f)! < 2) continue;
       let c = agg.get(f);
       if (!c) agg.set(f, (c = { count: 0, left: new Set(), right: new Set(), runLast: new Set(), leftCls: 0, scores: NO_SCORES }));
       c.count++;
@@ -435,7 +450,6 @@ export function aggregateDocument(sentences: readonly SentenceInfo[], doc: Docum
       if (i > 0) c.leftCls |= s.cls[i - 1]! & 0xffff;
     }
   }
-  for (const [f, c] of agg) if (c.count < 2) agg.delete(f);
   doc.agg = agg;
 }
 

@@ -335,3 +335,23 @@ test('head words: the last word of training names of two or more tokens marks ev
   const s = describeSentence(['We', 'heard', 'Star', 'Valley', 'FM', 'today', '.']);
   assert.deepEqual([...markHeads(s, new CompactNameList(list))], [0, 0, 6, 6, 6, 0, 0]);
 });
+
+test('per-word caches filled part by part tag a document as a fresh tagger does', async () => {
+  const { DEFAULT_NER_MODEL } = await import('./model.ts');
+  const { existsSync, readFileSync } = await import('node:fs');
+  if (!existsSync(DEFAULT_NER_MODEL)) return;
+  const fresh = () => prepareNerModel(parseNerModel(readFileSync(DEFAULT_NER_MODEL)));
+  const doc = [
+    ['Mirela', 'Tosk', 'left', 'Harrowgate', 'for', 'the', 'Quillon', 'Institute', 'in', 'May', '.'],
+    ['The', 'Quillon', 'board', 'thanked', 'Tosk', 'and', 'the', 'mayor', 'of', 'Harrowgate', '.'],
+  ];
+  const alone = tagDocument(fresh(), doc, {}, { fast: true });
+  // another model object, first used on a long document: many lists of feature hashes, and the words
+  // of `doc` met before as neighbours only
+  const m = fresh();
+  const long: string[][] = [];
+  for (let k = 0; k < 300; k++) long.push(['Reports', 'from', `Velkor${k}`, 'said', 'Quillon', 'and', 'Mirela', 'met', 'Baron', `Ashe${k % 7}`, 'near', 'Harrowgate', 'on', 'Monday', '.']);
+  tagDocument(m, long, {}, { fast: true });
+  assert.deepEqual(tagDocument(m, doc, {}, { fast: true }), alone);
+  assert.ok(alone.flat().some((t) => t !== 'O'), 'the test document has names');
+});

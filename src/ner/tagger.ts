@@ -149,7 +149,6 @@ function cachesOf(weights: WeightLookup): Caches {
 }
 
 const scratch: number[] = [];
-const aggScratch: number[] = [];
 const vec = new Float64Array(START);
 
 /** The cached entry of word type `w` (created on first sight, scores still unset). */
@@ -165,6 +164,38 @@ function entryOf(weights: WeightLookup, c: Caches, w: string): WordEntry {
   return e;
 }
 
+/**
+ * Feature hashes of the run-time scoring steps: each step appends its list after the ones before (from
+ * `hashesStart()`), and the array is cut back to `HASHES_BASE` entries (never read) once it is long.
+ * Emptying an array (`length = 0`), or cutting it to less than about half its capacity, drops its
+ * storage, so that every later push would allocate it again (garbage for every token scored); cut back
+ * to `HASHES_BASE` of a capacity below `2 × HASHES_BASE`, the array keeps its storage for good.
+ */
+const HASHES_BASE = 3072;
+/** Room for the hashes of the steps after the base (a step appends far fewer than the last 256). */
+const HASHES_ROOM = 512;
+const hashes: number[] = [];
+for (let k = 0; k < HASHES_BASE + HASHES_ROOM; k++) hashes.push(0.5);
+hashes.length = HASHES_BASE;
+
+/** Where the next list of hashes begins in `hashes` (cutting it back first when it has grown long). */
+function hashesStart(): number {
+  if (hashes.length > HASHES_BASE + HASHES_ROOM - 256) hashes.length = HASHES_BASE;
+  return hashes.length;
+}
+
+/** Adds the weights of the hashes from index `from` to the end of `hashes` into `out`. */
+function addHashes(weights: WeightLookup, from: number, out: Float64Array): void {
+  for (let j = from; j < hashes.length; j++) weights.addFeature(hashes[j]!, out);
+}
+
+/** Summed scores of the hashes from index `from` to the end of `hashes`, stored at `offset` of `into`. */
+function storeHashes(weights: WeightLookup, from: number, into: Int32Array, offset: number): void {
+  vec.fill(0);
+  addHashes(weights, from, vec);
+  for (let k = 0; k < START; k++) into[offset + k] = vec[k]!;
+}
+
 /** Summed scores of one list of feature hashes, stored at `offset` of `into`. */
 function storeScores(weights: WeightLookup, feats: number[], into: Int32Array, offset: number): void {
   vec.fill(0);
@@ -177,28 +208,33 @@ const AFTER_O = 5 * START;
 const AFTER_START = 6 * START;
 
 /**
- * The word type's summed scores, computed once: own features, then as PREV, NEXT, PREV2, NEXT2
- * neighbour, then its previous-tag features (`tagWordHashes`) after `O` and after the sentence start.
+ * The word type's summed scores, each part computed once, the first time it is needed: part 0 its own
+ * features with its previous-tag features (`tagWordHashes`) after `O` and after the sentence start
+ * (offsets `AFTER_O`, `AFTER_START`); part role + 1 its features as PREV, NEXT, PREV2, NEXT2 neighbour
+ * (offset (role + 1) × 9). A word seen only beside the tokens scored never pays for its own features.
  */
-function scoresOf(weights: WeightLookup, e: WordEntry, w: string): Int32Array {
-  if (e.scores !== NO_SCORES) return e.scores;
-  const v = new Int32Array(7 * START);
-  scratch.length = 0;
-  wordHashes(w, scratch, e.cls);
-  storeScores(weights, scratch, v, 0);
-  // the roles PREV, NEXT, PREV2, NEXT2 are 0–3
-  for (let role = PREV; role <= NEXT2; role++) {
-    scratch.length = 0;
-    neighbourHashes(role, e, scratch);
-    storeScores(weights, scratch, v, (role + 1) * START);
+function scoresOf(weights: WeightLookup, e: WordEntry, w: string, part: number): Int32Array {
+  const bit = 1 << part;
+  let v = e.scores;
+  if ((e.scoreParts & bit) !== 0) return v;
+  if (v === NO_SCORES) v = e.scores = new Int32Array(7 * START);
+  let from = hashesStart();
+  if (part === 0) {
+    wordHashes(w, hashes, e.cls);
+    storeHashes(weights, from, v, 0);
+    from = hashesStart();
+    tagWordHashes(e.fold, e.shape, 0, hashes);
+    storeHashes(weights, from, v, AFTER_O);
+    from = hashesStart();
+    tagWordHashes(e.fold, e.shape, START, hashes);
+    storeHashes(weights, from, v, AFTER_START);
+  } else {
+    // the roles PREV, NEXT, PREV2, NEXT2 are 0–3
+    neighbourHashes(part - 1, e, hashes);
+    storeHashes(weights, from, v, part * START);
   }
-  scratch.length = 0;
-  tagWordHashes(e.fold, e.shape, 0, scratch);
-  storeScores(weights, scratch, v, AFTER_O);
-  scratch.length = 0;
-  tagWordHashes(e.fold, e.shape, START, scratch);
-  storeScores(weights, scratch, v, AFTER_START);
-  return (e.scores = v);
+  e.scoreParts |= bit;
+  return v;
 }
 
 /** Adds `b` (from `offset`) into `a` element-wise. */
@@ -281,7 +317,7 @@ function sentenceInfosOf(weights: WeightLookup, sentences: readonly (readonly st
 
 /** Adds the cached scores of token `j` as the neighbour in `role` into `r.stat`, or of the sentence boundary when `ok` is false. */
 function addNeighbour(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], j: number, ok: boolean, role: number): void {
-  if (ok) addInto(r.stat, scoresOf(r.weights, es[j]!, s.tokens[j]!), (role + 1) * START);
+  if (ok) addInto(r.stat, scoresOf(r.weights, es[j]!, s.tokens[j]!, role + 1), (role + 1) * START);
   else addInto(r.stat, r.c.boundary[role]!);
 }
 
@@ -289,23 +325,22 @@ function addNeighbour(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], j: n
 function aggScoresOf(weights: WeightLookup, agg: WordContexts): Int32Array {
   if (agg.scores !== NO_SCORES) return agg.scores;
   const v = new Int32Array(START);
-  aggScratch.length = 0;
-  aggHashes(agg, aggScratch);
-  storeScores(weights, aggScratch, v, 0);
+  const from = hashesStart();
+  aggHashes(agg, hashes);
+  storeHashes(weights, from, v, 0);
   return (agg.scores = v);
 }
 
 /** Scores of token `i` that do not depend on the tag history, into `r.stat` (with its stacking features `stack`, if any). */
 function scoreStatic(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], i: number, stack: readonly number[] | null): void {
   const n = es.length;
-  const feats = r.feats;
-  feats.length = 0;
-  staticHashes(s, i, r.doc, feats, true);
-  if (stack) for (let k = 0; k < stack.length; k++) feats.push(stack[k]!);
+  const from = hashesStart();
+  staticHashes(s, i, r.doc, hashes, true);
+  if (stack) for (let k = 0; k < stack.length; k++) hashes.push(stack[k]!);
   r.stat.fill(0);
-  addScores(r.weights, feats, feats.length, r.stat);
+  addHashes(r.weights, from, r.stat);
   // the word's own features and those of its four neighbours: summed once per word type
-  addInto(r.stat, scoresOf(r.weights, es[i]!, s.tokens[i]!), 0);
+  addInto(r.stat, scoresOf(r.weights, es[i]!, s.tokens[i]!, 0), 0);
   addNeighbour(r, s, es, i - 1, i > 0, PREV);
   addNeighbour(r, s, es, i + 1, i + 1 < n, NEXT);
   addNeighbour(r, s, es, i - 2, i > 1, PREV2);
@@ -393,16 +428,36 @@ function pairTableOf(weights: WeightLookup, c: Caches): Float64Array {
   return (c.pairTable = table);
 }
 
-/** The word type's previous-tag × word scores after each previous tag 0–9 (9: sentence start), computed once per word type. */
-function histOf(weights: WeightLookup, e: WordEntry): Float64Array {
-  if (e.hist !== NO_HIST) return e.hist;
-  const v = new Float64Array((START + 1) * START);
-  for (let t1 = 0; t1 <= START; t1++) {
-    scratch.length = 0;
-    tagWordHashes(e.fold, e.shape, t1, scratch);
-    addScores(weights, scratch, scratch.length, v.subarray(t1 * START, (t1 + 1) * START));
+/**
+ * The word type's previous-tag × word scores after each previous tag 0–9 (9: sentence start), cached
+ * per word type and row: the rows after `O` and the sentence start are copied from part 0 of
+ * `scoresOf` (which must have run for the word), a row after a name tag is computed the first time
+ * `live` (the search's live previous tags, see `ViterbiSearch.liveTags`) holds that tag. Rows not yet
+ * computed hold zeros and are never read.
+ */
+function histOf(weights: WeightLookup, e: WordEntry, live: number): Float64Array {
+  let v = e.hist;
+  if (v === NO_HIST) {
+    v = e.hist = new Float64Array((START + 1) * START);
+    const sc = e.scores;
+    for (let t = 0; t < START; t++) {
+      v[t] = sc[AFTER_O + t]!;
+      v[START * START + t] = sc[AFTER_START + t]!;
+    }
+    e.histRows = 1 | (1 << START);
   }
-  return (e.hist = v);
+  const todo = live & ~e.histRows;
+  if (todo === 0) return v;
+  for (let t1 = 1; t1 < START; t1++) {
+    if ((todo & (1 << t1)) === 0) continue;
+    const from = hashesStart();
+    tagWordHashes(e.fold, e.shape, t1, hashes);
+    vec.fill(0);
+    addHashes(weights, from, vec);
+    v.set(vec, t1 * START);
+  }
+  e.histRows |= todo;
+  return v;
 }
 
 /** The tagger's incremental Viterbi search (one per process: tagging is synchronous). */
@@ -428,7 +483,6 @@ function tagSentenceViterbi(r: TagRun, s: SentenceInfo, es: readonly WordEntry[]
   const tags = new Uint8Array(n);
   const x = viterbiBuffers(n);
   x.pair = pairTableOf(r.weights, r.c);
-  const feats = r.feats;
   search.begin(n);
   const gap = VITERBI_FAST_GAP.value;
   for (let i = 0; i < n; i++) {
@@ -437,11 +491,11 @@ function tagSentenceViterbi(r: TagRun, s: SentenceInfo, es: readonly WordEntry[]
     if (!forced && fast && !e.nameish && search.entityGap() > gap) forced = true;
     if (!forced) {
       scoreStatic(r, s, es, i, stack ? stack[i]! : null);
-      feats.length = 0;
-      memoryHashes(s, i, r.memory, feats);
-      addScores(r.weights, feats, feats.length, r.stat);
+      const from = hashesStart();
+      memoryHashes(s, i, r.memory, hashes);
+      addHashes(r.weights, from, r.stat);
       x.local.set(r.stat, i * START);
-      x.prev[i] = histOf(r.weights, e);
+      x.prev[i] = histOf(r.weights, e, search.liveTags());
     }
     search.step(x, i, forced, fast ? VITERBI_FAST_GAP.beam : Infinity);
   }

@@ -71,3 +71,38 @@ test('a model trained with the Viterbi decoder records it, and the tagger decode
   assert.equal(loaded.decoder, 'viterbi');
   assert.deepEqual(tagDocument(loaded, [['Then', 'we', 'met', 'Ivo', 'Kessel', 'in', 'Brandholm', '.']])[0], ['O', 'O', 'O', 'B-PER', 'I-PER', 'O', 'B-LOC', 'O']);
 });
+
+test('the incremental search keeps the best scores and the live previous tags of the exact search', async () => {
+  const { ViterbiSearch } = await import('./viterbi.ts');
+  const rnd = makeRng(11);
+  for (let trial = 0; trial < 12; trial++) {
+    const n = 1 + (trial % 4);
+    const x: ViterbiScores = {
+      n,
+      local: Float64Array.from({ length: n * 9 }, () => Math.round(rnd() * 20 - 10)),
+      prev: Array.from({ length: n }, () => Float64Array.from({ length: H * 9 }, () => Math.round(rnd() * 20 - 10))),
+      pair: Float64Array.from({ length: H * H * 9 }, () => Math.round(rnd() * 20 - 10)),
+      forced: Uint8Array.from({ length: n }, (_, i) => (trial % 3 === 1 && i === 0 ? 1 : 0)),
+    };
+    const search = new ViterbiSearch();
+    search.begin(n);
+    assert.equal(search.liveTags(), 1 << START);
+    assert.equal(search.entityGap(), Infinity);
+    for (let i = 0; i < n; i++) {
+      search.step(x, i, x.forced[i] === 1);
+      // brute force over the valid prefixes of i + 1 tokens
+      let best = -Infinity;
+      let bestEntity = -Infinity;
+      let mask = 0;
+      for (const s of sequences(i + 1, x.forced)) {
+        const v = pathScore({ ...x, n: i + 1 }, s);
+        const last = s[i]!;
+        mask |= 1 << last;
+        best = Math.max(best, v);
+        if (last !== 0) bestEntity = Math.max(bestEntity, v);
+      }
+      assert.equal(search.liveTags(), mask, `trial ${trial}, token ${i}: live tags`);
+      assert.equal(search.entityGap(), best - bestEntity, `trial ${trial}, token ${i}: gap`);
+    }
+  }
+});

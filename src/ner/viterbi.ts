@@ -21,6 +21,14 @@ for (let p = 0; p < H; p++) {
   }
 }
 
+/**
+ * The tags allowed after each history value, in tag order: `NEXT_TAGS[prev * TAGS + j]` for
+ * `j < NEXT_COUNT[prev]` (so the search visits only allowed tags, in the order the ties need).
+ */
+const NEXT_TAGS = new Uint8Array(H * TAGS);
+const NEXT_COUNT = new Uint8Array(H);
+for (let p = 0; p < H; p++) for (let t = 0; t < TAGS; t++) if (ALLOWED[p * TAGS + t]) NEXT_TAGS[p * TAGS + NEXT_COUNT[p]!++] = t;
+
 /** Whether tag index `t` may follow history value `prev` (a tag index, or `START`). */
 export function allowedTag(prev: number, t: number): boolean {
   return ALLOWED[prev * TAGS + t] === 1;
@@ -58,6 +66,11 @@ export class ViterbiSearch {
   private nextLive = new Int32Array(H * H);
   private nextN = 0;
   private back = new Uint8Array(0);
+  /** Bit t1 set when a live state (of `delta`) ends in history value t1 (see `liveTags`). */
+  private liveMask = 0;
+  /** The best score of the live states, and the best of those whose last tag is a name tag (kept by `step`). */
+  private best = 0;
+  private bestEntity = -Infinity;
 
   /** Starts a sentence of `n` tokens. */
   begin(n: number): void {
@@ -69,20 +82,22 @@ export class ViterbiSearch {
     this.delta[START * H + START] = 0;
     this.live[0] = START * H + START;
     this.liveN = 1;
+    this.liveMask = 1 << START;
+    this.best = 0;
+    this.bestEntity = -Infinity;
+  }
+
+  /**
+   * Bit mask of the last history values (tag indices, `START` = bit 9) of the live histories: a
+   * superset of the previous tags whose rows of `ViterbiScores.prev` the next `step` reads.
+   */
+  liveTags(): number {
+    return this.liveMask;
   }
 
   /** Best score of a history whose last tag is a name tag, below the best score of any history (Infinity when none is live). */
   entityGap(): number {
-    let best = -Infinity;
-    let bestEntity = -Infinity;
-    for (let k = 0; k < this.liveN; k++) {
-      const s = this.live[k]!;
-      const d = this.delta[s]!;
-      if (d > best) best = d;
-      const t1 = s % H;
-      if (t1 !== 0 && t1 !== START && d > bestEntity) bestEntity = d;
-    }
-    return best - bestEntity;
+    return this.best - this.bestEntity;
   }
 
   /**
@@ -91,46 +106,63 @@ export class ViterbiSearch {
    */
   step(x: ViterbiScores, i: number, forced: boolean, beam = Infinity): void {
     const delta = this.delta;
-    let floor = -Infinity;
-    if (beam !== Infinity) {
-      let best = -Infinity;
-      for (let k = 0; k < this.liveN; k++) if (delta[this.live[k]!]! > best) best = delta[this.live[k]!]!;
-      floor = best - beam;
-    }
+    const live = this.live;
+    const liveN = this.liveN;
+    const floor = beam !== Infinity ? this.best - beam : -Infinity;
+    // the best new scores, overall and ending in a name tag (every final score is one written below)
+    let best = -Infinity;
+    let bestEntity = -Infinity;
     const next = this.next;
     const back = this.back;
     const nextLive = this.nextLive;
     for (let k = 0; k < this.nextN; k++) next[nextLive[k]!] = -Infinity;
     let nn = 0;
+    let mask = 0;
     const bi = i * H * H;
-    const lo = i * TAGS;
-    const row = x.prev[i]!;
-    for (let k = 0; k < this.liveN; k++) {
-      const state = this.live[k]!;
-      const d = delta[state]!;
-      if (d < floor) continue;
-      const t1 = state % H;
-      const t2 = (state - t1) / H;
-      if (forced) {
+    if (forced) {
+      // every history continues with O: the new state is (t1, O), the score unchanged
+      for (let k = 0; k < liveN; k++) {
+        const state = live[k]!;
+        const d = delta[state]!;
+        if (d < floor) continue;
+        const t1 = state % H;
         const to = t1 * H;
-        if (next[to] === -Infinity) nextLive[nn++] = to;
-        if (d > next[to]!) {
+        mask = 1;
+        const cur = next[to]!;
+        if (cur === -Infinity) nextLive[nn++] = to;
+        if (d > cur) {
           next[to] = d;
-          back[bi + to] = t2;
+          back[bi + to] = (state - t1) / H;
+          if (d > best) best = d;
         }
-        continue;
       }
-      const pv = t1 * TAGS;
-      const pr = (t1 * H + t2) * TAGS;
-      const al = t1 * TAGS;
-      for (let t = 0; t < TAGS; t++) {
-        if (!ALLOWED[al + t]) continue;
-        const v = d + x.local[lo + t]! + row[pv + t]! + x.pair[pr + t]!;
-        const to = t1 * H + t;
-        if (next[to] === -Infinity) nextLive[nn++] = to;
-        if (v > next[to]!) {
-          next[to] = v;
-          back[bi + to] = t2;
+    } else {
+      const lo = i * TAGS;
+      const local = x.local;
+      const pair = x.pair;
+      const row = x.prev[i]!;
+      for (let k = 0; k < liveN; k++) {
+        const state = live[k]!;
+        const d = delta[state]!;
+        if (d < floor) continue;
+        const t1 = state % H;
+        const t2 = (state - t1) / H;
+        const pv = t1 * TAGS;
+        const pr = (t1 * H + t2) * TAGS;
+        const count = NEXT_COUNT[t1]!;
+        for (let j = 0; j < count; j++) {
+          const t = NEXT_TAGS[pv + j]!;
+          const v = d + local[lo + t]! + row[pv + t]! + pair[pr + t]!;
+          const to = t1 * H + t;
+          mask |= 1 << t;
+          const cur = next[to]!;
+          if (cur === -Infinity) nextLive[nn++] = to;
+          if (v > cur) {
+            next[to] = v;
+            back[bi + to] = t2;
+            if (v > best) best = v;
+            if (t !== 0 && v > bestEntity) bestEntity = v;
+          }
         }
       }
     }
@@ -139,6 +171,9 @@ export class ViterbiSearch {
     this.nextLive = this.live;
     this.live = nextLive;
     this.liveN = nn;
+    this.liveMask = mask;
+    this.best = best;
+    this.bestEntity = bestEntity;
     this.delta = next;
     this.next = delta;
   }

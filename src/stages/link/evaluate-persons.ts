@@ -78,6 +78,17 @@ export function isNounTakenForName(m: EvaluatedMention, tokens: readonly Describ
 }
 
 /**
+ * Index of the token that starts at `pos` (the last one, should several start there), or undefined: a
+ * binary search of the tokens (sorted by start), instead of a map of every token per document.
+ */
+function tokenStartingAt(tokens: readonly DescribeToken[], pos: number): number | undefined {
+  let i = firstStartingFrom(tokens, pos);
+  if (i >= tokens.length || tokens[i]!.start !== pos) return undefined;
+  while (i + 1 < tokens.length && tokens[i + 1]!.start === pos) i++;
+  return i;
+}
+
+/**
  * Finds evaluative references to people in one document's tokens. `linked` are the mentions found so
  * far (none of them is overlapped, except a body or place inside an "of" complement); `verbs` are
  * verbs and auxiliaries that may follow a subject. Returns the new mentions in text order.
@@ -87,13 +98,11 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
   // (plain loops into literal arrays: one packed array kind for every document, with or without mentions)
   const linked: EvaluatedMention[] = [];
   for (let k = 0; k < all.length; k++) if (!isNounTakenForName(all[k]!, tokens, lex)) linked.push(all[k]!);
-  const byStart = new Map<number, number>();
-  for (let i = 0; i < tokens.length; i++) byStart.set(tokens[i]!.start, i);
   const people: Array<{ m: EvaluatedMention; sentence: number; possessive: boolean }> = [];
   for (let k = 0; k < linked.length; k++) {
     const m = linked[k]!;
     if (m.label !== 'PER' || !m.entity) continue;
-    const i = byStart.get(m.start);
+    const i = tokenStartingAt(tokens, m.start);
     const sentence = i === undefined ? -1 : tokens[i]!.sentence;
     if (!(sentence >= 0)) continue;
     const a = firstStartingFrom(tokens, m.end);
@@ -181,8 +190,9 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
 
     // apposition: '"the loyal democrat" Jan Peeters', "the idiot, Jan Peeters," and "Jan Peeters, this idiot"
     const right = next && (personAt(next.start) ?? (next.text === ',' && tokens[e + 1] ? personAt(tokens[e + 1]!.start) : undefined));
-    const beforeComma = tokens[byStart.get(start)! - 1];
-    const left = beforeComma?.text === ',' ? people.find((p) => p.m.end === tokens[byStart.get(start)! - 2]?.end)?.m : undefined;
+    const at = tokenStartingAt(tokens, start)!;
+    const beforeComma = tokens[at - 1];
+    const left = beforeComma?.text === ',' ? people.find((p) => p.m.end === tokens[at - 2]?.end)?.m : undefined;
     const appositive = right?.entity ? right : left;
     if (appositive) {
       out.push({ start, end, entity: appositive.entity, name: appositive.name, rule: 'evaluation-apposition', score: 0.6 });
@@ -207,7 +217,7 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
     let ranked = [...scores.entries()].filter(([id]) => !coArguments.has(id)).sort((a, b) => b[1].score - a[1].score);
     // a pronoun before the phrase in its sentence ("She blamed her former boss") is the most salient person
     let pronoun = false;
-    for (let x = byStart.get(start)!; x >= 0 && tokens[x]!.sentence === sentence && !pronoun; x--) pronoun = PRONOUNS.has(tokens[x]!.norm);
+    for (let x = at; x >= 0 && tokens[x]!.sentence === sentence && !pronoun; x--) pronoun = PRONOUNS.has(tokens[x]!.norm);
     if (pronoun && coArguments.size === 0) ranked = ranked.slice(1);
     const [best, second] = ranked;
     if (best && (!second || best[1].score > second[1].score)) out.push({ start, end, entity: best[0], name: best[1].name, rule: 'evaluation-salient', score: 0.35 });
