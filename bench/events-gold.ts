@@ -45,8 +45,12 @@ const isActor = (pt: { text: string; entity?: string }, actor: string): boolean 
 };
 const edtf = (a: Annotation) => String((a.attrs.time as { edtf?: string } | undefined)?.edtf ?? '').replace(/[~?]/g, '');
 const participantsOf = (a: Annotation) => (a.attrs.participants as Array<{ role: string; text: string; entity?: string }> | undefined) ?? [];
-const t = { all: 0, found: 0, dated: 0, actor: 0, actorAll: 0, actorsGold: 0, actorsFound: 0, coreAll: 0, coreGold: 0, annDated: 0, annExact: 0 };
+const t = { all: 0, found: 0, dated: 0, actor: 0, actorAll: 0, actorsGold: 0, actorsFound: 0, coreAll: 0, coreGold: 0, annDated: 0, annExact: 0, trigDated: 0, trigExact: 0 };
 const actorMisses: string[] = [];
+/** Dated annotations on a gold event whose date is not the gold one (listed with --verbose). */
+const wrongDates: string[] = [];
+/** The same, for annotations whose trigger lies in the gold evidence. */
+const wrongByTrigger: string[] = [];
 /** Agents/patients of the best-matching annotation that are no gold actor (listed with --verbose). */
 const actorExtras: string[] = [];
 for (const [key, evs] of Object.entries(gold)) {
@@ -68,6 +72,15 @@ for (const [key, evs] of Object.entries(gold)) {
       if (!edtf(a)) continue;
       t.annDated++;
       if (edtf(a) === want) t.annExact++;
+      else if (verbose) wrongDates.push(`${ev.id} ${a.label} ${edtf(a)}${(a.attrs.time as { inherited?: boolean }).inherited ? ' (inherited)' : ''} ≠ ${ev.date} "${text.slice(a.start, a.end).replace(/\s+/g, ' ').slice(0, 120)}"`);
+    }
+    // the same, matching an annotation by its trigger (the event is where its trigger is, not its participants' span)
+    for (const a of found) {
+      const tr = a.attrs.trigger as { start: number; end: number } | undefined;
+      if (!edtf(a) || !tr || !(tr.start < p + ev.evidence.length && p < tr.end)) continue;
+      t.trigDated++;
+      if (edtf(a) === want) t.trigExact++;
+      else if (verbose) wrongByTrigger.push(`${ev.id} ${a.label} ${edtf(a)}${(a.attrs.time as { inherited?: boolean }).inherited ? ' (inherited)' : ''} ≠ ${ev.date} "${text.slice(a.start, a.end).replace(/\s+/g, ' ').slice(0, 120)}"`);
     }
     if (ev.actors.length && found.length) {
       t.actorAll++;
@@ -89,6 +102,8 @@ for (const [key, evs] of Object.entries(gold)) {
     if (verbose && !dated) console.log(`  miss ${ev.id} ${found.length ? `found, date ${found.map(edtf).join('|') || 'none'} ≠ ${ev.date}` : 'not found'}: ${ev.what}`);
   }
 }
+if (verbose) for (const m of wrongDates) console.log(`  wrong date ${m}`);
+if (verbose) for (const m of wrongByTrigger) console.log(`  wrong date (by trigger) ${m}`);
 if (verbose) for (const m of actorMisses) console.log(`  actor miss ${m}`);
 if (verbose) for (const m of actorExtras) console.log(`  actor extra ${m}`);
 const pct = (a: number, b: number) => `${a}/${b}  ${((100 * a) / Math.max(1, b)).toFixed(1)}%`;
@@ -101,6 +116,7 @@ console.log('events on the seeds (gold: ../shared/gold/events.json, explicit + r
 console.log(`  events found (recall)          ${pct(t.found, t.all)}`);
 console.log(`  date exact (EDTF)              ${pct(t.dated, t.all)}   precision of date among found: ${pct(t.dated, t.found)}`);
 console.log(`  dated annotations on gold events with the gold date (date precision) ${pct(t.annExact, t.annDated)}`);
+console.log(`  the same, annotations matched by their trigger in the gold evidence ${pct(t.trigExact, t.trigDated)}`);
 console.log(`  actors: a gold actor among participants ${pct(t.actor, t.actorAll)}; gold actors found (actor recall) ${pct(t.actorsFound, t.actorsGold)}`);
 console.log(`  actor precision: agents/patients of the best-matching annotation that are gold actors ${pct(t.coreGold, t.coreAll)}`);
 console.log(`  events emitted: ${all.length}; not asserted (negated/modal): ${notAsserted}; time inherited: ${inherited}`);

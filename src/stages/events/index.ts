@@ -5,7 +5,7 @@ import { assessModality, assessPredicate, type ModalityCues } from './assess-mod
 import { findParticipants, participantsJson, withKbEventParticipants } from './find-participants.ts';
 import { buildTriggerLexicon, findTriggers, readDataJson, type TriggerLexicon, type TriggerMatch } from './lexicon.ts';
 import { dateOwner } from './date-owner.ts';
-import { afterTime, beforeTime, coarsenInherited, isDating, isPastPerfect, opensWithParticiple, pickNarrativeTime, pickPostModifierTime, pickSentenceTime, statedDates, timeFromTimex, timeOfAnchor, yearLevelKbTime } from './pick-time.ts';
+import { afterTime, beforeTime, coarsenInherited, inheritedConfidence, isDating, isPastPerfect, narrativeDistance, opensWithParticiple, pickNarrativeTime, pickPostModifierTime, pickSentenceTime, statedDates, timeFromTimex, timeOfAnchor, yearLevelKbTime } from './pick-time.ts';
 import { bracketedMention, findDateList } from './find-date-list.ts';
 import { findAspectual } from './find-aspectual.ts';
 import { closeOnceOnly } from './close-once-only.ts';
@@ -19,12 +19,13 @@ import { demoteNonActors } from './bind-roles.ts';
 import { resolveEventAnaphora, resolveParticipleAgents } from './event-anaphora.ts';
 import { withCause, withInstigator } from './find-instigator.ts';
 import { restateEvents } from './restate-events.ts';
+import { shareAnaphorDate } from './share-anaphor-date.ts';
 import { withCompoundSides } from './compound-sides.ts';
 import { readSentences, type SentenceView } from './read-layers.ts';
 import { resolvePronoun } from './resolve-pronoun.ts';
 
 const NAME = 'events';
-const VERSION = '1.6.0';
+const VERSION = '1.7.0';
 
 let lexicon: TriggerLexicon | undefined;
 let modalityCues: ModalityCues | undefined;
@@ -45,6 +46,18 @@ function reportingClaim(claims: readonly Annotation[], start: number, end: numbe
     if (span.start <= start && end <= span.end && (!best || span.end - span.start < ((best.attrs.content as { start: number; end: number } | undefined) ?? best).end - ((best.attrs.content as { start: number; end: number } | undefined) ?? best).start)) best = c;
   }
   return best;
+}
+
+/**
+ * True when a date stated in a sentence dates only the report an event is told in: the event lies
+ * in the content of an attributed claim ("the mayor said that the clerk stole the funds") and the
+ * date lies before that content, outside it ("In 1931 the mayor said that …"). The reported event
+ * came by then, not necessarily then.
+ */
+export function datesTheReportOnly(claim: Annotation | undefined, x: { start: number; end: number }, trigger: { start: number; end: number }): boolean {
+  const content = claim?.attrs.content as { start: number; end: number } | undefined;
+  if (!claim || !content || !(content.start <= trigger.start && trigger.end <= content.end)) return false;
+  return x.end <= content.start;
 }
 
 /**
@@ -183,12 +196,16 @@ export function findEvents(input: StageInput): StageOutput {
         else if (timex) {
           // "after Stalin's death" with no day in the text: the year-level convention (yearLevelKbTime)
           let time = yearLevelKbTime(timeFromTimex(timex, !local), timex, stated);
-          if (!local) time = coarsenInherited(time);
+          // an inherited date is worth less the further back it was stated
+          if (!local) time = { ...coarsenInherited(time), confidence: inheritedConfidence(narrativeDistance(sentences, s.index, timex)) };
           // "Reelected by a wide margin, she …": what the sentence tells runs from the reference time on
           if (!local && resultState) time = afterTime(time);
           // "had already been removed" by the mid-1960s: before the reference time
           // (not for a clause-scoped interval: "less than two years after X had retired" already places X before)
           if (perfect && timex.attrs.scope !== 'clause') time = beforeTime(time);
+          // "In 1931 the mayor said that the clerk stole the funds": a date outside the reported content dates the report; what it reports came by then
+          // (not a future or modal content: "… said that the council would dissolve" comes after)
+          else if (local && mod.modality === 'asserted' && datesTheReportOnly(reportingClaim(claims, trigger.start, trigger.end), local, trigger)) time = { ...beforeTime(time), reported: true };
           attrs.time = time;
         } else {
           // "later that year" in a fragment with no earlier date: the year of a KB event the paragraph names
@@ -233,7 +250,9 @@ export function findEvents(input: StageInput): StageOutput {
   // "… a congress in 1921. Organized by X and Y, it …": the participle clause names who made the event "it" is
   const agented = resolveParticipleAgents(anaphoric, sentences, source.text);
   // "This happened during the A crisis (1956) and the B war (1967)": the event before, told again in each frame
-  const resolved = restateEvents(agented, sentences, source.id, { stage: NAME, version: VERSION, rule: 'restated', confidence: 0.4 });
+  // "Lee made a report on 3 May. … Lee's report is lost": the event told again takes the told event's date, not the narrative's
+  const redated = shareAnaphorDate(agented, sentences);
+  const resolved = restateEvents(redated, sentences, source.id, { stage: NAME, version: VERSION, rule: 'restated', confidence: 0.4 });
   return { annotations: closeOnceOnly(shareOfficeDate(resolved, source.text, paragraphOf)) };
 }
 

@@ -1,5 +1,6 @@
 import type { Annotation, Json, Section } from '../../core/types.ts';
 import { dateOwner } from './date-owner.ts';
+import { reducedRelativeOf } from './find-reduced-relative.ts';
 import type { SentenceView } from './read-layers.ts';
 import { splitClauses } from './split-clauses.ts';
 
@@ -51,18 +52,36 @@ export function isAgentiveBy(s: SentenceView, x: Annotation): boolean {
   return (/^\p{L}{3,}ed$/u.test(prev) && prev !== 'need') || IRREGULAR_PARTICIPLES.has(prev);
 }
 
+/** Words of a bare sequence connective: "meanwhile", "then", "and then", "soon", "later". */
+const CONNECTIVE_WORDS = new Set(['and', 'then', 'meanwhile', 'soon', 'later', 'afterwards', 'afterward', 'subsequently', 'thereafter', 'eventually']);
+
+/**
+ * True when a timex is a bare sequence connective read off the narrative's reference time
+ * ("Meanwhile", "and then", "Soon"): it places the event against the story, while a date stated in
+ * the same clause says when. A measured or named relative time ("two years later", "during the
+ * following years") is no bare connective.
+ */
+export function isConnectiveTime(s: SentenceView, x: Annotation): boolean {
+  const anchor = x.attrs.anchor as { kind?: string } | undefined;
+  if (anchor?.kind !== 'narrative') return false;
+  const words = s.tokens.filter((t) => t.start >= x.start && t.end <= x.end);
+  return words.length > 0 && words.every((t) => CONNECTIVE_WORDS.has(t.norm));
+}
+
 /** Tokens that end the clause a clause-scoped timex opens. */
 const CLAUSE_END = new Set([',', ';', ':', '—', '–', '(', ')']);
 
 /**
  * Picks the timex dating a trigger inside its sentence: a clause-scoped timex (`scope: 'clause'`,
  * "less than three years after X came to power") dates the triggers of the clause it opens and no
- * others; else the nearest one in the trigger's own clause
+ * others; else the nearest one in the trigger's own clause, a date rather than a bare sequence connective
+ * ("Meanwhile, … in May 1931 voted": May 1931)
  * (ties go to the one before it); else, the nearest before the trigger in a main clause (dates
  * carry forward, never backward across clauses, and a relative clause keeps its date: "X, who died
  * in 1953, wrote …"). A timex that contains the trigger is its anchor, not its date ("after the
  * war": the war is not dated by itself), and a date hung on another noun by "of"/"from" is that
- * noun's ("approved the thesis of 1948": not the approval's date). Returns undefined if none: the
+ * noun's ("approved the thesis of 1948": not the approval's date), and so is a later date in a reduced
+ * relative clause ("denounced the crimes committed in 1937": find-reduced-relative.ts). Returns undefined if none: the
  * narrative time applies.
  */
 export function pickSentenceTime(s: SentenceView, trigger: { start: number; end: number }): Annotation | undefined {
@@ -75,7 +94,12 @@ export function pickSentenceTime(s: SentenceView, trigger: { start: number; end:
   const clauseScoped = s.timexes.filter((x) => x.attrs.scope === 'clause' && isDating(x));
   const opened = clauseScoped.find((x) => x.end <= trigger.start && !s.tokens.some((t) => t.start >= x.end && t.end <= trigger.start && CLAUSE_END.has(t.norm)));
   if (opened) return opened;
-  const dating = s.timexes.filter((x) => isDating(x) && x.attrs.scope !== 'clause' && !(x.start <= trigger.start && trigger.end <= x.end) && !ownedElsewhere(x) && !isAgentiveBy(s, x));
+  // "denounced … the crimes committed during the purges": a later date in a reduced relative is the participle's
+  const laterReduced = (x: Annotation) => {
+    const p = x.start >= trigger.end ? reducedRelativeOf(s, x) : undefined;
+    return p !== undefined && p.start >= trigger.end;
+  };
+  const dating = s.timexes.filter((x) => isDating(x) && x.attrs.scope !== 'clause' && !(x.start <= trigger.start && trigger.end <= x.end) && !ownedElsewhere(x) && !isAgentiveBy(s, x) && !laterReduced(x));
   if (dating.length === 0) return undefined;
   const { ids, subordinate } = splitClauses(s.tokens, s.timexes);
   const clauseOf = (pos: number) => {
@@ -86,6 +110,9 @@ export function pickSentenceTime(s: SentenceView, trigger: { start: number; end:
   const dist = (x: Annotation) => (x.end <= trigger.start ? trigger.start - x.end : x.start >= trigger.end ? x.start - trigger.end + 0.5 : 0);
   const nearest = (pool: Annotation[]) => [...pool].sort((a, b) => dist(a) - dist(b))[0];
   const same = dating.filter((x) => clauseOf(x.start) === tc);
+  // "Meanwhile, the council in May 1931 voted …": a date beats a bare connective read off the narrative
+  const stated = same.filter((x) => !isConnectiveTime(s, x));
+  if (stated.length) return nearest(stated);
   if (same.length) return nearest(same);
   return nearest(dating.filter((x) => x.end <= trigger.start && !subordinate.has(clauseOf(x.start))));
 }
@@ -97,19 +124,45 @@ function sameNarrative(a: Section | undefined, b: Section | undefined): boolean 
   return true;
 }
 
+/** Section kinds that open a new stretch of narrative: the reference time does not carry over them. */
+const OPENS_NARRATIVE = new Set(['heading', 'title']);
+
 /**
  * The narrative reference time before a sentence: the last DATE timex that ends before it, within
- * the same narrative (the article body, or the same comment). Undefined when the text has none yet.
+ * the same narrative (the article body, or the same comment) and the same part of it: a heading
+ * opens a new part, so the search stops at the nearest heading before the sentence (a date in
+ * that heading still counts: "1956–1964: the thaw"). Undefined when the part has none yet.
  */
 export function pickNarrativeTime(sentences: readonly SentenceView[], index: number): Annotation | undefined {
   const here = sentences[index]!;
+  if (here.section && OPENS_NARRATIVE.has(here.section.kind)) return undefined;
   for (let i = index - 1; i >= 0; i--) {
     const s = sentences[i]!;
     if (!sameNarrative(s.section, here.section)) continue;
     const dating = s.timexes.filter((x) => x.label === 'DATE' && isDating(x));
     if (dating.length) return dating[dating.length - 1];
+    if (s.section && OPENS_NARRATIVE.has(s.section.kind)) return undefined;
   }
   return undefined;
+}
+
+/**
+ * How far a sentence is from the one holding its narrative time: `sentence` when they are the same
+ * or adjacent sentences of one paragraph, `paragraph` further within the paragraph, `text` across
+ * paragraphs. The further, the less the inherited date is worth (see inheritedConfidence).
+ */
+export function narrativeDistance(sentences: readonly SentenceView[], index: number, from: Annotation): 'sentence' | 'paragraph' | 'text' {
+  const here = sentences[index]!;
+  const source = sentences.findIndex((s) => s.start <= from.start && from.end <= s.end);
+  const there = sentences[source];
+  // paragraphs are numbered within a section, and a body section is often one paragraph
+  if (!there || there.paragraph !== here.paragraph || there.section?.id !== here.section?.id) return 'text';
+  return index - source <= 1 ? 'sentence' : 'paragraph';
+}
+
+/** Confidence of an inherited date by its distance: the next sentence 0.6, same paragraph 0.5, across paragraphs 0.3. */
+export function inheritedConfidence(distance: 'sentence' | 'paragraph' | 'text'): number {
+  return distance === 'sentence' ? 0.6 : distance === 'paragraph' ? 0.5 : 0.3;
 }
 
 /** Prepositions that hang a date on the noun before it: "repressions in the USSR in the 1930s". */

@@ -23,7 +23,7 @@ const DATE_PREPS = new Set(['in', 'on', 'by', 'since', 'from', 'until', 'during'
 /**
  * Splits a sentence's tokens into clauses: main clauses break at `;`, `:` and contrastive
  * conjunctions, and at a comma or "and" followed by a new subject pronoun or a date ("…, in 1929 he
- * entered …"); relative clauses ("who", "which", "whom", "whose", "where") run to the next comma
+ * entered …"), or opening a sequence expression itself ("…, and then he …": "and then" dates what follows); relative clauses ("who", "which", "whom", "whose", "where") run to the next comma
  * or dash and are marked subordinate. `timexes` are the sentence's time expressions.
  */
 export function splitClauses(tokens: readonly TokenView[], timexes: readonly Annotation[]): ClauseInfo {
@@ -55,7 +55,8 @@ export function splitClauses(tokens: readonly TokenView[], timexes: readonly Ann
       let k = i + 1;
       if (w === ',' && tokens[k]?.norm === 'and') k++;
       const next = tokens[k]?.norm ?? '';
-      const opensDate = startsTimex(k) || (DATE_PREPS.has(next) && startsTimex(k + 1));
+      // "…, and then he …", "… and then …": a sequence expression that starts at the "and" opens the clause it dates
+      const opensDate = startsTimex(k) || (DATE_PREPS.has(next) && startsTimex(k + 1)) || startsTimex(i + 1) || (w === 'and' && startsTimex(i));
       if (SUBJECT_PRONOUNS.has(next) || opensDate) main = cur = ++fresh;
     }
     ids.push(cur);
