@@ -11,8 +11,7 @@ import { writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FeatureIndex, type NamedFeatures } from '../src/models/features.ts';
-import { scoreLinear, softmaxInPlace, trainLinear, type Example, type LinearModel } from '../src/models/linear.ts';
-import { makeRng, shuffleInPlace } from '../src/models/rng.ts';
+import { averageLinearModels, scoreLinear, softmaxInPlace, trainLinear, type Example, type LinearModel } from '../src/models/linear.ts';
 import { prepareDoc, tokenRange, type RhetoricDoc } from '../src/stages/rhetoric/doc.ts';
 import { collectFeatures, emitSpanFeatures } from '../src/stages/rhetoric/features.ts';
 import { repeatCategories, rerankForRepeat, tuneRepeatOffsets, type RankedGivenSpan, type RepeatOffsets } from '../src/stages/rhetoric/classify-given.ts';
@@ -64,54 +63,8 @@ function fit(train: number[], feats: NamedFeatures[] = baseFeats): { model: Line
   const cw = counts.map((n) => (n && n < median ? (median / n) ** alpha : 1));
   const examples: Example[] = train.map((i) => ({ x: index.vectorize(feats[i]!), y: ys[i]!, weight: cw[ys[i]!]! }));
   const opts = { classes: TECHNIQUES.length, features: index.size, epochs, l2, learningRate: lr };
-  const models = Array.from({ length: seeds }, (_, k) => (smooth ? trainSmoothed(examples, { ...opts, seed: 7 + k }, smooth) : trainLinear(examples, { ...opts, seed: 7 + k })));
-  const model = models[0]!;
-  for (const other of models.slice(1)) {
-    for (let i = 0; i < model.weights.length; i++) model.weights[i]! += other.weights[i]!;
-    for (let c = 0; c < model.bias.length; c++) model.bias[c]! += other.bias[c]!;
-  }
-  for (let i = 0; i < model.weights.length; i++) model.weights[i]! /= seeds;
-  for (let c = 0; c < model.bias.length; c++) model.bias[c]! /= seeds;
-  return { model, index };
-}
-
-/** `trainLinear` (softmax) with label smoothing: the target puts `eps` on all classes evenly. */
-function trainSmoothed(examples: readonly Example[], opts: { classes: number; features: number; epochs: number; l2: number; learningRate: number; seed: number }, eps: number): LinearModel {
-  const k = opts.classes;
-  const rng = makeRng(opts.seed);
-  const weights = new Float32Array(opts.features * k);
-  const bias = new Float32Array(k);
-  const g2 = new Float32Array(opts.features * k).fill(1e-8);
-  const g2b = new Float64Array(k).fill(1e-8);
-  const model: LinearModel = { classes: k, features: opts.features, weights, bias };
-  const order = examples.map((_, i) => i);
-  const grad = new Float64Array(k);
-  const lr = opts.learningRate;
-  for (let e = 0; e < opts.epochs; e++) {
-    shuffleInPlace(order, rng);
-    for (const i of order) {
-      const ex = examples[i]!;
-      const p = softmaxInPlace(scoreLinear(model, ex.x));
-      const w = ex.weight ?? 1;
-      for (let c = 0; c < k; c++) grad[c] = (p[c]! - ((c === ex.y ? 1 - eps : 0) + eps / k)) * w;
-      for (let c = 0; c < k; c++) {
-        g2b[c]! += grad[c]! * grad[c]!;
-        bias[c]! -= (lr * grad[c]!) / Math.sqrt(g2b[c]!);
-      }
-      const { idx, val } = ex.x;
-      for (let j = 0; j < idx.length; j++) {
-        const base = idx[j]! * k;
-        const v = val[j]!;
-        for (let c = 0; c < k; c++) {
-          const g = grad[c]! * v + opts.l2 * weights[base + c]!;
-          if (g === 0) continue;
-          g2[base + c]! += g * g;
-          weights[base + c]! -= (lr * g) / Math.sqrt(g2[base + c]!);
-        }
-      }
-    }
-  }
-  return model;
+  const models = Array.from({ length: seeds }, (_, k) => trainLinear(examples, { ...opts, seed: 7 + k, labelSmoothing: smooth }));
+  return { model: averageLinearModels(models), index };
 }
 
 // TC_PROTO=1: per technique, the largest cosine between a word of the span and the technique's

@@ -15,7 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FeatureIndex, featureName, type NamedFeatures } from '../src/models/features.ts';
-import { trainLinear, type Example, type LinearModel } from '../src/models/linear.ts';
+import { averageLinearModels, trainLinear, type Example, type LinearModel } from '../src/models/linear.ts';
 import { packLinearModel } from '../src/models/serialize.ts';
 import { prepareDoc, tokenRange, type RhetoricDoc } from '../src/stages/rhetoric/doc.ts';
 import { emitStackFeatures, sentenceFeatures, spanFeatures, tokenFeatures } from '../src/stages/rhetoric/features.ts';
@@ -99,14 +99,7 @@ function trainTc(rows: PtcLabel[], epochs: number, l2: number, alpha = 0) {
   // Average of models trained in different example orders: less SGD noise.
   const seeds = Number(process.env.TC_SEEDS ?? TC_SEEDS);
   const models = Array.from({ length: seeds }, (_, k) => trainLinear(examples, { classes: TECHNIQUES.length, features: index.size, epochs, l2, learningRate: TC_LR, seed: 7 + k }));
-  const model = models[0]!;
-  for (const other of models.slice(1)) {
-    for (let i = 0; i < model.weights.length; i++) model.weights[i]! += other.weights[i]!;
-    for (let c = 0; c < model.bias.length; c++) model.bias[c]! += other.bias[c]!;
-  }
-  for (let i = 0; i < model.weights.length; i++) model.weights[i]! /= seeds;
-  for (let c = 0; c < model.bias.length; c++) model.bias[c]! /= seeds;
-  return { model, index };
+  return { model: averageLinearModels(models), index };
 }
 function predictTc(rows: PtcLabel[], tc: LoadedLinear): PtcLabel[] {
   return classifyGivenSpans(docs, rows, tc);

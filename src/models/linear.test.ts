@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FeatureIndex, NestedFeatureIndex, featureName } from './features.ts';
-import { predictProbabilities, trainLinear, type Example } from './linear.ts';
+import { averageLinearModels, predictProbabilities, trainLinear, type Example } from './linear.ts';
 import { packLinearModel, unpackLinearModel } from './serialize.ts';
 
 const rows: Array<[string[], number]> = [
@@ -54,4 +54,26 @@ test('the nested index finds structured names by their parts', () => {
   assert.equal(nested.get('b', 'the', 'cat'), index.get('b\tthe\tcat'));
   assert.equal(nested.get('bias'), index.get('bias'));
   assert.equal(nested.get('w', 'dog'), -1);
+});
+
+test('label smoothing keeps the right class first but its probability further from 1', () => {
+  const index = FeatureIndex.build(rows.map(([f]) => new Map(f.map((n) => [n, 1]))));
+  const opts = { classes: 3, features: index.size, epochs: 30, learningRate: 0.5 };
+  const x = index.vectorize(new Map([['w=awful', 1]]));
+  const sharp = predictProbabilities(trainLinear(examples(index), opts), x);
+  const smooth = predictProbabilities(trainLinear(examples(index), { ...opts, labelSmoothing: 0.3 }), x);
+  assert.equal(smooth.indexOf(Math.max(...smooth)), 1);
+  assert.ok(smooth[1]! < sharp[1]!, `${smooth[1]} < ${sharp[1]}`);
+});
+
+test('averaging models gives the element-wise mean of their weights and biases', () => {
+  const index = FeatureIndex.build(rows.map(([f]) => new Map(f.map((n) => [n, 1]))));
+  const opts = { classes: 3, features: index.size, epochs: 5 };
+  const a = trainLinear(examples(index), { ...opts, seed: 1 });
+  const b = trainLinear(examples(index), { ...opts, seed: 2 });
+  const expected = Array.from(a.weights, (w, i) => Math.fround((w + b.weights[i]!) / 2));
+  const expectedBias = Array.from(a.bias, (w, c) => Math.fround((w + b.bias[c]!) / 2));
+  const mean = averageLinearModels([a, b]);
+  assert.deepEqual(Array.from(mean.weights), expected);
+  assert.deepEqual(Array.from(mean.bias), expectedBias);
 });

@@ -20,6 +20,7 @@ import { firstStartingFrom } from '../../core/spans.ts';
 import type { EntityCandidate } from '../mentions/find-mentions.ts';
 import { asPartOfName, resultOf, type LinkResult } from './link-result.ts';
 import { ancestorsOf } from './related-entities.ts';
+import { demonymEntities } from './modified-names.ts';
 
 /** The contents of `data/lexicon/body-phrases.json`. */
 export interface BodyPhraseWords {
@@ -70,18 +71,6 @@ const AFTER_HEAD = new Set(['and', 'or', 'but', 'to', 'in', 'on', 'at', 'by', 'f
 
 /** Subtypes of bodies that act as one leadership, whose members' plural stands for them ("the Kremlin leaders"). */
 const LEADERSHIP_SUBTYPES = new Set(['leadership', 'government', 'party body']);
-
-/** The distinct entities of a mention's candidates when all of them are demonyms, else undefined. */
-function demonymEntities(cands: readonly EntityCandidate[] | undefined): string[] | undefined {
-  if (cands === undefined || cands.length === 0) return undefined;
-  const out: string[] = [];
-  for (let i = 0; i < cands.length; i++) {
-    const x = cands[i]!;
-    if (x.kind !== 'demonym') return undefined;
-    if (!out.includes(x.entity)) out.push(x.entity);
-  }
-  return out;
-}
 
 /** Whether token `u` (after a state noun) leaves the noun the head of its phrase: punctuation, a function word or a verb (not "of", not a name, not another noun). */
 function endsPhrase(u: BodyPhraseToken | undefined, sentence: number, verbs: ReadonlySet<string>): boolean {

@@ -24,7 +24,7 @@ function moved(r: LinkResult, start: number, reading?: { entity: string; name: s
 }
 
 /** The entities of a modifier's candidates when all of them are demonyms (distinct, in order), else undefined. */
-function demonymEntities(cands: readonly EntityCandidate[] | undefined): string[] | undefined {
+export function demonymEntities(cands: readonly EntityCandidate[] | undefined): string[] | undefined {
   if (cands === undefined || cands.length === 0) return undefined;
   const out: string[] = [];
   for (let i = 0; i < cands.length; i++) {
