@@ -78,6 +78,33 @@ test('token net: the cached run-time pass gives the reference logits, and packin
   });
 });
 
+test('token net: the run-time pass matches the reference pass over many distinct words (cache growth, one-word sentences, reuse)', () => {
+  const shape: TokenNetShape = { dims: 5, proj: 3, window: 2, hidden: 8, hidden2: 4 };
+  // 1,500 made-up words in sentences of 1 to 9 words, some repeated, one without a vector.
+  const rng = makeRng(11);
+  const lines: string[] = [];
+  for (let w = 0; w < 1500; ) {
+    const n = 1 + Math.floor(rng() * 9);
+    const words: string[] = [];
+    for (let k = 0; k < n; k++, w++) words.push(rng() < 0.1 ? 'zebra' : `qx${w % 1400}`);
+    lines.push(`${words.join(' ')}.`);
+  }
+  const text = lines.join('\n');
+  const vectors = fakeVectors([text], shape.dims, 13);
+  const table = unitTable(shape.dims);
+  const doc = prepareDoc(text);
+  const probs = Array.from(doc.sentences, (_, s) => (s % 5) / 5);
+  const input = netInput(doc, vectors, table, probs, priorOf(doc));
+  const net = initTokenNet(shape, 4);
+  const ref = netLogits(net, table.data, input);
+  const fast = tokenNetLogits(net, doc, vectors, probs, priorOf(doc));
+  assert.equal(fast.length, ref.length);
+  // The same sums in another order: equal up to rounding.
+  for (let i = 0; i < ref.length; i++) assert.ok(Math.abs(ref[i]! - fast[i]!) < 1e-9, `token ${i}: ${ref[i]} vs ${fast[i]}`);
+  // From the filled cache: exactly the same.
+  assert.deepEqual(Array.from(tokenNetLogits(net, doc, vectors, probs, priorOf(doc))), Array.from(fast));
+});
+
 test('token net: training lowers the held-out loss on a learnable labelling and is deterministic', () => {
   const shape: TokenNetShape = { dims: 6, proj: 4, window: 1, hidden: 8, hidden2: 4 };
   const { table, docs, inputs } = setup(shape, 7);

@@ -155,11 +155,21 @@ const DIGIT = /\p{N}/u;
  * token model's logit of `priorProbs` (0 without), scaled by 1 / `PRIOR_SCALE` and clipped to ±2.
  */
 export function tokenNetFeatures(doc: RhetoricDoc, sentenceProbs: ArrayLike<number>, hasVector: (i: number) => boolean, priorProbs?: ArrayLike<number>): Float32Array {
+  const has = new Uint8Array(doc.tokens.length);
+  for (let i = 0; i < has.length; i++) has[i] = hasVector(i) ? 1 : 0;
+  return fillTokenNetFeatures(doc, sentenceProbs, has, priorProbs);
+}
+
+/** `tokenNetFeatures` with the word-vector test as a per-token array (1: has a vector), no callback. */
+function fillTokenNetFeatures(doc: RhetoricDoc, sentenceProbs: ArrayLike<number>, hasVector: Uint8Array, priorProbs?: ArrayLike<number>): Float32Array {
   const out = new Float32Array(doc.tokens.length * F);
   for (let s = 0; s < doc.sentences.length; s++) {
     const a = doc.sentenceTokenStart[s]!;
     const b = doc.sentenceTokenStart[s + 1]!;
     const n = b - a;
+    // The sentence's own inputs, computed once (the same values as per token).
+    const sentProb = sentenceProbs[s]!;
+    const sentLength = Math.log(1 + n) / 4;
     let quotes = 0;
     for (let i = a; i < b; i++) {
       const t = doc.tokens[i]!;
@@ -168,26 +178,41 @@ export function tokenNetFeatures(doc: RhetoricDoc, sentenceProbs: ArrayLike<numb
       const c = t.text.charCodeAt(0);
       const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD.test(t.text);
       const upper = c < 128 ? c >= 65 && c <= 90 : UPPER.test(t.text);
-      out[o] = sentenceProbs[s]!;
+      out[o] = sentProb;
       out[o + 1] = upper ? 1 : 0;
-      out[o + 2] = upper && t.text.length > 1 && !LOWER.test(t.text) ? 1 : 0;
-      out[o + 3] = hasVector(i) ? 0 : 1;
+      out[o + 2] = upper && t.text.length > 1 && !hasLower(t.text) ? 1 : 0;
+      out[o + 3] = hasVector[i] ? 0 : 1;
       out[o + 4] = word ? 0 : 1;
       out[o + 5] = i === a ? 1 : 0;
       out[o + 6] = i === b - 1 ? 1 : 0;
       out[o + 7] = quotes % 2;
       out[o + 8] = word && t.norm.length > 3 && (doc.normCounts.get(t.norm) ?? 0) > 1 ? 1 : 0;
       out[o + 9] = n > 1 ? (i - a) / (n - 1) : 0;
-      out[o + 10] = Math.log(1 + n) / 4;
+      out[o + 10] = sentLength;
       out[o + 11] = word && hasDigit(t.text) ? 1 : 0;
       if (priorProbs) {
         const q = Math.min(1 - 1e-6, Math.max(1e-6, priorProbs[i]!));
         out[o + PRIOR] = Math.max(-2, Math.min(2, Math.log(q / (1 - q)) / PRIOR_SCALE));
       }
-      if (!word && QUOTE.test(t.text)) quotes++;
+      if (!word && isQuote(t.text)) quotes++;
     }
   }
   return out;
+}
+
+/** True when a word holds a lower-case letter (ASCII scan; the regular expression for other characters). */
+function hasLower(text: string): boolean {
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    if (c >= 128) return LOWER.test(text);
+    if (c >= 97 && c <= 122) return true;
+  }
+  return false;
+}
+
+/** True when a token is one quotation mark (`QUOTE`, tested only on one-character tokens). */
+function isQuote(text: string): boolean {
+  return text.length === 1 && QUOTE.test(text);
 }
 
 /** True when a word holds a digit (ASCII scan; the regular expression for other characters). */
@@ -588,126 +613,234 @@ export function unpackTokenNet(stored: StoredTokenNet): { net: TokenNet; mix: nu
   return { net: { shape: stored.shape, params }, mix: stored.mix };
 }
 
-/** Per network: each word's first-layer contribution to every offset (`(2·window + 1) × hidden`), or null without a vector. */
-const wordCache = new WeakMap<TokenNet, Map<string, Float64Array | null>>();
+/**
+ * Per network: each word's first-layer contribution to every offset (`(2·window + 1) × hidden`
+ * values), stored one after another in one growing array (row 0: zeros, for words without a vector),
+ * found by word. One flat array keeps the rows close together in memory, which matters more than
+ * the arithmetic in the run-time pass.
+ */
+interface WordRows {
+  /** Offset of each word's row in `data` (0: no vector, the zero row). */
+  at: Map<string, number>;
+  data: Float64Array;
+  /** Values in use in `data`. */
+  used: number;
+}
+const wordCache = new WeakMap<TokenNet, WordRows>();
 
 /**
  * Logits of every token of a document (run time): the same as `netLogits` on `netInput`, with each
  * distinct word's first-layer contributions computed once and cached per network across documents
- * (bounded).
+ * (bounded). The work is split into small closure-free functions so that V8 keeps their locals in
+ * registers.
  */
 export function tokenNetLogits(net: TokenNet, doc: RhetoricDoc, vectors: WordVectors, sentenceProbs: ArrayLike<number>, priorProbs?: ArrayLike<number>): Float64Array {
-  const { dims, proj: P, window: K, hidden: H, hidden2: H2 } = net.shape;
+  const { window: K, hidden: H } = net.shape;
+  const width = (2 * K + 1) * H;
+  let rows = wordCache.get(net);
+  if (!rows || rows.at.size > 200_000) wordCache.set(net, (rows = { at: new Map(), data: new Float64Array(1024 * width), used: width }));
+  const rowAt = contributionRows(net, doc, vectors, rows, width);
+  const hasVector = new Uint8Array(rowAt.length);
+  for (let i = 0; i < rowAt.length; i++) hasVector[i] = rowAt[i] !== 0 ? 1 : 0;
+  const feats = fillTokenNetFeatures(doc, sentenceProbs, hasVector, priorProbs);
+  const out = new Float64Array(doc.tokens.length);
+  forwardCached(net, doc.sentenceTokenStart, doc.sentences.length, rows.data, rowAt, feats, out);
+  return out;
+}
+
+/** Per token, the offset of its word's first-layer contributions in `rows.data` (0: no vector), adding new words to `rows`. */
+function contributionRows(net: TokenNet, doc: RhetoricDoc, vectors: WordVectors, rows: WordRows, width: number): Int32Array {
+  const rowAt = new Int32Array(doc.tokens.length);
+  for (const [word, positions] of doc.positions) {
+    let r = rows.at.get(word);
+    if (r === undefined) {
+      r = 0;
+      const e = unitVector(vectors, word);
+      if (e) {
+        if (rows.used + width > rows.data.length) {
+          const grown = new Float64Array(2 * rows.data.length);
+          grown.set(rows.data);
+          rows.data = grown;
+        }
+        r = rows.used;
+        writeContribution(net, e, rows.data, r);
+        rows.used += width;
+      }
+      rows.at.set(word, r);
+    }
+    if (r) for (let j = 0; j < positions.length; j++) rowAt[positions[j]!] = r;
+  }
+  return rowAt;
+}
+
+/** Writes a word's first-layer contribution to every offset, Σ_q W1[o][k][q]·(W0·e)[q], at `out[at…]`. */
+function writeContribution(net: TokenNet, e: ArrayLike<number>, out: Float64Array, at: number): void {
+  const { dims, proj: P, window: K, hidden: H } = net.shape;
   const L = layoutOf(net.shape);
   const th = net.params;
   const width = 2 * K + 1;
-  let cache = wordCache.get(net);
-  if (!cache || cache.size > 200_000) wordCache.set(net, (cache = new Map()));
-  const byWord = cache;
-  const n = doc.tokens.length;
-  // Each token's cached contributions (a shared zero row when its word has no vector).
-  const zero = zeroRow(width * H);
-  const rowOf = new Array<Float64Array>(n).fill(zero);
   const p = new Float64Array(P);
-  doc.positions.forEach((at, word) => {
-    let c = byWord.get(word);
-    if (c === undefined) {
-      c = null;
-      const e = unitVector(vectors, word);
-      if (e) {
-        for (let q = 0; q < P; q++) {
-          let s = 0;
-          const wo = L.w0 + q * dims;
-          for (let d = 0; d < dims; d++) s += th[wo + d]! * e[d]!;
-          p[q] = s;
-        }
-        c = new Float64Array(width * H);
-        for (let o = 0; o < width; o++) {
-          for (let k = 0; k < H; k++) {
-            let s = 0;
-            const wo = L.w1 + o * H * P + k * P;
-            for (let q = 0; q < P; q++) s += th[wo + q]! * p[q]!;
-            c[o * H + k] = s;
-          }
-        }
-      }
-      byWord.set(word, c);
+  for (let q = 0; q < P; q++) {
+    let s = 0;
+    const wo = L.w0 + q * dims;
+    for (let d = 0; d < dims; d++) s += th[wo + d]! * e[d]!;
+    p[q] = s;
+  }
+  for (let o = 0; o < width; o++) {
+    for (let k = 0; k < H; k++) {
+      let s = 0;
+      const wo = L.w1 + o * H * P + k * P;
+      for (let q = 0; q < P; q++) s += th[wo + q]! * p[q]!;
+      out[at + o * H + k] = s;
     }
-    if (c) for (let j = 0; j < at.length; j++) rowOf[at[j]!] = c;
-  });
-  const feats = tokenNetFeatures(doc, sentenceProbs, (i) => rowOf[i] !== zero, priorProbs);
-  const T = transposedOf(net);
-  const out = new Float64Array(n);
+  }
+}
+
+/** Run-time parameters of a network: offsets and the matrices stored by column (see `runtimeOf`). */
+interface Runtime {
+  /** U1 (features × hidden), by column. */
+  u1: Float64Array;
+  /** W2 (hidden × hidden2), by column. */
+  w2: Float64Array;
+  b1: Float64Array;
+  b2: Float64Array;
+  w3: Float64Array;
+  /** Vx and Vm (hidden2 × hidden each). */
+  vx: Float64Array;
+  vm: Float64Array;
+  b3: number;
+  skip: number;
+}
+
+/**
+ * The forward pass of every sentence from the cached word contributions: logits into `out`. Sums
+ * are taken in the same order as before (bias, sentence inputs, token inputs, offsets −K…K), so the
+ * results are bit-identical.
+ */
+function forwardCached(net: TokenNet, starts: Int32Array, sentences: number, contrib: Float64Array, rowAt: Int32Array, feats: Float32Array, out: Float64Array): void {
+  const { window: K, hidden: H, hidden2: H2 } = net.shape;
+  const R = runtimeOf(net);
+  const u1 = R.u1;
+  const w2 = R.w2;
+  const w3 = R.w3;
+  const vx = R.vx;
+  const vm = R.vm;
+  const b3 = R.b3;
+  const skip = R.skip;
   let longest = 1;
-  for (let s = 0; s < doc.sentences.length; s++) longest = Math.max(longest, doc.sentenceTokenStart[s + 1]! - doc.sentenceTokenStart[s]!);
+  for (let s = 0; s < sentences; s++) longest = Math.max(longest, starts[s + 1]! - starts[s]!);
   const h = hiddenScratch(longest * H);
-  const b1 = th.subarray(L.b1, L.b1 + H);
   const sentenceBase = new Float64Array(H);
   const max = new Float64Array(H);
   const mean = new Float64Array(H);
   const pooled = new Float64Array(H2);
   const a2 = new Float64Array(H2);
-  for (let s = 0; s < doc.sentences.length; s++) {
-    const a = doc.sentenceTokenStart[s]!;
-    const b = doc.sentenceTokenStart[s + 1]!;
+  const sentInputs = SENTENCE_INPUT_INDEX;
+  const tokenInputs = TOKEN_INPUT_INDEX;
+  for (let s = 0; s < sentences; s++) {
+    const a = starts[s]!;
+    const b = starts[s + 1]!;
     if (b <= a) continue;
-    max.fill(-Infinity);
-    mean.fill(0);
+    const n = b - a;
+    for (let k = 0; k < H; k++) {
+      max[k] = -Infinity;
+      mean[k] = 0;
+      sentenceBase[k] = R.b1[k]!;
+    }
     // The inputs shared by the sentence's tokens (sentence probability and length), once.
-    sentenceBase.set(b1);
-    for (const f of SENTENCE_INPUTS) {
+    for (let t = 0; t < sentInputs.length; t++) {
+      const f = sentInputs[t]!;
       const v = feats[a * F + f]!;
-      for (let k = 0; k < H; k++) sentenceBase[k]! += T.u1[f * H + k]! * v;
+      const co = f * H;
+      for (let k = 0; k < H; k++) sentenceBase[k]! += u1[co + k]! * v;
     }
     for (let i = a; i < b; i++) {
       const ho = (i - a) * H;
       const fo = i * F;
-      h.set(sentenceBase, ho);
+      for (let k = 0; k < H; k++) h[ho + k] = sentenceBase[k]!;
       // U1 by column, skipping the inputs that are 0 (most of the binary ones).
-      for (const f of TOKEN_INPUTS) {
+      for (let t = 0; t < tokenInputs.length; t++) {
+        const f = tokenInputs[t]!;
         const v = feats[fo + f]!;
         if (v === 0) continue;
-        const co = f * H;
-        for (let k = 0; k < H; k++) h[ho + k]! += T.u1[co + k]! * v;
+        addScaled(h, ho, u1, f * H, H, v);
       }
-      for (let o = -K; o <= K; o++) {
-        const j = i + o;
-        if (j < a || j >= b) continue;
-        const c = rowOf[j]!;
-        const co = (o + K) * H;
-        for (let k = 0; k < H; k++) h[ho + k]! += c[co + k]!;
+    }
+    // The convolution, spread from each token's row to its neighbours: token i receives the
+    // offsets −K…K in increasing order, as in the reference pass, and each row is read at once.
+    for (let j = a; j < b; j++) {
+      const r = rowAt[j]!;
+      if (r === 0) continue;
+      const lo = Math.max(-K, j - b + 1);
+      const hi = Math.min(K, j - a);
+      for (let o = lo; o <= hi; o++) {
+        const ho = (j - o - a) * H;
+        addTo(h, ho, contrib, r + (o + K) * H, H);
       }
+    }
+    for (let i = a; i < b; i++) {
+      const ho = (i - a) * H;
       for (let k = 0; k < H; k++) {
-        const v = h[ho + k]! > 0 ? h[ho + k]! : 0;
-        h[ho + k] = v;
-        mean[k]! += v / (b - a);
-        if (v > max[k]!) max[k] = v;
+        const v = h[ho + k]!;
+        if (v > 0) {
+          mean[k]! += v / n;
+          if (v > max[k]!) max[k] = v;
+        } else {
+          // An inactive unit adds nothing to the mean (which is never −0), but counts for the max.
+          h[ho + k] = 0;
+          if (max[k]! < 0) max[k] = 0;
+        }
       }
     }
     for (let c = 0; c < H2; c++) {
-      let v = th[L.b2 + c]!;
-      const rx = L.vx + c * H;
-      const rm = L.vm + c * H;
-      for (let k = 0; k < H; k++) v += th[rx + k]! * max[k]! + th[rm + k]! * mean[k]!;
+      let v = R.b2[c]!;
+      const ro = c * H;
+      for (let k = 0; k < H; k++) v += vx[ro + k]! * max[k]! + vm[ro + k]! * mean[k]!;
       pooled[c] = v;
     }
     for (let i = a; i < b; i++) {
       const ho = (i - a) * H;
-      a2.set(pooled);
+      for (let c = 0; c < H2; c++) a2[c] = pooled[c]!;
       // W2 by column, over the active first-layer units only.
       for (let k = 0; k < H; k++) {
         const v = h[ho + k]!;
         if (v === 0) continue;
-        const co = k * H2;
-        for (let c = 0; c < H2; c++) a2[c]! += T.w2[co + c]! * v;
+        addScaled(a2, 0, w2, k * H2, H2, v);
       }
-      let z = th[L.b3]! + th[L.skip]! * feats[i * F + PRIOR]!;
-      for (let c = 0; c < H2; c++) if (a2[c]! > 0) z += th[L.w3 + c]! * a2[c]!;
+      let z = b3 + skip * feats[i * F + PRIOR]!;
+      for (let c = 0; c < H2; c++) if (a2[c]! > 0) z += w3[c]! * a2[c]!;
       out[i] = z;
     }
   }
-  return out;
 }
+
+/** `dst[d + k] += src[s + k]` for k < n (unrolled by four; each value's sum is unchanged). */
+function addTo(dst: Float64Array, d: number, src: Float64Array, s: number, n: number): void {
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    dst[d + k]! += src[s + k]!;
+    dst[d + k + 1]! += src[s + k + 1]!;
+    dst[d + k + 2]! += src[s + k + 2]!;
+    dst[d + k + 3]! += src[s + k + 3]!;
+  }
+  for (; k < n; k++) dst[d + k]! += src[s + k]!;
+}
+
+/** `dst[d + k] += src[s + k] * v` for k < n (unrolled by four; each value's sum is unchanged). */
+function addScaled(dst: Float64Array, d: number, src: Float64Array, s: number, n: number, v: number): void {
+  let k = 0;
+  for (; k + 4 <= n; k += 4) {
+    dst[d + k]! += src[s + k]! * v;
+    dst[d + k + 1]! += src[s + k + 1]! * v;
+    dst[d + k + 2]! += src[s + k + 2]! * v;
+    dst[d + k + 3]! += src[s + k + 3]! * v;
+  }
+  for (; k < n; k++) dst[d + k]! += src[s + k]! * v;
+}
+
+/** `SENTENCE_INPUTS` and `TOKEN_INPUTS` as typed arrays, for the run-time loop. */
+const SENTENCE_INPUT_INDEX = Int32Array.from(SENTENCE_INPUTS);
+const TOKEN_INPUT_INDEX = Int32Array.from(TOKEN_INPUTS);
 
 let hScratch = new Float64Array(0);
 /** A reused work array of at least `size` values (the run-time pass is synchronous). */
@@ -715,26 +848,31 @@ function hiddenScratch(size: number): Float64Array {
   if (hScratch.length < size) hScratch = new Float64Array(Math.max(size, 4096));
   return hScratch;
 }
-const zeroRows = new Map<number, Float64Array>();
-/** A shared all-zero row of the given length. */
-function zeroRow(size: number): Float64Array {
-  let z = zeroRows.get(size);
-  if (!z) zeroRows.set(size, (z = new Float64Array(size)));
-  return z;
-}
 
-/** Per network: U1 (features × hidden) and W2 (hidden × hidden2) stored by column, for the run-time pass. */
-const transposedCache = new WeakMap<TokenNet, { u1: Float64Array; w2: Float64Array }>();
-function transposedOf(net: TokenNet): { u1: Float64Array; w2: Float64Array } {
-  let t = transposedCache.get(net);
+/** Per network: its run-time parameters, U1 and W2 stored by column. */
+const runtimeCache = new WeakMap<TokenNet, Runtime>();
+function runtimeOf(net: TokenNet): Runtime {
+  let t = runtimeCache.get(net);
   if (!t) {
     const { hidden: H, hidden2: H2 } = net.shape;
     const L = layoutOf(net.shape);
+    const th = net.params;
     const u1 = new Float64Array(F * H);
-    for (let k = 0; k < H; k++) for (let f = 0; f < F; f++) u1[f * H + k] = net.params[L.u1 + k * F + f]!;
+    for (let k = 0; k < H; k++) for (let f = 0; f < F; f++) u1[f * H + k] = th[L.u1 + k * F + f]!;
     const w2 = new Float64Array(H * H2);
-    for (let c = 0; c < H2; c++) for (let k = 0; k < H; k++) w2[k * H2 + c] = net.params[L.w2 + c * H + k]!;
-    transposedCache.set(net, (t = { u1, w2 }));
+    for (let c = 0; c < H2; c++) for (let k = 0; k < H; k++) w2[k * H2 + c] = th[L.w2 + c * H + k]!;
+    t = {
+      u1,
+      w2,
+      b1: th.slice(L.b1, L.b1 + H),
+      b2: th.slice(L.b2, L.b2 + H2),
+      w3: th.slice(L.w3, L.w3 + H2),
+      vx: th.slice(L.vx, L.vx + H2 * H),
+      vm: th.slice(L.vm, L.vm + H2 * H),
+      b3: th[L.b3]!,
+      skip: th[L.skip]!,
+    };
+    runtimeCache.set(net, t);
   }
   return t;
 }
