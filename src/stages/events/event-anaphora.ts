@@ -1,5 +1,5 @@
 import type { Annotation, Json } from '../../core/types.ts';
-import { tokenIndexAt, type SentenceView } from './read-layers.ts';
+import { tokenIndexAt, triggerStart, type SentenceView } from './read-layers.ts';
 import { buildTriggerLexicon, type TriggerLexicon } from './lexicon.ts';
 
 /** Determiners that make an event noun point back to an event already told ("this decision", "the speech"). */
@@ -67,8 +67,7 @@ export function resolveEventAnaphora(events: readonly Annotation[], sentences: r
       .map((o) => resolved.get(o.id) ?? o)
       .filter((o) => {
         const os = sentenceOf(o);
-        const oStart = (o.attrs.trigger as { start: number } | undefined)?.start ?? o.start;
-        return o !== e && o.label === e.label && os !== undefined && oStart < trStart && s.index - os.index <= REACH && os.section?.id === s.section?.id && partsOf(o).some((p) => p.role !== 'place');
+        return o !== e && o.label === e.label && os !== undefined && triggerStart(o) < trStart && s.index - os.index <= REACH && os.section?.id === s.section?.id && partsOf(o).some((p) => p.role !== 'place');
       })
       .pop();
     if (!ante) continue;
@@ -128,7 +127,7 @@ export function resolveParticipleAgents(events: readonly Annotation[], sentences
     if (!agents) continue;
     const target = events
       .filter((e) => e.attrs.sentence === prev.index && !hasCore(e))
-      .sort((a, b) => ((a.attrs.trigger as { start: number } | undefined)?.start ?? a.start) - ((b.attrs.trigger as { start: number } | undefined)?.start ?? b.start))
+      .sort((a, b) => triggerStart(a) - triggerStart(b))
       .pop();
     if (!target) continue;
     const added = agents.map((m) => {

@@ -78,6 +78,11 @@ export function readSentences(input: StageInput): SentenceView[] {
   return views;
 }
 
+/** Where an event annotation's trigger starts (the annotation's own start when it has no trigger). */
+export function triggerStart(a: Annotation): number {
+  return (a.attrs.trigger as { start: number } | undefined)?.start ?? a.start;
+}
+
 /** Index of the first token starting at or after `pos`, or `tokens.length`. */
 export function tokenIndexAt(tokens: readonly TokenView[], pos: number): number {
   const i = tokens.findIndex((t) => t.end > pos);

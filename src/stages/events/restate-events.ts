@@ -1,6 +1,6 @@
 import type { Annotation, Json, Provenance } from '../../core/types.ts';
 import { makeAnnotation } from '../../core/annotation.ts';
-import type { SentenceView } from './read-layers.ts';
+import { triggerStart, type SentenceView } from './read-layers.ts';
 
 /** Pronouns that, as the subject of "happened", stand for what the sentence before told. */
 const SUBJECTS = new Set(['this', 'that', 'it']);
@@ -23,9 +23,6 @@ function occurrenceVerb(s: SentenceView): { from: number; to: number } | undefin
   }
   return best;
 }
-
-/** The start of an event's trigger (its span start when it has none). */
-const triggerStart = (a: Annotation) => (a.attrs.trigger as { start: number } | undefined)?.start ?? a.start;
 
 /**
  * "This happened during the A crisis (1956) and the B war (1967)": a sentence whose subject "this" /

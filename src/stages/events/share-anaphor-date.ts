@@ -1,5 +1,5 @@
 import type { Annotation, Json } from '../../core/types.ts';
-import { tokenIndexAt, type SentenceView } from './read-layers.ts';
+import { tokenIndexAt, triggerStart, type SentenceView } from './read-layers.ts';
 
 /** Words before an event noun that make it the event already told: "the report", "this decision", "his speech", "Lee's report". */
 const BACK_POINTERS = new Set(['the', 'this', 'that', 'these', 'those', 'such', 'his', 'her', 'its', 'their', "'s", '’s']);
@@ -38,7 +38,6 @@ function pointsBack(a: Annotation, s: SentenceView): boolean {
  */
 export function shareAnaphorDate(events: readonly Annotation[], sentences: readonly SentenceView[]): Annotation[] {
   const sentenceOf = (a: Annotation) => sentences[a.attrs.sentence as number];
-  const startOf = (a: Annotation) => (a.attrs.trigger as { start: number } | undefined)?.start ?? a.start;
   const changed = new Map<string, Annotation>();
   for (const e of events) {
     const s = sentenceOf(e);
@@ -55,11 +54,11 @@ export function shareAnaphorDate(events: readonly Annotation[], sentences: reado
       .filter((o) => {
         const os = sentenceOf(o);
         const ot = o.attrs.time as Time | undefined;
-        if (o === e || o.label !== e.label || !os || !ot || ot.inherited === true || typeof ot.edtf !== 'string' || startOf(o) >= startOf(e) || !reachable(os)) return false;
+        if (o === e || o.label !== e.label || !os || !ot || ot.inherited === true || typeof ot.edtf !== 'string' || triggerStart(o) >= triggerStart(e) || !reachable(os)) return false;
         const theirs = agentsOf(o);
         return mine.length === 0 || theirs.length === 0 || mine.some((x) => theirs.includes(x));
       })
-      .sort((a, b) => startOf(a) - startOf(b))
+      .sort((a, b) => triggerStart(a) - triggerStart(b))
       .pop();
     if (!ante) continue;
     const time: Time = { ...(ante.attrs.time as Time), inherited: true, basis: 'event-anaphora', from: ante.id };
