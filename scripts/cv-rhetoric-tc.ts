@@ -7,7 +7,8 @@
 //   TC_EPOCHS=5 TC_L2=1e-5 TC_SEEDS=3 TC_LR=0.05 (as scripts/train-rhetoric.ts; 0.1 before)
 //   TC_SMOOTH=<label smoothing> TC_ALPHA=<rare-class weight exponent> TC_PRUNE=<drop small weights, as stored: 0.06>
 //   TC_EXTRA=<comma list of the feature sets of scripts/tc-extra-features.ts> TC_PROTO=1 (technique prototypes)
-import { writeFileSync } from 'node:fs';
+//   OOF_IN=<file from OOF_OUT> (reuse the linear model's out-of-fold probabilities) TC_NET=1 (span networks, see below)
+import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FeatureIndex, type NamedFeatures } from '../src/models/features.ts';
@@ -19,6 +20,7 @@ import { readPtcArticles, readPtcLabels, type PtcLabel } from '../src/stages/rhe
 import { TECHNIQUES } from '../src/stages/rhetoric/techniques.ts';
 import { loadWordVectors, poolVectors } from '../src/stages/rhetoric/embeddings.ts';
 import { EXTRA_FEATURE_SETS } from './tc-extra-features.ts';
+import { spanNetInput, spanNetLogits, spanUnitTable, trainSpanNet, type SpanNetShape } from '../src/stages/rhetoric/span-net.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ptc = join(root, '..', 'shared', 'bench', 'ptc');
@@ -95,8 +97,11 @@ function withProto(i: number, protos: Float64Array[]): NamedFeatures {
   });
   return f;
 }
-const probs: Float64Array[] = new Array(rows.length);
-for (let f = 0; f < 5; f++) {
+// OOF_IN=<file written by OOF_OUT>: reuse saved out-of-fold probabilities of the linear model instead of refitting it.
+const oofIn = process.env.OOF_IN ? (JSON.parse(readFileSync(process.env.OOF_IN, 'utf8')) as Array<{ p: number[] }>) : null;
+if (oofIn && oofIn.length !== rows.length) throw new Error('OOF_IN does not match the train rows');
+const probs: Float64Array[] = oofIn ? oofIn.map((r) => Float64Array.from(r.p)) : new Array(rows.length);
+for (let f = 0; f < (oofIn ? 0 : 5); f++) {
   const train = rows.map((r, i) => (fold(r) !== f ? i : -1)).filter((i) => i >= 0);
   let feats = baseFeats;
   if (useProto) {
@@ -121,41 +126,122 @@ for (let f = 0; f < 5; f++) {
 }
 
 // Group the rows by article and offsets (a span given k times), rank, categorise.
-const ranked: RankedGivenSpan[] = [];
-const byArticle = new Map<string, number[]>();
-rows.forEach((r, i) => byArticle.set(r.article, [...(byArticle.get(r.article) ?? []), i]));
-for (const [article, list] of byArticle) {
-  const doc = docs.get(article)!;
-  const groups = new Map<string, number[]>();
-  for (const i of list) {
-    const k = `${rows[i]!.start}:${rows[i]!.end}`;
-    groups.set(k, [...(groups.get(k) ?? []), i]);
+/** Micro-F1 (top-1, k labels for a span given k times) of out-of-fold probabilities, before and after the Repetition offsets tuned on them, and nested. */
+function evaluate(probs: readonly Float64Array[]): { plain: string; tuned: string; offsets: RepeatOffsets; nested: string } {
+  const ranked: RankedGivenSpan[] = [];
+  const byArticle = new Map<string, number[]>();
+  rows.forEach((r, i) => byArticle.set(r.article, [...(byArticle.get(r.article) ?? []), i]));
+  for (const [article, list] of byArticle) {
+    const doc = docs.get(article)!;
+    const groups = new Map<string, number[]>();
+    for (const i of list) {
+      const k = `${rows[i]!.start}:${rows[i]!.end}`;
+      groups.set(k, [...(groups.get(k) ?? []), i]);
+    }
+    const gs = [...groups.values()];
+    const cats = repeatCategories(doc, gs.map((g) => rows[g[0]!]!));
+    gs.forEach((g, k) => {
+      const p = probs[g[0]!]!;
+      ranked.push({ doc, group: g.map((i) => rows[i]!), ranked: TECHNIQUES.map((technique, c) => ({ technique, p: p[c]! })).sort((x, y) => y.p - x.p), category: cats[k]! });
+    });
   }
-  const gs = [...groups.values()];
-  const cats = repeatCategories(doc, gs.map((g) => rows[g[0]!]!));
-  gs.forEach((g, k) => {
-    const p = probs[g[0]!]!;
-    ranked.push({ doc, group: g.map((i) => rows[i]!), ranked: TECHNIQUES.map((technique, c) => ({ technique, p: p[c]! })).sort((x, y) => y.p - x.p), category: cats[k]! });
-  });
-}
-const score = (offsets: RepeatOffsets) => {
-  const pred = ranked.flatMap((s) => {
-    const rr = rerankForRepeat(s.ranked, (s.category && offsets[s.category]) || 0);
-    return s.group.map((r, i) => ({ ...r, technique: rr[i % rr.length]!.technique }));
-  });
-  const r = scorer.scoreTC(ranked.flatMap((s) => s.group), pred);
-  return `${(100 * r.microF1).toFixed(2)} (macro ${(100 * r.macroF1).toFixed(2)})`;
-};
-const offsets = tuneRepeatOffsets(ranked);
-// Nested: offsets tuned on four folds' rankings, applied to the fifth.
-const nestedPred: PtcLabel[] = [];
-for (let f = 0; f < 5; f++) {
-  const o = tuneRepeatOffsets(ranked.filter((s) => fold(s.group[0]!) !== f));
-  for (const s of ranked.filter((x) => fold(x.group[0]!) === f)) {
-    const rr = rerankForRepeat(s.ranked, (s.category && o[s.category]) || 0);
-    s.group.forEach((r, i) => nestedPred.push({ ...r, technique: rr[i % rr.length]!.technique }));
+  const score = (offsets: RepeatOffsets) => {
+    const pred = ranked.flatMap((s) => {
+      const rr = rerankForRepeat(s.ranked, (s.category && offsets[s.category]) || 0);
+      return s.group.map((r, i) => ({ ...r, technique: rr[i % rr.length]!.technique }));
+    });
+    const r = scorer.scoreTC(ranked.flatMap((s) => s.group), pred);
+    return `${(100 * r.microF1).toFixed(2)} (macro ${(100 * r.macroF1).toFixed(2)})`;
+  };
+  const offsets = tuneRepeatOffsets(ranked);
+  // Nested: offsets tuned on four folds' rankings, applied to the fifth.
+  const nestedPred: PtcLabel[] = [];
+  for (let f = 0; f < 5; f++) {
+    const o = tuneRepeatOffsets(ranked.filter((s) => fold(s.group[0]!) !== f));
+    for (const s of ranked.filter((x) => fold(x.group[0]!) === f)) {
+      const rr = rerankForRepeat(s.ranked, (s.category && o[s.category]) || 0);
+      s.group.forEach((r, i) => nestedPred.push({ ...r, technique: rr[i % rr.length]!.technique }));
+    }
   }
+  const nested = (100 * scorer.scoreTC(ranked.flatMap((s) => s.group), nestedPred).microF1).toFixed(2);
+  return { plain: score({}), tuned: score(offsets), offsets, nested };
 }
-const nested = (100 * scorer.scoreTC(ranked.flatMap((s) => s.group), nestedPred).microF1).toFixed(2);
-console.log(`extras=[${extras.join(',')}] epochs=${epochs} l2=${l2} seeds=${seeds} lr=${lr} smooth=${smooth} alpha=${alpha} proto=${useProto} prune=${process.env.TC_PRUNE ?? 0} scale=${process.env.TC_SCALE ?? ''}: 5-fold CV micro ${score({})} → ${score(offsets)} with offsets ${JSON.stringify(offsets)}; nested ${nested}`);
+const base = evaluate(probs);
+console.log(`extras=[${extras.join(',')}] epochs=${epochs} l2=${l2} seeds=${seeds} lr=${lr} smooth=${smooth} alpha=${alpha} proto=${useProto} prune=${process.env.TC_PRUNE ?? 0} scale=${process.env.TC_SCALE ?? ''}: 5-fold CV micro ${base.plain} → ${base.tuned} with offsets ${JSON.stringify(base.offsets)}; nested ${base.nested}`);
 if (process.env.OOF_OUT) writeFileSync(process.env.OOF_OUT, JSON.stringify(rows.map((r, i) => ({ ...r, fold: fold(r), p: Array.from(probs[i]!, (x) => Number(x.toFixed(6))) }))));
+
+// TC_NET=1: a convolutional span network (`span-net.ts`) per fold, trained on the other four folds
+// (early-stopped on every tenth of their articles), its log-probabilities mixed with the linear
+// model's: log p = log p_linear + mix × log p_net, renormalised; the grid of mixes is printed.
+//   NET_PROJ=32 NET_WIN=1 NET_H=64 NET_H2=32 NET_LR=0.002 NET_KEEP=0.8 NET_DECAY=1e-4 NET_EPOCHS=20
+//   NET_BATCH=16 NET_SEEDS=1 NET_OOF_OUT=<file> (the network's out-of-fold log-probabilities)
+//   NET_OOF_IN=<file> (reuse them instead of training)
+if (process.env.TC_NET === '1') {
+  const env = (k: string, d: number) => Number(process.env[k] ?? d);
+  const shape: SpanNetShape = { dims: vectors.dims, proj: env('NET_PROJ', 32), window: env('NET_WIN', 1), hidden: env('NET_H', 64), hidden2: env('NET_H2', 32), classes: TECHNIQUES.length };
+  const netSeeds = env('NET_SEEDS', 1);
+  const table = spanUnitTable(vectors.dims);
+  const inputs = rows.map((r) => {
+    const doc = docs.get(r.article)!;
+    const [a, b] = tokenRange(doc, r);
+    return spanNetInput(doc, vectors, table, a, b, shape.window);
+  });
+  const tableData = Float64Array.from(table.data);
+  // NET_RESIDUAL=1: the network learns a residual on top of the linear model: its logits are added
+  // to the linear model's log-probabilities (times NET_PRIOR, default 1) in training, which come from
+  // nested out-of-fold fits (per outer fold, each other fold predicted by a model of the remaining three;
+  // NESTED_OUT / NESTED_IN save and reuse them), and to the outer out-of-fold ones when testing.
+  const residual = process.env.TC_NET_RESIDUAL === '1';
+  const priorScale = env('NET_PRIOR', 1);
+  let nestedProbs: Array<Array<number[] | null>> = [];
+  if (residual && process.env.NESTED_IN) nestedProbs = JSON.parse(readFileSync(process.env.NESTED_IN, 'utf8')) as Array<Array<number[] | null>>;
+  else if (residual) {
+    for (let f = 0; f < 5; f++) {
+      const out: Array<number[] | null> = rows.map(() => null);
+      for (let g = 0; g < 5; g++) {
+        if (g === f) continue;
+        const { model, index } = fit(rows.map((r, i) => (fold(r) !== f && fold(r) !== g ? i : -1)).filter((i) => i >= 0));
+        rows.forEach((r, i) => {
+          if (fold(r) === g) out[i] = Array.from(softmaxInPlace(scoreLinear(model, index.vectorize(baseFeats[i]!))), (x) => Number(x.toFixed(6)));
+        });
+      }
+      nestedProbs.push(out);
+      console.log(`nested linear fits for outer fold ${f} done`);
+    }
+    if (process.env.NESTED_OUT) writeFileSync(process.env.NESTED_OUT, JSON.stringify(nestedProbs));
+  }
+  const logOf = (p: ArrayLike<number>) => Float64Array.from(p, (x) => priorScale * Math.log(Math.max(x, 1e-9)));
+  const logp: Float64Array[] = process.env.NET_OOF_IN ? (JSON.parse(readFileSync(process.env.NET_OOF_IN, 'utf8')) as number[][]).map((p) => Float64Array.from(p)) : new Array(rows.length);
+  const t0 = Date.now();
+  for (let f = 0; f < (process.env.NET_OOF_IN ? 0 : 5); f++) {
+    const isHeld = (i: number) => Math.floor(order.get(rows[i]!.article)! / 5) % 10 === 9;
+    const train = rows.map((r, i) => (fold(r) !== f && !isHeld(i) ? i : -1)).filter((i) => i >= 0);
+    const held = rows.map((r, i) => (fold(r) !== f && isHeld(i) ? i : -1)).filter((i) => i >= 0);
+    const test = rows.map((r, i) => (fold(r) === f ? i : -1)).filter((i) => i >= 0);
+    for (const i of test) logp[i] = new Float64Array(TECHNIQUES.length);
+    const withPrior = (i: number, p: ArrayLike<number> | null | undefined) => (residual ? { ...inputs[i]!, prior: logOf(p!) } : inputs[i]!);
+    for (let s = 0; s < netSeeds; s++) {
+      const { net, epochs: used, heldOutLoss } = trainSpanNet(tableData, train.map((i) => withPrior(i, nestedProbs[f]?.[i])), train.map((i) => ys[i]!), held.map((i) => withPrior(i, nestedProbs[f]?.[i])), held.map((i) => ys[i]!), {
+        shape, epochs: env('NET_EPOCHS', 20), learningRate: env('NET_LR', 0.002), keep: env('NET_KEEP', 0.8), decay: env('NET_DECAY', 1e-4), batch: env('NET_BATCH', 16), seed: 11 + 100 * s,
+      });
+      console.log(`fold ${f} seed ${s}: best epoch ${used}, held-out loss ${heldOutLoss.toFixed(4)} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      for (const i of test) {
+        const z = spanNetLogits(net, tableData, inputs[i]!);
+        if (residual) {
+          // The residual logits alone (the linear part is added back by the mix below).
+          for (let c = 0; c < z.length; c++) logp[i]![c]! += z[c]! / netSeeds;
+          continue;
+        }
+        const p = softmaxInPlace(z);
+        for (let c = 0; c < p.length; c++) logp[i]![c]! += Math.log(Math.max(p[c]!, 1e-12)) / netSeeds;
+      }
+    }
+  }
+  if (process.env.NET_OOF_OUT) writeFileSync(process.env.NET_OOF_OUT, JSON.stringify(logp.map((p) => Array.from(p, (x) => Number(x.toFixed(5))))));
+  const alone = evaluate(logp.map((p) => softmaxInPlace(Float64Array.from(p))));
+  console.log(`net ${JSON.stringify(shape)} alone: ${alone.plain} → ${alone.tuned}; nested ${alone.nested}`);
+  for (const mix of residual ? [0.5, 0.7, 0.85, 1, 1.2] : [0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1]) {
+    const r = evaluate(probs.map((p, i) => softmaxInPlace(Float64Array.from(p, (x, c) => Math.log(Math.max(x, 1e-12)) + (residual ? mix / priorScale : mix) * logp[i]![c]!))));
+    console.log(`mix ${mix}: ${r.plain} → ${r.tuned} with ${JSON.stringify(r.offsets)}; nested ${r.nested}`);
+  }
+}

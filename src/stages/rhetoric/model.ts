@@ -6,9 +6,10 @@ import { unpackLinearModel, type StoredLinearModel } from '../../models/serializ
 import { tokenRange, type RhetoricDoc } from './doc.ts';
 import { addEmbeddingScores, EMBEDDINGS_FILE, embeddingRows, loadWordVectors, spanEmbedding, type EmbeddingRows, type WordVectors } from './embeddings.ts';
 import { TOKEN_VECTOR_PREFIXES, tokenVectorScores } from './token-vectors.ts';
-import { mixWithinSentences, tokenNetLogits, unpackTokenNet, type StoredTokenNet, type TokenNet } from './token-net.ts';
+import { mixWithinSentences, sentenceNetLogits, shiftBySentences, tokenNetLogits, unpackTokenNet, type StoredTokenNet, type TokenNet } from './token-net.ts';
 import { lexiconLookup, type LexiconLookup, type TechniqueLexicons } from './lexicon.ts';
 import { addSpanBagScores } from './span-bag.ts';
+import { addSpanNetScores, unpackSpanNets, type SpanNet, type StoredSpanNets } from './span-net.ts';
 import { emitSentenceFeatures, emitSentenceShapeFeatures, emitSpanFeatures, emitStackFeatures, emitTokenFeatures, POSITION_TEMPLATES, sentenceWordValue, type EmitFeature } from './features.ts';
 
 /** How token probabilities become spans. */
@@ -66,6 +67,8 @@ export interface StoredRhetoricModel {
   stack?: StoredLinearModel;
   /** Optional token network (`token-net.ts`) whose logits are mixed with the token model's. */
   net?: StoredTokenNet;
+  /** Optional sentence network (`token-net.ts`, trained sentence-level; `mix` = its weight) that moves each sentence's token probabilities (see `shiftBySentences`). */
+  sentNet?: StoredTokenNet;
   decode: DecodeParams;
   /** Per-technique marker words used by the technique model's features (see `lexicon.ts`). */
   lexicon?: TechniqueLexicons;
@@ -73,6 +76,8 @@ export interface StoredRhetoricModel {
   embeddings?: string;
   /** Task TC: offsets added to Repetition's log-probability per repeat category of a given span (see `classify-given.ts`). */
   tcRepeat?: Record<string, number>;
+  /** Optional convolutional span networks (`span-net.ts`) whose mean logits, times their mix, are added to the technique model's. */
+  tcNet?: StoredSpanNets;
 }
 
 /** A loaded linear model with its feature index and labels. */
@@ -86,6 +91,8 @@ export interface LoadedLinear {
   vectors?: () => WordVectors;
   /** For the technique model, task TC: Repetition offsets per repeat category (see `classify-given.ts`). */
   repeat?: Record<string, number>;
+  /** For the technique model: span networks mixed into its logits (see `addSpanNetScores`). */
+  net?: { nets: SpanNet[]; mix: number };
 }
 
 /** The rhetoric model ready to use. */
@@ -97,6 +104,8 @@ export interface RhetoricModel {
   stack?: LoadedLinear;
   /** Token network and its mixing weight (see `mixWithinSentences`). */
   net?: { net: TokenNet; mix: number };
+  /** Sentence network and its weight (see `shiftBySentences`). */
+  sentNet?: { net: TokenNet; mix: number };
   decode: DecodeParams;
 }
 
@@ -129,8 +138,8 @@ export function loadLinear(stored: StoredLinearModel): LoadedLinear {
 export function loadRhetoricModel(): RhetoricModel {
   if (!cached) {
     const stored = JSON.parse(readFileSync(process.env.ANNALIST_RHETORIC_MODEL || MODEL_URL, 'utf8')) as StoredRhetoricModel;
-    const tc: LoadedLinear = { ...loadLinear(stored.tc), lexicon: stored.lexicon ? lexiconLookup(stored.lexicon) : undefined, vectors: vectorsOf(stored.embeddings), repeat: stored.tcRepeat };
-    cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc, stack: stored.stack ? loadLinear(stored.stack) : undefined, net: stored.net ? unpackTokenNet(stored.net) : undefined, decode: stored.decode };
+    const tc: LoadedLinear = { ...loadLinear(stored.tc), lexicon: stored.lexicon ? lexiconLookup(stored.lexicon) : undefined, vectors: vectorsOf(stored.embeddings), repeat: stored.tcRepeat, net: stored.tcNet ? unpackSpanNets(stored.tcNet) : undefined };
+    cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc, stack: stored.stack ? loadLinear(stored.stack) : undefined, net: stored.net ? unpackTokenNet(stored.net) : undefined, sentNet: stored.sentNet ? unpackTokenNet(stored.sentNet) : undefined, decode: stored.decode };
   }
   return cached;
 }
@@ -714,6 +723,7 @@ export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear, pee
     if (!vectors) return;
     const si = a < doc.tokens.length ? doc.tokenSentence[a]! : 0;
     addEmbeddingScores(z, tc.model.weights, embeddingRowsOf(tc, vectors.dims), spanEmbedding(doc, vectors, a, b, si));
+    if (tc.net) addSpanNetScores(z, tc.net.nets, tc.net.mix, doc, vectors, a, b);
   };
   const p = predictEmitted(tc, (emit) => emitSpanFeatures(doc, span, emit, peers, tc.lexicon, undefined, false), addScores);
   return tc.labels.map((technique, i) => ({ technique, p: p[i]! })).sort((x, y) => y.p - x.p);
@@ -726,7 +736,8 @@ export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear, pee
 export function detectRhetoric(doc: RhetoricDoc, model: RhetoricModel = loadRhetoricModel()): RhetoricSpan[] {
   const sentenceProbs = sentenceProbabilities(doc, model.sent);
   const first = tokenProbabilities(doc, model.si, sentenceProbs);
-  const mixed = model.net ? mixWithinSentences(doc, first, tokenNetLogits(model.net.net, doc, loadWordVectors(), sentenceProbs), model.net.mix) : first;
+  const within = model.net ? mixWithinSentences(doc, first, tokenNetLogits(model.net.net, doc, loadWordVectors(), sentenceProbs), model.net.mix) : first;
+  const mixed = model.sentNet ? shiftBySentences(doc, within, sentenceNetLogits(model.sentNet.net, doc, loadWordVectors(), sentenceProbs), model.sentNet.mix) : within;
   const probs = model.stack ? stackProbabilities(doc, mixed, sentenceProbs, model.stack) : mixed;
   const spans = decodeSpans(doc, probs, model.decode);
   return spans.map((s) => ({ ...s, techniques: classifySpan(doc, s, model.tc, spans) }));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { makeRng } from '../../models/rng.ts';
 import { prepareDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
-import { initTokenNet, layoutOf, mixWithinSentences, netInput, netLogits, netLoss, packTokenNet, tokenNetLogits, trainTokenNet, unitTable, unpackTokenNet, type TokenNetShape } from './token-net.ts';
+import { initTokenNet, layoutOf, mixWithinSentences, netInput, netLogits, netLoss, packTokenNet, sentenceNetLogits, shiftBySentences, tokenNetLogits, trainTokenNet, unitTable, unpackTokenNet, type TokenNetShape } from './token-net.ts';
 
 /** Random word vectors for the words of the given texts (one word is left without a vector). */
 function fakeVectors(texts: string[], dims: number, seed: number): WordVectors {
@@ -55,6 +55,41 @@ test('token net: analytic gradient matches central finite differences for every 
   assert.equal(checked, L.size);
   assert.ok(worst < 1e-4, `largest relative gradient error ${worst}`);
   // The gradient is not trivially zero.
+  assert.ok(grad.some((g) => Math.abs(g) > 1e-3));
+});
+
+test('token net: the sentence-level loss has the gradient of central finite differences', () => {
+  const { table, docs, inputs } = setup(SHAPE, 4);
+  const labels = docs.map((d) => Uint8Array.from(d.tokens, (t) => (/^[A-Z]/.test(t.text) ? 1 : 0)));
+  const net = initTokenNet(SHAPE, 19);
+  const L = layoutOf(SHAPE);
+  for (let k = 0; k < SHAPE.hidden; k++) net.params[L.b1 + k] = 0.25 * (k % 2 ? 1 : -1) + 0.05 * k;
+  for (let c = 0; c < SHAPE.hidden2; c++) net.params[L.b2 + c] = 0.3 + 0.1 * c;
+  // A sentence scorer holds W2 and the prior's skip weight at 0: every token of a sentence then has the same logit.
+  net.params.fill(0, L.w2, L.w2 + SHAPE.hidden2 * SHAPE.hidden);
+  net.params[L.skip] = 0;
+  const grad = new Float64Array(L.size);
+  const loss = netLoss(net, table.data, inputs, labels, grad, true);
+  // One loss term per sentence, not per token.
+  const sentences = inputs.reduce((n, x) => n + x.sentenceStart.length - 1, 0);
+  assert.ok(loss > 0.1 * sentences && loss < 10 * sentences);
+  assert.notEqual(loss, netLoss(net, table.data, inputs, labels));
+  const z = netLogits(net, table.data, inputs[1]!);
+  const [a, b] = [inputs[1]!.sentenceStart[1]!, inputs[1]!.sentenceStart[2]!];
+  for (let i = a; i < b; i++) assert.ok(Math.abs(z[i]! - z[a]!) < 1e-12);
+  const eps = 1e-6;
+  let worst = 0;
+  for (let k = 0; k < L.size; k++) {
+    const keep = net.params[k]!;
+    net.params[k] = keep + eps;
+    const up = netLoss(net, table.data, inputs, labels, undefined, true);
+    net.params[k] = keep - eps;
+    const down = netLoss(net, table.data, inputs, labels, undefined, true);
+    net.params[k] = keep;
+    const numeric = (up - down) / (2 * eps);
+    worst = Math.max(worst, Math.abs(numeric - grad[k]!) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grad[k]!)));
+  }
+  assert.ok(worst < 1e-4, `largest relative gradient error ${worst}`);
   assert.ok(grad.some((g) => Math.abs(g) > 1e-3));
 });
 
@@ -132,4 +167,51 @@ test('mixWithinSentences: mix 0 keeps the linear probabilities; a sentence-wide 
   mixed.forEach((p, i) => assert.ok(Math.abs(again[i]! - p) < 1e-9));
   // Within a sentence the order follows the network: token 1 (z 1.5) rises, token 0 (z -0.5) falls.
   assert.ok(mixed[1]! > lin[1]! && mixed[0]! < lin[0]!);
+});
+
+test('sentence net: training a sentence scorer learns which sentences hold a span; its logits shift whole sentences', () => {
+  const shape: TokenNetShape = { dims: 6, proj: 4, window: 1, hidden: 8, hidden2: 4 };
+  const { vectors, table, docs, inputs } = setup(shape, 8);
+  // A sentence holds a span when it holds a digit or a capitalised word after its first token.
+  const labels = docs.map((d) => {
+    const y = new Uint8Array(d.tokens.length);
+    d.tokens.forEach((t, i) => {
+      if (/\d/.test(t.text) || (i > d.sentenceTokenStart[d.tokenSentence[i]!]! && /^[A-Z]/.test(t.text))) y[i] = 1;
+    });
+    return y;
+  });
+  const sentences = inputs.reduce((n, x) => n + x.sentenceStart.length - 1, 0);
+  const opts = { shape, epochs: 300, patience: 300, learningRate: 0.02, keep: 1, decay: 0, batch: 2, seed: 2, sentenceLevel: true };
+  const before = netLoss(initTokenNet(shape, 2), table.data, inputs, labels, undefined, true) / sentences;
+  const r = trainTokenNet(table.data, inputs, labels, inputs, labels, opts);
+  assert.ok(r.heldOutLoss < 0.5 * before, `loss ${before} -> ${r.heldOutLoss}`);
+  docs.forEach((doc, d) => {
+    const probs = Array.from(doc.sentences, () => 0.3);
+    const z = sentenceNetLogits(r.net, doc, vectors, probs);
+    assert.equal(z.length, doc.sentences.length);
+    // The run-time pass (one logit per sentence from the pooled units) equals the reference pass.
+    const ref = netLogits(r.net, table.data, netInput(doc, vectors, table, probs));
+    const fast = tokenNetLogits(r.net, doc, vectors, probs);
+    for (let i = 0; i < ref.length; i++) assert.ok(Math.abs(ref[i]! - fast[i]!) < 1e-9, `token ${i}: ${ref[i]} vs ${fast[i]}`);
+    for (let s = 0; s < z.length; s++) {
+      const [a, b] = [doc.sentenceTokenStart[s]!, doc.sentenceTokenStart[s + 1]!];
+      let held = 0;
+      for (let i = a; i < b; i++) held |= labels[d]![i]!;
+      assert.equal(z[s]! > 0, held === 1, `sentence ${s} of text ${d}: logit ${z[s]}`);
+    }
+  });
+});
+
+test('shiftBySentences: gamma 0 keeps the probabilities; otherwise a sentence moves by gamma × z, keeping its order', () => {
+  const doc = prepareDoc('One two three.\nFour five.');
+  const probs = Array.from(doc.tokens, (_, i) => 0.1 + 0.1 * i);
+  const sentZ = [2, -1];
+  const same = shiftBySentences(doc, probs, sentZ, 0);
+  probs.forEach((p, i) => assert.ok(Math.abs(same[i]! - p) < 1e-12));
+  const moved = shiftBySentences(doc, probs, sentZ, 0.5);
+  const logit = (p: number) => Math.log(p / (1 - p));
+  probs.forEach((p, i) => {
+    const expected = doc.tokenSentence[i] === 0 ? 1 : -0.5;
+    assert.ok(Math.abs(logit(moved[i]!) - logit(p) - expected) < 1e-9);
+  });
 });
