@@ -1,9 +1,11 @@
 /**
  * `npm run bench:ner`: name recognition quality and speed, side by side with compromise.
  *
- *   node --import tsx bench/ner.ts [--no-cv] [--folds K] [--speed]
+ *   node --import tsx bench/ner.ts [--no-cv] [--folds K] [--speed] [--steady-runs N] [--speed-steady]
  *
- * `--speed` prints only the stage speeds (about a minute).
+ * `--speed` prints only the stage speeds (about a minute); the steady figure is the median (and range) of
+ * `--steady-runs` fresh processes (default 3). `--speed-steady` prints the steady measure of this one
+ * process as JSON (mentions+link and per-stage MB/s of the unseen half).
  *
  * - CoNLL-2003 dev (`testa`, never trained on) and wikigold, PER/ORG/LOC micro-F1 (and with MISC) with the shared
  *   scorer. The shipped model saw all of wikigold in training when its card says so: its wikigold figure is then
@@ -25,6 +27,7 @@ import { loadNerModel, prepareNerModel, DEFAULT_NER_MODEL } from '../src/ner/mod
 import { tagDocument, type WeightLookup } from '../src/ner/tagger.ts';
 import type { TaggedDocument } from '../src/ner/train-perceptron.ts';
 import { trainRecipe } from './ner-recipe.ts';
+import { averageModels } from '../src/ner/average-models.ts';
 import { runStages } from '../src/pipeline/run-stages.ts';
 import { STAGES } from '../src/pipeline/registry.ts';
 import { loadKnowledgeBase } from '../src/kb/load-kb.ts';
@@ -33,6 +36,8 @@ import { CONLL_DIR, WIKIGOLD, readConllFile, scoreDocuments, type NerScore } fro
 const args = process.argv.slice(2);
 const folds = Number(args[args.indexOf('--folds') + 1] || 5);
 const doCv = !args.includes('--no-cv');
+/** Fresh processes of the steady speed measure (`--steady-runs N`, default 3). */
+const steadyRuns = args.includes('--steady-runs') ? Math.max(1, Number(args[args.indexOf('--steady-runs') + 1]) || 1) : 3;
 const DEV = join(CONLL_DIR, 'testa.txt');
 
 /** CPU seconds since `t0` (this process): robust to other jobs sharing the machine. */
@@ -92,10 +97,10 @@ function runCompromise(docs: readonly ConllDocument[]) {
 
 /**
  * K-fold CV over wikigold documents: train on CoNLL train + the other folds (the shipped recipe,
- * `ner-recipe.ts`, with the shipped model's `decoder`), tag the held-out fold. `target`, when set, is the domain whose copies the model
+ * `ner-recipe.ts`, with the shipped model's `decoder`, and averaged over its shuffling `seeds` when it was), tag the held-out fold. `target`, when set, is the domain whose copies the model
  * folds in (domain augmentation: CoNLL is "news", wikigold "wiki"; "general" for the general copies alone).
  */
-function crossValidate(wiki: readonly ConllDocument[], epochs: number, bits: number, wikiWeight: number, target?: string, decoder?: 'viterbi'): string[][][] {
+function crossValidate(wiki: readonly ConllDocument[], epochs: number, bits: number, wikiWeight: number, target?: string, decoder?: 'viterbi', seeds: readonly number[] = [1]): string[][][] {
   const asTagged = (docs: readonly ConllDocument[], domain: string): TaggedDocument[] =>
     docs.map((d) => ({ sentences: d.sentences.map((s) => ({ tokens: s.tokens, tags: toIob2(s.tags) })), ...(target ? { domain } : {}) }));
   const conll = asTagged(readConllFile(join(CONLL_DIR, 'train.txt')), 'news');
@@ -104,7 +109,10 @@ function crossValidate(wiki: readonly ConllDocument[], epochs: number, bits: num
     process.stderr.write(`  wikigold CV fold ${fold + 1}/${folds}…\n`);
     const wikiTrain = asTagged(wiki.filter((_, k) => k % folds !== fold), 'wiki');
     const targetDomain = target && target !== 'general' ? target : undefined;
-    const m = prepareNerModel(trainRecipe(conll.concat(...Array.from({ length: wikiWeight }, () => wikiTrain)), { epochs, bits, targetDomain, ...(decoder ? { decoder } : {}) }));
+    const docs = conll.concat(...Array.from({ length: wikiWeight }, () => wikiTrain));
+    // one model per shuffling seed, weights averaged as the shipped model's were (`average-models.ts`)
+    const runs = seeds.map((seed) => trainRecipe(docs, { epochs, bits, targetDomain, seed, ...(decoder ? { decoder } : {}) }));
+    const m = prepareNerModel(runs.length === 1 ? runs[0]! : averageModels(runs));
     wiki.forEach((d, k) => {
       if (k % folds === fold) pred[k] = tagDocument(m, d.sentences.map((s) => s.tokens), {}, { fast: true });
     });
@@ -177,7 +185,8 @@ function stageSpeed() {
  * Mentions+link MB/s of a long ingestion run in one process: the documents are split into two halves
  * (alternate documents); a first pass over one half warms the JIT and the per-word caches, then the
  * other half, text this process has not seen, is timed. Neither the first pass's compilation nor a
- * re-read of the same text (whose words the caches already hold) distorts this figure.
+ * re-read of the same text (whose words the caches already hold) distorts this figure. `stages` holds
+ * the MB/s of each stage on the unseen half.
  */
 function steadyStageSpeed() {
   const { run, pass, megabytes } = prepareStageRun();
@@ -186,13 +195,35 @@ function steadyStageSpeed() {
   const odd = (k: number) => k % 2 === 1;
   const first = pass(even);
   const second = pass(odd);
-  return { warmup: { mb: megabytes(even), ml: megabytes(even) / mentionsLinkSeconds(first) }, unseen: { mb: megabytes(odd), ml: megabytes(odd) / mentionsLinkSeconds(second) } };
+  const mb = megabytes(odd);
+  const stages: Record<string, number> = {};
+  for (const [name, secs] of second.timed) stages[name] = mb / secs;
+  return { warmup: { mb: megabytes(even), ml: megabytes(even) / mentionsLinkSeconds(first) }, unseen: { mb, ml: mb / mentionsLinkSeconds(second), stages } };
 }
 
 /** `steadyStageSpeed` in a fresh process (this script with `--speed-steady`), so no earlier pass has warmed it. */
 function steadySpeedInFreshProcess(): ReturnType<typeof steadyStageSpeed> {
   const out = execFileSync(process.execPath, [...process.execArgv, fileURLToPath(import.meta.url), '--speed-steady'], { encoding: 'utf8' });
   return JSON.parse(out.trim().split('\n').pop()!) as ReturnType<typeof steadyStageSpeed>;
+}
+
+/** The median of a non-empty list of numbers (the mean of the middle two for an even count). */
+function medianOf(xs: readonly number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/**
+ * `steadySpeedInFreshProcess` `runs` times, one process after the other (one such run times only about
+ * a second of work, so a single figure is noisy): every run's result, and the median and range of the
+ * mentions+link MB/s and the median of each stage's MB/s over the runs.
+ */
+function steadySpeedOverProcesses(runs: number) {
+  const all = Array.from({ length: runs }, () => steadySpeedInFreshProcess());
+  const ml = all.map((r) => r.unseen.ml);
+  const stages = Object.keys(all[0]!.unseen.stages).map((name) => `${name} ${medianOf(all.map((r) => r.unseen.stages[name] ?? 0)).toFixed(2)}`);
+  return { runs: all, warmupMb: all[0]!.warmup.mb, mb: all[0]!.unseen.mb, median: medianOf(ml), min: Math.min(...ml), max: Math.max(...ml), stages: stages.join(', ') };
 }
 
 if (args.includes('--speed-steady')) {
@@ -209,9 +240,9 @@ function printSpeed() {
   for (const [name, r] of [['warm (median of 3 passes)', sp.warm], ['cold (first pass)', sp.cold]] as const) {
     console.log(`  ${name}: mentions+link ${r.ml.toFixed(2)} MB/s; sentences+tokens+mentions+link ${r.all.toFixed(2)} MB/s (per stage MB/s: ${r.perStage})`);
   }
-  const st = steadySpeedInFreshProcess();
+  const st = steadySpeedOverProcesses(steadyRuns);
   console.log(
-    `  steady (a fresh process warmed on alternate documents, ${st.warmup.mb.toFixed(2)} MB at ${st.warmup.ml.toFixed(2)} MB/s, then timed on the other ${st.unseen.mb.toFixed(2)} MB, text it has not seen): mentions+link ${st.unseen.ml.toFixed(2)} MB/s`,
+    `  steady (${steadyRuns} fresh processes, each warmed on alternate documents, ${st.warmupMb.toFixed(2)} MB, then timed on the other ${st.mb.toFixed(2)} MB, text it has not seen): mentions+link median ${st.median.toFixed(2)} MB/s (range ${st.min.toFixed(2)}–${st.max.toFixed(2)}; runs ${st.runs.map((r) => r.unseen.ml.toFixed(2)).join(', ')}); per stage MB/s, medians: ${st.stages}`,
   );
 }
 if (args.includes('--speed')) {
@@ -241,7 +272,9 @@ if (doCv) {
   // and with domain augmentation when it says "weights folded for <target>"
   const target = /folded for (\w+)/.exec(loaded.model.trainedOn)?.[1];
   // and with the shipped model's decoder (Viterbi-trained or greedy)
-  const cv = io(crossValidate(wiki, loaded.model.epochs, loaded.model.bits, wikiWeight, target, loaded.model.decoder));
+  // and averaged over the shuffling seeds it names ("weights averaged over shuffling seeds 1, 2, 3")
+  const seeds = /averaged over shuffling seeds ([\d, ]+)/.exec(loaded.model.trainedOn)?.[1]?.split(',').map(Number) ?? [1];
+  const cv = io(crossValidate(wiki, loaded.model.epochs, loaded.model.bits, wikiWeight, target, loaded.model.decoder, seeds));
   rows.push([`annalist perceptron, ${folds}-fold CV`, 'wikigold', f1(scoreDocuments(WIKIGOLD, wiki, cv)), per(scoreDocuments(WIKIGOLD, wiki, cv)), f1(scoreDocuments(WIKIGOLD, wiki, cv, 'PER,ORG,LOC,MISC')), '']);
 }
 const ws = scoreDocuments(WIKIGOLD, wiki, io(wOurs.pred));

@@ -4,6 +4,12 @@
  *   node --import tsx bench/train-ner.ts [--epochs N] [--bits B] [--wiki-weight R] [--out FILE] [--wikigold] [--cv K [--pred-out FILE]]
  *     [--no-ext] [--no-classes] [--no-clusters] [--no-kb] [--no-run] [--no-agg] [--no-run-cls]
  *     [--domains [--target SPEC] [--also-targets SPEC,…]] [--no-geo] [--geo-min N] [--greedy] [--stack [--stack-folds K]] [--heads]
+ *     [--seed N | --seeds N,N,…] [--num-run] [--num-cap] [--of-head] [--table] [--glove]
+ *
+ * `--seeds 1,2,3` trains once per shuffling seed and averages the weights (`src/ner/average-models.ts`);
+ * `--num-run`, `--num-cap`, `--of-head`, `--table`, `--glove` are feature groups tried in the third
+ * session of issue 4 (see the model card; none kept). `--out FILE` writes the model elsewhere than
+ * `data/models/ner.bin`.
  *
  * The shipped recipe is `--epochs 8 --wikigold --wiki-weight 3`: a structured perceptron with the
  * Viterbi decoder (`--greedy`: the greedy tagger of the models before). Tried and not shipped (see the
@@ -27,7 +33,9 @@ import { join } from 'node:path';
 import { toIob2 } from '../src/ner/conll.ts';
 import { prepareNerModel, serializeNerModel } from '../src/ner/model.ts';
 import type { TaggedDocument } from '../src/ner/train-perceptron.ts';
-import { FEATURE_FLAGS } from '../src/ner/features.ts';
+import { EXTRA_CLASSES, FEATURE_FLAGS } from '../src/ner/features.ts';
+import { gloveTable } from './ner-glove.ts';
+import { averageModels } from '../src/ner/average-models.ts';
 import { trainRecipeModels, type RecipeOptions } from './ner-recipe.ts';
 import { NER_TAGS, tagDocument } from '../src/ner/tagger.ts';
 import { CONLL_DIR, REPO, WIKIGOLD, predictConllText, readConllFile, scoreDocuments, scorePrediction } from './ner-eval.ts';
@@ -52,6 +60,20 @@ if (args.includes('--no-run')) FEATURE_FLAGS.run = false;
 if (args.includes('--no-agg')) FEATURE_FLAGS.agg = false;
 if (args.includes('--no-run-cls')) FEATURE_FLAGS.runCls = false;
 if (args.includes('--heads')) FEATURE_FLAGS.head = true;
+/** `--num-run`: ordinals and call signs join name runs ("65th Air Division"); `--glove`: GloVe class-tree features (`ner-glove.ts`). */
+if (args.includes('--num-run')) FEATURE_FLAGS.numRun = true;
+/** `--num-cap`: ordinals and call signs count as capitalized words everywhere, and a number may start a run ("65 Air Division"). */
+if (args.includes('--num-cap')) FEATURE_FLAGS.numCap = true;
+/** `--seed N`: the shuffling seed (another sample of the training noise). */
+const seed = Number(arg('--seed') ?? 1);
+/** `--of-head`: the word before a name run's first connector as a feature of the run ("Legislative Assembly of Ontario"). */
+if (args.includes('--of-head')) FEATURE_FLAGS.ofHead = true;
+/** `--table`: features of results-table rows ("Lorvik 3 Tamsby 1"), apart from prose. */
+if (args.includes('--table')) FEATURE_FLAGS.table = true;
+if (args.includes('--glove')) {
+  FEATURE_FLAGS.glove = true;
+  EXTRA_CLASSES.glove = gloveTable();
+}
 const domains = args.includes('--domains');
 const targetArg = arg('--target') ?? 'wiki';
 /** The target domain of the written model (undefined: general copies only). */
@@ -61,7 +83,13 @@ const label = (t: string | undefined) => t ?? 'general';
 const extraTargets = (arg('--also-targets') ?? 'general,wiki,news').split(',').map((t) => (t === 'general' ? undefined : t));
 /** Structured perceptron with the second-order Viterbi decoder (`src/ner/viterbi.ts`), the default; `--greedy`: the greedy tagger of the models before. */
 const decoder = args.includes('--greedy') ? undefined : ('viterbi' as const);
-const trainPlainModels = (docs: TaggedDocument[], o: Parameters<typeof trainRecipeModels>[1]) => trainRecipeModels(docs, { ...o, ...(decoder ? { decoder } : {}) }, recipe);
+/** `--seeds 1,2,3`: train once per shuffling seed and average the weights (`src/ner/average-models.ts`). */
+const seeds = (arg('--seeds') ?? String(seed)).split(',').map(Number);
+const trainPlainModels = (docs: TaggedDocument[], o: Parameters<typeof trainRecipeModels>[1]) => {
+  const runs = seeds.map((sd) => trainRecipeModels(docs, { ...o, seed: sd, ...(decoder ? { decoder } : {}) }, recipe));
+  if (runs.length === 1) return runs[0]!;
+  return new Map([...runs[0]!.keys()].map((t) => [t, averageModels(runs.map((r) => r.get(t)!), `${runs[0]!.get(t)!.trainedOn}; weights averaged over shuffling seeds ${seeds.join(', ')}`)]));
+};
 /** Two-stage stacking (`--stack [--stack-folds K]`, see `src/ner/stacking.ts`). */
 const stack = args.includes('--stack');
 const stackFolds = Number(arg('--stack-folds') ?? 5);

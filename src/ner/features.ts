@@ -5,6 +5,8 @@
  * gives the same number as the extractor for that feature, for tests and hand-built weight tables.
  */
 
+import { Slabs } from './slabs.ts';
+
 const FNV_OFFSET = 0x811c9dc5 | 0;
 const FNV_PRIME = 0x01000193;
 
@@ -109,6 +111,20 @@ export const T = {
   ggp1: hashString('gg+1='),
   hd: hashString('head='),
   hdBit: hashString('head-bit='),
+  g1: hashString('g32='),
+  g2: hashString('g256='),
+  g3: hashString('g2048='),
+  g2m1: hashString('g256-1='),
+  g2p1: hashString('g256+1='),
+  runLg2: hashString('run-last-g256='),
+  runPre: hashString('run-pre|pos='),
+  tab: hashString('table-row'),
+  tabSh: hashString('table-row|sh='),
+  tabGz: hashString('table-row|gz='),
+  tabGx: hashString('table-row|gx='),
+  tabGg: hashString('table-row|gg='),
+  tabRun: hashString('table-row|capseq='),
+  runPreCls: hashString('run-pre-cls='),
 } as const;
 
 /** Hashes of the sentence-boundary pseudo-words. */
@@ -219,12 +235,9 @@ function hasAsciiLetter(t: string): boolean {
  */
 export const NO_SCORES = new Int32Array(0);
 
-/** The empty history-score row that marks the Viterbi cache slot of a `WordFacts` as unset. */
-export const NO_HIST = new Float64Array(0);
-
 /**
- * Facts of one word type that the sentence and document descriptions need (see `describeWord`), with
- * slots the tagger fills when it caches word types per model (one class, so every use sees one shape).
+ * Facts of one word type that the sentence and document descriptions need (see `describeWord`); the
+ * tagger caches them per word type in a subclass with its score caches (`WordEntry` in `tagger.ts`).
  */
 export class WordFacts {
   /** `foldedHash`, `hashString` and `shapeHash` of the word. */
@@ -241,14 +254,6 @@ export class WordFacts {
   cls = 0;
   /** Whether the word has an upper-case letter or a digit anywhere (may start a name). */
   readonly nameish: boolean;
-  /** Tagger cache slot: summed scores of the word type's features (see `tagger.ts`); `NO_SCORES` until set. */
-  scores: Int32Array = NO_SCORES;
-  /** Bits of the parts of `scores` the tagger has filled (see `scoresOf` in `tagger.ts`). */
-  scoreParts = 0;
-  /** Tagger cache slot of the Viterbi decoder: the word's previous-tag × word scores after each previous tag (see `tagger.ts`); `NO_HIST` until set. */
-  hist: Float64Array = NO_HIST;
-  /** Bits of the rows of `hist` the tagger has filled (bit t1: the row after previous tag t1). */
-  histRows = 0;
 
   constructor(t: string) {
     this.fold = foldedHash(t);
@@ -300,10 +305,24 @@ export interface SentenceInfo {
   runFirst: Int32Array;
   runLast: Int32Array;
   runPos: Uint8Array;
+  /**
+   * With `FEATURE_FLAGS.ofHead`, for a token inside a name run with a connector ("Legislative Assembly
+   * of Ontario"), 1 + the index of the run's last token before its first connector ("Assembly"); 0
+   * elsewhere.
+   */
+  runPre: Int32Array;
+  /**
+   * With `FEATURE_FLAGS.table`: the sentence looks like a row of a results table (a number and no
+   * lower-case word: "Lorvik 3 Tamsby 1"), where news wire names clubs after their towns.
+   */
+  table: boolean;
 }
 
 /** Lower-case words that may join two capitalized words into one name. */
 const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'della', 'la', 'le', 'von', 'van', 'der', 'den', 'du', 'di', 'da', 'y', 'and', 'for', '&', "'s", 'on', 'upon', 'am', 'im', 'al', 'el'].map((w) => hashString(w)));
+
+/** The buffers of the per-sentence arrays of `describeSentence` (see `slabs.ts`). */
+const sentenceSlabs = new Slabs();
 
 /**
  * Precomputes word hashes, shapes, capital runs and the all-caps flag of a sentence. `facts`, when
@@ -311,15 +330,16 @@ const CONNECTORS = new Set(['of', 'the', 'de', 'del', 'della', 'la', 'le', 'von'
  */
 export function describeSentence(tokens: readonly string[], facts?: readonly WordFacts[]): SentenceInfo {
   const n = tokens.length;
-  // two backing buffers for the per-token arrays (fewer allocations per sentence)
-  const ints = new Int32Array(6 * n);
-  const bytes = new Uint8Array(7 * n);
+  // two backing buffers for the per-token arrays (fewer allocations per sentence), views into shared slabs
+  const ints = sentenceSlabs.int32(7 * n);
+  const bytes = sentenceSlabs.uint8(7 * n);
   const fold = ints.subarray(0, n);
   const exact = ints.subarray(n, 2 * n);
   const shape = ints.subarray(2 * n, 3 * n);
   const runFirst = ints.subarray(3 * n, 4 * n);
   const runLast = ints.subarray(4 * n, 5 * n);
-  const cls = ints.subarray(5 * n);
+  const cls = ints.subarray(5 * n, 6 * n);
+  const runPre = ints.subarray(6 * n);
   const cap = bytes.subarray(0, n);
   const capRun = bytes.subarray(n, 2 * n);
   const runPos = bytes.subarray(2 * n, 3 * n);
@@ -329,12 +349,18 @@ export function describeSentence(tokens: readonly string[], facts?: readonly Wor
   const head = bytes.subarray(6 * n);
   let letters = 0;
   let upperWords = 0;
+  let lowerWords = 0;
+  let numbers = 0;
   for (let i = 0; i < n; i++) {
     const w = facts ? facts[i]! : describeWord(tokens[i]!);
     fold[i] = w.fold;
     exact[i] = w.exact;
     shape[i] = w.shape;
     cap[i] = w.cap;
+    // ordinals and call signs ("65th", "6PR") count as capitalized words with `FEATURE_FLAGS.numCap`
+    if (FEATURE_FLAGS.numCap && !w.cap && w.letter && startsWithDigit(tokens[i]!)) cap[i] = 1;
+    if (w.caseBits === 2) lowerWords++;
+    else if (!w.letter && startsWithDigit(tokens[i]!)) numbers++;
     if (w.letter) {
       letters++;
       if ((w.caseBits & 2) === 0) upperWords++;
@@ -353,30 +379,63 @@ export function describeSentence(tokens: readonly string[], facts?: readonly Wor
   }
   const allCaps = letters >= 3 && upperWords / letters > 0.8;
   if (!allCaps) {
+    const numCap = FEATURE_FLAGS.numCap;
+    // run members: capitalized words, with `FEATURE_FLAGS.numRun` also ordinals and call signs ("65th Air Division")
+    const rm = FEATURE_FLAGS.numRun && !numCap ? runMembers(tokens, cap) : cap;
     for (let i = 0; i < n; ) {
-      if (!cap[i]) {
+      // with `FEATURE_FLAGS.numCap` a number may start a run before a capitalized word ("65 Air Division")
+      if (!rm[i] && !(numCap && i + 1 < n && rm[i + 1] && isNumber(tokens[i]!))) {
         i++;
         continue;
       }
       let j = i + 1;
+      let pre = 0;
       // "Army of the Potomac": up to two connectors between capitals
       while (j < n) {
-        if (cap[j]) j++;
-        else if (j + 1 < n && CONNECTORS.has(fold[j]!) && cap[j + 1]) j += 2;
-        else if (j + 2 < n && CONNECTORS.has(fold[j]!) && CONNECTORS.has(fold[j + 1]!) && cap[j + 2]) j += 3;
-        else break;
+        if (rm[j]) j++;
+        else if (j + 1 < n && CONNECTORS.has(fold[j]!) && rm[j + 1]) {
+          if (!pre) pre = j;
+          j += 2;
+        } else if (j + 2 < n && CONNECTORS.has(fold[j]!) && CONNECTORS.has(fold[j + 1]!) && rm[j + 2]) {
+          if (!pre) pre = j;
+          j += 3;
+        } else break;
       }
       if (j - i >= 2) {
         for (let k = i; k < j; k++) {
           runFirst[k] = fold[i]!;
           runLast[k] = fold[j - 1]!;
           runPos[k] = k === i ? 1 : k === j - 1 ? 3 : 2;
+          if (pre && FEATURE_FLAGS.ofHead) runPre[k] = pre;
         }
       }
       i = j;
     }
   }
-  return { tokens, fold, exact, shape, cap, capRun, allCaps, names, ext, geo, cls, head, runFirst, runLast, runPos };
+  const table = FEATURE_FLAGS.table && numbers > 0 && lowerWords === 0;
+  return { tokens, fold, exact, shape, cap, capRun, allCaps, names, ext, geo, cls, head, runFirst, runLast, runPos, runPre, table };
+}
+
+/** True when a token starts with an ASCII digit. */
+function startsWithDigit(t: string): boolean {
+  const c = t.charCodeAt(0);
+  return c >= 48 && c <= 57;
+}
+
+/** Run members of `FEATURE_FLAGS.numRun`: the capitalized tokens (`cap`) and those that start with a digit and hold a letter ("65th", "6PR"). */
+export function runMembers(tokens: readonly string[], cap: Uint8Array): Uint8Array {
+  const out = Uint8Array.from(cap);
+  for (let i = 0; i < tokens.length; i++) if (!out[i] && startsWithDigit(tokens[i]!) && hasAsciiLetter(tokens[i]!)) out[i] = 1;
+  return out;
+}
+
+/** True when a token is ASCII digits only ("65", "1994"). */
+function isNumber(t: string): boolean {
+  for (let k = 0; k < t.length; k++) {
+    const c = t.charCodeAt(k);
+    if (c < 48 || c > 57) return false;
+  }
+  return t.length > 0;
 }
 
 /** Case of a token's letters: bit 1 when it has an upper-case letter, bit 2 when it has a lower-case one. */
@@ -474,7 +533,43 @@ export function describeDocument(sentences: readonly (readonly string[])[], fact
 }
 
 /** Switches for feature groups, for ablation experiments (all on in the shipped model). */
-export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: true, head: false };
+export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: true, head: false, numRun: false, numCap: false, glove: false, ofHead: false, table: false };
+
+/**
+ * Feature groups a model announces in its header (`NerModel.features`): off unless the model lists
+ * them, so that a model trained without them (e.g. the shipped `ner.bin` of before) predicts as it was
+ * trained. `useFeatureGroups` sets them when a model is prepared. (`glove` is not among them: its
+ * class table is not stored in model files, so it stays an experiment of `bench/train-ner.ts --glove`.)
+ */
+export const GATED_FEATURES = ['numRun', 'numCap', 'ofHead', 'table'] as const;
+
+/** Turns the gated feature groups listed in `groups` on and every other gated group off (unknown names are ignored). */
+export function useFeatureGroups(groups: readonly string[] | undefined): void {
+  for (const g of GATED_FEATURES) FEATURE_FLAGS[g] = groups?.includes(g) ?? false;
+}
+
+/** The gated feature groups currently on (what a model trained now must announce). */
+export function featureGroupsOn(): string[] {
+  return GATED_FEATURES.filter((g) => FEATURE_FLAGS[g]);
+}
+
+/**
+ * Extra word-class tables of feature groups not in the shipped model (see `gloveHashes`): folded-word
+ * hash → packed GloVe class ids (level 1 + 1 in bits 0–5, level 2 + 1 in bits 6–14, level 3 + 1 in bits
+ * 15–26). Read only while `FEATURE_FLAGS.glove` is on.
+ */
+export const EXTRA_CLASSES: { glove: ReadonlyMap<number, number> | null } = { glove: null };
+
+/** The packed GloVe classes of a folded-word hash (0: none, or the group is off). */
+export function gloveOf(fold: number): number {
+  return FEATURE_FLAGS.glove && EXTRA_CLASSES.glove ? (EXTRA_CLASSES.glove.get(fold) ?? 0) : 0;
+}
+
+/** Hashes of a word's GloVe classes at the three levels of the class tree (`packed` from `gloveOf`), appended to `out`. */
+export function gloveHashes(packed: number, out: number[]): void {
+  if (!packed) return;
+  out.push(combine(T.g1, packed & 63), combine(T.g2, (packed >>> 6) & 511), combine(T.g3, packed >>> 15));
+}
 
 const prefixBuf: number[] = [];
 
@@ -515,6 +610,20 @@ export function wordHashes(w: string, out: number[], cls = 0): void {
     const cap = isCapitalized(w) ? 1 : 0;
     for (let b = 0; b < 16; b++) if (cls & (1 << b)) out.push(combine(T.cls, b), combine(combine(T.clsCap, b), cap));
   }
+  if (FEATURE_FLAGS.glove) gloveHashes(gloveOf(f), out);
+}
+
+/**
+ * Hashes of a token of a table row (`SentenceInfo.table`): the row flag alone and with the token's
+ * shape, capital run and name-list marks, so that the clubs named after towns of results tables do
+ * not teach that a town name in prose is an organization.
+ */
+export function tableHashes(s: SentenceInfo, i: number, out: number[]): void {
+  out.push(T.tab, combine(T.tabSh, s.shape[i]!));
+  if (s.capRun[i]) out.push(combine(T.tabRun, s.capRun[i]!));
+  if (s.names[i]) out.push(combine(T.tabGz, s.names[i]!));
+  if (s.ext[i]) out.push(combine(T.tabGx, s.ext[i]!));
+  if (s.geo[i]) out.push(combine(T.tabGg, s.geo[i]!));
 }
 
 /** Hashes of the context-aggregation features of a word type in a document (see `DocumentInfo.agg`). */
@@ -553,6 +662,10 @@ export function neighbourHashes(role: number, w: { fold: number; exact: number; 
   // the neighbours' word clusters (the token's own are word features, see `wordHashes`)
   if (FEATURE_FLAGS.clusters) out.push(combine(prev ? T.c1m1 : T.c1p1, (w.cls >>> 16) & 63), combine(prev ? T.c2m1 : T.c2p1, w.cls >>> 22));
   if (w.cls & 0xffff) for (let b = 0; b < 16; b++) if (w.cls & (1 << b)) out.push(combine(prev ? T.clsm1 : T.clsp1, b));
+  if (FEATURE_FLAGS.glove) {
+    const g = gloveOf(w.fold);
+    if (g) out.push(combine(prev ? T.g2m1 : T.g2p1, (g >>> 6) & 511));
+  }
 }
 
 /** The word type of token `i` of a sentence, as `neighbourHashes` reads it (null outside the sentence). */
@@ -612,6 +725,7 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
   );
   if (i === 0) out.push(combine(T.first, sh));
   if (s.allCaps) out.push(T.caps, combine(T.capsw, f));
+  if (s.table) tableHashes(s, i, out);
   const run = s.capRun[i]!;
   if (run) out.push(combine(T.capSeq, run), combine(combine(T.capSeqSh, run), sh));
   pushNameListFeatures(out, s.names, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GZ_TEMPLATES);
@@ -629,6 +743,18 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
       if (lc >>> 16) out.push(combine(combine(T.runLc1, (lc >>> 16) & 63), s.runPos[i]!));
       const fc = s.cls[first]! & 0xffff;
       if (i !== first) for (let b = 0; b < 16; b++) if (fc & (1 << b)) out.push(combine(T.runFcls, b));
+    }
+    const pre = s.runPre[i]!;
+    if (pre) {
+      // the word before the run's first connector heads "Legislative Assembly of Ontario", "Carnegie Institution of Washington"
+      const pc = s.cls[pre - 1]!;
+      out.push(combine(combine(T.runPre, s.fold[pre - 1]!), s.runPos[i]!));
+      for (let b = 0; b < 16; b++) if (pc & (1 << b)) out.push(combine(T.runPreCls, b));
+    }
+    if (FEATURE_FLAGS.glove) {
+      // the GloVe class of the run's head: "… Squadron", "… FM" typed by words the training never showed as heads
+      const g = gloveOf(s.runLast[i]!);
+      if (g) out.push(combine(combine(T.runLg2, (g >>> 6) & 511), s.runPos[i]!));
     }
     const hd = s.head[i]!;
     if (hd) {

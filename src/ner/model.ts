@@ -14,6 +14,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CompactNameList } from './names.ts';
+import { useFeatureGroups } from './features.ts';
 import { NER_TAGS, type WeightLookup } from './tagger.ts';
 
 /** A trained model: sparse rows of a 2^bits-row hashed weight table. */
@@ -25,6 +26,8 @@ export interface NerModel {
   passes?: number;
   /** Decoder the weights were trained for ('viterbi': `viterbi.ts`); absent: greedy. */
   decoder?: 'viterbi';
+  /** Gated feature groups the weights were trained with (`GATED_FEATURES` in `features.ts`); absent: none. */
+  features?: string[];
   epochs: number;
   /** log2 of the number of rows; a feature hash `h` addresses row `h & (2^bits − 1)`. */
   bits: number;
@@ -56,7 +59,7 @@ export const DEFAULT_NER_MODEL = join(dirname(fileURLToPath(import.meta.url)), '
 
 /** Serializes a model to the binary file layout described above. */
 export function serializeNerModel(m: NerModel): Buffer {
-  const header = Buffer.from(JSON.stringify({ format: m.format, tags: m.tags, trainedOn: m.trainedOn, ...(m.passes ? { passes: m.passes } : {}), ...(m.decoder ? { decoder: m.decoder } : {}), epochs: m.epochs, bits: m.bits, scale: m.scale, count: m.rows.length, nameCount: m.names.length, extCount: m.ext.length, classCount: m.classKeys.length, ...(m.geo ? { geoCount: m.geo.length } : {}) }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ format: m.format, tags: m.tags, trainedOn: m.trainedOn, ...(m.passes ? { passes: m.passes } : {}), ...(m.decoder ? { decoder: m.decoder } : {}), ...(m.features?.length ? { features: m.features } : {}), epochs: m.epochs, bits: m.bits, scale: m.scale, count: m.rows.length, nameCount: m.names.length, extCount: m.ext.length, classCount: m.classKeys.length, ...(m.geo ? { geoCount: m.geo.length } : {}) }), 'utf8');
   const pad = (4 - ((4 + header.length) % 4)) % 4;
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length, 0);
@@ -112,7 +115,7 @@ export function parseNerModel(buf: Buffer): NerModel {
   const classKeys = u32(header.classCount);
   const classValues = u32(header.classCount);
   const geo = header.geoCount ? { geo: u32(header.geoCount), geoTypes: u8(header.geoCount) } : {};
-  return { format: header.format, tags: header.tags, trainedOn: header.trainedOn, ...(header.passes ? { passes: header.passes } : {}), ...(header.decoder ? { decoder: header.decoder } : {}), epochs: header.epochs, bits: header.bits, scale: header.scale, rows, values, names, nameTypes, ext, extTypes, classKeys, classValues, ...geo };
+  return { format: header.format, tags: header.tags, trainedOn: header.trainedOn, ...(header.passes ? { passes: header.passes } : {}), ...(header.decoder ? { decoder: header.decoder } : {}), ...(header.features ? { features: header.features } : {}), epochs: header.epochs, bits: header.bits, scale: header.scale, rows, values, names, nameTypes, ext, extTypes, classKeys, classValues, ...geo };
 }
 
 /** A loaded model: a dense Int16 table addressed by feature hash, ready for `tagDocument`. */
@@ -137,6 +140,8 @@ function popcount(x: number): number {
 /** Builds the run-time lookup from a model. Throws if its tag set differs from `NER_TAGS`. */
 export function prepareNerModel(model: NerModel): LoadedNerModel {
   if (model.tags.join(',') !== NER_TAGS.join(',')) throw new Error(`ner model: tag set ${model.tags.join(',')} differs from ${NER_TAGS.join(',')}`);
+  // the model's gated feature groups (process-wide: the last model prepared sets them)
+  useFeatureGroups(model.features);
   const width = NER_TAGS.length;
   const mask = (1 << model.bits) - 1;
   // Sparse table: a bitmap of the non-zero rows with per-word prefix counts (rank) addresses the

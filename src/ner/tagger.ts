@@ -5,9 +5,11 @@
  * store) and at run time (with a loaded model), so scores match.
  */
 import { markHeads, markNames, type NameLookup } from './names.ts';
+import { Slabs } from './slabs.ts';
 import { stackFeatures } from './stacking.ts';
+import { StringTable } from './string-table.ts';
 import { ViterbiSearch, type ViterbiScores } from './viterbi.ts';
-import { aggHashes, aggregateDocument, combine, describeDocument, describeSentence, describeWord, FEATURE_FLAGS, hashString, neighbourHashes, NEXT, NO_HIST, NO_SCORES, NEXT2, PREV, PREV2, staticHashes, T, wordHashes, type DocumentInfo, type SentenceInfo, type WordContexts, type WordFacts } from './features.ts';
+import { aggHashes, aggregateDocument, combine, describeDocument, describeSentence, FEATURE_FLAGS, hashString, neighbourHashes, NEXT, NO_SCORES, NEXT2, PREV, PREV2, staticHashes, T, WordFacts, wordHashes, type DocumentInfo, type SentenceInfo, type WordContexts } from './features.ts';
 
 /** The tag set, IOB2 over the four CoNLL types. Index 0 is `O`. */
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -113,15 +115,36 @@ export function addScores(weights: WeightLookup, feats: ArrayLike<number>, n: nu
   for (let j = 0; j < n; j++) weights.addFeature(feats[j]!, out);
 }
 
+/** Summed scores cached per word type: 7 parts of one score per tag (see `scoresOf`). */
+const WORD_SCORES = 7 * START;
+
+/** The empty history-score row that marks the Viterbi cache of a `WordEntry` as unset. */
+const NO_HIST = new Float64Array(0);
+
 /**
- * A word type as the tagger caches it per model: `WordFacts` with its word classes and its summed
- * scores (see `scoresOf`). The caches assume `FEATURE_FLAGS` stay as they were when a model was first used.
+ * A word type as the tagger caches it per model: `WordFacts` with its word classes, and where its
+ * summed scores are. The caches assume `FEATURE_FLAGS` stay as they were when a model was first used.
  */
-type WordEntry = WordFacts;
+class WordEntry extends WordFacts {
+  /** Offset of the word type's `WORD_SCORES` summed scores in the model's score pool (`Caches.pool`); -1 until its first part is computed. */
+  slot = -1;
+  /** Bits of the parts of its scores computed so far (see `scoresOf`). */
+  scoreParts = 0;
+  /** The Viterbi decoder's previous-tag × word scores after each previous tag (see `histOf`); `NO_HIST` until set. */
+  hist: Float64Array = NO_HIST;
+  /** Bits of the rows of `hist` computed so far (bit t1: the row after previous tag t1). */
+  histRows = 0;
+}
 
 /** Per-model run-time caches: word types, and the summed scores of each tag pair and sentence boundary. */
 interface Caches {
-  words: Map<string, WordEntry>;
+  words: StringTable<WordEntry>;
+  /**
+   * The summed scores of the word types, `WORD_SCORES` per word from its `slot`, in one array (grown by
+   * doubling; `poolUsed` entries handed out): no typed array per word to allocate and to go through.
+   */
+  pool: Int32Array;
+  poolUsed: number;
   pairs: (Int32Array | undefined)[];
   /** All tag-pair scores as one table for the Viterbi decoder (see `pairTableOf`), once used. */
   pairTable: Float64Array | null;
@@ -130,8 +153,18 @@ interface Caches {
 }
 const caches = new WeakMap<WeightLookup, Caches>();
 
-/** Most word types cached per model (the cache is emptied when it grows past this). */
+/** The buffers of the word types' Viterbi rows (`histOf`, see `slabs.ts`): they live as long as the word caches. */
+const wordSlabs = new Slabs();
+
+/** Most word types cached per model (the cache is emptied, between documents, once it has grown past this). */
 const MAX_WORDS = 100_000;
+
+/** Empties the word caches of a model when they have grown past `MAX_WORDS` (between documents: no entry is in use). */
+function boundWordCaches(c: Caches): void {
+  if (c.words.size < MAX_WORDS) return;
+  c.words.clear();
+  c.poolUsed = 0;
+}
 
 function cachesOf(weights: WeightLookup): Caches {
   let c = caches.get(weights);
@@ -143,7 +176,7 @@ function cachesOf(weights: WeightLookup): Caches {
       storeScores(weights, scratch, v, 0);
       return v;
     });
-    caches.set(weights, (c = { words: new Map(), pairs: [], pairTable: null, boundary }));
+    caches.set(weights, (c = { words: new StringTable(), pool: new Int32Array(4096 * WORD_SCORES), poolUsed: 0, pairs: [], pairTable: null, boundary }));
   }
   return c;
 }
@@ -155,8 +188,7 @@ const vec = new Float64Array(START);
 function entryOf(weights: WeightLookup, c: Caches, w: string): WordEntry {
   let e = c.words.get(w);
   if (!e) {
-    if (c.words.size >= MAX_WORDS) c.words.clear();
-    e = describeWord(w);
+    e = new WordEntry(w);
     // as int32 (the same bits for every bit test): the field keeps one number representation
     e.cls = (weights.classes?.get(e.fold) ?? 0) | 0;
     c.words.set(w, e);
@@ -207,34 +239,47 @@ function storeScores(weights: WeightLookup, feats: number[], into: Int32Array, o
 const AFTER_O = 5 * START;
 const AFTER_START = 6 * START;
 
+/** The offset of word type `e`'s scores in `c.pool`, handed out (the pool grown if need be) on first use. */
+function slotOf(c: Caches, e: WordEntry): number {
+  if (e.slot >= 0) return e.slot;
+  if (c.poolUsed + WORD_SCORES > c.pool.length) {
+    const bigger = new Int32Array(2 * c.pool.length);
+    bigger.set(c.pool);
+    c.pool = bigger;
+  }
+  e.slot = c.poolUsed;
+  c.poolUsed += WORD_SCORES;
+  return e.slot;
+}
+
 /**
- * The word type's summed scores, each part computed once, the first time it is needed: part 0 its own
- * features with its previous-tag features (`tagWordHashes`) after `O` and after the sentence start
- * (offsets `AFTER_O`, `AFTER_START`); part role + 1 its features as PREV, NEXT, PREV2, NEXT2 neighbour
- * (offset (role + 1) × 9). A word seen only beside the tokens scored never pays for its own features.
+ * The offset in `c.pool` of the word type's summed scores, each part computed once, the first time it
+ * is needed: part 0 its own features with its previous-tag features (`tagWordHashes`) after `O` and
+ * after the sentence start (offsets `AFTER_O`, `AFTER_START`); part role + 1 its features as PREV,
+ * NEXT, PREV2, NEXT2 neighbour (offset (role + 1) × 9). A word seen only beside the tokens scored
+ * never pays for its own features. Read `c.pool` after the call: it may have grown.
  */
-function scoresOf(weights: WeightLookup, e: WordEntry, w: string, part: number): Int32Array {
+function scoresOf(weights: WeightLookup, c: Caches, e: WordEntry, w: string, part: number): number {
   const bit = 1 << part;
-  let v = e.scores;
-  if ((e.scoreParts & bit) !== 0) return v;
-  if (v === NO_SCORES) v = e.scores = new Int32Array(7 * START);
+  const at = slotOf(c, e);
+  if ((e.scoreParts & bit) !== 0) return at;
   let from = hashesStart();
   if (part === 0) {
     wordHashes(w, hashes, e.cls);
-    storeHashes(weights, from, v, 0);
+    storeHashes(weights, from, c.pool, at);
     from = hashesStart();
     tagWordHashes(e.fold, e.shape, 0, hashes);
-    storeHashes(weights, from, v, AFTER_O);
+    storeHashes(weights, from, c.pool, at + AFTER_O);
     from = hashesStart();
     tagWordHashes(e.fold, e.shape, START, hashes);
-    storeHashes(weights, from, v, AFTER_START);
+    storeHashes(weights, from, c.pool, at + AFTER_START);
   } else {
     // the roles PREV, NEXT, PREV2, NEXT2 are 0–3
     neighbourHashes(part - 1, e, hashes);
-    storeHashes(weights, from, v, part * START);
+    storeHashes(weights, from, c.pool, at + part * START);
   }
   e.scoreParts |= bit;
-  return v;
+  return at;
 }
 
 /** Adds `b` (from `offset`) into `a` element-wise. */
@@ -317,8 +362,12 @@ function sentenceInfosOf(weights: WeightLookup, sentences: readonly (readonly st
 
 /** Adds the cached scores of token `j` as the neighbour in `role` into `r.stat`, or of the sentence boundary when `ok` is false. */
 function addNeighbour(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], j: number, ok: boolean, role: number): void {
-  if (ok) addInto(r.stat, scoresOf(r.weights, es[j]!, s.tokens[j]!, role + 1), (role + 1) * START);
-  else addInto(r.stat, r.c.boundary[role]!);
+  if (!ok) {
+    addInto(r.stat, r.c.boundary[role]!);
+    return;
+  }
+  const at = scoresOf(r.weights, r.c, es[j]!, s.tokens[j]!, role + 1);
+  addInto(r.stat, r.c.pool, at + (role + 1) * START);
 }
 
 /** The summed scores of a word type's context-aggregation features in the document, computed once. */
@@ -340,7 +389,8 @@ function scoreStatic(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], i: nu
   r.stat.fill(0);
   addHashes(r.weights, from, r.stat);
   // the word's own features and those of its four neighbours: summed once per word type
-  addInto(r.stat, scoresOf(r.weights, es[i]!, s.tokens[i]!, 0), 0);
+  const at = scoresOf(r.weights, r.c, es[i]!, s.tokens[i]!, 0);
+  addInto(r.stat, r.c.pool, at);
   addNeighbour(r, s, es, i - 1, i > 0, PREV);
   addNeighbour(r, s, es, i + 1, i + 1 < n, NEXT);
   addNeighbour(r, s, es, i - 2, i > 1, PREV2);
@@ -371,8 +421,8 @@ function scoreWithHistory(r: TagRun, s: SentenceInfo, e: WordEntry, i: number, t
   scores.set(r.stat);
   feats.length = 0;
   // the previous tag with the word: cached per word type after O and at the sentence start
-  if (t1 === 0) addInto(scores, e.scores, AFTER_O);
-  else if (t1 === START) addInto(scores, e.scores, AFTER_START);
+  if (t1 === 0) addInto(scores, r.c.pool, e.slot + AFTER_O);
+  else if (t1 === START) addInto(scores, r.c.pool, e.slot + AFTER_START);
   else tagWordHashes(e.fold, e.shape, t1, feats);
   memoryHashes(s, i, r.memory, feats);
   addScores(r.weights, feats, feats.length, scores);
@@ -435,14 +485,15 @@ function pairTableOf(weights: WeightLookup, c: Caches): Float64Array {
  * `live` (the search's live previous tags, see `ViterbiSearch.liveTags`) holds that tag. Rows not yet
  * computed hold zeros and are never read.
  */
-function histOf(weights: WeightLookup, e: WordEntry, live: number): Float64Array {
+function histOf(weights: WeightLookup, c: Caches, e: WordEntry, live: number): Float64Array {
   let v = e.hist;
   if (v === NO_HIST) {
-    v = e.hist = new Float64Array((START + 1) * START);
-    const sc = e.scores;
+    v = e.hist = wordSlabs.float64((START + 1) * START);
+    const sc = c.pool;
+    const at = e.slot;
     for (let t = 0; t < START; t++) {
-      v[t] = sc[AFTER_O + t]!;
-      v[START * START + t] = sc[AFTER_START + t]!;
+      v[t] = sc[at + AFTER_O + t]!;
+      v[START * START + t] = sc[at + AFTER_START + t]!;
     }
     e.histRows = 1 | (1 << START);
   }
@@ -495,7 +546,7 @@ function tagSentenceViterbi(r: TagRun, s: SentenceInfo, es: readonly WordEntry[]
       memoryHashes(s, i, r.memory, hashes);
       addHashes(r.weights, from, r.stat);
       x.local.set(r.stat, i * START);
-      x.prev[i] = histOf(r.weights, e, search.liveTags());
+      x.prev[i] = histOf(r.weights, r.c, e, search.liveTags());
     }
     search.step(x, i, forced, fast ? VITERBI_FAST_GAP.beam : Infinity);
   }
@@ -531,6 +582,7 @@ function tagPass(r: TagRun, infos: readonly SentenceInfo[], entries: readonly Wo
  */
 export function tagDocument(weights: WeightLookup, input: readonly (readonly string[])[], _lexicons: object = {}, opts: TagOptions = {}): string[][] {
   const c = cachesOf(weights);
+  boundWordCaches(c);
   const sentences = tokenListsOf(input);
   const entries = entriesOf(weights, c, sentences);
   const doc: DocumentInfo = describeDocument(sentences, entries);

@@ -4,7 +4,7 @@
  * 2009): greedy (per-token updates) or structured with the Viterbi decoder (per-sentence updates,
  * `TrainOptions.decoder`). Deterministic: documents are shuffled with a seeded generator.
  */
-import { aggregateDocument, combine, describeDocument, FEATURE_FLAGS, type SentenceInfo, describeSentence, hashString, staticHashes } from './features.ts';
+import { aggregateDocument, combine, describeDocument, FEATURE_FLAGS, featureGroupsOn, type SentenceInfo, describeSentence, hashString, staticHashes } from './features.ts';
 import { addNames, markHeads, markNames, type NameList } from './names.ts';
 import { addScores, annotateSentence, bestTag, historyHashes, memoryHashes, NER_TAGS, openToken, rememberSentence, START, tagPairHashes, tagWordHashes, type DocMemory, type WeightLookup } from './tagger.ts';
 import { decodeViterbi, type ViterbiScores } from './viterbi.ts';
@@ -410,6 +410,7 @@ function finalizeModel(W: TrainableWeights, epochs: number, bits: number, fullLi
     trainedOn: opts.trainedOn ?? '',
     ...(opts.passes && opts.passes > 1 ? { passes: opts.passes } : {}),
     ...(opts.decoder === 'viterbi' ? { decoder: 'viterbi' as const } : {}),
+    ...(featureGroupsOn().length ? { features: featureGroupsOn() } : {}),
     epochs,
     bits,
     scale,

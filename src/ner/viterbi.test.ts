@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { allowedTag, decodeViterbi, type ViterbiScores } from './viterbi.ts';
+import { allowedTag, decodeViterbi, ViterbiSearch, type ViterbiScores } from './viterbi.ts';
 import { allowedAfter, NER_TAGS } from './tagger.ts';
 import { makeRng } from '../models/rng.ts';
 
@@ -104,5 +104,69 @@ test('the incremental search keeps the best scores and the live previous tags of
       assert.equal(search.liveTags(), mask, `trial ${trial}, token ${i}: live tags`);
       assert.equal(search.entityGap(), best - bestEntity, `trial ${trial}, token ${i}: gap`);
     }
+  }
+});
+
+/**
+ * The search state by state, as first written: every live history (t2, t1), in the order it was reached,
+ * extended by every allowed tag; a new state keeps the first history with the strictly best score, and
+ * histories more than `beam` below the best are dropped. Returns the tags of the best final state.
+ */
+function referenceDecode(x: ViterbiScores, beam: number): number[] {
+  let live: Array<[number, number, number]> = [[START, START, 0]]; // t2, t1, score
+  const back: Array<Map<number, number>> = [];
+  for (let i = 0; i < x.n; i++) {
+    const best = Math.max(...live.map((s) => s[2]));
+    const next = new Map<number, [number, number, number]>();
+    const from = new Map<number, number>();
+    for (const [t2, t1, d] of live) {
+      if (d < best - beam) continue;
+      for (let t = 0; t < 9; t++) {
+        if (!allowedTag(t1, t) || (x.forced[i] && t !== 0)) continue;
+        const v = x.forced[i] ? d : d + x.local[i * 9 + t]! + x.prev[i]![t1 * 9 + t]! + x.pair[(t1 * H + t2) * 9 + t]!;
+        const key = t1 * H + t;
+        const cur = next.get(key);
+        if (!cur || v > cur[2]) {
+          next.set(key, [t1, t, v]);
+          from.set(key, t2);
+        }
+      }
+    }
+    live = [...next.values()];
+    back.push(from);
+  }
+  let end = live[0]!;
+  for (const s of live) if (s[2] > end[2] || (s[2] === end[2] && s[0] * H + s[1] < end[0] * H + end[1])) end = s;
+  const tags: number[] = new Array(x.n);
+  let [t0, t1] = [end[0], end[1]];
+  for (let i = x.n - 1; i >= 0; i--) {
+    tags[i] = t1;
+    const t2 = back[i]!.get(t0 * H + t1)!;
+    [t0, t1] = [t2, t0];
+  }
+  return tags;
+}
+
+test('the grouped search breaks ties as the state-by-state search (integer scores, many ties, with and without a beam)', () => {
+  const rnd = makeRng(11);
+  const int = (k: number) => Math.floor(rnd() * k) - (k >> 1);
+  const search = new ViterbiSearch();
+  for (let trial = 0; trial < 300; trial++) {
+    const n = 1 + (trial % 9);
+    // small integer ranges: equal path scores are common, so the choice among them is tested
+    const range = trial % 2 ? 3 : 40;
+    const x: ViterbiScores = {
+      n,
+      local: Float64Array.from({ length: n * 9 }, () => int(range)),
+      prev: Array.from({ length: n }, () => Float64Array.from({ length: H * 9 }, () => int(range))),
+      pair: Float64Array.from({ length: H * H * 9 }, () => int(range)),
+      forced: Uint8Array.from({ length: n }, () => (rnd() < 0.2 ? 1 : 0)),
+    };
+    const beam = trial % 3 === 0 ? 6 : Infinity;
+    const out = new Uint8Array(n);
+    search.begin(n);
+    for (let i = 0; i < n; i++) search.step(x, i, x.forced[i] === 1, beam);
+    search.end(n, out);
+    assert.deepEqual([...out], referenceDecode(x, beam), `trial ${trial}`);
   }
 });

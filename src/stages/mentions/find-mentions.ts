@@ -64,19 +64,33 @@ export function labelOfEntries(entries: readonly AliasEntry[]): MentionLabel {
   return TYPE_LABEL[literal.entity.type];
 }
 
+/** The type of an IOB2 tag ("B-PER" → "PER"), from a table for the recognizer's tags (no new string per token). */
+const TAG_TYPES = new Map<string, string>(['PER', 'ORG', 'LOC', 'MISC'].flatMap((t) => [[`B-${t}`, t], [`I-${t}`, t]] as Array<[string, string]>));
+const typeOfTag = (t: string): string => TAG_TYPES.get(t) ?? t.slice(2);
+
 /** Token spans of IOB2 tags: `[from, to, type]`. */
 export function spansOfTags(tags: readonly string[]): Array<[number, number, string]> {
   const out: Array<[number, number, string]> = [];
-  let open: [number, string] | null = null;
-  tags.forEach((t, i) => {
-    const type = t === 'O' ? '' : t.slice(2);
-    if (open && (t === 'O' || t.startsWith('B-') || type !== open[1])) {
-      out.push([open[0], i, open[1]]);
-      open = null;
+  let from = -1;
+  let type = '';
+  for (let i = 0; i < tags.length; i++) {
+    const t = tags[i]!;
+    if (t === 'O') {
+      if (from >= 0) out.push([from, i, type]);
+      from = -1;
+      continue;
     }
-    if (!open && t !== 'O') open = [i, type];
-  });
-  if (open) out.push([(open as [number, string])[0], tags.length, (open as [number, string])[1]]);
+    const ty = typeOfTag(t);
+    if (from >= 0 && (t.startsWith('B-') || ty !== type)) {
+      out.push([from, i, type]);
+      from = -1;
+    }
+    if (from < 0) {
+      from = i;
+      type = ty;
+    }
+  }
+  if (from >= 0) out.push([from, tags.length, type]);
   return out;
 }
 

@@ -6,6 +6,7 @@
  */
 import { aliasTokens, buildAliasIndex, type AliasEntry } from '../../kb/alias-index.ts';
 import type { KnowledgeBase } from '../../kb/types.ts';
+import { StringTable } from '../../ner/string-table.ts';
 
 /** A trie node: children by unit, and the alias entries that end here. */
 interface TrieNode {
@@ -167,6 +168,39 @@ function wordUnit(text: string): string | string[] {
   return upper ? text.toLowerCase() : text;
 }
 
+/** A token text's matching units (`wordUnit`), and for a plain word the trie node its unit leads to from the root. */
+interface TokenStep {
+  unit: string | string[];
+  first: TrieNode | undefined;
+}
+
+/** Most token texts whose steps a trie keeps (its cache is emptied when it grows past this). */
+const MAX_CACHED_STEPS = 100_000;
+const stepsByRoot = new WeakMap<TrieNode, StringTable<TokenStep>>();
+
+/**
+ * The steps of the tokens, memoized per trie and token text (bounded): every token of a new document
+ * is a new string, which a `Map` would hash anew; from the cache, a word's units are the strings first
+ * made for it (no lower-cased copy again) and its first step from the root is known.
+ */
+function tokenSteps(root: TrieNode, tokens: readonly MatchToken[]): TokenStep[] {
+  let table = stepsByRoot.get(root);
+  if (!table) stepsByRoot.set(root, (table = new StringTable()));
+  const out: TokenStep[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const text = tokens[k]!.text;
+    let step = table.get(text);
+    if (step === undefined) {
+      if (table.size >= MAX_CACHED_STEPS) table.clear();
+      const unit = wordUnit(text);
+      step = { unit, first: typeof unit === 'string' ? root.next.get(unit) : undefined };
+      table.set(text, step);
+    }
+    out.push(step);
+  }
+  return out;
+}
+
 /** `aliasTokens` of one token, memoized (bounded): plain lower-case ASCII words skip the folding. */
 export function tokenUnits(text: string): string[] {
   let u = unitCache.get(text);
@@ -187,7 +221,7 @@ export function tokenUnits(text: string): string[] {
  * aliases excepted). Entities in `exclude` are not matched (the outer entity, in a nested search).
  */
 export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], maxLength = Infinity, exclude?: ReadonlySet<string>): GazetteerMatch[] {
-  const units = tokens.map((t) => wordUnit(t.text));
+  const steps = tokenSteps(gaz.root, tokens);
   const out: GazetteerMatch[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -195,10 +229,11 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
     let node: TrieNode | undefined = gaz.root;
     let quotes = 0;
     for (let j = i; j < tokens.length && j - i < maxLength && node; j++) {
-      const us = units[j]!;
+      const step = steps[j]!;
+      const us = step.unit;
       if (typeof us === 'string') {
-        // one plain word: one unit
-        node = node.next.get(us);
+        // one plain word: one unit (its step from the root known)
+        node = j === i ? step.first : node.next.get(us);
         if (!node?.entries) continue;
       } else if (us.length === 0) {
         // "People's Republic": a possessive inside a name is skipped; anything else ends the match
