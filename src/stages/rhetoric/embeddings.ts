@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RhetoricDoc } from './doc.ts';
 import type { EmitFeature } from './features.ts';
+import { forEachWordValue, newWordCache, type WordCache } from './word-table.ts';
 
 /** Static word vectors: a word's row in `data` (`dims` floats per row). */
 export interface WordVectors {
@@ -107,7 +108,7 @@ const DIM_NAMES = Array.from({ length: 1024 }, (_, k) => String(k));
 
 /**
  * Per document and vector set: where each token's vector lies (an offset into `vectors.data`,
- * -1 for punctuation and unknown words, -2 not yet looked up (all are, once per distinct norm, when the document is first seen), ≤ -3 for a word read through its
+ * -1 for punctuation and unknown words, ≤ -3 for a word read through its
  * parts, stored in `parts`) and per-sentence sums.
  */
 interface DocVectors {
@@ -120,37 +121,41 @@ const docCache = new WeakMap<RhetoricDoc, DocVectors>();
 function docVectors(doc: RhetoricDoc, vectors: WordVectors): DocVectors {
   let d = docCache.get(doc);
   if (!d || d.vectors !== vectors) {
-    d = { vectors, tokens: new Int32Array(doc.tokens.length).fill(-2), parts: [], sentences: new Map() };
-    // Every token's slot at once, one lookup per distinct norm.
+    const tokens = new Int32Array(doc.tokens.length);
+    d = { vectors, tokens, parts: [], sentences: new Map() };
+    // Every token's slot at once, one lookup per distinct norm of the process (the slot, or the
+    // vector read through the word's parts, is a function of the norm).
     const dv = d;
-    doc.positions.forEach((at) => {
-      const slot = tokenSlot(dv, doc, at[0]!);
-      for (let j = 1; j < at.length; j++) dv.tokens[at[j]!] = slot;
+    forEachWordValue(doc, wordSlotCache(vectors), (norm) => wordSlot(vectors, norm), (s, at) => {
+      let slot = s.slot;
+      if (s.parts) {
+        dv.parts.push(s.parts);
+        slot = -3 - (dv.parts.length - 1);
+      }
+      for (let j = 0; j < at.length; j++) tokens[at[j]!] = slot;
     });
     docCache.set(doc, d);
   }
   return d;
 }
-/** The vector slot of token `i` (see `DocVectors`), looked up on first use. */
-function tokenSlot(d: DocVectors, doc: RhetoricDoc, i: number): number {
-  let slot = d.tokens[i]!;
-  if (slot === -2) {
-    slot = -1;
-    const w = doc.tokens[i]!.norm;
-    if (isWordLike(w)) {
-      const row = d.vectors.rows.get(w);
-      if (row !== undefined) slot = row * d.vectors.dims;
-      else {
-        const sum = wordPartsVector(d.vectors, w);
-        if (sum) {
-          d.parts.push(sum);
-          slot = -3 - (d.parts.length - 1);
-        }
-      }
-    }
-    d.tokens[i] = slot;
-  }
-  return slot;
+/** A word's place in the vectors: its offset (or -1), or the sum of its parts' vectors (see `wordPartsVector`). */
+interface WordSlot {
+  slot: number;
+  parts: Float32Array | null;
+}
+const slotCaches = new WeakMap<WordVectors, WordCache<WordSlot>>();
+function wordSlotCache(vectors: WordVectors): WordCache<WordSlot> {
+  let c = slotCaches.get(vectors);
+  if (!c) slotCaches.set(vectors, (c = newWordCache<WordSlot>()));
+  return c;
+}
+/** The slot of a word (see `DocVectors`); the parts vector is shared by the documents, read only. */
+function wordSlot(vectors: WordVectors, w: string): WordSlot {
+  if (!isWordLike(w)) return { slot: -1, parts: null };
+  const row = vectors.rows.get(w);
+  if (row !== undefined) return { slot: row * vectors.dims, parts: null };
+  const sum = wordPartsVector(vectors, w);
+  return { slot: -1, parts: sum };
 }
 
 /**

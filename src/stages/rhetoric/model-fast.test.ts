@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareDoc } from './doc.ts';
-import { classifySpan, loadRhetoricModel, predictEmitted, sentenceProbabilities, sentenceProbabilitiesGeneric, tokenProbabilities, type LoadedLinear } from './model.ts';
+import { classifySpan, detectRhetoric, loadRhetoricModel, predictEmitted, sentenceProbabilities, sentenceProbabilitiesGeneric, tokenProbabilities, type LoadedLinear } from './model.ts';
 import { emitSpanFeatures, emitTokenFeatures } from './features.ts';
 import { sigmoid } from '../../models/linear.ts';
 import { NestedFeatureIndex } from '../../models/features.ts';
@@ -64,4 +64,14 @@ test('technique probabilities with embedding rows equal the generic lookup of al
   const fast = classifySpan(doc, span, model.tc, [span]);
   const slow = predictEmitted(model.tc, (emit) => emitSpanFeatures(doc, span, emit, [span], undefined, vectors));
   for (const { technique, p } of fast) assert.ok(Math.abs(p - slow[model.tc.labels.indexOf(technique)]!) < 1e-9, technique);
+});
+
+test('spans and techniques of a document do not depend on the documents seen before (per-word caches)', () => {
+  const model = loadRhetoricModel();
+  const other = 'Shameful lies from a corrupt and rotten elite, again and again!\nThe brave workers will never forget.';
+  const cold = detectRhetoric(prepareDoc(text), model);
+  detectRhetoric(prepareDoc(other), model);
+  const warm = detectRhetoric(prepareDoc(text), model);
+  assert.deepEqual(warm, cold);
+  assert.deepEqual(detectRhetoric(prepareDoc(other), model), detectRhetoric(prepareDoc(other), model));
 });

@@ -9,6 +9,7 @@ import { TOKEN_VECTOR_PREFIXES, tokenVectorScores } from './token-vectors.ts';
 import { mixWithinSentences, sentenceNetLogits, shiftBySentences, tokenNetLogits, unpackTokenNet, type StoredTokenNet, type TokenNet } from './token-net.ts';
 import { lexiconLookup, type LexiconLookup, type TechniqueLexicons } from './lexicon.ts';
 import { addSpanBagScores } from './span-bag.ts';
+import { forEachWordValue, newWordCache, type WordCache } from './word-table.ts';
 import { addSpanNetScores, unpackSpanNets, type SpanNet, type StoredSpanNets } from './span-net.ts';
 import { emitSentenceFeatures, emitSentenceShapeFeatures, emitSpanFeatures, emitStackFeatures, emitTokenFeatures, POSITION_TEMPLATES, sentenceWordValue, type EmitFeature } from './features.ts';
 
@@ -178,13 +179,15 @@ function wordIdIndex(m: LoadedLinear): WordIdFeatureIndex {
 /** The model's word ids of the document's token norms (-1 for words no feature uses). */
 function tokenWordIds(doc: RhetoricDoc, index: WordIdFeatureIndex): Int32Array {
   const out = new Int32Array(doc.tokens.length);
-  // One lookup per distinct norm (the document lists each norm's positions).
-  doc.positions.forEach((at, norm) => {
-    const id = index.wordId(norm);
+  let cache = wordIdWordCache.get(index);
+  if (!cache) wordIdWordCache.set(index, (cache = newWordCache<number>()));
+  // One lookup per distinct norm of the process (the document lists each norm's positions).
+  forEachWordValue(doc, cache, (norm) => index.wordId(norm), (id, at) => {
     for (let j = 0; j < at.length; j++) out[at[j]!] = id;
   });
   return out;
 }
+const wordIdWordCache = new WeakMap<WordIdFeatureIndex, WordCache<number>>();
 
 /**
  * Class probabilities of a linear model for features given by an emitter, looked up through the
@@ -294,30 +297,24 @@ export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceP
   for (let i = 0; i < out.length; i++) out[i] += perSentence[doc.tokenSentence[i]!]!;
   // Word-at-offset features: weights looked up once per distinct word.
   const T = POSITION_TEMPLATES.length;
-  let cachedWords = positionWeightCache.get(si);
-  if (!cachedWords || cachedWords.size > 200_000) positionWeightCache.set(si, (cachedWords = new Map()));
-  const byWord = cachedWords;
   const weightsOf = (word: string): Float64Array => {
-    let v = byWord.get(word);
-    if (!v) {
-      v = new Float64Array(T);
-      for (let k = 0; k < T; k++) {
-        const f = nested.get(POSITION_TEMPLATES[k]![0], word);
-        if (f >= 0) v[k] = w[f]!;
-      }
-      // The word's own suffix feature rides on its offset-0 slot.
-      if (word.length > 4) {
-        const f = nested.get('suf', word.slice(-3));
-        if (f >= 0) v[0]! += w[f]!;
-      }
-      byWord.set(word, v);
+    const v = new Float64Array(T);
+    for (let k = 0; k < T; k++) {
+      const f = nested.get(POSITION_TEMPLATES[k]![0], word);
+      if (f >= 0) v[k] = w[f]!;
+    }
+    // The word's own suffix feature rides on its offset-0 slot.
+    if (word.length > 4) {
+      const f = nested.get('suf', word.slice(-3));
+      if (f >= 0) v[0]! += w[f]!;
     }
     return v;
   };
-  // Each token's weight vector, found once per distinct norm.
+  // Each token's weight vector, found once per distinct norm of the process.
   const rowOf: Float64Array[] = new Array<Float64Array>(doc.tokens.length);
-  doc.positions.forEach((at, norm) => {
-    const v = weightsOf(norm);
+  let byId = positionWeightWords.get(si);
+  if (!byId) positionWeightWords.set(si, (byId = newWordCache()));
+  forEachWordValue(doc, byId, weightsOf, (v, at) => {
     for (let j = 0; j < at.length; j++) rowOf[at[j]!] = v;
   });
   const startRow = weightsOf('<s>');
@@ -340,8 +337,8 @@ export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceP
   return out;
 }
 
-/** Per token model: each word's word-at-offset weights (see `tokenProbabilities`), reused across documents (bounded). */
-const positionWeightCache = new WeakMap<LoadedLinear, Map<string, Float64Array>>();
+/** Per token model: each word's word-at-offset weights (see `tokenProbabilities`), reused across documents (bounded by the word table). */
+const positionWeightWords = new WeakMap<LoadedLinear, WordCache<Float64Array>>();
 
 /** The token model's word-vector weights, one row per prefix of `TOKEN_VECTOR_PREFIXES`, or null when it has none. */
 const tokenVectorWeightsCache = new WeakMap<LoadedLinear, Float64Array[] | null>();
@@ -364,8 +361,8 @@ function tokenVectorWeights(si: LoadedLinear, dims: number): Float64Array[] | nu
   return r;
 }
 
-/** Per token model: each word's word-vector scores, reused across documents (bounded, see below). */
-const wordScoreCache = new WeakMap<LoadedLinear, Map<string, [number, number, number] | null>>();
+/** Per token model: each word's word-vector scores, reused across documents (bounded by the word table). */
+const wordScoreCache = new WeakMap<LoadedLinear, WordCache<[number, number, number] | null>>();
 
 /** Adds the token model's word-vector feature scores (`token-vectors.ts`) to the logits `z`, when it has such features. */
 function addTokenVectorScores(doc: RhetoricDoc, si: LoadedLinear, z: Float64Array): void {
@@ -373,7 +370,7 @@ function addTokenVectorScores(doc: RhetoricDoc, si: LoadedLinear, z: Float64Arra
   const vectors = loadWordVectors();
   const [own, context, sentence] = tokenVectorWeights(si, vectors.dims)!;
   let byWord = wordScoreCache.get(si);
-  if (!byWord || byWord.size > 200_000) wordScoreCache.set(si, (byWord = new Map()));
+  if (!byWord) wordScoreCache.set(si, (byWord = newWordCache()));
   const scores = tokenVectorScores(doc, vectors, own!, context!, sentence!, byWord);
   for (let i = 0; i < z.length; i++) z[i]! += scores[i]!;
 }

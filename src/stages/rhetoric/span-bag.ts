@@ -1,4 +1,5 @@
 import type { RhetoricDoc } from './doc.ts';
+import { docWords, forEachWordValue, newWordCache, type WordCache } from './word-table.ts';
 import { CHAR_GRAM_VALUE, SENTENCE_WORD_VALUE, spanWordValue } from './features.ts';
 
 /** Finds a feature's row in a model by the parts of its name (see `featureName`); -1 when absent. */
@@ -7,14 +8,17 @@ export type RowLookup = (prefix: string, a?: string, b?: string) => number;
 /**
  * Per model (keyed by its weight array): the summed class weights of the bag features, per word
  * and per word pair, so that a span costs one vector add per word and per word pair.
- * - `words`: `w` + `st` + the `c4` 4-grams that lie inside the padded word (" word "), times `CHAR_GRAM_VALUE`;
- * - `pairs`: `b` + the `c4` 4-grams that cross the space between two words, times `CHAR_GRAM_VALUE`;
- * - `sentence`: the `s` (sentence word) weights of a word times `SENTENCE_WORD_VALUE`.
+ * - `words`, first: `w` + `st` + the `c4` 4-grams that lie inside the padded word (" word "), times `CHAR_GRAM_VALUE`;
+ * - `words`, second: the `s` (sentence word) weights of a word times `SENTENCE_WORD_VALUE`;
+ * - `pairs`: `b` + the `c4` 4-grams that cross the space between two words, times `CHAR_GRAM_VALUE`.
  */
 interface BagCache {
-  words: Map<string, Float64Array>;
-  pairs: Map<string, Map<string, Float64Array>>;
-  sentence: Map<string, Float64Array>;
+  /** Per word of the process word table (`word-table.ts`): its `words` and `sentence` vectors. */
+  words: WordCache<[Float64Array, Float64Array]>;
+  /** Per pair of word-table ids (first, then next word). */
+  pairs: Map<number, Map<number, Float64Array>>;
+  /** The word-table generation of the ids in `pairs`. */
+  pairsGeneration: number;
   size: number;
 }
 const caches = new WeakMap<Float32Array, BagCache>();
@@ -41,9 +45,11 @@ function docBagOf(doc: RhetoricDoc, weights: Float32Array, k: number, get: RowLo
     const n = doc.tokens.length;
     const word = new Array<Float64Array>(n);
     const sentence = new Array<Float64Array>(n);
-    doc.positions.forEach((at, norm) => {
-      const wv = wordVector(cache, norm, weights, k, get);
-      const sv = sentenceVector(cache, norm, weights, k, get);
+    const vectorsOf = (norm: string): [Float64Array, Float64Array] => {
+      cache.size += 2;
+      return [wordVector(norm, weights, k, get), sentenceVector(norm, weights, k, get)];
+    };
+    forEachWordValue(doc, cache.words, vectorsOf, ([wv, sv], at) => {
       for (let j = 0; j < at.length; j++) {
         word[at[j]!] = wv;
         sentence[at[j]!] = sv;
@@ -57,7 +63,7 @@ function docBagOf(doc: RhetoricDoc, weights: Float32Array, k: number, get: RowLo
 function cacheOf(weights: Float32Array): BagCache {
   let c = caches.get(weights);
   if (!c || c.size > MAX_CACHED) {
-    c = { words: new Map(), pairs: new Map(), sentence: new Map(), size: 0 };
+    c = { words: newWordCache(), pairs: new Map(), pairsGeneration: -1, size: 0 };
     caches.set(weights, c);
   }
   return c;
@@ -69,24 +75,19 @@ function addRow(v: Float64Array, weights: Float32Array, row: number, value: numb
   for (let c = 0; c < k; c++) v[c]! += weights[row * k + c]! * value;
 }
 
-function wordVector(cache: BagCache, w: string, weights: Float32Array, k: number, get: RowLookup): Float64Array {
-  let v = cache.words.get(w);
-  if (!v) {
-    v = new Float64Array(k);
-    addRow(v, weights, get('w', w), 1);
-    if (w.length >= 6) addRow(v, weights, get('st', w.slice(0, 5)), 1);
-    const padded = ` ${w} `;
-    for (let p = 0; p + 4 <= padded.length; p++) addRow(v, weights, get('c4', padded.slice(p, p + 4)), CHAR_GRAM_VALUE);
-    cache.words.set(w, v);
-    cache.size++;
-  }
+function wordVector(w: string, weights: Float32Array, k: number, get: RowLookup): Float64Array {
+  const v = new Float64Array(k);
+  addRow(v, weights, get('w', w), 1);
+  if (w.length >= 6) addRow(v, weights, get('st', w.slice(0, 5)), 1);
+  const padded = ` ${w} `;
+  for (let p = 0; p + 4 <= padded.length; p++) addRow(v, weights, get('c4', padded.slice(p, p + 4)), CHAR_GRAM_VALUE);
   return v;
 }
 
-function pairVector(cache: BagCache, w: string, next: string, weights: Float32Array, k: number, get: RowLookup): Float64Array {
-  let m = cache.pairs.get(w);
-  if (!m) cache.pairs.set(w, (m = new Map()));
-  let v = m.get(next);
+function pairVector(cache: BagCache, wi: number, ni: number, w: string, next: string, weights: Float32Array, k: number, get: RowLookup): Float64Array {
+  let m = cache.pairs.get(wi);
+  if (!m) cache.pairs.set(wi, (m = new Map()));
+  let v = m.get(ni);
   if (!v) {
     v = new Float64Array(k);
     addRow(v, weights, get('b', w, next), 1);
@@ -94,20 +95,15 @@ function pairVector(cache: BagCache, w: string, next: string, weights: Float32Ar
     const joined = ` ${w} ${next} `;
     const space = w.length + 1;
     for (let p = Math.max(0, space - 2); p < space && p + 4 <= joined.length; p++) addRow(v, weights, get('c4', joined.slice(p, p + 4)), CHAR_GRAM_VALUE);
-    m.set(next, v);
+    m.set(ni, v);
     cache.size++;
   }
   return v;
 }
 
-function sentenceVector(cache: BagCache, w: string, weights: Float32Array, k: number, get: RowLookup): Float64Array {
-  let v = cache.sentence.get(w);
-  if (!v) {
-    v = new Float64Array(k);
-    addRow(v, weights, get('s', w), SENTENCE_WORD_VALUE);
-    cache.sentence.set(w, v);
-    cache.size++;
-  }
+function sentenceVector(w: string, weights: Float32Array, k: number, get: RowLookup): Float64Array {
+  const v = new Float64Array(k);
+  addRow(v, weights, get('s', w), SENTENCE_WORD_VALUE);
   return v;
 }
 
@@ -127,11 +123,17 @@ export function addSpanBagScores(z: Float64Array, doc: RhetoricDoc, a: number, b
   const k = z.length;
   const bag = docBagOf(doc, weights, k, get);
   const cache = bag.cache;
+  // The pair cache is keyed by word-table ids: dropped when the table starts over.
+  const ids = docWords(doc);
+  if (cache.pairsGeneration !== ids.generation) {
+    cache.pairs = new Map();
+    cache.pairsGeneration = ids.generation;
+  }
   const toks = doc.tokens;
   const wv = spanWordValue(b - a);
   for (let i = a; i < b; i++) {
     addTo(z, bag.word[i]!, wv);
-    if (i + 1 < b) addTo(z, pairVector(cache, toks[i]!.norm, toks[i + 1]!.norm, weights, k, get), wv);
+    if (i + 1 < b) addTo(z, pairVector(cache, ids.tokenIds[i]!, ids.tokenIds[i + 1]!, toks[i]!.norm, toks[i + 1]!.norm, weights, k, get), wv);
   }
   // The rest of the sentence: the sentence's sum less the span's own tokens.
   const si = a < toks.length ? doc.tokenSentence[a]! : 0;

@@ -1,5 +1,6 @@
 import type { RhetoricDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
+import { forEachWordValue, newWordCache, type WordCache } from './word-table.ts';
 
 /**
  * Dense word-vector features of the span-identification token model: the token's own word vector
@@ -74,7 +75,7 @@ export function tokenVectorValues(doc: RhetoricDoc, vectors: WordVectors): Float
  * The summed score of the `ev`, `ec` and `es` features of every token, given the three weight
  * vectors (the same sum as the dot product of `tokenVectorValues` with the weights, computed per
  * distinct word: a mean vector's score is the mean of its words' scores). `byWord` caches each
- * word's three scores; pass the same map for the same weights to reuse them across documents.
+ * word's three scores; pass the same cache for the same weights to reuse them across documents.
  */
 export function tokenVectorScores(
   doc: RhetoricDoc,
@@ -82,7 +83,7 @@ export function tokenVectorScores(
   ownWeights: Float64Array,
   contextWeights: Float64Array,
   sentenceWeights: Float64Array,
-  byWord: Map<string, [number, number, number] | null> = new Map(),
+  byWord: WordCache<[number, number, number] | null> = newWordCache(),
 ): Float64Array {
   const dims = vectors.dims;
   const n = doc.tokens.length;
@@ -90,25 +91,21 @@ export function tokenVectorScores(
   const ctxScore = new Float64Array(n);
   const sentScore = new Float64Array(n);
   const has = new Uint8Array(n);
-  // One lookup per distinct word (the document lists each norm's positions).
-  doc.positions.forEach((at, w) => {
-    let s = byWord.get(w);
-    if (s === undefined) {
-      const u = unitVector(vectors, w);
-      s = null;
-      if (u) {
-        let x = 0;
-        let y = 0;
-        let z = 0;
-        for (let k = 0; k < dims; k++) {
-          x += ownWeights[k]! * u[k]!;
-          y += contextWeights[k]! * u[k]!;
-          z += sentenceWeights[k]! * u[k]!;
-        }
-        s = [x, y, z];
-      }
-      byWord.set(w, s);
+  const scoresOf = (w: string): [number, number, number] | null => {
+    const u = unitVector(vectors, w);
+    if (!u) return null;
+    let x = 0;
+    let y = 0;
+    let z = 0;
+    for (let k = 0; k < dims; k++) {
+      x += ownWeights[k]! * u[k]!;
+      y += contextWeights[k]! * u[k]!;
+      z += sentenceWeights[k]! * u[k]!;
     }
+    return [x, y, z];
+  };
+  // One lookup per distinct word of the process (the document lists each norm's positions).
+  forEachWordValue(doc, byWord, scoresOf, (s, at) => {
     if (!s) return;
     for (let j = 0; j < at.length; j++) {
       const i = at[j]!;
