@@ -455,6 +455,24 @@ const evalFirst = tuneOnAll ? new Map([...[0, 1, 2, 3].flatMap((f) => [...foldTo
 // the gain decoding (contentOnly on) on the out-of-fold probabilities; `evalFirst` then holds the
 // mixed probabilities, on which the decoding is tuned as before.
 let netMix = 0;
+/**
+ * The best gain decoding (contentOnly on) of `probs` over a grid of span costs, cover gains and
+ * smoothing 0 / 0.2, scored on `evalIds`; the first of equal settings wins.
+ */
+function bestGainGrid(probs: Map<string, Float64Array>, spanCosts: readonly number[], coverGains: readonly number[]): { f1: number; params: DecodeParams | null } {
+  let f1 = -1;
+  let params: DecodeParams | null = null;
+  for (const spanCost of spanCosts) {
+    for (const coverGain of coverGains) {
+      for (const smooth of [0, 0.2]) {
+        const p: DecodeParams = { threshold: 0, gap: 0, smooth, minWords: 1, spanCost, coverGain, maxTokens: 60, joinChars: 0, gapBelow: 1, minGapChars: SI_MIN_GAP_CHARS, contentOnly: true };
+        const r = siScore(evalIds, probs, p).f1;
+        if (r > f1) [f1, params] = [r, p];
+      }
+    }
+  }
+  return { f1, params };
+}
 /** The best grid setting of the chosen mix (and gamma): also a start of the coordinate ascent below. */
 let gridStart: DecodeParams | null = null;
 if (useNet) {
@@ -464,17 +482,7 @@ if (useNet) {
   let best = -1;
   for (const mix of (process.env.SI_NET_MIXES ?? '0,0.3,0.6').split(',').map(Number)) {
     const probs = mixed(mix);
-    let f1 = -1;
-    let top: DecodeParams | null = null;
-    for (const spanCost of [0.25, 0.3, 0.35, 0.4, 0.45]) {
-      for (const coverGain of [0.008, 0.011, 0.014, 0.017, 0.02]) {
-        for (const smooth of [0, 0.2]) {
-          const params: DecodeParams = { threshold: 0, gap: 0, smooth, minWords: 1, spanCost, coverGain, maxTokens: 60, joinChars: 0, gapBelow: 1, minGapChars: SI_MIN_GAP_CHARS, contentOnly: true };
-          const r = siScore(evalIds, probs, params).f1;
-          if (r > f1) [f1, top] = [r, params];
-        }
-      }
-    }
+    const { f1, params: top } = bestGainGrid(probs, [0.25, 0.3, 0.35, 0.4, 0.45], [0.008, 0.011, 0.014, 0.017, 0.02]);
     console.error(`SI net mix ${mix}: best grid F1 ${(100 * f1).toFixed(2)} on ${evalIds.length} articles`);
     if (f1 > best + 1e-6) {
       best = f1;
@@ -496,17 +504,7 @@ if (useSentNet && tuneOnAll) {
   let bestParams: DecodeParams | null = null;
   for (const gamma of (process.env.SI_SENT_GAMMAS ?? '0,0.25,0.5,0.75').split(',').map(Number)) {
     const probs = shifted(gamma);
-    let f1 = -1;
-    let top: DecodeParams | null = null;
-    for (const spanCost of [0.3, 0.35, 0.4, 0.45, 0.5]) {
-      for (const coverGain of [0.011, 0.0125, 0.014, 0.017]) {
-        for (const smooth of [0, 0.2]) {
-          const params: DecodeParams = { threshold: 0, gap: 0, smooth, minWords: 1, spanCost, coverGain, maxTokens: 60, joinChars: 0, gapBelow: 1, minGapChars: SI_MIN_GAP_CHARS, contentOnly: true };
-          const r = siScore(evalIds, probs, params).f1;
-          if (r > f1) [f1, top] = [r, params];
-        }
-      }
-    }
+    const { f1, params: top } = bestGainGrid(probs, [0.3, 0.35, 0.4, 0.45, 0.5], [0.011, 0.0125, 0.014, 0.017]);
     console.error(`SI sentence net gamma ${gamma}: best grid F1 ${(100 * f1).toFixed(2)} on ${evalIds.length} articles`);
     if (f1 > best + 1e-6) {
       best = f1;

@@ -1,6 +1,7 @@
 import { makeRng, shuffleInPlace } from '../../models/rng.ts';
 import type { RhetoricDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
+import { unitRow, unitTable, type UnitTable } from './token-net.ts';
 import { unitVector } from './token-vectors.ts';
 
 /**
@@ -92,31 +93,11 @@ export function initSpanNet(shape: SpanNetShape, seed: number): SpanNet {
   return { shape, params };
 }
 
-/** Unit-length word vectors by row, filled as words are met (see `spanNetInput`). */
-export interface SpanUnitTable {
-  dims: number;
-  rows: Map<string, number>;
-  data: number[];
-}
+/** Unit-length word vectors by row, filled as words are met: the token network's table (`unitTable`). */
+export type SpanUnitTable = UnitTable;
 
-/** An empty unit-vector table. */
-export function spanUnitTable(dims: number): SpanUnitTable {
-  return { dims, rows: new Map(), data: [] };
-}
-
-function tableRow(table: SpanUnitTable, vectors: WordVectors, word: string): number {
-  let r = table.rows.get(word);
-  if (r === undefined) {
-    const u = unitVector(vectors, word);
-    r = -1;
-    if (u) {
-      r = table.data.length / table.dims;
-      for (let k = 0; k < table.dims; k++) table.data.push(u[k]!);
-    }
-    table.rows.set(word, r);
-  }
-  return r;
-}
+/** An empty unit-vector table (the token network's `unitTable`). */
+export const spanUnitTable = unitTable;
 
 /** The network's input for one span: the tokens read (span plus context), their vector rows and features, and which of them are the span. */
 export interface SpanNetInput {
@@ -163,7 +144,7 @@ export function spanNetInput(doc: RhetoricDoc, vectors: WordVectors, table: Span
   const rows = new Int32Array(n);
   const feats = new Float32Array(n * F);
   for (let i = lo; i < hi; i++) {
-    const r = tableRow(table, vectors, doc.tokens[i]!.norm);
+    const r = unitRow(table, vectors, doc.tokens[i]!.norm);
     rows[i - lo] = r;
     tokenFeatures(doc, i, i >= a && i < b, r >= 0, feats, (i - lo) * F);
   }

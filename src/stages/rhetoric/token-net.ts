@@ -127,7 +127,7 @@ export function unitTable(dims: number): UnitTable {
 }
 
 /** The row of a word in the unit-vector table, adding it when new (−1: the vectors lack it). */
-function unitRow(table: UnitTable, vectors: WordVectors, word: string): number {
+export function unitRow(table: UnitTable, vectors: WordVectors, word: string): number {
   let r = table.rows.get(word);
   if (r === undefined) {
     const u = unitVector(vectors, word);
