@@ -696,9 +696,11 @@ function pushNameListFeatures(out: number[], list: ArrayLike<number>, i: number,
  * neighbours, capitalized runs, casing facts of the document. Does not depend on predicted tags. With
  * `cached` true the features of word types are left out — `wordHashes` of the token, the
  * `neighbourHashes` of its four neighbours — and so are the context-aggregation features (the tagger
- * adds their weights from caches).
+ * adds their weights from caches). With `context` false the bias, the features of the token's shape with
+ * its neighbours' shapes (not with their words) and the name-list features are left out too (the tagger adds them from
+ * `shapeContextHashes` and `nameListHashes`, cached by the few numbers each depends on).
  */
-export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out: number[], cached = false): void {
+export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out: number[], cached = false, context = true): void {
   const n = s.tokens.length;
   const f = s.fold[i]!;
   const sh = s.shape[i]!;
@@ -713,22 +715,26 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
     neighbourHashes(PREV2, tokenType(s, i - 2), out);
     neighbourHashes(NEXT2, tokenType(s, i + 2), out);
   }
-  out.push(
-    T.bias,
-    combine(combine(T.w1w, prev), f),
-    combine(combine(T.ww1, f), next),
-    combine(combine(T.shm1, psh), sh),
-    combine(combine(T.shp1, sh), nsh),
-    combine(combine(combine(T.sh3, psh), sh), nsh),
-    combine(combine(T.wm1sh, prev), sh),
-    combine(combine(T.shwp1, sh), next),
-  );
+  if (context) {
+    out.push(
+      T.bias,
+      combine(combine(T.w1w, prev), f),
+      combine(combine(T.ww1, f), next),
+      combine(combine(T.shm1, psh), sh),
+      combine(combine(T.shp1, sh), nsh),
+      combine(combine(combine(T.sh3, psh), sh), nsh),
+      combine(combine(T.wm1sh, prev), sh),
+      combine(combine(T.shwp1, sh), next),
+    );
+  } else {
+    out.push(combine(combine(T.w1w, prev), f), combine(combine(T.ww1, f), next), combine(combine(T.wm1sh, prev), sh), combine(combine(T.shwp1, sh), next));
+  }
   if (i === 0) out.push(combine(T.first, sh));
   if (s.allCaps) out.push(T.caps, combine(T.capsw, f));
   if (s.table) tableHashes(s, i, out);
   const run = s.capRun[i]!;
   if (run) out.push(combine(T.capSeq, run), combine(combine(T.capSeqSh, run), sh));
-  pushNameListFeatures(out, s.names, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GZ_TEMPLATES);
+  if (context) pushNameListFeatures(out, s.names, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GZ_TEMPLATES);
   if (FEATURE_FLAGS.run && s.runPos[i]) {
     out.push(combine(T.runL, s.runLast[i]!), combine(combine(T.runLpos, s.runLast[i]!), s.runPos[i]!));
     if (s.runPos[i] !== 1) out.push(combine(T.runF, s.runFirst[i]!));
@@ -763,8 +769,10 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
       for (let b = 0; b < 4; b++) if (hd & (1 << b)) out.push(combine(combine(T.hdBit, b), s.runPos[i]!));
     }
   }
-  pushNameListFeatures(out, s.ext, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GX_TEMPLATES);
-  pushNameListFeatures(out, s.geo, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GG_TEMPLATES);
+  if (context) {
+    pushNameListFeatures(out, s.ext, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GX_TEMPLATES);
+    pushNameListFeatures(out, s.geo, i, n, s.cap[i]! + 2 * (s.allCaps ? 1 : 0), GG_TEMPLATES);
+  }
   if (!cached && s.cap[i] && FEATURE_FLAGS.agg && doc.agg) {
     const c = doc.agg.get(f);
     if (c) aggHashes(c, out);
@@ -774,4 +782,29 @@ export function staticHashes(s: SentenceInfo, i: number, doc: DocumentInfo, out:
     if (doc.lower.has(f)) out.push(T.alsoLower);
     if (i === 0 && !doc.capMid.has(f)) out.push(T.capOnlyInitial);
   }
+}
+
+/**
+ * The context features of `staticHashes` that depend only on the shapes of a token (`sh`) and of the
+ * tokens before and after it (`psh`, `nsh`; `BOS` / `EOS` at the sentence's ends), with the bias.
+ */
+export function shapeContextHashes(psh: number, sh: number, nsh: number, out: number[]): void {
+  out.push(T.bias, combine(combine(T.shm1, psh), sh), combine(combine(T.shp1, sh), nsh), combine(combine(combine(T.sh3, psh), sh), nsh));
+}
+
+/**
+ * The name-list features of `staticHashes` at token `i` (the three lists' marks of the token and of its
+ * neighbours, with the token's capitalization): they depend on those marks and that code only.
+ */
+export function nameListHashes(s: SentenceInfo, i: number, out: number[]): void {
+  const n = s.tokens.length;
+  const cap = s.cap[i]! + 2 * (s.allCaps ? 1 : 0);
+  pushNameListFeatures(out, s.names, i, n, cap, GZ_TEMPLATES);
+  pushNameListFeatures(out, s.ext, i, n, cap, GX_TEMPLATES);
+  pushNameListFeatures(out, s.geo, i, n, cap, GG_TEMPLATES);
+}
+
+/** The marks of a name list at token `i` and at the tokens before and after it, in one number (bits 0–7, 8–15, 16–23; 0 beyond the sentence). */
+export function packedMarks(list: Uint8Array, i: number, n: number): number {
+  return list[i]! | ((i > 0 ? list[i - 1]! : 0) << 8) | ((i + 1 < n ? list[i + 1]! : 0) << 16);
 }

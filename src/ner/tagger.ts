@@ -9,7 +9,8 @@ import { Slabs } from './slabs.ts';
 import { stackFeatures } from './stacking.ts';
 import { StringTable } from './string-table.ts';
 import { ViterbiSearch, type ViterbiScores } from './viterbi.ts';
-import { aggHashes, aggregateDocument, combine, describeDocument, describeSentence, FEATURE_FLAGS, hashString, neighbourHashes, NEXT, NO_SCORES, NEXT2, PREV, PREV2, staticHashes, T, WordFacts, wordHashes, type DocumentInfo, type SentenceInfo, type WordContexts } from './features.ts';
+import { aggHashes, aggregateDocument, BOS, combine, describeDocument, describeSentence, EOS, FEATURE_FLAGS, hashString, nameListHashes, neighbourHashes, NEXT, NO_SCORES, NEXT2, packedMarks, PREV, PREV2, shapeContextHashes, staticHashes, T, WordFacts, wordHashes, type DocumentInfo, type SentenceInfo, type WordContexts } from './features.ts';
+import { TripleCache } from './triple-cache.ts';
 
 /** The tag set, IOB2 over the four CoNLL types. Index 0 is `O`. */
 export const NER_TAGS = ['O', 'B-PER', 'I-PER', 'B-ORG', 'I-ORG', 'B-LOC', 'I-LOC', 'B-MISC', 'I-MISC'] as const;
@@ -150,6 +151,10 @@ interface Caches {
   pairTable: Float64Array | null;
   /** Scores of the sentence boundary in each neighbour role. */
   boundary: Int32Array[];
+  /** Summed scores of the context features of a token's shape with its neighbours' shapes (`shapeContextHashes`), by the three shapes. */
+  shapes: TripleCache;
+  /** Summed scores of the name-list features (`nameListHashes`), by the three lists' marks about a token (`packedMarks`) and its capitalization. */
+  lists: TripleCache;
 }
 const caches = new WeakMap<WeightLookup, Caches>();
 
@@ -166,6 +171,10 @@ function boundWordCaches(c: Caches): void {
   c.poolUsed = 0;
 }
 
+/** Slots (as a power of two) of the shape-context cache and of the name-list cache (see `Caches`). */
+const SHAPE_SLOTS_BITS = 13;
+const LIST_SLOTS_BITS = 12;
+
 function cachesOf(weights: WeightLookup): Caches {
   let c = caches.get(weights);
   if (!c) {
@@ -176,7 +185,19 @@ function cachesOf(weights: WeightLookup): Caches {
       storeScores(weights, scratch, v, 0);
       return v;
     });
-    caches.set(weights, (c = { words: new StringTable(), pool: new Int32Array(4096 * WORD_SCORES), poolUsed: 0, pairs: [], pairTable: null, boundary }));
+    caches.set(
+      weights,
+      (c = {
+        words: new StringTable(),
+        pool: new Int32Array(4096 * WORD_SCORES),
+        poolUsed: 0,
+        pairs: [],
+        pairTable: null,
+        boundary,
+        shapes: new TripleCache(SHAPE_SLOTS_BITS, START),
+        lists: new TripleCache(LIST_SLOTS_BITS, START),
+      }),
+    );
   }
   return c;
 }
@@ -380,14 +401,56 @@ function aggScoresOf(weights: WeightLookup, agg: WordContexts): Int32Array {
   return (agg.scores = v);
 }
 
+/**
+ * Adds the scores of token `i`'s context features (see `shapeContextHashes`, `nameListHashes`) into
+ * `r.stat`: each group's summed scores cached by the few numbers it depends on.
+ */
+function addContext(r: TagRun, s: SentenceInfo, i: number): void {
+  const c = r.c;
+  const n = s.tokens.length;
+  const sh = s.shape[i]!;
+  const psh = i > 0 ? s.shape[i - 1]! : BOS;
+  const nsh = i + 1 < n ? s.shape[i + 1]! : EOS;
+  let at = c.shapes.find(psh, sh, nsh);
+  if (at < 0) {
+    at = c.shapes.claim(psh, sh, nsh);
+    const from = hashesStart();
+    shapeContextHashes(psh, sh, nsh, hashes);
+    storeHashes(r.weights, from, c.shapes.rows, at);
+  }
+  addInto(r.stat, c.shapes.rows, at);
+  // the name lists: most tokens carry no marks (no features); the capitalization code fits 7 bits
+  const gz = packedMarks(s.names, i, n);
+  const gx = packedMarks(s.ext, i, n);
+  const gg = packedMarks(s.geo, i, n);
+  if ((gz | gx | gg) === 0) return;
+  const cap = s.cap[i]! + 2 * (s.allCaps ? 1 : 0);
+  if (cap > 127) {
+    const from = hashesStart();
+    nameListHashes(s, i, hashes);
+    addHashes(r.weights, from, r.stat);
+    return;
+  }
+  const key = gz | (cap << 24);
+  at = c.lists.find(key, gx, gg);
+  if (at < 0) {
+    at = c.lists.claim(key, gx, gg);
+    const from = hashesStart();
+    nameListHashes(s, i, hashes);
+    storeHashes(r.weights, from, c.lists.rows, at);
+  }
+  addInto(r.stat, c.lists.rows, at);
+}
+
 /** Scores of token `i` that do not depend on the tag history, into `r.stat` (with its stacking features `stack`, if any). */
 function scoreStatic(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], i: number, stack: readonly number[] | null): void {
   const n = es.length;
   const from = hashesStart();
-  staticHashes(s, i, r.doc, hashes, true);
+  staticHashes(s, i, r.doc, hashes, true, false);
   if (stack) for (let k = 0; k < stack.length; k++) hashes.push(stack[k]!);
   r.stat.fill(0);
   addHashes(r.weights, from, r.stat);
+  addContext(r, s, i);
   // the word's own features and those of its four neighbours: summed once per word type
   const at = scoresOf(r.weights, r.c, es[i]!, s.tokens[i]!, 0);
   addInto(r.stat, r.c.pool, at);
