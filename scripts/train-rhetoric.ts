@@ -456,6 +456,21 @@ const evalFirst = tuneOnAll ? new Map([...[0, 1, 2, 3].flatMap((f) => [...foldTo
 // mixed probabilities, on which the decoding is tuned as before.
 let netMix = 0;
 /**
+ * The weight among `weights` whose probabilities (`probsOf`) decode best under `bestGainGrid`, with
+ * that grid's best setting; a later weight must beat the best so far by more than 1e-6.
+ */
+function chooseWeight(weights: readonly number[], probsOf: (w: number) => Map<string, Float64Array>, spanCosts: readonly number[], coverGains: readonly number[], label: string): [number, DecodeParams | null] {
+  let best = -1;
+  let chosen = 0;
+  let chosenParams: DecodeParams | null = null;
+  for (const w of weights) {
+    const { f1, params } = bestGainGrid(probsOf(w), spanCosts, coverGains);
+    console.error(`${label} ${w}: best grid F1 ${(100 * f1).toFixed(2)} on ${evalIds.length} articles`);
+    if (f1 > best + 1e-6) [best, chosen, chosenParams] = [f1, w, params];
+  }
+  return [chosen, chosenParams];
+}
+/**
  * The best gain decoding (contentOnly on) of `probs` over a grid of span costs, cover gains and
  * smoothing 0 / 0.2, scored on `evalIds`; the first of equal settings wins.
  */
@@ -476,21 +491,9 @@ function bestGainGrid(probs: Map<string, Float64Array>, spanCosts: readonly numb
 /** The best grid setting of the chosen mix (and gamma): also a start of the coordinate ascent below. */
 let gridStart: DecodeParams | null = null;
 if (useNet) {
-  let bestParams: DecodeParams | null = null;
   const linear = new Map(evalFirst);
   const mixed = (mix: number) => new Map([...linear].map(([id, p]) => [id, mixWithinSentences(docs.get(id)!, p, evalNet.get(id)!, mix)]));
-  let best = -1;
-  for (const mix of (process.env.SI_NET_MIXES ?? '0,0.3,0.6').split(',').map(Number)) {
-    const probs = mixed(mix);
-    const { f1, params: top } = bestGainGrid(probs, [0.25, 0.3, 0.35, 0.4, 0.45], [0.008, 0.011, 0.014, 0.017, 0.02]);
-    console.error(`SI net mix ${mix}: best grid F1 ${(100 * f1).toFixed(2)} on ${evalIds.length} articles`);
-    if (f1 > best + 1e-6) {
-      best = f1;
-      netMix = mix;
-      bestParams = top;
-    }
-  }
-  gridStart = bestParams;
+  [netMix, gridStart] = chooseWeight((process.env.SI_NET_MIXES ?? '0,0.3,0.6').split(',').map(Number), mixed, [0.25, 0.3, 0.35, 0.4, 0.45], [0.008, 0.011, 0.014, 0.017, 0.02], 'SI net mix');
   for (const [id, p] of mixed(netMix)) evalFirst.set(id, p);
   console.error(`SI net: chosen mix ${netMix}`);
 }
@@ -500,19 +503,7 @@ let sentGamma = 0;
 if (useSentNet && tuneOnAll) {
   const within = new Map(evalFirst);
   const shifted = (gamma: number) => new Map([...within].map(([id, p]) => [id, shiftBySentences(docs.get(id)!, p, evalSentNet.get(id)!, gamma)]));
-  let best = -1;
-  let bestParams: DecodeParams | null = null;
-  for (const gamma of (process.env.SI_SENT_GAMMAS ?? '0,0.25,0.5,0.75').split(',').map(Number)) {
-    const probs = shifted(gamma);
-    const { f1, params: top } = bestGainGrid(probs, [0.3, 0.35, 0.4, 0.45, 0.5], [0.011, 0.0125, 0.014, 0.017]);
-    console.error(`SI sentence net gamma ${gamma}: best grid F1 ${(100 * f1).toFixed(2)} on ${evalIds.length} articles`);
-    if (f1 > best + 1e-6) {
-      best = f1;
-      sentGamma = gamma;
-      bestParams = top;
-    }
-  }
-  gridStart = bestParams;
+  [sentGamma, gridStart] = chooseWeight((process.env.SI_SENT_GAMMAS ?? '0,0.25,0.5,0.75').split(',').map(Number), shifted, [0.3, 0.35, 0.4, 0.45, 0.5], [0.011, 0.0125, 0.014, 0.017], 'SI sentence net gamma');
   for (const [id, p] of shifted(sentGamma)) evalFirst.set(id, p);
   console.error(`SI sentence net: chosen gamma ${sentGamma}`);
 }
