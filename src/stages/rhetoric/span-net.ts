@@ -1,3 +1,4 @@
+import { adamState, adamStep, fillGlorot, offsetAllocator, packParams, unpackParams } from '../../models/net-params.ts';
 import { makeRng, shuffleInPlace } from '../../models/rng.ts';
 import type { RhetoricDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
@@ -57,12 +58,7 @@ export interface SpanNetLayout {
 /** The parameter layout: W0 (proj × dims), W1 (offsets × hidden × proj), U1 (offsets × hidden × features), b1, W2 (hidden2 × 2·hidden: max, then mean), b2, W3 (classes × hidden2), b3. */
 export function spanNetLayout(s: SpanNetShape): SpanNetLayout {
   const width = 2 * s.window + 1;
-  let at = 0;
-  const take = (n: number) => {
-    const o = at;
-    at += n;
-    return o;
-  };
+  const { take, size } = offsetAllocator();
   const w0 = take(s.proj * s.dims);
   const w1 = take(width * s.hidden * s.proj);
   const u1 = take(width * s.hidden * F);
@@ -71,7 +67,7 @@ export function spanNetLayout(s: SpanNetShape): SpanNetLayout {
   const b2 = take(s.hidden2);
   const w3 = take(s.classes * s.hidden2);
   const b3 = take(s.classes);
-  return { w0, w1, u1, b1, w2, b2, w3, b3, size: at };
+  return { w0, w1, u1, b1, w2, b2, w3, b3, size: size() };
 }
 
 /** A new network with seeded uniform (Glorot) initial weights and zero biases. */
@@ -79,10 +75,7 @@ export function initSpanNet(shape: SpanNetShape, seed: number): SpanNet {
   const L = spanNetLayout(shape);
   const params = new Float64Array(L.size);
   const rng = makeRng(seed);
-  const fill = (at: number, n: number, fanIn: number, fanOut: number) => {
-    const r = Math.sqrt(6 / (fanIn + fanOut));
-    for (let k = 0; k < n; k++) params[at + k] = (2 * rng() - 1) * r;
-  };
+  const fill = (at: number, n: number, fanIn: number, fanOut: number) => fillGlorot(params, rng, at, n, fanIn, fanOut);
   const width = 2 * shape.window + 1;
   const fanIn1 = width * (shape.proj + F);
   fill(L.w0, shape.proj * shape.dims, shape.dims, shape.proj);
@@ -364,12 +357,10 @@ export function trainSpanNet(table: ArrayLike<number>, train: readonly SpanNetIn
   const rng = makeRng(opts.seed + 1);
   const order = Array.from(train, (_, i) => i);
   const grad = new Float64Array(L.size);
-  const m1 = new Float64Array(L.size);
-  const m2 = new Float64Array(L.size);
+  const adam = adamState(L.size);
   const dz = new Float64Array(C);
   let dp = new Float64Array(64);
   let w: Work | undefined;
-  let step = 0;
   let best = { loss: Infinity, params: net.params.slice(), epoch: 0 };
   for (let epoch = 1; epoch <= opts.epochs; epoch++) {
     shuffleInPlace(order, rng);
@@ -388,18 +379,7 @@ export function trainSpanNet(table: ArrayLike<number>, train: readonly SpanNetIn
         if (dp.length < x.rows.length * opts.shape.proj) dp = new Float64Array(2 * x.rows.length * opts.shape.proj);
         backward(net, L, table, x, w, dz, grad, dp);
       }
-      step++;
-      const lr = opts.learningRate;
-      const c1 = 1 - 0.9 ** step;
-      const c2 = 1 - 0.999 ** step;
-      const th = net.params;
-      const size = b1 - b0;
-      for (let k = 0; k < L.size; k++) {
-        const g = grad[k]! / size;
-        m1[k] = 0.9 * m1[k]! + 0.1 * g;
-        m2[k] = 0.999 * m2[k]! + 0.001 * g * g;
-        th[k]! -= lr * ((m1[k]! / c1) / (Math.sqrt(m2[k]! / c2) + 1e-8) + opts.decay * th[k]!);
-      }
+      adamStep(adam, net.params, grad, b1 - b0, opts.learningRate, opts.decay);
     }
     const held = heldOut.length ? spanNetLoss(net, table, heldOut, heldOutLabels) / heldOut.length : 0;
     opts.log?.(epoch, trainLoss / Math.max(1, order.length), held);
@@ -420,18 +400,13 @@ export interface StoredSpanNets {
 /** Packs networks of one shape for storage (parameters as float32, base64). */
 export function packSpanNets(nets: readonly SpanNet[], mix: number): StoredSpanNets {
   if (!nets.length) throw new Error('span net: nothing to pack');
-  return { shape: nets[0]!.shape, mix, params: nets.map((n) => Buffer.from(Float32Array.from(n.params).buffer).toString('base64')) };
+  return { shape: nets[0]!.shape, mix, params: nets.map((n) => packParams(n.params)) };
 }
 
 /** Unpacks stored networks. */
 export function unpackSpanNets(stored: StoredSpanNets): { nets: SpanNet[]; mix: number } {
   const size = spanNetLayout(stored.shape).size;
-  const nets = stored.params.map((p) => {
-    const buf = Buffer.from(p, 'base64');
-    const params = Float64Array.from(new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4));
-    if (params.length !== size) throw new Error('span net: parameter count does not match its shape');
-    return { shape: stored.shape, params };
-  });
+  const nets = stored.params.map((p) => ({ shape: stored.shape, params: unpackParams(p, size, 'span net') }));
   return { nets, mix: stored.mix };
 }
 

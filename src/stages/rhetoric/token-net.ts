@@ -1,3 +1,4 @@
+import { adamState, adamStep, fillGlorot, offsetAllocator, packParams, unpackParams } from '../../models/net-params.ts';
 import { makeRng, shuffleInPlace } from '../../models/rng.ts';
 import type { RhetoricDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
@@ -65,12 +66,7 @@ export interface TokenNetLayout {
 /** The parameter layout of a shape: W0 (proj × dims), W1 (offsets × hidden × proj), U1 (hidden × features), b1, W2, Vx, Vm (hidden2 × hidden each), b2, w3, b3, skip. */
 export function layoutOf(s: TokenNetShape): TokenNetLayout {
   const width = 2 * s.window + 1;
-  let at = 0;
-  const take = (n: number) => {
-    const o = at;
-    at += n;
-    return o;
-  };
+  const { take, size } = offsetAllocator();
   const w0 = take(s.proj * s.dims);
   const w1 = take(width * s.hidden * s.proj);
   const u1 = take(s.hidden * F);
@@ -82,7 +78,7 @@ export function layoutOf(s: TokenNetShape): TokenNetLayout {
   const w3 = take(s.hidden2);
   const b3 = take(1);
   const skip = take(1);
-  return { w0, w1, u1, b1, w2, vx, vm, b2, w3, b3, skip, size: at };
+  return { w0, w1, u1, b1, w2, vx, vm, b2, w3, b3, skip, size: size() };
 }
 
 /** A new network with seeded uniform (Glorot) initial weights and zero biases. */
@@ -90,10 +86,7 @@ export function initTokenNet(shape: TokenNetShape, seed: number): TokenNet {
   const L = layoutOf(shape);
   const params = new Float64Array(L.size);
   const rng = makeRng(seed);
-  const fill = (at: number, n: number, fanIn: number, fanOut: number) => {
-    const r = Math.sqrt(6 / (fanIn + fanOut));
-    for (let k = 0; k < n; k++) params[at + k] = (2 * rng() - 1) * r;
-  };
+  const fill = (at: number, n: number, fanIn: number, fanOut: number) => fillGlorot(params, rng, at, n, fanIn, fanOut);
   const width = 2 * shape.window + 1;
   fill(L.w0, shape.proj * shape.dims, shape.dims, shape.proj);
   fill(L.w1, width * shape.hidden * shape.proj, width * shape.proj + F, shape.hidden);
@@ -554,9 +547,7 @@ export function trainTokenNet(table: ArrayLike<number>, train: readonly TokenNet
     for (let s = 0; s + 1 < x.sentenceStart.length; s++) if (x.sentenceStart[s + 1]! > x.sentenceStart[s]!) units.push([d, s]);
   });
   const grad = new Float64Array(L.size);
-  const m1 = new Float64Array(L.size);
-  const m2 = new Float64Array(L.size);
-  let step = 0;
+  const adam = adamState(L.size);
   let w: Work | undefined;
   let dz = new Float64Array(64);
   let mask = new Float64Array(64 * opts.shape.hidden);
@@ -596,17 +587,8 @@ export function trainTokenNet(table: ArrayLike<number>, train: readonly TokenNet
         grad[L.skip] = 0;
       }
       // Adam on the mean gradient per token, with decoupled weight decay on the weights.
-      step++;
-      const lr = opts.learningRate;
-      const c1 = 1 - 0.9 ** step;
-      const c2 = 1 - 0.999 ** step;
+      adamStep(adam, net.params, grad, tokens, opts.learningRate, opts.decay);
       const th = net.params;
-      for (let k = 0; k < L.size; k++) {
-        const g = grad[k]! / tokens;
-        m1[k] = 0.9 * m1[k]! + 0.1 * g;
-        m2[k] = 0.999 * m2[k]! + 0.001 * g * g;
-        th[k]! -= lr * ((m1[k]! / c1) / (Math.sqrt(m2[k]! / c2) + 1e-8) + opts.decay * th[k]!);
-      }
       if (ema) for (let k = 0; k < L.size; k++) ema[k] = emaDecay * ema[k]! + (1 - emaDecay) * th[k]!;
     }
     const judged = ema ? { shape: opts.shape, params: ema } : net;
@@ -628,16 +610,12 @@ export interface StoredTokenNet {
 
 /** Packs a network for storage (parameters as float32, base64). */
 export function packTokenNet(net: TokenNet, mix: number): StoredTokenNet {
-  return { shape: net.shape, mix, params: Buffer.from(Float32Array.from(net.params).buffer).toString('base64') };
+  return { shape: net.shape, mix, params: packParams(net.params) };
 }
 
 /** Unpacks a stored network. */
 export function unpackTokenNet(stored: StoredTokenNet): { net: TokenNet; mix: number } {
-  const buf = Buffer.from(stored.params, 'base64');
-  const f32 = new Float32Array(buf.buffer, buf.byteOffset, buf.byteLength / 4);
-  const params = Float64Array.from(f32);
-  if (params.length !== layoutOf(stored.shape).size) throw new Error('token net: parameter count does not match its shape');
-  return { net: { shape: stored.shape, params }, mix: stored.mix };
+  return { net: { shape: stored.shape, params: unpackParams(stored.params, layoutOf(stored.shape).size, 'token net') }, mix: stored.mix };
 }
 
 /**
