@@ -21,6 +21,11 @@ export function userId(author: string): string {
 
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
+/** Whether a section is a comment's header or meta line (the author's user name is in it). */
+function isAuthorLine(s: Section): boolean {
+  return s.kind === 'chrome' && (s.role === 'comment-header' || s.role === 'comment-meta') && !!s.parent;
+}
+
 /**
  * Finds the authors' user names in the header and meta lines of every comment (sections of kind
  * `chrome` with role `comment-header` / `comment-meta` whose parent is the comment). A user name
@@ -28,7 +33,6 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
  */
 export function findCommentAuthors(text: string, sections: readonly Section[]): AuthorMention[] {
   const out: AuthorMention[] = [];
-  const isAuthorLine = (s: Section) => s.kind === 'chrome' && (s.role === 'comment-header' || s.role === 'comment-meta') && !!s.parent;
   // most documents have no comments: no index of the sections then
   if (!sections.some(isAuthorLine)) return out;
   const byId = new Map(sections.map((s) => [s.id, s]));

@@ -10,6 +10,17 @@ import { yearOfEdtf } from '../../core/time.ts';
 import type { KbRole, KnowledgeBase } from '../../kb/types.ts';
 import { ancestorsOf } from './related-entities.ts';
 
+// regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
+const YEAR_WORD = /^(?:1[89]\d\d|20\d\d)$/;
+const LOWER_WORD = /^[a-z][a-z-]*$/;
+const ADJECTIVE_ENDING = /(?:ous|ive|ful|less|able|ible|ical|ic|ish|ent|ant|ile|ary)$/;
+const DIGIT_INITIAL = /^\p{N}/u;
+const ASCII_DIGIT_INITIAL = /^\d/;
+const BRACKET = /^[()]$/;
+const CLAUSE_END = /^[.;:!?]$/;
+const TIME_UNIT = /^(?:years?|yrs?|months?|weeks?|days?)$/;
+const PAST_FORM = /^[a-z]{3,}ed$/;
+
 /** A token as the describer sees it: span, surface text, lower-cased form, sentence index. */
 export interface DescribeToken {
   start: number;
@@ -60,11 +71,45 @@ export interface DescriptionMention {
 /** Words allowed inside a description after its head: "of the", "to the", "and", "then". */
 const LINKERS = new Set(['of', 'the', 'to', 'for', 'at', 'and', 'in', 'on', 'de', 'then', 'former', 'future', 'late', 'now']);
 const ARTICLES = new Set(['the', 'a', 'an']);
+/** Words between "the" and an office title: "the future / former / then first secretary". */
+const TIME_MODIFIERS: readonly string[] = ['future', 'former', 'then', 'late', 'new', 'current'];
+/** Those of them that put the office at another time than the narrative's. */
+const TIME_SHIFTERS: readonly string[] = ['future', 'former', 'late'];
+/** Determiners that take an epithet run with them: "the stubborn Petrov". */
+const EPITHET_DETERMINERS: readonly string[] = ['the', 'this', 'that', 'our', 'his'];
+/** Words after a bare description that make it part of a longer phrase: "the historian of …". */
+const COMPLEMENT_WORDS: readonly string[] = ['of', 'to', "'s", '’s', 'and'];
 const ORDINALS: Record<string, string> = { '1st': 'first', '2nd': 'second', '3rd': 'third' };
 /** "1st" → "first"; any other word as it is. */
 const ordinal = (norm: string): string => (norm.length === 3 && Object.hasOwn(ORDINALS, norm) ? ORDINALS[norm]! : norm);
-const isWordToken = (t: DescribeToken) => /^[\p{L}\p{N}][\p{L}\p{N}.'’-]*$/u.test(t.text);
-const isCapitalized = (t: DescribeToken) => /^\p{Lu}/u.test(t.text);
+const WORD = /^[\p{L}\p{N}][\p{L}\p{N}.'’-]*$/u;
+const UPPER_INITIAL = /^\p{Lu}/u;
+
+/**
+ * Whether a token is a word: a letter or digit, then letters, digits, dots, apostrophes and hyphens
+ * (`WORD`). ASCII text is read character by character (these tests run over the same tokens again and
+ * again); any other text goes to the regular expression.
+ */
+function isWordToken(t: DescribeToken): boolean {
+  const s = t.text;
+  if (s.length === 0) return false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 128) return WORD.test(s);
+    if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)) continue;
+    // ".", "'", "-" after the first character
+    if (i > 0 && (c === 46 || c === 39 || c === 45)) continue;
+    return false;
+  }
+  return true;
+}
+
+/** Whether a token starts with a capital letter (`UPPER_INITIAL`; an ASCII first character is compared). */
+function isCapitalized(t: DescribeToken): boolean {
+  const c = t.text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return UPPER_INITIAL.test(t.text);
+}
 
 const wordRes = new Map<string, RegExp>();
 
@@ -107,7 +152,7 @@ function lastYearsBefore(tokens: readonly DescribeToken[]): (i: number) => numbe
       for (let k = 0; k <= tokens.length; k++) {
         last[k] = year;
         const t = tokens[k];
-        if (t && /^(?:1[89]\d\d|20\d\d)$/.test(t.text)) year = Number(t.text);
+        if (t && YEAR_WORD.test(t.text)) year = Number(t.text);
       }
     }
     return last[Math.min(i, tokens.length)];
@@ -116,9 +161,9 @@ function lastYearsBefore(tokens: readonly DescribeToken[]): (i: number) => numbe
 
 /** A lower-case word shaped like an adjective: "stubborn", "cautious", "well-known", "old". */
 export function isAdjective(t: DescribeToken): boolean {
-  if (!/^[a-z][a-z-]*$/.test(t.text)) return false;
+  if (!LOWER_WORD.test(t.text)) return false;
   if (t.text.includes('-')) return true;
-  return /(?:ous|ive|ful|less|able|ible|ical|ic|ish|ent|ant|ile|ary)$/.test(t.text) || COMMON_ADJECTIVES.has(t.text);
+  return ADJECTIVE_ENDING.test(t.text) || COMMON_ADJECTIVES.has(t.text);
 }
 const COMMON_ADJECTIVES = new Set(['old', 'young', 'great', 'late', 'bald', 'clever', 'wise', 'poor', 'dear', 'good', 'bad', 'mad', 'sly', 'cunning', 'stubborn', 'brave', 'bold', 'cruel', 'mighty', 'humble', 'proud', 'vain', 'shrewd']);
 
@@ -241,7 +286,7 @@ export function parseDescription(tokens: readonly DescribeToken[], s: number, e:
   while (i < e && !(head = roleAt(tokens, i, roles))) {
     const t = tokens[i]!;
     // a modifier is a word, not a year or a number ("In 1958 General Secretary X")
-    if (!isWordToken(t) || /^\p{N}/u.test(t.text) || LINKERS.has(t.norm) || ++mods > 3) return undefined;
+    if (!isWordToken(t) || DIGIT_INITIAL.test(t.text) || LINKERS.has(t.norm) || ++mods > 3) return undefined;
     i++;
   }
   if (!head || i + head.n > e) return undefined;
@@ -256,7 +301,7 @@ export function parseDescription(tokens: readonly DescribeToken[], s: number, e:
       i += r.n;
       continue;
     }
-    if (LINKERS.has(t.norm) || isCapitalized(t) || /^\d/.test(t.text)) {
+    if (LINKERS.has(t.norm) || isCapitalized(t) || ASCII_DIGIT_INITIAL.test(t.text)) {
       i++;
       continue;
     }
@@ -298,8 +343,6 @@ function pushDescription(st: DescribeState, d: DescriptionMention): void {
 /** Rule 1 of `findDescriptions`: appositions next to a person's name. */
 function findAppositions(st: DescribeState): void {
   const { linked, tokens, cues, roles, people, firstAt, lastAt, out } = st;
-  const taken = (start: number, end: number) => isTaken(st, start, end);
-  const push = (d: DescriptionMention) => pushDescription(st, d);
   // 1. Appositions next to a person's name.
   for (const p of people) {
     const i = firstAt.get(p.start);
@@ -309,13 +352,13 @@ function findAppositions(st: DescribeState): void {
     // "Comrade Jan Peeters": a capitalized form of address and the name are one mention, like a title
     const h = i > 0 ? tokens[i - 1]! : undefined;
     if (h && h.sentence === sentence && isCapitalized(h) && (cues.honorifics?.has(h.norm) ?? false) && !linked.some((m) => m !== p && m.start <= h.start && m.end >= p.end) && !out.some((o) => o.start < p.end && h.start < o.end)) {
-      push({ start: h.start, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: h.norm });
+      pushDescription(st, { start: h.start, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: h.norm });
     }
     // before the name: "Belgian historian Jan Peeters", "The head of the archive, Jan Peeters,"
     const comma = i > 0 && tokens[i - 1]!.text === ',' ? 1 : 0;
     const e = i - comma;
     let lo = e;
-    while (lo > 0 && e - lo < 14 && tokens[lo - 1]!.sentence === sentence && (isWordToken(tokens[lo - 1]!) || /^[()]$/.test(tokens[lo - 1]!.text))) lo--;
+    while (lo > 0 && e - lo < 14 && tokens[lo - 1]!.sentence === sentence && (isWordToken(tokens[lo - 1]!) || BRACKET.test(tokens[lo - 1]!.text))) lo--;
     // a description needs a role noun starting inside [lo, e): without one, no start can parse
     let hasRole = false;
     for (let x = lo; x < e && !hasRole; x++) hasRole = roleAt(tokens, x, roles) !== undefined;
@@ -339,31 +382,59 @@ function findAppositions(st: DescribeState): void {
         const from = tokens[f < e ? f : s]!.start;
         // "Marshal Tito" already matched whole as a title alias needs no second mention
         const known = linked.some((m) => m !== p && m.start <= from && m.end >= p.end);
-        if (!known && !out.some((o) => o.start < p.end && from < o.end)) push({ start: from, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: d.role });
-      } else if (!taken(start, end)) push({ start, end, entity: p.entity!, name: p.name ?? '', rule: 'appositive', score: 0.75, role: d.role });
+        if (!known && !out.some((o) => o.start < p.end && from < o.end)) pushDescription(st, { start: from, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: d.role });
+      } else if (!isTaken(st, start, end)) pushDescription(st, { start, end, entity: p.entity!, name: p.name ?? '', rule: 'appositive', score: 0.75, role: d.role });
       break;
     }
     // after the name: "Jan Peeters, director of the City Archive, said"
     if (j + 1 < tokens.length && tokens[j + 1]!.text === ',') {
       let hi = j + 2;
-      while (hi < tokens.length && hi - j < 16 && tokens[hi]!.sentence === sentence && tokens[hi]!.text !== ',' && (isWordToken(tokens[hi]!) || /^[()]$/.test(tokens[hi]!.text))) hi++;
-      const closes = hi >= tokens.length || tokens[hi]!.text === ',' || tokens[hi]!.sentence !== sentence || /^[.;:!?]$/.test(tokens[hi]!.text);
+      while (hi < tokens.length && hi - j < 16 && tokens[hi]!.sentence === sentence && tokens[hi]!.text !== ',' && (isWordToken(tokens[hi]!) || BRACKET.test(tokens[hi]!.text))) hi++;
+      const closes = hi >= tokens.length || tokens[hi]!.text === ',' || tokens[hi]!.sentence !== sentence || CLAUSE_END.test(tokens[hi]!.text);
       const d = closes && hi > j + 2 ? parseDescription(tokens, j + 2, hi, roles) : undefined;
       if (d) {
         const start = tokens[j + 2]!.start;
         const end = tokens[hi - 1]!.end;
-        if (!taken(start, end)) push({ start, end, entity: p.entity!, name: p.name ?? '', rule: 'appositive', score: 0.7, role: d.role });
+        if (!isTaken(st, start, end)) pushDescription(st, { start, end, entity: p.entity!, name: p.name ?? '', rule: 'appositive', score: 0.7, role: d.role });
       }
     }
   }
 
 }
 
+/**
+ * The entities of the bodies and places (`orgsByStart`, by start) inside tokens `[from, to)`, in the
+ * order the linked mentions give them.
+ */
+function orgsIn(tokens: readonly DescribeToken[], orgsByStart: ReadonlyArray<{ m: DescribedMention; k: number }>, from: number, to: number): string[] {
+  const lo = tokens[from]!.start;
+  const hi = tokens[to - 1]!.end;
+  // the first org starting at or after `lo`, then those up to `hi`, back in `linked` order
+  let a = 0;
+  let b = orgsByStart.length;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if (orgsByStart[mid]!.m.start < lo) a = mid + 1;
+    else b = mid;
+  }
+  const hits: Array<{ m: DescribedMention; k: number }> = [];
+  for (let x = a; x < orgsByStart.length && orgsByStart[x]!.m.start <= hi; x++) if (orgsByStart[x]!.m.end <= hi) hits.push(orgsByStart[x]!);
+  return hits.sort((p, q) => p.k - q.k).map(({ m }) => m.entity!);
+}
+
+/** Whether a person held one of `offices` in `year` (any year when it is unknown). */
+function heldThen(offices: readonly KbRole[], year: number | undefined, person: string): boolean {
+  return year === undefined || offices.some((r) => r.person === person && yearOf(r.from) <= year && year <= (r.to ? yearOf(r.to) : Infinity));
+}
+
+/** The last of `xs` named before `start`, else the first of them. */
+function lastBefore(xs: DescribedMention[], start: number): DescribedMention | undefined {
+  return xs.filter((p) => p.start < start).pop() ?? xs[0];
+}
+
 /** Rule 2 of `findDescriptions`: office descriptions without a name. */
 function findOfficeDescriptions(st: DescribeState): void {
   const { kb, linked, tokens, titles, people } = st;
-  const taken = (start: number, end: number) => isTaken(st, start, end);
-  const push = (d: DescriptionMention) => pushDescription(st, d);
   // 2. Office descriptions without a name: "the (future) first secretary of the Central Committee".
   // bodies and places named, by start, for the complement of an office title (in `linked` order)
   const orgs: Array<{ m: DescribedMention; k: number }> = [];
@@ -372,30 +443,16 @@ function findOfficeDescriptions(st: DescribeState): void {
     if (m.entity && (m.label === 'ORG' || m.label === 'LOC')) orgs.push({ m, k });
   }
   const orgsByStart = [...orgs].sort((a, b) => a.m.start - b.m.start || a.k - b.k);
-  const orgAt = (from: number, to: number): string[] => {
-    const lo = tokens[from]!.start;
-    const hi = tokens[to - 1]!.end;
-    // the first org starting at or after `lo`, then those up to `hi`, back in `linked` order
-    let a = 0;
-    let b = orgsByStart.length;
-    while (a < b) {
-      const mid = (a + b) >> 1;
-      if (orgsByStart[mid]!.m.start < lo) a = mid + 1;
-      else b = mid;
-    }
-    const hits: Array<{ m: DescribedMention; k: number }> = [];
-    for (let x = a; x < orgsByStart.length && orgsByStart[x]!.m.start <= hi; x++) if (orgsByStart[x]!.m.end <= hi) hits.push(orgsByStart[x]!);
-    return hits.sort((p, q) => p.k - q.k).map(({ m }) => m.entity!);
-  };
   const peopleStarts = new Set(people.map((p) => p.start));
   const lastYearBefore = lastYearsBefore(tokens);
   for (let i = 0; i < tokens.length; i++) {
-    if (!ARTICLES.has(tokens[i]!.norm) || tokens[i]!.norm === 'a' || tokens[i]!.norm === 'an') continue;
+    // (of the articles, only "the": compared, not looked up in ARTICLES, so that no word is hashed for it)
+    if (tokens[i]!.norm !== 'the') continue;
     let k = i + 1;
     let shifted = false;
-    while (k < tokens.length && k - i <= 2 && ['future', 'former', 'then', 'late', 'new', 'current'].includes(tokens[k]!.norm)) {
+    while (k < tokens.length && k - i <= 2 && TIME_MODIFIERS.includes(tokens[k]!.norm)) {
       // "the future / former first secretary" held the office at another time than the narrative's
-      if (['future', 'former', 'late'].includes(tokens[k]!.norm)) shifted = true;
+      if (TIME_SHIFTERS.includes(tokens[k]!.norm)) shifted = true;
       k++;
     }
     const t = roleAt(tokens, k, titles);
@@ -417,24 +474,22 @@ function findOfficeDescriptions(st: DescribeState): void {
     if (e < tokens.length && peopleStarts.has(tokens[e]!.start)) continue;
     const start = tokens[i + 1]!.start;
     const end = tokens[e - 1]!.end;
-    if (taken(start, end)) continue;
-    const orgs = orgAt(k + t.n + 1, e);
+    if (isTaken(st, start, end)) continue;
+    const orgs = orgsIn(tokens, orgsByStart, k + t.n + 1, e);
     if (orgs.length === 0) continue;
     const scope = new Set(orgs.flatMap((o) => [o, ...ancestorsOf(kb, o)]));
     const offices = officesTitled(kb, t.role).filter((r) => scope.has(r.org!));
     const holders = new Set(offices.map((r) => r.person));
     // the narrative time: the last year written before the phrase
     const year = shifted ? undefined : lastYearBefore(i);
-    const heldThen = (person: string) => year === undefined || offices.some((r) => r.person === person && yearOf(r.from) <= year && year <= (r.to ? yearOf(r.to) : Infinity));
     const named = people.filter((p) => holders.has(p.entity!));
-    const namedThen = named.filter((p) => heldThen(p.entity!));
-    const atTime = year === undefined ? [] : [...new Set(offices.filter((r) => heldThen(r.person)).map((r) => r.person))];
+    const namedThen = named.filter((p) => heldThen(offices, year, p.entity!));
+    const atTime = year === undefined ? [] : [...new Set(offices.filter((r) => heldThen(offices, year, r.person)).map((r) => r.person))];
     // a holder the document names (then in office, the last named before), else the one holder at that time
-    const pick = (xs: DescribedMention[]) => xs.filter((p) => p.start < start).pop() ?? xs[0];
-    const ref = pick(namedThen) ?? (atTime.length === 0 ? pick(named) : undefined);
+    const ref = lastBefore(namedThen, start) ?? (atTime.length === 0 ? lastBefore(named, start) : undefined);
     const person = !ref && atTime.length === 1 ? kb.byId.get(atTime[0]!) : undefined;
-    if (ref) push({ start, end, entity: ref.entity!, name: ref.name ?? '', rule: 'role-holder', score: 0.6, role: t.role });
-    else if (person) push({ start, end, entity: person.id, name: person.name, rule: 'role-holder-at-time', score: 0.5, role: t.role });
+    if (ref) pushDescription(st, { start, end, entity: ref.entity!, name: ref.name ?? '', rule: 'role-holder', score: 0.6, role: t.role });
+    else if (person) pushDescription(st, { start, end, entity: person.id, name: person.name, rule: 'role-holder-at-time', score: 0.5, role: t.role });
     i = e - 1;
   }
 
@@ -454,11 +509,11 @@ function findEpithets(st: DescribeState): void {
     // "his assistant Jan Peeters": a role noun shaped like an adjective is an apposition, not an epithet
     if (s === i || !isAdjective(tokens[i - 1]!) || roleAt(tokens, i - 1, roles)) continue;
     // after an article or determiner the run is taken with it; without one ("clever Petrov") every word must be a known adjective
-    const determined = s > 0 && ['the', 'this', 'that', 'our', 'his'].includes(tokens[s - 1]!.norm);
+    const determined = s > 0 && EPITHET_DETERMINERS.includes(tokens[s - 1]!.norm);
     let bare = i;
     while (!determined && bare > s && (cues.nameAdjectives?.has(tokens[bare - 1]!.text) ?? false)) bare--;
     // "five years old Petrov" is a measure phrase, not an epithet
-    if (!determined && (bare === i || /^(?:years?|yrs?|months?|weeks?|days?)$/.test(tokens[bare - 1]?.norm ?? ''))) continue;
+    if (!determined && (bare === i || TIME_UNIT.test(tokens[bare - 1]?.norm ?? ''))) continue;
     const start = determined ? tokens[s - 1]!.start : tokens[bare]!.start;
     if (linked.some((m) => m !== p && m.start <= start && m.end >= p.end) || out.some((o) => o.start < p.end && start < o.end)) continue;
     out.push({ start, end: p.end, entity: p.entity, name: p.name ?? '', rule: 'epithet-name', score: 0.8, role: '' });
@@ -469,7 +524,6 @@ function findEpithets(st: DescribeState): void {
 /** Rule 4 of `findDescriptions`: bare descriptions referring back. */
 function findBareDescriptions(st: DescribeState): void {
   const { tokens, cues, roles, out, described } = st;
-  const taken = (start: number, end: number) => isTaken(st, start, end);
   // 4. Bare descriptions referring back: "the expert noted", "the historian emphasized".
   described.sort((a, b) => a.start - b.start);
   for (let i = 0; i + 1 < tokens.length; i++) {
@@ -478,12 +532,12 @@ function findBareDescriptions(st: DescribeState): void {
     if (!r) continue;
     const next = tokens[i + 1 + r.n];
     // "the historian of the war", "the historian Jan Peeters": complements and names are handled above
-    if (next && (['of', 'to', "'s", '’s', 'and'].includes(next.norm) || isCapitalized(next))) continue;
+    if (next && (COMPLEMENT_WORDS.includes(next.norm) || isCapitalized(next))) continue;
     // a whole noun phrase: a verb or punctuation follows ("the expert noted", not "the official version")
-    if (next && isWordToken(next) && !cues.verbs.has(next.norm) && !/^[a-z]{3,}ed$/.test(next.norm)) continue;
+    if (next && isWordToken(next) && !cues.verbs.has(next.norm) && !PAST_FORM.test(next.norm)) continue;
     const start = tokens[i]!.start;
     const end = tokens[i + r.n]!.end;
-    if (taken(start, end)) continue;
+    if (isTaken(st, start, end)) continue;
     const generic = cues.genericRoleNouns.has(r.role);
     // "the expert" is someone introduced by a profession, not an office holder
     const ref = described.filter((d) => d.start < start && (generic ? d.rule === 'appositive' : d.role === r.role || d.role.endsWith(` ${r.role}`))).pop();
@@ -491,17 +545,34 @@ function findBareDescriptions(st: DescribeState): void {
   }
 }
 
+/** Whether a linked mention is a person's. */
+function isPerson(m: DescribedMention): boolean {
+  return m.label === 'PER' && !!m.entity;
+}
+
+/** `tokenAt` over one token array as a `get` (a class: no closure made per document). */
+class TokenSearch {
+  constructor(
+    private readonly tokens: readonly DescribeToken[],
+    private readonly by: 'start' | 'end',
+  ) {}
+
+  /** The index of the token starting (ending) at `pos`. */
+  get(pos: number): number | undefined {
+    return tokenAt(this.tokens, pos, this.by);
+  }
+}
+
 /** Finds description mentions in one document. Returns new mentions, not overlapping the people already marked. */
 export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMention[], tokens: readonly DescribeToken[], cues: DescribeCues): DescriptionMention[] {
   const roles = sortedWords(cues.roleNouns);
   const titles = sortedWords(cues.titles);
-  const isPerson = (m: DescribedMention) => m.label === 'PER' && !!m.entity;
   const people = linked.filter(isPerson).sort((a, b) => a.start - b.start);
   // token index by start and by end: binary search when starts and ends both increase, else maps
   let ordered = true;
   for (let i = 1; i < tokens.length && ordered; i++) ordered = tokens[i]!.start > tokens[i - 1]!.start && tokens[i]!.end > tokens[i - 1]!.end;
-  let firstAt: { get(pos: number): number | undefined } = { get: (pos) => tokenAt(tokens, pos, 'start') };
-  let lastAt: { get(pos: number): number | undefined } = { get: (pos) => tokenAt(tokens, pos, 'end') };
+  let firstAt: { get(pos: number): number | undefined } = new TokenSearch(tokens, 'start');
+  let lastAt: { get(pos: number): number | undefined } = new TokenSearch(tokens, 'end');
   if (!ordered && people.length > 0) {
     const byStart = new Map<number, number>();
     const byEnd = new Map<number, number>();

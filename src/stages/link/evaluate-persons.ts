@@ -14,6 +14,17 @@ import { readFileSync } from 'node:fs';
 import { firstStartingFrom } from '../../core/spans.ts';
 import { isAdjective, type DescribeToken } from './describe-persons.ts';
 
+// regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
+const LOWER_INITIAL = /^[a-z]/;
+const SUPERLATIVE = /^[a-z]{4,}est$/;
+const UPPER_INITIAL = /^\p{Lu}/u;
+const LOWER_LETTER_INITIAL = /^\p{Ll}/u;
+const PAST_FORM = /^[a-z]{3,}ed$/;
+const SPACES = /\s+/;
+const EST_ENDING = /est$/;
+const ING_FORM = /^[a-z]+ing$/;
+const IST_FORM = /^[a-z]+ist$/;
+
 /** The word lists of `data/lexicon/person-nouns.json`, as sets. */
 export interface PersonLexicon {
   /** Evaluative person nouns, lower case ("fool", "tyrant"). */
@@ -69,6 +80,16 @@ const PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
 const PREDICATIVE = new Set(['a', 'an', 'as', 'is', 'was', 'be', 'been', 'being', 'become', 'became', 'called', 'named']);
 const POSSESSIVE = new Set(["'s", '’s', "'", '’']);
 
+/**
+ * Whether a word is one of `DETERMINERS`: their first letters and lengths are tested first, so that most
+ * words of a document are not hashed for the set just to be turned down.
+ */
+function isDeterminer(norm: string): boolean {
+  if (norm.length < 2 || norm.length > 5) return false;
+  const c = norm.charCodeAt(0);
+  return (c === 116 /* t */ || c === 111 /* o */ || c === 109 /* m */ || c === 121 /* y */ || c === 104) /* h */ && DETERMINERS.has(norm);
+}
+
 /** Whether a mention is a new local "name" that is one token, one of the lexicon's person nouns. */
 export function isNounTakenForName(m: EvaluatedMention, tokens: readonly DescribeToken[], lex: PersonLexicon): boolean {
   if (m.rule !== 'local-new') return false;
@@ -88,6 +109,48 @@ function tokenStartingAt(tokens: readonly DescribeToken[], pos: number): number 
   return i;
 }
 
+/** A person named before a phrase: the mention, its sentence, and whether a possessive follows it. */
+interface NamedPerson {
+  m: EvaluatedMention;
+  sentence: number;
+  possessive: boolean;
+}
+
+/** The mention starting at `pos`, if any. */
+function mentionAt(linked: readonly EvaluatedMention[], pos: number): EvaluatedMention | undefined {
+  return linked.find((m) => m.start === pos);
+}
+
+/** The person's mention starting at `pos`, if any. */
+function personAt(people: readonly NamedPerson[], pos: number): EvaluatedMention | undefined {
+  return people.find((p) => p.m.start === pos)?.m;
+}
+
+/** Whether a span overlaps a mention. */
+function overlapsAny(linked: readonly EvaluatedMention[], s: number, e: number): boolean {
+  return linked.some((m) => m.start < e && s < m.end);
+}
+
+/** Whether a token can head an evaluative phrase: an adherent noun, or a lower-case person noun. */
+function isHead(lex: PersonLexicon, t: DescribeToken): boolean {
+  return lex.memberNouns.has(t.norm) || (LOWER_INITIAL.test(t.text) && (lex.personNouns.has(t.norm) || lex.neutralNouns.has(t.norm)));
+}
+
+/** Whether a token can modify the head: "former", an adjective, a superlative. */
+function isModifier(lex: PersonLexicon, t: DescribeToken): boolean {
+  return t.norm === 'former' || lex.adjectives.has(t.text) || isAdjective(t) || (SUPERLATIVE.test(t.text) && t.text !== 'interest');
+}
+
+/** Whether the noun phrase of a sentence ends before token `x` (absent at the end of the text). */
+function endsPhrase(x: DescribeToken | undefined, sentence: number, people: readonly NamedPerson[], lex: PersonLexicon, verbs: ReadonlySet<string>): boolean {
+  return !x || x.sentence !== sentence || POSSESSIVE.has(x.norm) || (UPPER_INITIAL.test(x.text) ? !!personAt(people, x.start) : !LOWER_LETTER_INITIAL.test(x.text) || lex.followers.has(x.norm) || verbs.has(x.norm) || PAST_FORM.test(x.norm));
+}
+
+/** Whether an adherent noun head is named after the person ("Marxist" and Marx). */
+function isEponym(lex: PersonLexicon, head: DescribeToken, name: string | undefined): boolean {
+  return lex.memberNouns.has(head.norm) && (name ?? '').toLowerCase().split(SPACES).some((w) => w.length >= 4 && head.norm.startsWith(w));
+}
+
 /**
  * Finds evaluative references to people in one document's tokens. `linked` are the mentions found so
  * far (none of them is overlapped, except a body or place inside an "of" complement); `verbs` are
@@ -98,7 +161,7 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
   // (plain loops into literal arrays: one packed array kind for every document, with or without mentions)
   const linked: EvaluatedMention[] = [];
   for (let k = 0; k < all.length; k++) if (!isNounTakenForName(all[k]!, tokens, lex)) linked.push(all[k]!);
-  const people: Array<{ m: EvaluatedMention; sentence: number; possessive: boolean }> = [];
+  const people: NamedPerson[] = [];
   for (let k = 0; k < linked.length; k++) {
     const m = linked[k]!;
     if (m.label !== 'PER' || !m.entity) continue;
@@ -121,17 +184,12 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
   }
   const counts = new Map<string, number>();
   for (const p of people) counts.set(p.m.entity!, (counts.get(p.m.entity!) ?? 0) + 1);
-  const mentionAt = (pos: number) => linked.find((m) => m.start === pos);
-  const personAt = (pos: number) => people.find((p) => p.m.start === pos)?.m;
-  const overlaps = (s: number, e: number) => linked.some((m) => m.start < e && s < m.end);
-  const isHead = (t: DescribeToken) => lex.memberNouns.has(t.norm) || (/^[a-z]/.test(t.text) && (lex.personNouns.has(t.norm) || lex.neutralNouns.has(t.norm)));
-  const isModifier = (t: DescribeToken) => t.norm === 'former' || lex.adjectives.has(t.text) || isAdjective(t) || (/^[a-z]{4,}est$/.test(t.text) && t.text !== 'interest');
 
   const out: EvaluationMention[] = [];
   for (let i = 0; i < tokens.length; i++) {
     let k = i;
-    const det = DETERMINERS.has(tokens[k]!.norm) ? tokens[k++]!.norm : undefined;
-    const quoted = !!tokens[k] && OPEN_QUOTES.has(tokens[k]!.text);
+    const det = isDeterminer(tokens[k]!.norm) ? tokens[k++]!.norm : undefined;
+    const quoted = !!tokens[k] && tokens[k]!.text.length === 1 && OPEN_QUOTES.has(tokens[k]!.text);
     if (quoted) k++;
     if (!det && !quoted) continue;
     // a quoted phrase with a determiner is found from the determiner
@@ -141,13 +199,13 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
     const sentence = tokens[i]!.sentence;
     let mods = 0;
     let superlative = false;
-    while (tokens[k] && mods < 3 && tokens[k]!.sentence === sentence && !isHead(tokens[k]!) && isModifier(tokens[k]!)) {
-      superlative ||= /est$/.test(tokens[k]!.norm);
+    while (tokens[k] && mods < 3 && tokens[k]!.sentence === sentence && !isHead(lex, tokens[k]!) && isModifier(lex, tokens[k]!)) {
+      superlative ||= EST_ENDING.test(tokens[k]!.norm);
       k++;
       mods++;
     }
     const head = tokens[k];
-    if (!head || head.sentence !== sentence || !isHead(head)) continue;
+    if (!head || head.sentence !== sentence || !isHead(lex, head)) continue;
     // "the leader", "this leader" alone are common nouns, "the communist country" an adjective; "our old
     // leader", 'the "leader"', "her former boss", "the bravest Menshevik" refer
     if (((lex.neutralNouns.has(head.norm) && !quoted) || lex.memberNouns.has(head.norm)) && mods === 0) continue;
@@ -161,15 +219,15 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
     let next = tokens[e];
     // complements: "of (the) <body or place>", and after a superlative "after <person>"
     if (next && next.norm === 'of') {
-      const at = tokens[e + 1]?.norm === 'the' && !mentionAt(tokens[e + 1]!.start) ? e + 2 : e + 1;
-      const body = tokens[at] && mentionAt(tokens[at]!.start);
+      const at = tokens[e + 1]?.norm === 'the' && !mentionAt(linked, tokens[e + 1]!.start) ? e + 2 : e + 1;
+      const body = tokens[at] && mentionAt(linked, tokens[at]!.start);
       if (body?.entity && (body.label === 'ORG' || body.label === 'LOC')) {
         end = body.end;
         while (tokens[e] && tokens[e]!.start < end) e++;
         next = tokens[e];
-      } else if (!/^[a-z]+ing$/.test(tokens[e + 1]?.norm ?? '')) continue; // "suspected X of lying" is the verb's
+      } else if (!ING_FORM.test(tokens[e + 1]?.norm ?? '')) continue; // "suspected X of lying" is the verb's
     } else if (next && superlative && ['after', 'since', 'before'].includes(next.norm)) {
-      const p = tokens[e + 1] && personAt(tokens[e + 1]!.start);
+      const p = tokens[e + 1] && personAt(people, tokens[e + 1]!.start);
       if (p) {
         end = p.end;
         while (tokens[e] && tokens[e]!.start < end) e++;
@@ -177,19 +235,17 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
       }
     }
     // the noun phrase ends here: "the opportunist policy", "the reformist and revisionist plan" are no persons
-    const endsPhrase = (x: DescribeToken | undefined): boolean =>
-      !x || x.sentence !== sentence || POSSESSIVE.has(x.norm) || (/^\p{Lu}/u.test(x.text) ? !!personAt(x.start) : !/^\p{Ll}/u.test(x.text) || lex.followers.has(x.norm) || verbs.has(x.norm) || /^[a-z]{3,}ed$/.test(x.norm));
-    if (!endsPhrase(next)) continue;
+    if (!endsPhrase(next, sentence, people, lex, verbs)) continue;
     // "the fool's errand": a bare noun as a possessor is the idiom's, not a person's
     if (det === 'the' && mods === 0 && !quoted && next && POSSESSIVE.has(next.norm)) continue;
     const conjunct = tokens[e + 1];
-    if (next && (next.norm === 'and' || next.norm === 'or') && conjunct && (isHead(conjunct) || isModifier(conjunct) || /^[a-z]+ist$/.test(conjunct.text)) && !endsPhrase(tokens[e + 2])) continue;
+    if (next && (next.norm === 'and' || next.norm === 'or') && conjunct && (isHead(lex, conjunct) || isModifier(lex, conjunct) || IST_FORM.test(conjunct.text)) && !endsPhrase(tokens[e + 2], sentence, people, lex, verbs)) continue;
     const start = tokens[i]!.start;
-    if (overlaps(start, headEnd) || out.some((o) => o.start < end && start < o.end)) continue;
+    if (overlapsAny(linked, start, headEnd) || out.some((o) => o.start < end && start < o.end)) continue;
     i = e - 1;
 
     // apposition: '"the loyal democrat" Jan Peeters', "the idiot, Jan Peeters," and "Jan Peeters, this idiot"
-    const right = next && (personAt(next.start) ?? (next.text === ',' && tokens[e + 1] ? personAt(tokens[e + 1]!.start) : undefined));
+    const right = next && (personAt(people, next.start) ?? (next.text === ',' && tokens[e + 1] ? personAt(people, tokens[e + 1]!.start) : undefined));
     const at = tokenStartingAt(tokens, start)!;
     const beforeComma = tokens[at - 1];
     const left = beforeComma?.text === ',' ? people.find((p) => p.m.end === tokens[at - 2]?.end)?.m : undefined;
@@ -203,11 +259,10 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
     const coArguments = new Set<string>();
     // a name in the same clause is another argument ("X criticised the former boss", "… our old leader, said X")
     for (const p of people) if (p.sentence === sentence && !p.possessive && (p.m.end <= start || p.m.start >= end)) coArguments.add(p.m.entity!);
-    // "the loyal Marxist" is not Marx: an adherent noun is not its eponym
-    const eponym = (name: string | undefined) => lex.memberNouns.has(head.norm) && (name ?? '').toLowerCase().split(/\s+/).some((w) => w.length >= 4 && head.norm.startsWith(w));
     for (const p of people) {
       if (p.m.start >= start) break;
-      if (eponym(p.m.name)) continue;
+      // "the loyal Marxist" is not Marx: an adherent noun is not its eponym
+      if (isEponym(lex, head, p.m.name)) continue;
       const distance = sentence - p.sentence;
       const weight = (p.possessive ? 0.5 : firstInSentence.has(p.m.start) ? 2 : 1) * 0.5 ** distance;
       const s = scores.get(p.m.entity!) ?? { score: 0.05 * (counts.get(p.m.entity!) ?? 0), name: p.m.name };

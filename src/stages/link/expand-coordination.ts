@@ -7,6 +7,11 @@
 import { buildAliasIndex, normalizeAlias, type AliasIndex } from '../../kb/alias-index.ts';
 import type { KnowledgeBase } from '../../kb/types.ts';
 
+// regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
+const UPPER_INITIAL = /^\p{Lu}/u;
+const IES_ENDING = /ies$/;
+const PLURAL_S_ENDING = /[^s]s$/;
+
 /** A token: span and surface text. */
 export interface CoordToken {
   start: number;
@@ -26,12 +31,12 @@ export interface CoordinatedMention {
 }
 
 const indexCache = new WeakMap<KnowledgeBase, AliasIndex>();
-const isCap = (t: CoordToken | undefined) => !!t && /^\p{Lu}/u.test(t.text);
+const isCap = (t: CoordToken | undefined) => !!t && UPPER_INITIAL.test(t.text);
 
 /** "Parties" → "Party", "Ministries" → "Ministry", "Committees" → "Committee"; undefined when not plural. */
 export function singularOf(word: string): string | undefined {
-  if (/ies$/.test(word) && word.length > 4) return word.slice(0, -3) + 'y';
-  if (/[^s]s$/.test(word) && word.length > 3) return word.slice(0, -1);
+  if (IES_ENDING.test(word) && word.length > 4) return word.slice(0, -3) + 'y';
+  if (PLURAL_S_ENDING.test(word) && word.length > 3) return word.slice(0, -1);
   return undefined;
 }
 

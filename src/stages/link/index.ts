@@ -42,22 +42,26 @@ export function linkInputs(text: string, candidates: readonly Annotation[], toke
   return inputsOfRecords(text, candidates, tokenRecords(text, tokens));
 }
 
+/** Surfaces of tokens `[from, to)` that lie in sentence `s`. */
+function surfaces(tokens: readonly TokenRecord[], from: number, to: number, s: number): string[] {
+  const out: string[] = [];
+  for (let i = Math.max(from, 0); i < to && i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.sentence === s) out.push(t.text);
+  }
+  return out;
+}
+
+/** The lower-cased forms of tokens `a` and `b`, those that exist, in that order. */
+function words(tokens: readonly TokenRecord[], a: number, b: number): string[] {
+  const out: string[] = [];
+  if (a >= 0 && a < tokens.length) out.push(tokens[a]!.norm);
+  if (b >= 0 && b < tokens.length) out.push(tokens[b]!.norm);
+  return out;
+}
+
 /** `linkInputs` over token records made once. */
 function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens: readonly TokenRecord[]): LinkInput[] {
-  /** Surfaces of tokens `[from, to)` that lie in sentence `s`. */
-  const surfaces = (from: number, to: number, s: number): string[] => {
-    const out: string[] = [];
-    for (let i = Math.max(from, 0); i < to && i < tokens.length; i++) {
-      const t = tokens[i]!;
-      if (t.sentence === s) out.push(t.text);
-    }
-    return out;
-  };
-  const words = (a: number, b: number): string[] => {
-    const out: string[] = [];
-    for (const i of [a, b]) if (i >= 0 && i < tokens.length) out.push(tokens[i]!.norm);
-    return out;
-  };
   const inputs: LinkInput[] = [];
   for (let k = 0; k < candidates.length; k++) {
     const a = candidates[k]!;
@@ -65,8 +69,8 @@ function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens
     const after = firstStartingFrom(tokens, a.end);
     const s = first < tokens.length ? tokens[first]!.sentence : -1;
     const window = {
-      before: surfaces(first - 4, first, s),
-      after: surfaces(after, after + 4, s),
+      before: surfaces(tokens, first - 4, first, s),
+      after: surfaces(tokens, after, after + 4, s),
       atSentenceStart: first === 0 || tokens[first - 1]!.sentence !== s,
     };
     // every field present (the optional ones undefined), so that all inputs share one object shape
@@ -77,8 +81,8 @@ function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens
       label: a.label as MentionLabel,
       text: text.slice(a.start, a.end),
       candidates: (a.attrs.candidates ?? []) as unknown as EntityCandidate[],
-      before: words(first - 2, first - 1),
-      after: words(after, after + 1),
+      before: words(tokens, first - 2, first - 1),
+      after: words(tokens, after, after + 1),
       modelLabel: typeof a.attrs.modelLabel === 'string' ? (a.attrs.modelLabel as MentionLabel) : undefined,
       nested: a.attrs.nested === true ? true : undefined,
     };
@@ -121,8 +125,9 @@ export const linkStage: Stage = {
     const results = authors.length === 0 ? linked : [...linked.map((r) => (authors.some((a) => a.start < r.end && r.start < a.end) ? asPartOfName(r) : r)), ...authors];
     const annotations: Annotation[] = [];
     const ids = new Set<string>();
-    results.forEach((r, k) => {
-      if (r.partOfName) return;
+    for (let k = 0; k < results.length; k++) {
+      const r = results[k]!;
+      if (r.partOfName) continue;
       // attrs in a fixed key order, the optional ones only when set
       const attrs: Record<string, Json | undefined> = {};
       if (r.entity) attrs.entity = r.entity;
@@ -133,14 +138,15 @@ export const linkStage: Stage = {
       if (r.standsFor) attrs.standsFor = r.standsFor;
       if (r.via) attrs.via = r.via;
       if (r.candidates) attrs.candidates = r.candidates;
-      attrs.found = candidates[k]?.attrs.found ?? (r.linkRule === 'title-coref' || r.linkRule === 'comment-author' || r.linkRule === 'article-author' ? r.linkRule : 'description');
+      // (index checked: reading past the end of an array deoptimizes; the linker's own mentions come after the candidates)
+      attrs.found = (k < candidates.length ? candidates[k]!.attrs.found : undefined) ?? (r.linkRule === 'title-coref' || r.linkRule === 'comment-author' || r.linkRule === 'article-author' ? r.linkRule : 'description');
       const a = makeAnnotation(source.id, 'mention', r.start, r.end, r.label, { stage: NAME, version: VERSION, rule: r.linkRule, confidence: r.linkScore }, attrs);
       // "the Communist Parties of China and Albania" is one span naming two parties: one annotation per
       // entity, so the later one's id also hashes its entity (ids are per span and label otherwise)
       if (ids.has(a.id)) a.id = `mention:${hashContent(`${source.id}|mention|${r.start}|${r.end}|${r.label}|${r.entity ?? ''}|${k}`, 12)}`;
       ids.add(a.id);
       annotations.push(a);
-    });
+    }
     // in text order: the mentions the linker adds itself (titles, descriptions, authors) among the others
     annotations.sort((a, b) => a.start - b.start || b.end - a.end);
     return { annotations };

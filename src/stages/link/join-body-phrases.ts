@@ -22,6 +22,12 @@ import { asPartOfName, resultOf, type LinkResult } from './link-result.ts';
 import { ancestorsOf } from './related-entities.ts';
 import { demonymEntities } from './modified-names.ts';
 
+// regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
+const UPPER_INITIAL = /^\p{Lu}/u;
+const LOWER_INITIAL = /^\p{Ll}/u;
+const ED_FORM = /^[a-z]+ed$/;
+const LOWER_WORD = /^\p{Ll}+$/u;
+
 /** The contents of `data/lexicon/body-phrases.json`. */
 export interface BodyPhraseWords {
   /** Nouns after a demonym that make it the state ("government"), lower case. */
@@ -76,10 +82,10 @@ const LEADERSHIP_SUBTYPES = new Set(['leadership', 'government', 'party body']);
 function endsPhrase(u: BodyPhraseToken | undefined, sentence: number, verbs: ReadonlySet<string>): boolean {
   if (u === undefined || u.sentence !== sentence) return true;
   // "the Rurlandian state Oster": a name after the noun is what it describes
-  if (/^\p{Lu}/u.test(u.text)) return false;
-  if (!/^\p{Ll}/u.test(u.text)) return true;
+  if (UPPER_INITIAL.test(u.text)) return false;
+  if (!LOWER_INITIAL.test(u.text)) return true;
   if (u.norm === 'of') return false;
-  return AFTER_HEAD.has(u.norm) || verbs.has(u.norm) || /^[a-z]+ed$/.test(u.norm);
+  return AFTER_HEAD.has(u.norm) || verbs.has(u.norm) || ED_FORM.test(u.norm);
 }
 
 /** Whether a person held an office in a body, in the body it belongs to, or in one of its parts. */
@@ -104,13 +110,12 @@ export function joinBodyPhrases(kb: KnowledgeBase, results: readonly LinkResult[
     if (!endingAt.has(r.end)) endingAt.set(r.end, k);
     if (!startingAt.has(r.start)) startingAt.set(r.start, k);
   }
-  const spaced = (a: number, b: number) => a < b && /^[ \t]+$/.test(text.slice(a, b));
   for (let k = 0; k < ctx.candidates.length && k < out.length; k++) {
     const r = out[k]!;
     if (r.partOfName) continue;
     const demonyms = demonymEntities(ctx.candidates[k]);
     if (demonyms) {
-      const joined = demonymState(kb, r, demonyms, tokens, ctx, spaced);
+      const joined = demonymState(kb, r, demonyms, tokens, ctx, text);
       if (joined) {
         // the noun's own mention, if any, is part of the phrase
         const n = startingAt.get(joined.nounStart);
@@ -120,7 +125,7 @@ export function joinBodyPhrases(kb: KnowledgeBase, results: readonly LinkResult[
       continue;
     }
     if (r.linkRule === 'local-new' && (r.label === 'MISC' || r.label === 'GRP')) {
-      const group = modifiedGroup(r, tokens, ctx, text, spaced);
+      const group = modifiedGroup(r, tokens, ctx, text);
       if (group) out[k] = group;
       continue;
     }
@@ -128,7 +133,7 @@ export function joinBodyPhrases(kb: KnowledgeBase, results: readonly LinkResult[
     if (!e || r.label !== 'ORG' || (e.type !== 'organization' && r.standsFor === undefined)) continue;
     // a modifier before the body: a demonym of its state, or a person who held an office in it
     const q = endingAt.get(findGapStart(text, r.start));
-    if (q !== undefined && q !== k && spaced(out[q]!.end, r.start)) {
+    if (q !== undefined && q !== k && isSpaced(text, out[q]!.end, r.start)) {
       const m = out[q]!;
       const ds = q < ctx.candidates.length ? demonymEntities(ctx.candidates[q]) : undefined;
       const rule =
@@ -146,7 +151,7 @@ export function joinBodyPhrases(kb: KnowledgeBase, results: readonly LinkResult[
     const r2 = out[k]!;
     const i = firstStartingFrom(tokens, r2.end);
     const t = tokens[i];
-    if (!t || !ctx.memberNouns.has(t.norm) || !/^\p{Ll}/u.test(t.text) || !spaced(r2.end, t.start)) continue;
+    if (!t || !ctx.memberNouns.has(t.norm) || !LOWER_INITIAL.test(t.text) || !isSpaced(text, r2.end, t.start)) continue;
     // "the party leadership" is the body; "the Komsomol leaders" may be its officials one by one, unless the
     // name is a seat of power or a leadership that acts as one ("the Kremlin leaders")
     if (t.norm !== 'leadership' && r2.standsFor === undefined && !LEADERSHIP_SUBTYPES.has(e.subtype ?? '')) continue;
@@ -156,6 +161,18 @@ export function joinBodyPhrases(kb: KnowledgeBase, results: readonly LinkResult[
     out[k] = resultOf(r2.start, t.end, 'ORG', r2.form, 'body-members', Math.min(r2.linkScore, 0.7), r2.entity, r2.name, r2.standsFor, r2.via, r2.candidates, r2.partOfName);
   }
   return out;
+}
+
+/** Whether `text` from `a` to `b` is one or more spaces and tabs (no copy of the gap is cut). */
+function isSpaced(text: string, a: number, b: number): boolean {
+  if (a < 0) return a < b && /^[ \t]+$/.test(text.slice(a, b));
+  const e = Math.min(b, text.length);
+  if (a >= e) return false;
+  for (let i = a; i < e; i++) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9) return false;
+  }
+  return true;
 }
 
 /** The position where the run of spaces and tabs before `pos` starts. */
@@ -172,14 +189,14 @@ function demonymState(
   demonyms: readonly string[],
   tokens: readonly BodyPhraseToken[],
   ctx: BodyPhraseContext,
-  spaced: (a: number, b: number) => boolean,
+  text: string,
 ): { result: LinkResult; nounStart: number } | undefined {
   // a demonym shared by several states names one only when linked ("Korean" read from the document)
   const state = demonyms.length === 1 ? demonyms[0]! : r.entity !== undefined && demonyms.includes(r.entity) ? r.entity : undefined;
   if (state === undefined || !kb.byId.has(state)) return undefined;
   const i = firstStartingFrom(tokens, r.end);
   const t = tokens[i];
-  if (!t || !ctx.stateNouns.has(t.norm) || !/^\p{Ll}/u.test(t.text) || !spaced(r.end, t.start)) return undefined;
+  if (!t || !ctx.stateNouns.has(t.norm) || !LOWER_INITIAL.test(t.text) || !isSpaced(text, r.end, t.start)) return undefined;
   if (!endsPhrase(tokens[i + 1], t.sentence, ctx.verbs)) return undefined;
   const result = resultOf(r.start, t.end, 'ORG', 'description', 'demonym-state', 0.7, state, kb.byId.get(state)!.name, state, undefined, undefined, undefined);
   return { result, nounStart: t.start };
@@ -189,13 +206,13 @@ function demonymState(
 const NOT_INSIDE = new Set(['and', 'or', 'of', 'the', 'a', 'an', 'in', 'on', 'at', 'to', 'for', 'with', 'by', 'from', 'that', 'which', 'who', 'were', 'was', 'are', 'is']);
 
 /** "the Vaskist splinter parties": an unknown name, at most two lower-case words and a group noun, as one new group. */
-function modifiedGroup(r: LinkResult, tokens: readonly BodyPhraseToken[], ctx: BodyPhraseContext, text: string, spaced: (a: number, b: number) => boolean): LinkResult | undefined {
-  if (!ctx.groupHeads || !ctx.localIdOf || !/^\p{Lu}/u.test(text.slice(r.start, r.end))) return undefined;
+function modifiedGroup(r: LinkResult, tokens: readonly BodyPhraseToken[], ctx: BodyPhraseContext, text: string): LinkResult | undefined {
+  if (!ctx.groupHeads || !ctx.localIdOf || !UPPER_INITIAL.test(text.slice(r.start, r.end))) return undefined;
   let i = firstStartingFrom(tokens, r.end);
   let last = r.end;
   for (let n = 0; n < 3 && i < tokens.length; n++, i++) {
     const t = tokens[i]!;
-    if (!spaced(last, t.start) || !/^\p{Ll}+$/u.test(t.text) || NOT_INSIDE.has(t.norm)) return undefined;
+    if (!isSpaced(text, last, t.start) || !LOWER_WORD.test(t.text) || NOT_INSIDE.has(t.norm)) return undefined;
     if (ctx.groupHeads.has(t.norm)) {
       const name = text.slice(r.start, t.end);
       return resultOf(r.start, t.end, 'GRP', 'name', 'modifier-group', 0.5, ctx.localIdOf(name), name, undefined, undefined, undefined, undefined);

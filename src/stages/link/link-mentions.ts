@@ -25,6 +25,19 @@ import { joinBodyPhrases, loadBodyPhraseWords } from './join-body-phrases.ts';
 import { asPartOfName, resultOf, type LinkResult } from './link-result.ts';
 import { buildGazetteer, lookup } from '../mentions/gazetteer.ts';
 
+// regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
+const NOT_SLUG_CHARS = /[^a-z0-9-]/g;
+const HYPHEN_RUNS = /-+/g;
+const EDGE_HYPHENS = /^-|-$/g;
+const PATRONYMIC = /^[a-z]{3,}(?:ovich|evich|ovna|evna|ichna|inichna|ilyich|ich)$/;
+const AND_OR_GAP = /^\s+(?:and|or)\s+$/;
+const NUMBER_OR_ORDINAL = /^\d+(?:st|nd|rd|th)?$/i;
+const HYPHEN = /[-\u2010\u2011\u2013]/;
+const UPPER_INITIAL = /^\p{Lu}/u;
+const YEAR_WORD = /^(?:1[89]\d\d|20\d\d)$/;
+const ASCII_LOWER_WORD = /^[a-z]+$/;
+const ED_OR_S_ENDING = /(?:ed|s)$/;
+
 export { asPartOfName, linkResult, type LinkResult } from './link-result.ts';
 
 /** Context vocabularies (data, not code): see `context-cues.json`. */
@@ -99,14 +112,51 @@ export interface LinkInput {
   nested?: boolean;
 }
 
+/** Most names a memo of `nameTokens` or `localId` keeps before it starts over. */
+const NAME_MEMO_LIMIT = 50_000;
+/**
+ * Names shorter than this are memoized across documents (names recur from one document to the next:
+ * countries, parties, people). A longer one cut from a document may be a slice that keeps the whole
+ * document text alive, so it is memoized for the document being linked only (`startDocumentMemos`).
+ */
+const SHARED_NAME_LENGTH = 13;
+const nameMemo = new Map<string, string[]>();
+const documentNameMemo = new Map<string, string[]>();
+const localIdMemo = new Map<string, string>();
+const documentLocalIdMemo = new Map<string, string>();
+
+/** Empties the memos of the previous document's long names. */
+function startDocumentMemos(): void {
+  documentNameMemo.clear();
+  documentLocalIdMemo.clear();
+}
+
+/** The memo for a name: the shared one for a short name, else the current document's. */
+function memoFor<V>(text: string, shared: Map<string, V>, document: Map<string, V>): Map<string, V> {
+  const memo = text.length < SHARED_NAME_LENGTH ? shared : document;
+  if (memo.size >= NAME_MEMO_LIMIT) memo.clear();
+  return memo;
+}
+
+/** `aliasTokens` of a mention's text, memoized (`SHARED_NAME_LENGTH`). The arrays are shared: callers only read them. */
+function nameTokens(text: string): string[] {
+  const memo = memoFor(text, nameMemo, documentNameMemo);
+  let t = memo.get(text);
+  if (!t) memo.set(text, (t = aliasTokens(text)));
+  return t;
+}
+
 /** Turns a name into a local entity id: `local:patrice-lumumba`. */
 export function localId(name: string): string {
-  return localIdOfTokens(aliasTokens(name));
+  const memo = memoFor(name, localIdMemo, documentLocalIdMemo);
+  let id = memo.get(name);
+  if (id === undefined) memo.set(name, (id = localIdOfTokens(nameTokens(name))));
+  return id;
 }
 
 /** `localId` from a name's `aliasTokens`. */
 function localIdOfTokens(tokens: readonly string[]): string {
-  const slug = tokens.join('-').replace(/[^a-z0-9-]/g, '').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  const slug = tokens.join('-').replace(NOT_SLUG_CHARS, '').replace(HYPHEN_RUNS, '-').replace(EDGE_HYPHENS, '');
   return `local:${slug || 'unnamed'}`;
 }
 
@@ -210,7 +260,7 @@ export function isShortFormOf(short: readonly string[], full: readonly string[])
 
 /** Whether a name token is shaped like an East Slavic patronymic ("sergeyevich", "ivanovna", "ilyich"). */
 export function isPatronymic(token: string): boolean {
-  return /^[a-z]{3,}(?:ovich|evich|ovna|evna|ichna|inichna|ilyich|ich)$/.test(token) && token.length > 5;
+  return PATRONYMIC.test(token) && token.length > 5;
 }
 
 const regExps = new Map<string, RegExp>();
@@ -247,6 +297,188 @@ function withText(text: string, tokens: NonNullable<LinkOptions['tokens']>): Ful
   return tokens.map((t) => ({ ...t, text: text.slice(t.start, t.end), sentence: t.sentence ?? 0 }));
 }
 
+/** Alias kinds strong enough for a unique alias to link with the higher score. */
+const STRONG_KINDS = new Set(['canonical', 'full', 'abbreviation', 'transliteration', 'former', 'later', 'title', 'patronymic']);
+/** Alias kinds that favour a candidate of an ambiguous name a little. */
+const PREFERRED_KINDS = new Set(['canonical', 'full', 'surname', 'abbreviation']);
+
+/** No entity ids (the sure set before pass 1 has run). */
+const NO_IDS: ReadonlySet<string> = new Set();
+
+/** The metonym readings of a mention's candidates. */
+interface Metonymy {
+  literal?: string;
+  acting?: string;
+}
+
+/**
+ * What the passes of `linkMentions` share for one document (one object, read by module-level functions:
+ * closures made anew for every document cost an allocation, and under tsx a `__name` call, each).
+ */
+interface LinkState {
+  kb: KnowledgeBase;
+  cues: Cues;
+  mentions: readonly LinkInput[];
+  text: string;
+  years: number[];
+  /** One result per mention, filled pass by pass. */
+  results: (LinkResult | undefined)[];
+  /** How often each entity has been linked so far. */
+  seen: Map<string, number>;
+  /** The entities linked by pass 1 (unique aliases). */
+  sure: ReadonlySet<string>;
+}
+
+/** A KB entity or key event by id. */
+function entityOf(kb: KnowledgeBase, id: string) {
+  return kb.byId.get(id) ?? kb.eventById.get(id);
+}
+
+/** The label of a mention linked to `id`: the entity's type, a group stays a group. */
+function labelOf(kb: KnowledgeBase, m: LinkInput, id: string, fallback: MentionLabel): MentionLabel {
+  if (m.label === 'GRP') return 'GRP';
+  const e = kb.byId.get(id);
+  return e ? TYPE_LABEL[e.type] : fallback;
+}
+
+/** A mention linked to `id` (counted in `seen`), named by the entity's name, else as written. */
+function linkTo(st: LinkState, m: LinkInput, id: string, form: string, rule: string, score: number, label?: MentionLabel, standsFor?: string, via?: string): LinkResult {
+  st.seen.set(id, (st.seen.get(id) ?? 0) + 1);
+  return resultOf(m.start, m.end, label ?? labelOf(st.kb, m, id, m.label), form, rule, score, id, entityOf(st.kb, id)?.name ?? m.text, standsFor, via);
+}
+
+/** Metonymy: the government or body a place name stands for, and the literal place, when both readings exist. */
+function metonymyOf(kb: KnowledgeBase, m: LinkInput): Metonymy {
+  let literal: string | undefined;
+  let acting: string | undefined;
+  for (const cand of m.candidates) {
+    const e = kb.byId.get(cand.entity);
+    if (!e) continue;
+    if (cand.kind === 'metonym') acting ??= e.id;
+    else if (e.type === 'place') {
+      literal ??= e.id;
+      if (e.standsFor) acting ??= e.standsFor;
+    }
+  }
+  return { literal, acting };
+}
+
+/** The readings of a mention without candidates (shared: it is only read). */
+const NO_METONYMY: Metonymy = { literal: undefined, acting: undefined };
+
+/** Whether mentions `a` and `b` are joined by a bare "and" / "or". */
+function isCoordinated(mentions: readonly LinkInput[], text: string, a: number, b: number): boolean {
+  const x = mentions[a];
+  const y = mentions[b];
+  return !!x && !!y && AND_OR_GAP.test(text.slice(x.end, y.start));
+}
+
+/** Whether the word before a mention is a place cue ("in Stalin"). */
+function hasPlaceCue(c: Cues, m: LinkInput): boolean {
+  return c.placeBefore.has(m.before[m.before.length - 1] ?? '');
+}
+
+/** The document-wide score of candidate `id` of an ambiguous name: named unambiguously, time, prominence, alias kind. */
+function sharedScore(st: LinkState, m: LinkInput, id: string): number {
+  const { kb, years } = st;
+  const e = kb.byId.get(id);
+  const cand = m.candidates.find((x) => x.entity === id)!;
+  let score = (st.sure.has(id) ? 3 : 0) + (e ? timeFit(kb, e, years) : 0);
+  // prominence: an entity the KB knows much about is the likelier referent of a bare name
+  if (e) score += Math.min(1, Math.log1p(e.aliases.length + (roleYears(kb).get(id)?.length ?? 0)) / 4);
+  // a time-bound alias (a former name) used outside its years counts against
+  if ((cand.from || cand.to) && years.length > 0) {
+    const a = yearOf(cand.from) ?? -Infinity;
+    const b = yearOf(cand.to) ?? Infinity;
+    score += years.some((y) => a <= y && y <= b) ? 0.3 : -0.5;
+  }
+  if (PREFERRED_KINDS.has(cand.kind)) score += 0.3;
+  return score;
+}
+
+/** The score of candidate `id` from one mention's own context: the recognizer's type, a place cue. */
+function localScore(st: LinkState, m: LinkInput, id: string): number {
+  const e = st.kb.byId.get(id);
+  if (!e) return 0;
+  let score = 0;
+  // the recognizer's type agrees
+  if (m.modelLabel && TYPE_LABEL[e.type] === m.modelLabel) score += 0.5;
+  // "in Stalin" is the town once so named; "Stalin said" is the man
+  if ((e.type === 'place') === hasPlaceCue(st.cues, m)) score += 0.5;
+  return score;
+}
+
+/** The candidates `ids` of an ambiguous name ranked for the mentions `group` (their first is `first`), best first. */
+function rankCandidates(st: LinkState, ids: readonly string[], first: LinkInput, group: readonly number[]): Array<{ id: string; score: number }> {
+  const ranked: Array<{ id: string; score: number }> = [];
+  for (const id of ids) {
+    let local = 0;
+    for (const k of group) local += localScore(st, st.mentions[k]!, id);
+    ranked.push({ id, score: sharedScore(st, first, id) + local / group.length });
+  }
+  return ranked.sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
+/** Whether an entity is part of, stands for, or contains an entity the document has named. */
+function isRelatedToSeen(kb: KnowledgeBase, seen: ReadonlyMap<string, number>, id: string): boolean {
+  const e = kb.byId.get(id);
+  if (!e) return false;
+  const up = [e.partOf, e.standsFor, e.partOf ? kb.byId.get(e.partOf)?.partOf : undefined];
+  if (up.some((x) => x !== undefined && seen.has(x))) return true;
+  for (const s of seen.keys()) {
+    const o = kb.byId.get(s);
+    if (o && (o.partOf === id || o.standsFor === id)) return true;
+  }
+  return false;
+}
+
+/** A time-bound alias ("the Presidium", 1952–1966) fits when the document's years meet its period. */
+function isInPeriod(years: readonly number[], x: EntityCandidate): boolean {
+  if (!(x.from || x.to) || years.length === 0) return true;
+  const a = yearOf(x.from) ?? -Infinity;
+  const b = yearOf(x.to) ?? Infinity;
+  return years.some((y) => a <= y && y <= b);
+}
+
+/** The person most recently named (linked so far) before a position. */
+function lastPersonBefore(kb: KnowledgeBase, results: readonly (LinkResult | undefined)[], pos: number): string | undefined {
+  let best: LinkResult | undefined;
+  const types = entityTypes(kb);
+  for (const r of results) if (r?.entity && r.start < pos && (!best || r.start > best.start) && types.get(r.entity) === 'person') best = r;
+  return best?.entity;
+}
+
+/** Adds person name `x` (its tokens) to the index of person names by token (each index once per token). */
+function indexPersonName(byToken: Map<string, number[]>, tokens: readonly string[], x: number): void {
+  for (const t of tokens) {
+    const list = byToken.get(t);
+    if (!list) byToken.set(t, [x]);
+    else if (list[list.length - 1] !== x) list.push(x);
+  }
+}
+
+/**
+ * The person names that may be fuller forms of `bare` (or, for a patronymic form, share its first token
+ * `first`), in document order: a superset of those the rules of pass 4 accept. A fuller form contains
+ * every token of `bare` longer than an initial; when `bare` has none, every person name.
+ */
+function fullerCandidates<P>(personNames: readonly P[], byToken: ReadonlyMap<string, readonly number[]>, bare: readonly string[], first: string | undefined): P[] {
+  let key: string | undefined;
+  for (const t of bare) {
+    if (t.length > 1) {
+      key = t;
+      break;
+    }
+  }
+  if (key === undefined) return personNames.slice();
+  const at = byToken.get(key) ?? [];
+  const also = first === undefined ? undefined : byToken.get(first);
+  const xs = also === undefined || also.length === 0 ? at : [...new Set([...at, ...also])].sort((a, b) => a - b);
+  const out: P[] = [];
+  for (const x of xs) out.push(personNames[x]!);
+  return out;
+}
+
 /**
  * Links the mentions of one document. Reads the knowledge base and the mentions; returns one
  * result per input mention, in the same order (those inside a person's longer name marked
@@ -256,228 +488,149 @@ function withText(text: string, tokens: NonNullable<LinkOptions['tokens']>): Ful
  */
 export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], opts: LinkOptions): LinkResult[] {
   const c = loadCues();
-  const tokenMemo = new Map<string, string[]>();
-  /** `aliasTokens`, memoized for this document. */
-  const nameTokens = (text: string): string[] => {
-    let t = tokenMemo.get(text);
-    if (!t) tokenMemo.set(text, (t = aliasTokens(text)));
-    return t;
-  };
+  startDocumentMemos();
   const localNames = new Map<string, string>();
   const years = yearsInText(opts.text);
   // arrays filled by push into literals (not `new Array(n)` or `map`): one packed kind per array, empty or not
   const results: (LinkResult | undefined)[] = [];
   for (let k = 0; k < mentions.length; k++) results.push(undefined);
   const seen = new Map<string, number>();
-  const see = (id: string) => seen.set(id, (seen.get(id) ?? 0) + 1);
-  const entityOf = (id: string) => kb.byId.get(id) ?? kb.eventById.get(id);
-  const nameOf = (id: string) => entityOf(id)?.name;
-  const labelOf = (m: LinkInput, id: string, fallback: MentionLabel): MentionLabel => {
-    if (m.label === 'GRP') return 'GRP';
-    const e = kb.byId.get(id);
-    return e ? TYPE_LABEL[e.type] : fallback;
-  };
-  const linked = (m: LinkInput, id: string, form: string, rule: string, score: number, extra: Partial<Pick<LinkResult, 'label' | 'standsFor' | 'via'>> = {}): LinkResult => {
-    see(id);
-    return resultOf(m.start, m.end, extra.label ?? labelOf(m, id, m.label), form, rule, score, id, nameOf(id) ?? m.text, extra.standsFor, extra.via);
-  };
-
-  /** Metonymy: the government or body a place name stands for, and the literal place, when both readings exist. */
-  const metonymy = (m: LinkInput): { literal?: string; acting?: string } => {
-    let literal: string | undefined;
-    let acting: string | undefined;
-    for (const cand of m.candidates) {
-      const e = kb.byId.get(cand.entity);
-      if (!e) continue;
-      if (cand.kind === 'metonym') acting ??= e.id;
-      else if (e.type === 'place') {
-        literal ??= e.id;
-        if (e.standsFor) acting ??= e.standsFor;
-      }
-    }
-    return { literal, acting };
-  };
-  const actingContext = (m: LinkInput): 'acting' | 'literal' | 'none' =>
-    metonymContext(m.window ?? { before: m.before, after: m.after }, c);
+  const st: LinkState = { kb, cues: c, mentions, text: opts.text, years, results, seen, sure: NO_IDS };
 
   // Metonym readings from the words around each name; "Beijing and Washington did not" shares the reading
   // of the coordinated name whose verb decides it.
-  const metonymies: Array<{ literal?: string; acting?: string }> = [];
+  const metonymies: Metonymy[] = [];
   const contexts: Array<'acting' | 'literal' | 'none'> = [];
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
-    const met = metonymy(m);
+    const met = m.candidates.length === 0 ? NO_METONYMY : metonymyOf(kb, m);
     metonymies.push(met);
-    contexts.push(!met.acting ? 'none' : m.nested ? 'literal' : actingContext(m));
+    contexts.push(!met.acting ? 'none' : m.nested ? 'literal' : metonymContext(m.window ?? { before: m.before, after: m.after }, c));
   }
-  const coordinated = (a: number, b: number) => {
-    const x = mentions[a];
-    const y = mentions[b];
-    return !!x && !!y && /^\s+(?:and|or)\s+$/.test(opts.text.slice(x.end, y.start));
-  };
   for (let k = 0; k < contexts.length; k++) {
     if (contexts[k] !== 'none') continue;
     // (bounds checked: reading past either end of an array deoptimizes)
-    if ((k + 1 < contexts.length && contexts[k + 1] === 'acting' && coordinated(k, k + 1)) || (k > 0 && contexts[k - 1] === 'acting' && coordinated(k - 1, k))) contexts[k] = 'acting';
+    if (
+      (k + 1 < contexts.length && contexts[k + 1] === 'acting' && isCoordinated(mentions, opts.text, k, k + 1)) ||
+      (k > 0 && contexts[k - 1] === 'acting' && isCoordinated(mentions, opts.text, k - 1, k))
+    )
+      contexts[k] = 'acting';
   }
 
   // Pass 1: unique, context-free aliases (and metonyms decided by context).
-  mentions.forEach((m, k) => {
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    // a name the KB does not know has no candidates and no metonym reading: nothing to decide here
+    if (m.candidates.length === 0) continue;
     const plain = m.candidates.filter((x) => !x.needsContext);
     const ids = [...new Set(plain.map((x) => x.entity))];
     const met = metonymies[k]!;
     if (met.acting && met.literal && met.acting !== met.literal) {
       const ctx = contexts[k]!;
-      if (ctx === 'acting') results[k] = linked(m, met.acting, 'metonym', 'metonym-agent-context', 0.75, { standsFor: met.acting, via: met.literal, label: 'ORG' });
+      if (ctx === 'acting') results[k] = linkTo(st, m, met.acting, 'metonym', 'metonym-agent-context', 0.75, 'ORG', met.acting, met.literal);
       else if (ctx === 'none' && kb.byId.get(met.literal)?.subtype === 'building') {
         // "the Kremlin", "the White House": a seat of power named without a place cue is its occupant
-        results[k] = linked(m, met.acting, 'metonym', 'metonym-building-default', 0.6, { standsFor: met.acting, via: met.literal, label: 'ORG' });
-      } else results[k] = linked(m, met.literal, 'name', ctx === 'literal' ? 'metonym-literal-context' : 'metonym-default-literal', ctx === 'literal' ? 0.85 : 0.65);
-      return;
+        results[k] = linkTo(st, m, met.acting, 'metonym', 'metonym-building-default', 0.6, 'ORG', met.acting, met.literal);
+      } else results[k] = linkTo(st, m, met.literal, 'name', ctx === 'literal' ? 'metonym-literal-context' : 'metonym-default-literal', ctx === 'literal' ? 0.85 : 0.65);
+      continue;
     }
     if (met.acting && !met.literal && ids.length === 0) {
       // only a metonym reading ("the Kremlin" as the leadership): link it when context says it acts
-      if (contexts[k] !== 'literal') results[k] = linked(m, met.acting, 'metonym', 'metonym-alias', 0.7, { standsFor: met.acting });
-      return;
+      if (contexts[k] !== 'literal') results[k] = linkTo(st, m, met.acting, 'metonym', 'metonym-alias', 0.7, undefined, met.acting);
+      continue;
     }
     if (ids.length === 1) {
       const kind = plain.find((x) => x.entity === ids[0])!.kind;
-      const strong = ['canonical', 'full', 'abbreviation', 'transliteration', 'former', 'later', 'title', 'patronymic'].includes(kind);
-      results[k] = linked(m, ids[0]!, kind, 'alias-unique', strong ? 0.95 : 0.85);
+      results[k] = linkTo(st, m, ids[0]!, kind, 'alias-unique', STRONG_KINDS.has(kind) ? 0.95 : 0.85);
     }
-  });
+  }
 
   // Pass 2: ambiguous aliases by document context (entities named unambiguously) and time, decided once
   // per surface form in the document (one sense per discourse) unless a mention has its own place cue.
   const sure = new Set(seen.keys());
-  const shared = (m: LinkInput, id: string): number => {
-    const e = kb.byId.get(id);
-    const cand = m.candidates.find((x) => x.entity === id)!;
-    let score = (sure.has(id) ? 3 : 0) + (e ? timeFit(kb, e, years) : 0);
-    // prominence: an entity the KB knows much about is the likelier referent of a bare name
-    if (e) score += Math.min(1, Math.log1p(e.aliases.length + (roleYears(kb).get(id)?.length ?? 0)) / 4);
-    // a time-bound alias (a former name) used outside its years counts against
-    if ((cand.from || cand.to) && years.length > 0) {
-      const a = yearOf(cand.from) ?? -Infinity;
-      const b = yearOf(cand.to) ?? Infinity;
-      score += years.some((y) => a <= y && y <= b) ? 0.3 : -0.5;
-    }
-    if (['canonical', 'full', 'surname', 'abbreviation'].includes(cand.kind)) score += 0.3;
-    return score;
-  };
-  const local = (m: LinkInput, id: string): number => {
-    const e = kb.byId.get(id);
-    if (!e) return 0;
-    let score = 0;
-    // the recognizer's type agrees
-    if (m.modelLabel && TYPE_LABEL[e.type] === m.modelLabel) score += 0.5;
-    // "in Stalin" is the town once so named; "Stalin said" is the man
-    if ((e.type === 'place') === placeCue(m)) score += 0.5;
-    return score;
-  };
-  const placeCue = (m: LinkInput) => c.placeBefore.has(m.before[m.before.length - 1] ?? '');
+  st.sure = sure;
   const ambiguous = new Map<string, number[]>();
-  mentions.forEach((m, k) => {
-    if (results[k]) return;
+  for (let k = 0; k < mentions.length; k++) {
+    if (results[k]) continue;
+    const m = mentions[k]!;
+    if (m.candidates.length < 2) continue;
     const ids = new Set(m.candidates.filter((x) => !x.needsContext).map((x) => x.entity));
-    if (ids.size < 2) return;
+    if (ids.size < 2) continue;
     const key = nameTokens(m.text).join(' ') + '|' + [...ids].sort().join(',');
-    ambiguous.set(key, [...(ambiguous.get(key) ?? []), k]);
-  });
+    const group = ambiguous.get(key);
+    if (group) group.push(k);
+    else ambiguous.set(key, [k]);
+  }
   for (const ks of ambiguous.values()) {
     const first = mentions[ks[0]!]!;
     const ids = [...new Set(first.candidates.filter((x) => !x.needsContext).map((x) => x.entity))];
-    const decide = (group: number[]) =>
-      ids
-        .map((id) => ({ id, score: shared(first, id) + group.reduce((n, k) => n + local(mentions[k]!, id), 0) / group.length }))
-        .sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
-    const groupChoice = decide(ks);
+    const groupChoice = rankCandidates(st, ids, first, ks);
     for (const k of ks) {
       const m = mentions[k]!;
-      const [best, second] = placeCue(m) ? decide([k]) : groupChoice;
+      const [best, second] = hasPlaceCue(c, m) ? rankCandidates(st, ids, first, [k]) : groupChoice;
       if (best!.score > 0 && best!.score - (second?.score ?? 0) >= 0.2) {
         const rule = sure.has(best!.id) ? 'ambiguous-by-document' : 'ambiguous-by-context';
-        results[k] = linked(m, best!.id, m.candidates.find((x) => x.entity === best!.id)!.kind, rule, sure.has(best!.id) ? 0.8 : 0.6);
+        results[k] = linkTo(st, m, best!.id, m.candidates.find((x) => x.entity === best!.id)!.kind, rule, sure.has(best!.id) ? 0.8 : 0.6);
       } else {
         results[k] = resultOf(m.start, m.end, m.label, 'name', 'unresolved', 0, undefined, undefined, undefined, undefined, ids);
       }
     }
   }
 
-  /** Whether an entity is part of, stands for, or contains an entity the document has named. */
-  const relatedToSeen = (id: string): boolean => {
-    const e = kb.byId.get(id);
-    if (!e) return false;
-    const up = [e.partOf, e.standsFor, e.partOf ? kb.byId.get(e.partOf)?.partOf : undefined];
-    if (up.some((x) => x !== undefined && seen.has(x))) return true;
-    for (const s of seen.keys()) {
-      const o = kb.byId.get(s);
-      if (o && (o.partOf === id || o.standsFor === id)) return true;
-    }
-    return false;
-  };
-
   // Pass 3: aliases that need context (epithets, nicknames, short forms) link only to entities the document names,
   // or to a body or place the document is related to (the party its people led, the council of its city).
   const named = new Set(seen.keys());
   const affinity = documentAffinity(kb, named);
-  /** A time-bound alias ("the Presidium", 1952–1966) fits when the document's years meet its period. */
-  const inPeriod = (x: EntityCandidate): boolean => {
-    if (!(x.from || x.to) || years.length === 0) return true;
-    const a = yearOf(x.from) ?? -Infinity;
-    const b = yearOf(x.to) ?? Infinity;
-    return years.some((y) => a <= y && y <= b);
-  };
-  /** The person most recently named (linked so far) before a position. */
-  const lastPersonBefore = (pos: number): string | undefined => {
-    let best: LinkResult | undefined;
-    const types = entityTypes(kb);
-    for (const r of results) if (r?.entity && r.start < pos && (!best || r.start > best.start) && types.get(r.entity) === 'person') best = r;
-    return best?.entity;
-  };
-  mentions.forEach((m, k) => {
-    if (results[k]) return;
+  for (let k = 0; k < mentions.length; k++) {
+    if (results[k]) continue;
+    const m = mentions[k]!;
+    if (m.candidates.length === 0) continue;
     const ctx = m.candidates.filter((x) => x.needsContext);
-    if (ctx.length === 0) return;
+    if (ctx.length === 0) continue;
     const ids = [...new Set(ctx.map((x) => x.entity))];
     const inDoc = ids.filter((id) => seen.has(id));
     const related = ids.filter(
-      (id) => !seen.has(id) && ctx.some((x) => x.entity === id && inPeriod(x)) && (relatedToSeen(id) || isRelatedToDocument(kb, id, named, affinity)),
+      (id) => !seen.has(id) && ctx.some((x) => x.entity === id && isInPeriod(years, x)) && (isRelatedToSeen(kb, seen, id) || isRelatedToDocument(kb, id, named, affinity)),
     );
-    if (inDoc.length === 1 && ctx.some((x) => x.entity === inDoc[0] && x.folded) && lastPersonBefore(m.start) !== inDoc[0]) {
+    if (inDoc.length === 1 && ctx.some((x) => x.entity === inDoc[0] && x.folded) && lastPersonBefore(kb, results, m.start) !== inDoc[0]) {
       // "the leader" for "the Leader": only right after the person is named; else a common noun, no name
       results[k] = resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
     } else if (inDoc.length === 1) {
-      results[k] = linked(m, inDoc[0]!, ctx.find((x) => x.entity === inDoc[0])!.kind, 'epithet-in-context', 0.75);
+      results[k] = linkTo(st, m, inDoc[0]!, ctx.find((x) => x.entity === inDoc[0])!.kind, 'epithet-in-context', 0.75);
     } else if (inDoc.length === 0 && related.length === 1) {
       // "the party", "the Presidium": a body of a state or party the document names
-      results[k] = linked(m, related[0]!, ctx.find((x) => x.entity === related[0])!.kind, 'related-in-context', 0.6);
+      results[k] = linkTo(st, m, related[0]!, ctx.find((x) => x.entity === related[0])!.kind, 'related-in-context', 0.6);
     } else if (ctx.every((x) => x.folded) && m.candidates.every((x) => x.needsContext)) {
       // a lower-case "the leader" that is no one's epithet here is a common noun, not an unresolved name
       results[k] = resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
     } else {
       results[k] = resultOf(m.start, m.end, m.label, ctx[0]!.kind, 'unresolved', 0, undefined, undefined, undefined, undefined, [...new Set(ctx.map((x) => x.entity))]);
     }
-  });
+  }
 
   // Pass 4: names the KB does not know: short forms corefer with fuller names in the document,
   // the rest become local entities named by their longest form.
   const personNames: Array<{ tokens: string[]; entity: string; start: number }> = [];
-  mentions.forEach((m, k) => {
+  for (let k = 0; k < mentions.length; k++) {
     const r = results[k];
-    if (r?.entity && r.label === 'PER') personNames.push({ tokens: nameTokens(m.text), entity: r.entity, start: m.start });
-  });
+    if (r?.entity && r.label === 'PER') personNames.push({ tokens: nameTokens(mentions[k]!.text), entity: r.entity, start: mentions[k]!.start });
+  }
   for (const id of seen.keys()) {
     const e = kb.byId.get(id);
     if (e?.type !== 'person') continue;
     for (const tokens of personNameForms(kb, e).fuller) personNames.push({ tokens, entity: id, start: -1 });
   }
+  // the person names by each of their tokens: a fuller form of a short one contains its longer tokens
+  const byToken = new Map<string, number[]>();
+  for (let x = 0; x < personNames.length; x++) indexPersonName(byToken, personNames[x]!.tokens, x);
   const unknown: Array<{ m: LinkInput; k: number }> = [];
   for (let k = 0; k < mentions.length; k++) if (!results[k]) unknown.push({ m: mentions[k]!, k });
   // longest unknown PER names first, so that "Lumumba" finds "Patrice Lumumba" wherever it stands
-  const unknownPer = unknown.filter(({ m }) => m.label === 'PER').sort((a, b) => nameTokens(b.m.text).length - nameTokens(a.m.text).length);
-  for (const { m, k } of unknownPer) {
-    const toks = nameTokens(m.text);
+  // (a stable sort by token count, the counts read once)
+  const unknownPer: Array<{ m: LinkInput; k: number; toks: string[] }> = [];
+  for (const { m, k } of unknown) if (m.label === 'PER') unknownPer.push({ m, k, toks: nameTokens(m.text) });
+  unknownPer.sort((a, b) => b.toks.length - a.toks.length);
+  for (const { m, k, toks } of unknownPer) {
     // "!", "Yes", "Alas": punctuation and interjections the recognizer took for names are no one
     if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!))) {
       results[k] = resultOf(m.start, m.end, 'PER', 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
@@ -487,7 +640,7 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     const patronymic = toks.length === 2 && isPatronymic(toks[1]!);
     // "Comrade Peeters", "Marshal Peeters": a form of address or a title before a short form is not part of the name
     const bare = toks.length > 1 && (c.honorifics.has(toks[0]!) || c.titles.includes(toks[0]!)) ? toks.slice(1) : toks;
-    const fuller = personNames.filter(
+    const fuller = fullerCandidates(personNames, byToken, bare, patronymic ? toks[0] : undefined).filter(
       (p) => isShortFormOf(bare, p.tokens) || (bare !== toks && bare.length === p.tokens.length && bare.every((t, x) => t === p.tokens[x])) || (patronymic && p.tokens.length >= 2 && p.tokens[0] === toks[0] && !p.tokens.some(isPatronymic)),
     );
     const ents = [...new Set(fuller.map((p) => p.entity))];
@@ -495,19 +648,20 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
       const id = ents[0]!;
       results[k] = id.startsWith('local:')
         ? resultOf(m.start, m.end, 'PER', 'short-form', 'coref-short-form', 0.8, id, localNames.get(id) ?? m.text)
-        : linked(m, id, 'short-form', 'coref-short-form', 0.8);
+        : linkTo(st, m, id, 'short-form', 'coref-short-form', 0.8);
       continue;
     }
     if (ents.length > 1) {
       // nearest fuller name before the mention wins; otherwise it stays ambiguous
       const before = fuller.filter((p) => p.start >= 0 && p.start < m.start).sort((a, b) => b.start - a.start)[0];
       if (before) {
-        results[k] = resultOf(m.start, m.end, 'PER', 'short-form', 'coref-nearest', 0.6, before.entity, localNames.get(before.entity) ?? nameOf(before.entity) ?? m.text);
+        results[k] = resultOf(m.start, m.end, 'PER', 'short-form', 'coref-nearest', 0.6, before.entity, localNames.get(before.entity) ?? entityOf(kb, before.entity)?.name ?? m.text);
       } else results[k] = resultOf(m.start, m.end, 'PER', 'short-form', 'unresolved', 0, undefined, undefined, undefined, undefined, ents);
       continue;
     }
-    const id = localIdOfTokens(toks);
+    const id = localId(m.text);
     localNames.set(id, m.text);
+    indexPersonName(byToken, toks, personNames.length);
     personNames.push({ tokens: toks, entity: id, start: m.start });
     results[k] = resultOf(m.start, m.end, 'PER', 'name', 'local-new', 0.6, id, m.text);
   }
@@ -515,17 +669,17 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     if (results[k]) continue;
     const toks = nameTokens(m.text);
     // an ordinal or a number alone ("100th", "22nd") is no name: a recognizer's slip on "the 100th anniversary"
-    if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!)) || /^\d+(?:st|nd|rd|th)?$/i.test(m.text)) {
+    if (toks.length === 0 || (toks.length === 1 && c.notNames.has(toks[0]!)) || NUMBER_OR_ORDINAL.test(m.text)) {
       results[k] = resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
       continue;
     }
     // "Rurland-Osteria" written for one country under two of its names: each part names the same one entity
     const same = hyphenatedNamesOf(kb, m.text);
     if (same) {
-      results[k] = linked(m, same, 'name', 'hyphen-same-entity', 0.7);
+      results[k] = linkTo(st, m, same, 'name', 'hyphen-same-entity', 0.7);
       continue;
     }
-    const id = localIdOfTokens(toks);
+    const id = localId(m.text);
     results[k] = resultOf(m.start, m.end, m.label, 'name', 'local-new', 0.5, id, m.text);
   }
   const out: LinkResult[] = [];
@@ -534,15 +688,14 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     out.push(results[k] ?? resultOf(m.start, m.end, m.label, 'name', 'unresolved', 0));
   }
   // the mentions found beyond the names (a function of its own: smaller units to optimize and reoptimize)
-  return addFoundMentions(kb, mentions, out, opts, { cues: c, affinity, metonymies, nameTokens });
+  return addFoundMentions(kb, mentions, out, opts, { cues: c, affinity, metonymies });
 }
 
 /** What `addFoundMentions` needs from the linking of names. */
 interface FoundContext {
   cues: Cues;
   affinity: ReadonlySet<string>;
-  metonymies: ReadonlyArray<{ literal?: string; acting?: string }>;
-  nameTokens: (text: string) => string[];
+  metonymies: ReadonlyArray<Metonymy>;
 }
 
 /**
@@ -552,24 +705,25 @@ interface FoundContext {
  * evaluations, coordinated names) appended.
  */
 function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out: LinkResult[], opts: LinkOptions, ctx: FoundContext): LinkResult[] {
-  const { cues: c, affinity, metonymies, nameTokens } = ctx;
+  const { cues: c, affinity, metonymies } = ctx;
   // "Joseph Stalin" is one name: a shorter name found inside a person's name (the town once called
   // "Stalin") is part of it. Titles and epithets ("US President John F. Kennedy", "the prosecutor of
   // the republic") keep the names they contain.
   const types = entityTypes(kb);
   const personsFound = out.filter((r) => r.entity && types.get(r.entity) === 'person');
-  /** Whether a text is one of a person's own names ("Petrov" in the epithet "wise Petrov"). */
-  const ownName = (id: string, text: string) => personNameForms(kb, kb.byId.get(id)!).own.has(nameTokens(text).join(' '));
-  out.forEach((r, k) => {
-    if (k >= mentions.length || r.entity === undefined) return;
+  for (let k = 0; k < out.length && k < mentions.length; k++) {
+    const r = out[k]!;
+    if (r.entity === undefined) continue;
     const outer = personsFound.find((p) => p !== r && p.start <= r.start && r.end <= p.end && p.end - p.start > r.end - r.start);
-    if (!outer || outer.entity === r.entity || mentions[k]!.candidates.some((x) => x.entity === outer.entity)) return;
-    if (NAME_FORMS.includes(outer.form) || ownName(outer.entity!, mentions[k]!.text)) out[k] = asPartOfName(r);
-  });
+    if (!outer || outer.entity === r.entity || mentions[k]!.candidates.some((x) => x.entity === outer.entity)) continue;
+    if (NAME_FORMS.includes(outer.form) || isOwnName(kb, outer.entity!, mentions[k]!.text)) out[k] = asPartOfName(r);
+  }
   // "Rurlandian Vask", "communist Rurland": a modifier and the name after it are one mention
   const tokens = withText(opts.text, opts.tokens ?? []);
+  const candidates: Array<readonly EntityCandidate[]> = [];
+  for (let k = 0; k < mentions.length; k++) candidates.push(mentions[k]!.candidates);
   const modified = joinModifiedNames(kb, out, tokens, opts.text, {
-    candidates: mentions.map((m) => m.candidates),
+    candidates,
     acting: metonymies.map((x) => x.acting),
     politicalAdjectives: c.politicalAdjectives,
     stateOffices: stateOfficesOf(loadStateLeaders()),
@@ -579,7 +733,7 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
   // "the Rurlandian government", "the Vask Central Committee", "the Kremlin leaders": one mention of the state or body
   const phraseWords = loadBodyPhraseWords();
   const phrased = joinBodyPhrases(kb, out, tokens, opts.text, {
-    candidates: mentions.map((m) => m.candidates),
+    candidates,
     stateNouns: phraseWords.stateNouns,
     memberNouns: phraseWords.memberNouns,
     verbs: c.verbs,
@@ -588,14 +742,15 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
   });
   for (let k = 0; k < phrased.length; k++) out[k] = phrased[k]!;
   // an epithet or nickname in quotation marks is used with them ("the \"Iron Lady\""): scare quotes are part of it
-  out.forEach((r, k) => {
-    if (!['epithet', 'nickname'].includes(r.form)) return;
+  for (let k = 0; k < out.length; k++) {
+    const r = out[k]!;
+    if (r.form !== 'epithet' && r.form !== 'nickname') continue;
     const open = opts.text[r.start - 1];
     const close = opts.text[r.end];
     if (open && close && QUOTE_PAIRS[open]?.includes(close)) {
       out[k] = resultOf(r.start - 1, r.end + 1, r.label, r.form, r.linkRule, r.linkScore, r.entity, r.name, r.standsFor, r.via, r.candidates, r.partOfName);
     }
-  });
+  }
   const withTitles = out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles, affinity));
   const verbs = c.verbs;
   const lexicon = loadPersonLexicon();
@@ -630,9 +785,10 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
   }
   const evaluated = findEvaluations(toEvaluate, tokens, lexicon, verbs);
   // a lexicon noun taken for a new name inside an evaluative phrase is part of it, not a person of its own
-  withTitles.forEach((r, k) => {
+  for (let k = 0; k < withTitles.length && evaluated.length > 0; k++) {
+    const r = withTitles[k]!;
     if (evaluated.some((x) => x.start <= r.start && r.end <= x.end) && isNounTakenForName(evaluationInput(r.start, r.end, r.label, r.entity, r.name, r.linkRule), tokens, lexicon)) withTitles[k] = asPartOfName(r);
-  });
+  }
   const sharedHeads = expandCoordination(kb, tokens).filter((x) => !out.some((r) => r.start === x.start && r.end === x.end && r.entity === x.entity));
   return withTitles.concat(
     described.map((d) => resultOf(d.start, d.end, 'PER', d.rule === 'title-name' ? 'title' : d.rule === 'epithet-name' ? 'epithet' : 'description', d.rule, d.score, d.entity, d.name)),
@@ -647,8 +803,8 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
  * no context and are not demonyms; undefined when the parts name different entities, several, or none.
  */
 function hyphenatedNamesOf(kb: KnowledgeBase, text: string): string | undefined {
-  const parts = text.split(/[-\u2010\u2011\u2013]/);
-  if (parts.length < 2 || parts.some((p) => !/^\p{Lu}/u.test(p))) return undefined;
+  const parts = text.split(HYPHEN);
+  if (parts.length < 2 || parts.some((p) => !UPPER_INITIAL.test(p))) return undefined;
   const gaz = buildGazetteer(kb);
   let common: Set<string> | undefined;
   for (const p of parts) {
@@ -657,6 +813,11 @@ function hyphenatedNamesOf(kb: KnowledgeBase, text: string): string | undefined 
     if (common.size === 0) return undefined;
   }
   return common && common.size === 1 ? [...common][0] : undefined;
+}
+
+/** Whether a text is one of a person's own names ("Petrov" in the epithet "wise Petrov"). */
+function isOwnName(kb: KnowledgeBase, id: string, text: string): boolean {
+  return personNameForms(kb, kb.byId.get(id)!).own.has(nameTokens(text).join(' '));
 }
 
 /** A mention as the evaluation rule reads it. */
@@ -716,38 +877,9 @@ export function findTitleMentions(
   }
   persons.sort((a, b) => a.start - b.start);
   if (persons.length === 0 && affinity.size === 0) return [];
-  const yearAt = (i: number) => {
-    for (let k = i - 1; k >= 0; k--) if (/^(?:1[89]\d\d|20\d\d)$/.test(tokens[k]!.norm)) return Number(tokens[k]!.norm);
-    return undefined;
-  };
-  /** The one holder, in that year, of an office so titled in a body the document is related to. */
-  const holderAt = (title: string, year: number | undefined): string | undefined => {
-    if (year === undefined) return undefined;
-    const re = cachedRegExp(`^${title}\\b`);
-    const ids = new Set(
-      kb.roles
-        .filter((r) => r.org && affinity.has(r.org) && re.test(r.office) && (yearOf(r.from) ?? -Infinity) <= year && year <= (yearOf(r.to) ?? Infinity))
-        .map((r) => r.person),
-    );
-    return ids.size === 1 && kb.byId.has([...ids][0]!) ? [...ids][0] : undefined;
-  };
-  const covered = (start: number, end: number) => linked.some((r) => r.start < end && start < r.end);
-  const verbs = loadCues().verbs;
-  const bears = new Map<string, boolean>();
-  const bearsTitle = (id: string, title: string): boolean => {
-    const key = `${id}|${title}`;
-    let v = bears.get(key);
-    if (v === undefined) {
-      const e = kb.byId.get(id)!;
-      const re = cachedRegExp(`\\b${title}\\b`);
-      v = e.aliases.some((a) => a.kind === 'title' && re.test(a.text)) || kb.roles.some((r) => r.person === id && re.test(r.office));
-      bears.set(key, v);
-    }
-    return v;
-  };
   const out: LinkResult[] = [];
   const byFirst = titlesByFirstWord(titles);
-  const ctx: TitleContext = { kb, tokens, persons, verbs, covered, bearsTitle, holderAt, yearAt, out };
+  const ctx: TitleContext = { kb, tokens, persons, verbs: loadCues().verbs, linked, affinity, bears: undefined, out };
   // the loop over every token stays small; a title after "the" is read by a function of its own
   for (let i = 0; i + 1 < tokens.length; i++) {
     if (tokens[i]!.norm !== 'the') continue;
@@ -763,16 +895,57 @@ interface TitleContext {
   tokens: ReadonlyArray<{ start: number; end: number; norm: string }>;
   persons: readonly LinkResult[];
   verbs: ReadonlySet<string>;
-  covered: (start: number, end: number) => boolean;
-  bearsTitle: (id: string, title: string) => boolean;
-  holderAt: (title: string, year: number | undefined) => string | undefined;
-  yearAt: (i: number) => number | undefined;
+  /** The mentions found so far: a title inside one is no mention of its own. */
+  linked: readonly LinkResult[];
+  /** The bodies the document is related to. */
+  affinity: ReadonlySet<string>;
+  /** `bearsTitle`'s answers by `<id>|<title>` (made on the first question). */
+  bears: Map<string, boolean> | undefined;
   out: LinkResult[];
+}
+
+/** The year (1800–2099) last written as a token before token `i`. */
+function yearBefore(tokens: ReadonlyArray<{ norm: string }>, i: number): number | undefined {
+  for (let k = i - 1; k >= 0; k--) if (YEAR_WORD.test(tokens[k]!.norm)) return Number(tokens[k]!.norm);
+  return undefined;
+}
+
+/** The one holder, in that year, of an office so titled in a body the document is related to. */
+function holderAt(ctx: TitleContext, title: string, year: number | undefined): string | undefined {
+  if (year === undefined) return undefined;
+  const { kb, affinity } = ctx;
+  const re = cachedRegExp(`^${title}\\b`);
+  const ids = new Set(
+    kb.roles
+      .filter((r) => r.org && affinity.has(r.org) && re.test(r.office) && (yearOf(r.from) ?? -Infinity) <= year && year <= (yearOf(r.to) ?? Infinity))
+      .map((r) => r.person),
+  );
+  return ids.size === 1 && kb.byId.has([...ids][0]!) ? [...ids][0] : undefined;
+}
+
+/** Whether a span overlaps a mention found so far. */
+function isCovered(ctx: TitleContext, start: number, end: number): boolean {
+  return ctx.linked.some((r) => r.start < end && start < r.end);
+}
+
+/** Whether a person bears a title: a title alias with it, or an office so named (memoized per document). */
+function bearsTitle(ctx: TitleContext, id: string, title: string): boolean {
+  const key = `${id}|${title}`;
+  const bears = (ctx.bears ??= new Map());
+  let v = bears.get(key);
+  if (v === undefined) {
+    const { kb } = ctx;
+    const e = kb.byId.get(id)!;
+    const re = cachedRegExp(`\\b${title}\\b`);
+    v = e.aliases.some((a) => a.kind === 'title' && re.test(a.text)) || kb.roles.some((r) => r.person === id && re.test(r.office));
+    bears.set(key, v);
+  }
+  return v;
 }
 
 /** The title (of `list`, longest first) after the "the" at token `i`, as a mention of its bearer or holder, if any. */
 function titleMentionAt(ctx: TitleContext, i: number, list: ReadonlyArray<{ title: string; words: string[] }>): void {
-  const { kb, tokens, persons, verbs, covered, bearsTitle, holderAt, yearAt, out } = ctx;
+  const { kb, tokens, persons, verbs, out } = ctx;
   for (const { title, words } of list) {
     // (index checks before reads: reading past the end of an array deoptimizes)
     if (i + words.length >= tokens.length) continue;
@@ -784,12 +957,12 @@ function titleMentionAt(ctx: TitleContext, i: number, list: ReadonlyArray<{ titl
     // "the marshal of France", "the president's": a title with a complement is not a bare name
     if (next && (next.norm === 'of' || next.norm === "'s")) break;
     // "the general decay": a title that is also an adjective, before a noun, is the adjective
-    if (words.length === 1 && ADJECTIVAL_TITLES.has(title) && next && /^[a-z]+$/.test(next.norm) && !/(?:ed|s)$/.test(next.norm) && !verbs.has(next.norm)) break;
+    if (words.length === 1 && ADJECTIVAL_TITLES.has(title) && next && ASCII_LOWER_WORD.test(next.norm) && !ED_OR_S_ENDING.test(next.norm) && !verbs.has(next.norm)) break;
     const start = tokens[i + 1]!.start;
-    if (covered(tokens[i]!.start, last.end)) break;
-    const before = persons.filter((p) => p.start < start && bearsTitle(p.entity!, title));
+    if (isCovered(ctx, tokens[i]!.start, last.end)) break;
+    const before = persons.filter((p) => p.start < start && bearsTitle(ctx, p.entity!, title));
     const ref = before[before.length - 1];
-    const holder = ref ? undefined : holderAt(title, yearAt(i));
+    const holder = ref ? undefined : holderAt(ctx, title, yearBefore(tokens, i));
     if (holder) out.push(resultOf(start, last.end, 'PER', 'title', 'title-holder-at-time', 0.45, holder, kb.byId.get(holder)!.name));
     if (ref) {
       out.push(resultOf(start, last.end, 'PER', 'title', 'title-coref', 0.55, ref.entity!, ref.name!));

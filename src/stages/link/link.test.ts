@@ -247,3 +247,24 @@ test('a hyphenated name whose parts are two names of one entity is that entity',
   const rs = linkMentions(kb, [m(0, 'Osterland-Osteria'), m(30, 'Rurland-Osteria')], { text: '' });
   assert.deepEqual(rs.map((r) => [r.entity, r.linkRule]), [['local:osteria', 'hyphen-same-entity'], ['local:rurland-osteria', 'local-new']]);
 });
+
+test('a short form of initials only still finds its fuller name; a name with no fuller form stays its own', () => {
+  const kb = buildKnowledgeBase([]);
+  const m = (start: number, text: string) => ({ start, end: start + text.length, label: 'PER' as const, text, candidates: [], before: [], after: [] });
+  const rs = linkMentions(kb, [m(0, 'Petra Lumba'), m(20, 'P.'), m(30, 'Lumba Dorn')], { text: '' });
+  assert.deepEqual(rs.map((r) => r.entity), ['local:petra-lumba', 'local:petra-lumba', 'local:lumba-dorn']);
+  assert.deepEqual(rs.map((r) => r.linkRule), ['local-new', 'coref-short-form', 'local-new']);
+});
+
+test('a document links the same whatever documents were linked before it (memos shared across documents)', () => {
+  const kb = buildKnowledgeBase([FIXTURE]);
+  const m = (start: number, text: string) => ({ start, end: start + text.length, label: 'PER' as const, text, candidates: [], before: [], after: [] });
+  // short names (shared memo) and a long one (memo of one document)
+  const first = [m(0, 'Oskar Vellamaa-Rinne'), m(30, 'Vellamaa-Rinne'), m(50, 'Vell'), m(60, 'Anna Vell')];
+  const other = [m(0, 'Vell'), m(10, 'Oskar Vellamaa-Rinne Jr'), m(40, 'Anna')];
+  const before = linkMentions(kb, first, { text: '' });
+  linkMentions(kb, other, { text: '' });
+  const after = linkMentions(kb, first, { text: '' });
+  assert.deepEqual(after, before);
+  assert.deepEqual(before.map((r) => r.entity), ['local:oskar-vellamaa-rinne', 'local:oskar-vellamaa-rinne', 'local:anna-vell', 'local:anna-vell']);
+});

@@ -4,6 +4,10 @@
  * Pure: takes the neighbouring lower-cased tokens and the context vocabularies.
  */
 
+// regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
+const LOWER_WORD = /^[a-z][a-z-]*$/;
+const PAST_FORM = /^[a-z]{3,}ed$/;
+
 /** Context vocabularies used here (lower case). */
 export interface MetonymCues {
   /** Verbs whose subject acts: "Moscow refused". */
@@ -33,7 +37,7 @@ export interface MetonymWindow {
 const ARTICLES = new Set(['the', 'a', 'an']);
 const DETERMINERS = new Set(['the', 'a', 'an', 'this', 'that', 'its', 'his', 'her', 'their', 'our']);
 /** A lower-case word (not a name, not punctuation). */
-const isWord = (t: string | undefined): t is string => t !== undefined && /^[a-z][a-z-]*$/.test(t);
+const isWord = (t: string | undefined): t is string => t !== undefined && LOWER_WORD.test(t);
 const isPossessive = (t: string | undefined) => t === "'s" || t === '’s' || t === "'" || t === '’';
 
 /**
@@ -60,7 +64,7 @@ export function metonymContext(w: MetonymWindow, c: MetonymCues): 'acting' | 'li
   if (isPossessive(n1)) {
     // "Moscow's requests", "Moscow's official recognition": an agent noun within two words
     for (const t of after.slice(1, 4)) {
-      if (!/^[a-z][a-z-]*$/.test(t)) break;
+      if (!LOWER_WORD.test(t)) break;
       if (c.agentNouns.has(t)) return 'acting';
     }
   }
@@ -72,7 +76,7 @@ export function metonymContext(w: MetonymWindow, c: MetonymCues): 'acting' | 'li
   if (opens && n1) {
     // "Beijing received", "Moscow has been", "Moscow delayed the response"
     if (c.auxiliaries.has(n1) && !(n2 && DETERMINERS.has(n2))) return 'acting';
-    if (/^[a-z]{3,}ed$/.test(n1)) return 'acting';
+    if (PAST_FORM.test(n1)) return 'acting';
     // "Beijing, having become …", "Beijing, for a number of reasons, has …": a parenthetical after the subject
     if (n1 === ',' && isWord(rawN2) && !DETERMINERS.has(rawN2)) return 'acting';
   }

@@ -13,6 +13,9 @@ import type { EntityCandidate, MentionLabel } from '../mentions/find-mentions.ts
 import { asPartOfName, resultOf, type LinkResult } from './link-result.ts';
 import { ancestorsOf } from './related-entities.ts';
 
+// regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
+const SPACES_ONLY = /^\s+$/;
+
 /**
  * A copy of a result with a new start, rule and (optionally) reading, every field present in the order
  * `linkResult` gives them: copies share the object shape of the linker's results (a spread may not).
@@ -87,7 +90,7 @@ export function joinModifiedNames(kb: KnowledgeBase, results: readonly LinkResul
     const i = tokenStartingAt(tokens, r.start);
     if (i <= 0) continue;
     const p = tokens[i - 1]!;
-    if (p.sentence !== tokens[i]!.sentence || !/^\s+$/.test(text.slice(p.end, r.start))) continue;
+    if (p.sentence !== tokens[i]!.sentence || !SPACES_ONLY.test(text.slice(p.end, r.start))) continue;
     // the modifier is a demonym mention of its own ("Rurlandian"), or an adjective of regime ("communist")
     const q = byStart.get(p.start);
     const demonymOf = q !== undefined && out[q]!.end === p.end ? demonymEntities(ctx.candidates[q]) : undefined;

@@ -7,8 +7,23 @@
 import { aliasTokens } from '../../kb/alias-index.ts';
 import type { KbEntity, KnowledgeBase } from '../../kb/types.ts';
 
-/** Ancestors of an entity through `partOf` and `standsFor` (a few levels; cycles are cut). */
-export function ancestorsOf(kb: KnowledgeBase, id: string, depth = 4): string[] {
+const ancestorCache = new WeakMap<KnowledgeBase, Map<string, readonly string[]>>();
+
+/**
+ * Ancestors of an entity through `partOf` and `standsFor` (a few levels; cycles are cut). Those of the
+ * default depth are worked out once per knowledge base and entity: the list is shared, read only.
+ */
+export function ancestorsOf(kb: KnowledgeBase, id: string, depth = 4): readonly string[] {
+  if (depth !== 4) return findAncestors(kb, id, depth);
+  let byId = ancestorCache.get(kb);
+  if (!byId) ancestorCache.set(kb, (byId = new Map()));
+  let out = byId.get(id);
+  if (!out) byId.set(id, (out = findAncestors(kb, id, depth)));
+  return out;
+}
+
+/** `ancestorsOf` without the cache. */
+function findAncestors(kb: KnowledgeBase, id: string, depth: number): string[] {
   const out: string[] = [];
   let frontier = [id];
   for (let d = 0; d < depth && frontier.length > 0; d++) {

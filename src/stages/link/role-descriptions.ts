@@ -15,6 +15,10 @@ import { aliasTokens } from '../../kb/alias-index.ts';
 import type { KnowledgeBase } from '../../kb/types.ts';
 import type { DescribeToken, DescribedMention } from './describe-persons.ts';
 
+// regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
+const UPPER_INITIAL = /^\p{Lu}/u;
+const LOWER_WORD = /^\p{Ll}+$/u;
+
 /** The contents of `data/lexicon/state-leaders.json`. */
 export interface StateLeaders {
   /** Description words (lower case, possibly several words) → office class ("ruler" → "leader"). */
@@ -109,7 +113,7 @@ function indexOf(kb: KnowledgeBase, data: StateLeaders): Index {
   return index;
 }
 
-const isCapitalized = (t: DescribeToken | undefined) => t !== undefined && /^\p{Lu}/u.test(t.text);
+const isCapitalized = (t: DescribeToken | undefined) => t !== undefined && UPPER_INITIAL.test(t.text);
 const YEAR = /^(?:1[89]\d\d|20\d\d)$/;
 
 /**
@@ -201,7 +205,7 @@ function matchDescription(index: Index, tokens: readonly DescribeToken[], i: num
     // "the leader of (the) (communist) Rurland": at most one lower-case modifier before the name
     let j = k + noun.n + 1;
     if (tokens[j]?.norm === 'the') j++;
-    if (tokens[j] && /^\p{Ll}+$/u.test(tokens[j]!.text) && stateAt(index, tokens, j + 1)) j++;
+    if (tokens[j] && LOWER_WORD.test(tokens[j]!.text) && stateAt(index, tokens, j + 1)) j++;
     const s = stateAt(index, tokens, j);
     if (s && tokens[j + s.n - 1]!.sentence === t.sentence) {
       states = s.states;

@@ -5,7 +5,11 @@
 import type { AliasEntry } from '../../kb/alias-index.ts';
 import type { KbAliasKind, KbEntityType } from '../../kb/types.ts';
 import { tagDocument, type WeightLookup } from '../../ner/tagger.ts';
-import { isFoldedReading, matchGazetteer, matchWebAddresses, matchBareHosts, type Gazetteer } from './gazetteer.ts';
+import { isFoldedReading, matchGazetteer, matchWebAddresses, matchBareHosts, type Gazetteer, type GazetteerMatch } from './gazetteer.ts';
+
+// regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
+const UPPER_OR_DIGIT_INITIAL = /^[\p{Lu}\p{N}]/u;
+const NAME_PARTICLE = /^(?:of|de|von|van|al|la|der|the|and|for|bin|ibn|y|del|du|le)$/i;
 
 /** Mention labels of the `mention` layer. */
 export type MentionLabel = 'PER' | 'ORG' | 'LOC' | 'GRP' | 'MISC';
@@ -109,7 +113,10 @@ function candidateOf(e: AliasEntry, firstWord: string | undefined): EntityCandid
   };
 }
 
-const isNameToken = (t: string) => /^[\p{Lu}\p{N}]/u.test(t) || /^(?:of|de|von|van|al|la|der|the|and|for|bin|ibn|y|del|du|le)$/i.test(t);
+/** No gazetteer hits (shared: only read). */
+const NO_HITS: readonly GazetteerMatch[] = [];
+
+const isNameToken = (t: string) => UPPER_OR_DIGIT_INITIAL.test(t) || NAME_PARTICLE.test(t);
 
 /** Options of `findMentions`. */
 export interface FindMentionsOptions {
@@ -127,13 +134,15 @@ export interface FindMentionsOptions {
 export function findMentions(sentences: readonly (readonly SpanToken[])[], opts: FindMentionsOptions = {}): MentionCandidate[] {
   const out: MentionCandidate[] = [];
   const tagged = opts.model ? tagDocument(opts.model, sentences.map((s) => s.map((t) => t.text)), {}, { fast: opts.fast ?? true }) : [];
-  sentences.forEach((tokens, si) => {
+  for (let si = 0; si < sentences.length; si++) {
+    const tokens = sentences[si]!;
     const hits = opts.gazetteer ? matchGazetteer(opts.gazetteer, tokens) : [];
     // a web address names its site ("britannica" in http://www.britannica.com/…): a span inside the token
     const sites = opts.gazetteer ? matchWebAddresses(opts.gazetteer, tokens) : [];
     // and so does a bare host ("vk.com"), where no other name was found over it
     const hosts = opts.gazetteer ? matchBareHosts(opts.gazetteer, tokens) : [];
-    const byFrom = new Map<number, MentionCandidate>();
+    // (no map for a sentence without hits, most of them)
+    const byFrom = hits.length === 0 ? undefined : new Map<number, MentionCandidate>();
     const modelSpans = spansOfTags(tagged[si] ?? []);
     for (const h of hits) {
       const same = modelSpans.find(([f, t]) => f === h.from && t === h.to);
@@ -150,24 +159,25 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
         ...(h.nested ? { nested: true } : {}),
       };
       if (h.nested) out.push(c);
-      else byFrom.set(h.from, c);
+      else byFrom!.set(h.from, c);
     }
     for (const [from, to, type] of modelSpans) {
-      const inside = hits.filter((h) => !h.nested && h.from < to && from < h.to);
+      // (most sentences have no gazetteer hit: no filtering then)
+      const inside = hits.length === 0 ? NO_HITS : hits.filter((h) => !h.nested && h.from < to && from < h.to);
       if (inside.length === 0) {
         out.push({ start: tokens[from]!.start, end: tokens[to - 1]!.end, sentence: si, from, to, label: type as MentionLabel, found: 'model', candidates: [] });
         continue;
       }
       // a longer model name around exactly one person hit: keep the longer span with the hit's entities
       const h = inside[0]!;
-      const c = byFrom.get(h.from)!;
+      const c = byFrom!.get(h.from)!;
       const extra = tokens.slice(from, to).filter((_, k) => k + from < h.from || k + from >= h.to);
       if (inside.length === 1 && type === 'PER' && c.label === 'PER' && from <= h.from && h.to <= to && to - from > h.to - h.from && extra.every((t) => isNameToken(t.text))) {
-        byFrom.delete(h.from);
+        byFrom!.delete(h.from);
         out.push({ ...c, start: tokens[from]!.start, end: tokens[to - 1]!.end, from, to, found: 'gazetteer+model' });
       }
     }
-    out.push(...byFrom.values());
+    if (byFrom !== undefined && byFrom.size > 0) out.push(...byFrom.values());
     for (const h of hosts) {
       const start = tokens[h.from]!.start;
       const end = tokens[h.to - 1]!.end;
@@ -179,6 +189,6 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
       const candidates = h.entries.map((e) => candidateOf(e, undefined));
       out.push({ start: t.start + h.within![0], end: t.start + h.within![1], sentence: si, from: h.from, to: h.to, label: labelOfEntries(h.entries), found: 'gazetteer', candidates });
     }
-  });
+  }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);
 }

@@ -8,6 +8,19 @@ import { aliasTokens, buildAliasIndex, type AliasEntry } from '../../kb/alias-in
 import type { KnowledgeBase } from '../../kb/types.ts';
 import { StringTable } from '../../ner/string-table.ts';
 
+// regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
+const POSSESSIVE_TOKEN = /^['’]s?$/;
+const BRACKET_TOKEN = /^[()]$/;
+const PLAIN_WORD = /^[a-z0-9]+$/;
+const NON_LETTERS = /[^\p{L}]/gu;
+const THE_CAPITALIZED_WORD = /^the \p{Lu}\p{Ll}+$/u;
+const LOWER_WORD = /^\p{Ll}+$/u;
+const OF_OR_POSSESSIVE = /^(?:of|['’]s?)$/i;
+const LEADING_THE = /^the\s+/i;
+const THE_PREFIX = /^the\s/i;
+const LOWER_INITIAL = /^\p{Ll}/u;
+const HOST_NAME = /^[a-z0-9][a-z0-9-]*$/i;
+
 /** A trie node: children by unit, and the alias entries that end here. */
 interface TrieNode {
   next: Map<string, TrieNode>;
@@ -37,8 +50,8 @@ interface PreparedEntry {
 /** The alias facts of one entry, as `caseFits` and `lowerEpithetFits` work them out from the alias text. */
 function prepareEntry(entry: AliasEntry): PreparedEntry {
   const alias = entry.alias.text;
-  const bareAlias = alias.replace(/^the\s+/i, '');
-  const letters = bareAlias.replace(/[^\p{L}]/gu, '');
+  const bareAlias = alias.replace(LEADING_THE, '');
+  const letters = bareAlias.replace(NON_LETTERS, '');
   const { entity } = entry;
   return {
     entry,
@@ -46,10 +59,10 @@ function prepareEntry(entry: AliasEntry): PreparedEntry {
     quotes: quoteCount(alias),
     noLetters: letters.length === 0,
     allCaps: letters.length <= 6 && !hasLower(letters),
-    lowerThe: /^the\s/i.test(alias) && !isUpperInitial(bareAlias),
+    lowerThe: THE_PREFIX.test(alias) && !isUpperInitial(bareAlias),
     upperInitial: isUpperInitial(bareAlias),
     epithet:
-      entity.type === 'person' && !!entry.alias.needsContext && (entry.alias.kind === 'epithet' || entry.alias.kind === 'title') && /^the \p{Lu}\p{Ll}+$/u.test(alias),
+      entity.type === 'person' && !!entry.alias.needsContext && (entry.alias.kind === 'epithet' || entry.alias.kind === 'title') && THE_CAPITALIZED_WORD.test(alias),
   };
 }
 
@@ -107,13 +120,13 @@ const isUpperInitial = (s: string) => {
 
 /** Whether the surface tokens may stand for this alias given case and a required leading "the". */
 export function caseFits(alias: string, surface: readonly string[], before: string | undefined): boolean {
-  const startsWithThe = /^the\s/i.test(alias);
-  const bareAlias = alias.replace(/^the\s+/i, '');
-  const letters = bareAlias.replace(/[^\p{L}]/gu, '');
+  const startsWithThe = THE_PREFIX.test(alias);
+  const bareAlias = alias.replace(LEADING_THE, '');
+  const letters = bareAlias.replace(NON_LETTERS, '');
   if (letters.length === 0) return false;
   const surfaceText = surface.join(' ');
   // "US", "CPSU", "PRC": an all-caps abbreviation only matches all-caps text
-  if (letters.length <= 6 && !hasLower(letters)) return !hasLower(surfaceText.replace(/[^\p{L}]/gu, ''));
+  if (letters.length <= 6 && !hasLower(letters)) return !hasLower(surfaceText.replace(NON_LETTERS, ''));
   // "the marshal": a lower-case epithet written with an article needs the article in the text too
   if (startsWithThe && !isUpperInitial(bareAlias) && (before ?? '').toLowerCase() !== 'the') return false;
   // a capitalized alias needs a capitalized first word: "Split" the city, not "split" the verb
@@ -138,15 +151,15 @@ function quoteCount(s: string): number {
 export function lowerEpithetFits(entry: AliasEntry, surface: readonly string[], before: string | undefined, next: string | undefined): boolean {
   const { alias, entity } = entry;
   if (entity.type !== 'person' || !alias.needsContext || (alias.kind !== 'epithet' && alias.kind !== 'title')) return false;
-  if (!/^the \p{Lu}\p{Ll}+$/u.test(alias.text) || surface.length !== 1 || !/^\p{Ll}+$/u.test(surface[0]!)) return false;
+  if (!THE_CAPITALIZED_WORD.test(alias.text) || surface.length !== 1 || !LOWER_WORD.test(surface[0]!)) return false;
   if ((before ?? '').toLowerCase() !== 'the') return false;
-  return next === undefined || !/^(?:of|['’]s?)$/i.test(next);
+  return next === undefined || !OF_OR_POSSESSIVE.test(next);
 }
 
 /** Whether a match read a capitalized alias ("the Leader") from a lower-case first word ("leader"). */
 export function isFoldedReading(alias: string, firstWord: string): boolean {
-  const bareAlias = alias.replace(/^the\s+/i, '');
-  return isUpperInitial(bareAlias) && /^\p{Ll}/u.test(firstWord);
+  const bareAlias = alias.replace(LEADING_THE, '');
+  return isUpperInitial(bareAlias) && LOWER_INITIAL.test(firstWord);
 }
 
 const unitCache = new Map<string, string[]>();
@@ -206,7 +219,7 @@ export function tokenUnits(text: string): string[] {
   let u = unitCache.get(text);
   if (!u) {
     if (unitCache.size > 100_000) unitCache.clear();
-    u = /^[a-z0-9]+$/.test(text) ? (text === 'the' ? ['the'] : [text]) : aliasTokens(text);
+    u = PLAIN_WORD.test(text) ? (text === 'the' ? ['the'] : [text]) : aliasTokens(text);
     unitCache.set(text, u);
   }
   return u;
@@ -237,14 +250,14 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
         if (!node?.entries) continue;
       } else if (us.length === 0) {
         // "People's Republic": a possessive inside a name is skipped; anything else ends the match
-        if (j > i && /^['’]s?$/.test(tokens[j]!.text)) continue;
+        if (j > i && POSSESSIVE_TOKEN.test(tokens[j]!.text)) continue;
         // the "Iron Lady" of …: quotation marks may open or sit inside a name whose alias has them
         if (QUOTE_TOKEN.test(tokens[j]!.text)) {
           quotes++;
           continue;
         }
         // "CPSU (b)", "VKP(b)": a bracket inside a name is skipped while the name may go on
-        if (j > i && /^[()]$/.test(tokens[j]!.text)) continue;
+        if (j > i && BRACKET_TOKEN.test(tokens[j]!.text)) continue;
         break;
       } else {
         for (const u of us) {
@@ -311,7 +324,7 @@ function fitting(prepared: readonly PreparedEntry[], surface: readonly string[],
     if (marks !== 0 && p.quotes !== marks) continue;
     let ok: boolean;
     if (p.noLetters) ok = false;
-    else if (p.allCaps) ok = noLowerSurface ??= !hasLower(surface.join(' ').replace(/[^\p{L}]/gu, ''));
+    else if (p.allCaps) ok = noLowerSurface ??= !hasLower(surface.join(' ').replace(NON_LETTERS, ''));
     else if (p.lowerThe && !(afterThe ??= (before ?? '').toLowerCase() === 'the')) ok = false;
     else if (p.upperInitial) ok = upperFirst ??= isUpperInitial(surface[0] ?? '');
     else ok = true;
@@ -340,10 +353,11 @@ export function lookup(gaz: Gazetteer, name: string): AliasEntry[] | undefined {
  */
 export function matchWebAddresses(gaz: Gazetteer, tokens: readonly MatchToken[]): GazetteerMatch[] {
   const out: GazetteerMatch[] = [];
-  tokens.forEach((t, k) => {
-    if (t.text.charCodeAt(0) !== 104 /* h */) return;
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.text.charCodeAt(0) !== 104 /* h */) continue;
     const m = WEB_ADDRESS.exec(t.text);
-    if (!m) return;
+    if (!m) continue;
     const host = m[1]!.toLowerCase();
     const offset = m[0].length - host.length;
     const labels = host.split('.');
@@ -353,10 +367,10 @@ export function matchWebAddresses(gaz: Gazetteer, tokens: readonly MatchToken[])
       const entries = lookup(gaz, name)?.filter((e) => e.alias.text === e.alias.text.toLowerCase() && !e.alias.needsContext && e.alias.kind !== 'demonym');
       if (entries?.length) {
         out.push({ from: k, to: k + 1, entries, within: [at, at + name.length] });
-        return;
+        break;
       }
     }
-  });
+  }
   return out;
 }
 
@@ -381,7 +395,7 @@ export function matchBareHosts(gaz: Gazetteer, tokens: readonly SpanMatchToken[]
     const dot = tokens[k + 1]!;
     const tld = tokens[k + 2]!;
     if (dot.text !== '.' || name.end !== dot.start || dot.end !== tld.start || !TOP_LEVEL_DOMAINS.has(tld.text.toLowerCase())) continue;
-    if (!/^[a-z0-9][a-z0-9-]*$/i.test(name.text)) continue;
+    if (!HOST_NAME.test(name.text)) continue;
     // not inside a longer address: "mail.vk.com", "vk.com.ua", "vk.com/id1" are left to other readers
     const prev = k > 0 ? tokens[k - 1] : undefined;
     const next = k + 3 < tokens.length ? tokens[k + 3] : undefined;

@@ -13,12 +13,18 @@ const VERSION = '1.2.0';
 export function sentencesOfTokens(text: string, tokens: readonly Annotation[]): SpanToken[][] {
   const out: SpanToken[][] = [];
   const index = new Map<number, SpanToken[]>();
+  // the tokens come sentence by sentence: the previous token's list is looked up only when the sentence changes
+  let lastSentence = NaN;
+  let list: SpanToken[] | undefined;
   for (const t of tokens) {
     const s = Number(t.attrs.sentence ?? 0);
-    let list = index.get(s);
-    if (!list) {
-      index.set(s, (list = []));
-      out.push(list);
+    if (s !== lastSentence || !list) {
+      list = index.get(s);
+      if (!list) {
+        index.set(s, (list = []));
+        out.push(list);
+      }
+      lastSentence = s;
     }
     // a lower-case word is its own norm: share the string instead of cutting a copy
     const norm = t.attrs.norm;
