@@ -14,6 +14,15 @@ test('normalizeAlias folds case, diacritics, apostrophes, possessives, quotes an
   assert.deepEqual(aliasTokens('VKP(b)'), ['vkp', 'b']);
 });
 
+test('aliasTokens gives the same tokens for plain ASCII as for its typographic forms', () => {
+  assert.deepEqual(aliasTokens('The Old-Town `Herald`s, (vol. 2)'), ['old', 'town', 'herald', 'vol', '2']);
+  assert.deepEqual(aliasTokens('The Old‐Town ´Herald’s, (vol. 2)'), aliasTokens('The Old-Town `Herald`s, (vol. 2)'));
+  assert.deepEqual(aliasTokens(`"Tellers'" {Guild}/Hall\\East`), ['tellers', 'guild', 'hall', 'east']);
+  assert.deepEqual(aliasTokens("''' the ; ?"), ['the']);
+  assert.deepEqual(aliasTokens('THE'), ['the']);
+  assert.deepEqual(aliasTokens(''), []);
+});
+
 test('buildAliasIndex maps aliases and canonical names to entities, shared keys to several', () => {
   const kb = buildKnowledgeBase([{
     entities: [

@@ -42,3 +42,11 @@ test('a paragraph of bare initials glues to the sentences around it', () => {
   const t = 'Said a lecturer of the State University.\n\nA.B.\n\nPetrov Ivan Sidorov, the reform failed.\n\nNext one.';
   assert.deepEqual(sents(t), ['Said a lecturer of the State University.\n\nA.B.\n\nPetrov Ivan Sidorov, the reform failed.', 'Next one.']);
 });
+
+test('splitting one text does not disturb the next (the boundary pattern is shared)', () => {
+  const text = 'Ada came. Then Bo left! Was it late?';
+  const first = splitSentences(text);
+  splitSentences('Other text. Another one.\nA third line');
+  assert.deepEqual(splitSentences(text), first);
+  assert.equal(first.length, 3);
+});

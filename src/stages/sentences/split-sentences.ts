@@ -11,12 +11,25 @@ const CLOSERS = '"\'”’»)]';
 const OPENERS = '"\'“‘«([';
 // A bullet or dash list marker at the start of a line begins its own sentence.
 const BULLET = /^[ \t]*(?:[•·▪◦‣*-]|\d+[.)])[ \t]+/;
+const LEADING_OPENERS = /^[("'“‘«[]+/;
+const LONE_CAPITAL = /^\p{Lu}$/u;
+const DOTTED_LETTERS = /^(?:\p{L}\.)+\p{L}$/u;
+const WHITE_SPACE = /\s+/;
+const SPACE = /\s/;
+const BLANK = /^\s*$/;
+const LEADING_SPACE = /^\s*/;
+const CAPITAL_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+const STARTS_LOWER = /^\p{Ll}/u;
+const TRAILING_CLOSERS = new RegExp(`[${CLOSERS}]+$`);
+const ENDS_CLAUSE = /[.!?…:;]$/;
+// Terminal punctuation, closers, white space, then the next character (global: callers reset lastIndex).
+const PARAGRAPH_BOUNDARY = /([.!?…]+)([”’"'»)\]]*)(\s+)(?=(\S))/gu;
 
 /** True if the word before a period is an abbreviation or an initial ("I.", "M.V.", "Dr."). */
 function isAbbreviation(word: string, abbreviations: Set<string>): boolean {
-  const w = word.replace(/^[("'“‘«[]+/, '');
-  if (/^\p{Lu}$/u.test(w)) return true; // "I. B. Tito": a lone capital is an initial
-  if (/^(?:\p{L}\.)+\p{L}$/u.test(w)) return true; // "M.V", "U.S", "e.g"
+  const w = word.replace(LEADING_OPENERS, '');
+  if (LONE_CAPITAL.test(w)) return true; // "I. B. Tito": a lone capital is an initial
+  if (DOTTED_LETTERS.test(w)) return true; // "M.V", "U.S", "e.g"
   return abbreviations.has(w.toLowerCase());
 }
 
@@ -28,22 +41,23 @@ function isAbbreviation(word: string, abbreviations: Set<string>): boolean {
 function splitParagraph(text: string, abbreviations: Set<string>): Span[] {
   const spans: Span[] = [];
   let start = 0;
-  const re = /([.!?…]+)([”’"'»)\]]*)(\s+)(?=(\S))/gu;
+  const re = PARAGRAPH_BOUNDARY;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const punct = m[1]!;
     const next = m[4]!;
     const end = m.index + punct.length + m[2]!.length;
-    const before = text.slice(start, m.index).split(/\s+/).pop() ?? '';
+    const before = text.slice(start, m.index).split(WHITE_SPACE).pop() ?? '';
     if (punct === '.' && isAbbreviation(before, abbreviations)) continue;
     // "..." or "…" followed by a lower-case word continues the sentence.
-    const startsSentence = /[\p{Lu}\p{N}]/u.test(next) || OPENERS.includes(next) || next === '•' || next === '-' || next === '–' || next === '—';
+    const startsSentence = CAPITAL_OR_DIGIT.test(next) || OPENERS.includes(next) || next === '•' || next === '-' || next === '–' || next === '—';
     if (!startsSentence) continue;
-    if (/^\s*$/.test(text.slice(start, end))) continue;
+    if (BLANK.test(text.slice(start, end))) continue;
     spans.push({ start, end });
     start = m.index + m[0].length;
   }
   let end = text.length;
-  while (end > start && /\s/.test(text[end - 1]!)) end--;
+  while (end > start && SPACE.test(text[end - 1]!)) end--;
   if (end > start) spans.push({ start, end });
   return spans;
 }
@@ -70,10 +84,10 @@ export function splitSentences(text: string, region: Span = { start: 0, end: tex
   let glueNext = false; // the next paragraph continues `carry` whatever its first letter
   for (const line of lines) {
     const raw = text.slice(line.start, line.end);
-    if (/^\s*$/.test(raw)) continue;
+    if (BLANK.test(raw)) continue;
     paragraph++;
     const bullet = BULLET.exec(raw);
-    const offset = line.start + (bullet ? bullet[0].length : 0) + (/^\s*/.exec(bullet ? raw.slice(bullet[0].length) : raw)?.[0].length ?? 0);
+    const offset = line.start + (bullet ? bullet[0].length : 0) + (LEADING_SPACE.exec(bullet ? raw.slice(bullet[0].length) : raw)?.[0].length ?? 0);
     const body = text.slice(offset, line.end);
     const spans = splitParagraph(body, abbreviations).map((s) => ({ start: s.start + offset, end: s.end + offset, paragraph }));
     if (spans.length === 0) continue;
@@ -86,7 +100,7 @@ export function splitSentences(text: string, region: Span = { start: 0, end: tex
       glueNext = true;
       continue;
     }
-    if (carry && (glueNext || /^\p{Ll}/u.test(text.slice(spans[0]!.start))) && !bullet) {
+    if (carry && (glueNext || STARTS_LOWER.test(text.slice(spans[0]!.start))) && !bullet) {
       carry.end = spans[0]!.end;
       spans[0] = carry;
       out.pop();
@@ -94,8 +108,8 @@ export function splitSentences(text: string, region: Span = { start: 0, end: tex
     glueNext = false;
     out.push(...spans);
     const last = spans[spans.length - 1]!;
-    const tail = text.slice(last.start, last.end).replace(new RegExp(`[${CLOSERS}]+$`), '');
-    carry = /[.!?…:;]$/.test(tail) ? undefined : last;
+    const tail = text.slice(last.start, last.end).replace(TRAILING_CLOSERS, '');
+    carry = ENDS_CLAUSE.test(tail) ? undefined : last;
   }
   return out;
 }

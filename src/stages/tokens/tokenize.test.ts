@@ -40,3 +40,16 @@ test('words and numbers that start with a non-ASCII letter or digit get the same
     [['Ülbricht', 'WORD'], ['and', 'WORD'], ['Łukasz', 'WORD'], ['wrote', 'WORD'], ['٢٠٢٠', 'NUM'], ['lines', 'WORD'], [',', 'PUNCT'], ['É.U.', 'WORD'], ['said', 'WORD'], ['.', 'PUNCT']],
   );
 });
+
+test('every kind of white space separates tokens, a capital possessive splits, a backtick folds', () => {
+  assert.deepEqual(words('Ana\u00a0met\u3000Ivo\u2028in\tRIGA’S\ufeffport'), ['Ana', 'met', 'Ivo', 'in', 'RIGA', '’S', 'port']);
+  assert.equal(normalizeToken('Rock`n'), "rock'n");
+  assert.equal(normalizeToken('PLAIN-Word'), 'plain-word');
+});
+
+test('tokenizing one text does not disturb the next (the token pattern is shared)', () => {
+  const first = words('Vera wrote: “Come.”');
+  words('Another text, in between...');
+  assert.deepEqual(words('Vera wrote: “Come.”'), first);
+  assert.deepEqual(first, ['Vera', 'wrote', ':', '“', 'Come', '.', '”']);
+});

@@ -10,7 +10,9 @@ export interface TokenSpan {
   norm: string;
 }
 
-// Order matters: URLs, dotted abbreviations, numbers, words, then single symbols.
+// Order matters: URLs, dotted abbreviations, numbers, words, then single symbols. Sticky: `tokenize`
+// skips white space itself and tests at each token start, reading the end from `lastIndex` (a test
+// allocates no match array). Every non-white-space character starts a match, none starts at white space.
 const TOKEN = new RegExp(
   [
     String.raw`https?:\/\/[^\s<>"”]+[^\s<>"”.,;:!?)\]]`, // URL without trailing punctuation
@@ -20,27 +22,63 @@ const TOKEN = new RegExp(
     String.raw`\.{3}|[-‐–—]{2,}`, // ellipsis, long dashes
     String.raw`[^\s]`, // any other single character
   ].join('|'),
-  'gu',
+  'uy',
 );
+
+const MARKS = /\p{M}+/gu;
+const SINGLE_QUOTES = /[’‘`´]/g;
+const DOUBLE_QUOTES = /[“”«»„]/g;
+const DASHES = /[‐–—]/g;
+
+/** True if every character is printable ASCII other than a backtick (0x20–0x7e, not 0x60). */
+function isPlainAscii(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x20 || c > 0x7e || c === 0x60) return false;
+  }
+  return true;
+}
 
 /** Folds case, diacritics and typographic quotes for matching. */
 export function normalizeToken(s: string): string {
   // Plain ASCII needs only case folding (and a backtick as apostrophe): the common, fast case.
-  if (/^[\x20-\x5f\x61-\x7e]*$/.test(s)) return s.toLowerCase();
-  return s
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
-    .replace(/[’‘`´]/g, "'")
-    .replace(/[“”«»„]/g, '"')
-    .replace(/[‐–—]/g, '-')
-    .toLowerCase();
+  if (isPlainAscii(s)) return s.toLowerCase();
+  return s.normalize('NFD').replace(MARKS, '').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-').toLowerCase();
 }
 
 const DOTTED = /^(?:\p{L}\.){2,}$/u;
+const LONE_CAPITAL = /^\p{Lu}$/u;
+const PUNCTUATION = /^[\p{P}]+$/u;
+const STARTS_WITH_NUMBER = /^\p{N}/u;
+const STARTS_WITH_LETTER = /^\p{L}/u;
 
 // ASCII fast paths for the first-character tests; the Unicode classes decide the rest.
-const startsWithNumber = (s: string, c0: number): boolean => (c0 < 128 ? c0 >= 48 && c0 <= 57 : /^\p{N}/u.test(s));
-const startsWithLetter = (s: string, c0: number): boolean => (c0 < 128 ? (c0 | 32) >= 97 && (c0 | 32) <= 122 : /^\p{L}/u.test(s));
+function startsWithNumber(s: string, c0: number): boolean {
+  return c0 < 128 ? c0 >= 48 && c0 <= 57 : STARTS_WITH_NUMBER.test(s);
+}
+function startsWithLetter(s: string, c0: number): boolean {
+  return c0 < 128 ? (c0 | 32) >= 97 && (c0 | 32) <= 122 : STARTS_WITH_LETTER.test(s);
+}
+
+/** True if `s` ends in a possessive "'s" or "’s" (either case of s), as `/['’]s$/i` tests. */
+function endsInPossessive(s: string): boolean {
+  const n = s.length;
+  if (n < 2) return false;
+  const last = s.charCodeAt(n - 1);
+  const apostrophe = s.charCodeAt(n - 2);
+  return (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019);
+}
+
+/** Appends the token `surface` (the text from `start` to `end`) to `out`, offsets shifted by `offset`. */
+function pushToken(out: TokenSpan[], offset: number, start: number, end: number, kind: TokenSpan['kind'], surface: string): void {
+  out.push({ start: start + offset, end: end + offset, kind, norm: normalizeToken(surface) });
+}
+
+/** True for the characters of the regular-expression class `\s` (white space and line terminators). */
+function isWhiteSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
 
 /**
  * Splits text into tokens. A word keeps a final period only when it is an abbreviation or an
@@ -50,42 +88,38 @@ const startsWithLetter = (s: string, c0: number): boolean => (c0 < 128 ? (c0 | 3
 export function tokenize(text: string, offset = 0): TokenSpan[] {
   const abbreviations = loadAbbreviations();
   const out: TokenSpan[] = [];
-  const push = (start: number, end: number, kind: TokenSpan['kind']) =>
-    out.push({ start: start + offset, end: end + offset, kind, norm: normalizeToken(text.slice(start, end)) });
-  for (const m of text.matchAll(TOKEN)) {
-    let s = m[0];
-    const start = m.index;
-    const c0 = s.charCodeAt(0);
-    if (startsWithNumber(s, c0)) {
-      push(start, start + s.length, 'NUM');
+  for (let start = 0; start < text.length; ) {
+    if (isWhiteSpace(text.charCodeAt(start))) {
+      start++;
       continue;
     }
-    // a dotted abbreviation ("U.S.") needs a period; most words have none
-    if (startsWithLetter(s, c0) && !(s.includes('.') && DOTTED.test(s)) && !s.startsWith('http')) {
-      let end = start + s.length;
+    TOKEN.lastIndex = start;
+    TOKEN.test(text);
+    const wholeEnd = TOKEN.lastIndex;
+    const whole = text.slice(start, wholeEnd);
+    const c0 = whole.charCodeAt(0);
+    if (startsWithNumber(whole, c0)) {
+      pushToken(out, offset, start, wholeEnd, 'NUM', whole);
+    } else if (startsWithLetter(whole, c0) && !(whole.includes('.') && DOTTED.test(whole)) && !whole.startsWith('http')) {
+      // a dotted abbreviation ("U.S.") needs a period; most words have none
+      let s = whole;
+      let end = wholeEnd;
       if (s.endsWith('.')) {
         const bare = s.slice(0, -1);
-        if (!(/^\p{Lu}$/u.test(bare) || abbreviations.has(bare.toLowerCase()))) {
+        if (!(LONE_CAPITAL.test(bare) || abbreviations.has(bare.toLowerCase()))) {
           s = bare;
           end--;
         }
       }
-      const poss = /['’]s$/i.exec(s);
-      if (poss && s.length > 2) {
-        push(start, end - 2, 'WORD');
-        push(end - 2, end, 'WORD');
-        if (end < start + m[0].length) push(end, start + m[0].length, 'PUNCT');
-        continue;
-      }
-      push(start, end, 'WORD');
-      if (end < start + m[0].length) push(end, start + m[0].length, 'PUNCT');
-      continue;
-    }
-    if (s.startsWith('http') || DOTTED.test(s)) {
-      push(start, start + s.length, 'WORD');
-      continue;
-    }
-    push(start, start + s.length, /^[\p{P}]+$/u.test(s) ? 'PUNCT' : 'SYM');
+      if (s.length > 2 && endsInPossessive(s)) {
+        pushToken(out, offset, start, end - 2, 'WORD', s.slice(0, -2));
+        pushToken(out, offset, end - 2, end, 'WORD', s.slice(-2));
+      } else pushToken(out, offset, start, end, 'WORD', s);
+      if (end < wholeEnd) pushToken(out, offset, end, wholeEnd, 'PUNCT', '.');
+    } else if (whole.startsWith('http') || DOTTED.test(whole)) {
+      pushToken(out, offset, start, wholeEnd, 'WORD', whole);
+    } else pushToken(out, offset, start, wholeEnd, PUNCTUATION.test(whole) ? 'PUNCT' : 'SYM', whole);
+    start = wholeEnd;
   }
   return out;
 }
