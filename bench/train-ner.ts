@@ -5,6 +5,7 @@
  *     [--no-ext] [--no-classes] [--no-clusters] [--no-kb] [--no-run] [--no-agg] [--no-run-cls]
  *     [--domains [--target SPEC] [--also-targets SPEC,…]] [--no-geo] [--geo-min N] [--greedy] [--stack [--stack-folds K]] [--heads]
  *     [--seed N | --seeds N,N,…] [--num-run] [--num-cap] [--of-head] [--table] [--glove]
+ *     [--emb own|near|far [--emb-mode unit|z|bin] [--emb-k K]]
  *
  * `--seeds 1,2,3` trains once per shuffling seed and averages the weights (`src/ner/average-models.ts`);
  * `--num-run`, `--num-cap`, `--of-head`, `--table`, `--glove` are feature groups tried in the third
@@ -35,6 +36,7 @@ import { prepareNerModel, serializeNerModel } from '../src/ner/model.ts';
 import type { TaggedDocument } from '../src/ner/train-perceptron.ts';
 import { EXTRA_CLASSES, FEATURE_FLAGS } from '../src/ner/features.ts';
 import { gloveTable } from './ner-glove.ts';
+import { embeddingTable, type EmbeddingQuantization } from './ner-embeddings.ts';
 import { averageModels } from '../src/ner/average-models.ts';
 import { trainRecipeModels, type RecipeOptions } from './ner-recipe.ts';
 import { NER_TAGS, tagDocument } from '../src/ner/tagger.ts';
@@ -73,6 +75,19 @@ if (args.includes('--table')) FEATURE_FLAGS.table = true;
 if (args.includes('--glove')) {
   FEATURE_FLAGS.glove = true;
   EXTRA_CLASSES.glove = gloveTable();
+}
+/**
+ * `--emb own|near|far`: dense word-vector features (`ner-embeddings.ts`) of the token (own), also of
+ * the words before and after it (near), also of the words two before and after (far);
+ * `--emb-mode unit|z|bin` and `--emb-k K` choose the quantization (default unit, 8).
+ */
+const embWindow = arg('--emb');
+if (embWindow) {
+  if (!['own', 'near', 'far'].includes(embWindow)) throw new Error(`--emb own|near|far, not ${embWindow}`);
+  FEATURE_FLAGS.emb = true;
+  FEATURE_FLAGS.embNear = embWindow !== 'own';
+  FEATURE_FLAGS.embFar = embWindow === 'far';
+  EXTRA_CLASSES.emb = embeddingTable({ mode: (arg('--emb-mode') ?? 'unit') as EmbeddingQuantization['mode'], k: Number(arg('--emb-k') ?? 8) });
 }
 const domains = args.includes('--domains');
 const targetArg = arg('--target') ?? 'wiki';

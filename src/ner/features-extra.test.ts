@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { combine, describeSentence, EXTRA_CLASSES, FEATURE_FLAGS, featureGroupsOn, foldedHash, gloveHashes, gloveOf, staticHashes, T, useFeatureGroups, wordHashes } from './features.ts';
+import { combine, describeSentence, EMB_OOV, EXTRA_CLASSES, FEATURE_FLAGS, featureGroupsOn, foldedHash, gloveHashes, gloveOf, neighbourHashes, NEXT2, PREV, staticHashes, T, useFeatureGroups, wordHashes } from './features.ts';
 import { parseNerModel, prepareNerModel, serializeNerModel, type NerModel } from './model.ts';
 import { NER_TAGS } from './tagger.ts';
 
@@ -84,6 +84,40 @@ test('glove: class-tree features of the word and its neighbours only while the g
   }
 });
 
+test('emb: a word-vector code repeated |q| times is the feature repeated, for the word and, by group, its neighbours', () => {
+  const saved = EXTRA_CLASSES.emb;
+  // dimension 3 positive twice (q = +2), dimension 7 negative once (q = −1)
+  EXTRA_CLASSES.emb = new Map([[foldedHash('squadron'), Uint8Array.of(6, 6, 15)]]);
+  const count = (xs: number[], h: number) => xs.filter((x) => x === h).length;
+  try {
+    const off: number[] = [];
+    wordHashes('Squadron', off);
+    assert.equal(count(off, combine(T.emb, 6)), 0);
+    const own: number[] = [];
+    withFlags({ emb: true }, () => wordHashes('Squadron', own));
+    assert.equal(count(own, combine(T.emb, 6)), 2);
+    assert.equal(count(own, combine(T.emb, 15)), 1);
+    // a word without a vector gets the out-of-vocabulary code
+    const oov: number[] = [];
+    withFlags({ emb: true }, () => wordHashes('Vell', oov));
+    assert.equal(count(oov, combine(T.emb, EMB_OOV)), 1);
+    // neighbours: near roles with `embNear`, far roles with `embFar`, each on its own templates
+    const w = { fold: foldedHash('squadron'), exact: 0, cap: 1, cls: 0 };
+    const near: number[] = [];
+    const far: number[] = [];
+    withFlags({ emb: true }, () => neighbourHashes(PREV, w, near));
+    assert.equal(count(near, combine(T.embm1, 6)), 0);
+    withFlags({ embNear: true }, () => neighbourHashes(PREV, w, near));
+    assert.equal(count(near, combine(T.embm1, 6)), 2);
+    withFlags({ embNear: true }, () => neighbourHashes(NEXT2, w, far));
+    assert.equal(count(far, combine(T.embp2, 6)), 0);
+    withFlags({ embFar: true }, () => neighbourHashes(NEXT2, w, far));
+    assert.equal(count(far, combine(T.embp2, 15)), 1);
+  } finally {
+    EXTRA_CLASSES.emb = saved;
+  }
+});
+
 test('table: a row with a number and no lower-case word gets the table-row features', () => {
   const row = ['Lorvik', '3', 'Tamsby', '1'];
   assert.equal(describeSentence(row).table, false);
@@ -133,5 +167,48 @@ test('a model announces its gated feature groups in its header, and preparing it
     assert.deepEqual(featureGroupsOn(), ['ofHead']);
   } finally {
     Object.assign(FEATURE_FLAGS, saved);
+  }
+});
+
+test('a model with a word-vector table carries it through the binary round trip, and preparing it installs it', () => {
+  const model: NerModel = {
+    format: 'annalist-ner-hashed/2',
+    tags: [...NER_TAGS],
+    trainedOn: 'made-up',
+    features: ['emb', 'embNear'],
+    epochs: 1,
+    bits: 4,
+    scale: 1,
+    rows: Uint32Array.of(3),
+    values: Int16Array.from(NER_TAGS, (_, k) => k),
+    names: new Uint32Array(0),
+    nameTypes: new Uint8Array(0),
+    ext: new Uint32Array(0),
+    extTypes: new Uint8Array(0),
+    classKeys: new Uint32Array(0),
+    classValues: new Uint32Array(0),
+    // three words (odd counts exercise the padding): 2, 0 and 3 codes
+    embKeys: Uint32Array.of(foldedHash('in') >>> 0, foldedHash('met') >>> 0, foldedHash('squadron') >>> 0).sort(),
+    embLengths: Uint16Array.of(2, 0, 3),
+    embCodes: Uint8Array.of(4, 5, 6, 6, 199),
+  };
+  const saved = { ...FEATURE_FLAGS };
+  const savedTable = EXTRA_CLASSES.emb;
+  try {
+    const back = parseNerModel(serializeNerModel(model));
+    assert.deepEqual(back.embKeys, model.embKeys);
+    assert.deepEqual(back.embLengths, model.embLengths);
+    assert.deepEqual(back.embCodes, model.embCodes);
+    assert.deepEqual(back.values, model.values);
+    prepareNerModel(back);
+    assert.deepEqual(featureGroupsOn(), ['emb', 'embNear']);
+    assert.deepEqual([...EXTRA_CLASSES.emb!.get(model.embKeys![2]! | 0)!], [6, 6, 199]);
+    assert.deepEqual([...EXTRA_CLASSES.emb!.get(model.embKeys![1]! | 0)!], []);
+    // a model without the table has none after the round trip
+    const plain = parseNerModel(serializeNerModel({ ...model, features: undefined, embKeys: undefined, embLengths: undefined, embCodes: undefined }));
+    assert.equal(plain.embKeys, undefined);
+  } finally {
+    Object.assign(FEATURE_FLAGS, saved);
+    EXTRA_CLASSES.emb = savedTable;
   }
 });

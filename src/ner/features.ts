@@ -125,6 +125,11 @@ export const T = {
   tabGg: hashString('table-row|gg='),
   tabRun: hashString('table-row|capseq='),
   runPreCls: hashString('run-pre-cls='),
+  emb: hashString('emb='),
+  embm1: hashString('emb-1='),
+  embp1: hashString('emb+1='),
+  embm2: hashString('emb-2='),
+  embp2: hashString('emb+2='),
 } as const;
 
 /** Hashes of the sentence-boundary pseudo-words. */
@@ -533,7 +538,7 @@ export function describeDocument(sentences: readonly (readonly string[])[], fact
 }
 
 /** Switches for feature groups, for ablation experiments (all on in the shipped model). */
-export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: true, head: false, numRun: false, numCap: false, glove: false, ofHead: false, table: false };
+export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: true, head: false, numRun: false, numCap: false, glove: false, ofHead: false, table: false, emb: false, embNear: false, embFar: false };
 
 /**
  * Feature groups a model announces in its header (`NerModel.features`): off unless the model lists
@@ -541,7 +546,7 @@ export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: tru
  * trained. `useFeatureGroups` sets them when a model is prepared. (`glove` is not among them: its
  * class table is not stored in model files, so it stays an experiment of `bench/train-ner.ts --glove`.)
  */
-export const GATED_FEATURES = ['numRun', 'numCap', 'ofHead', 'table'] as const;
+export const GATED_FEATURES = ['numRun', 'numCap', 'ofHead', 'table', 'emb', 'embNear', 'embFar'] as const;
 
 /** Turns the gated feature groups listed in `groups` on and every other gated group off (unknown names are ignored). */
 export function useFeatureGroups(groups: readonly string[] | undefined): void {
@@ -558,7 +563,30 @@ export function featureGroupsOn(): string[] {
  * hash → packed GloVe class ids (level 1 + 1 in bits 0–5, level 2 + 1 in bits 6–14, level 3 + 1 in bits
  * 15–26). Read only while `FEATURE_FLAGS.glove` is on.
  */
-export const EXTRA_CLASSES: { glove: ReadonlyMap<number, number> | null } = { glove: null };
+export const EXTRA_CLASSES: { glove: ReadonlyMap<number, number> | null; emb: ReadonlyMap<number, Uint8Array> | null } = { glove: null, emb: null };
+
+/**
+ * Dense word-vector features (Turian, Ratinov & Bengio 2010), gated groups `emb` (the token's own
+ * word), `embNear` (the words before and after) and `embFar` (two before and after): each component of
+ * a word's vector is a real-valued feature, quantized to a small integer q (see `bench/ner-embeddings.ts`),
+ * its positive and negative parts on rows of their own; a value q is the feature's hash repeated |q|
+ * times, so every score stays an integer sum of weights and the word's features fold into the
+ * tagger's per-word caches. `codes` (from `EXTRA_CLASSES.emb`, folded-word hash → codes): 2 × dimension
+ * + (1 when negative), repeated |q| times; a word without a vector gets the code `EMB_OOV`.
+ */
+export const EMB_OOV = 255;
+
+/** Templates of the word-vector features by role: the token itself, then `PREV`, `NEXT`, `PREV2`, `NEXT2` + 1. */
+const EMB_TEMPLATES = [T.emb, T.embm1, T.embp1, T.embm2, T.embp2] as const;
+
+const NO_CODES = Uint8Array.of(EMB_OOV);
+
+/** Pushes the word-vector features of the word with folded hash `fold` in role `role` (0: the token, 1–4: neighbour role + 1). */
+export function embHashes(fold: number, role: number, out: number[]): void {
+  const codes = EXTRA_CLASSES.emb?.get(fold) ?? NO_CODES;
+  const t = EMB_TEMPLATES[role]!;
+  for (let k = 0; k < codes.length; k++) out.push(combine(t, codes[k]!));
+}
 
 /** The packed GloVe classes of a folded-word hash (0: none, or the group is off). */
 export function gloveOf(fold: number): number {
@@ -611,6 +639,7 @@ export function wordHashes(w: string, out: number[], cls = 0): void {
     for (let b = 0; b < 16; b++) if (cls & (1 << b)) out.push(combine(T.cls, b), combine(combine(T.clsCap, b), cap));
   }
   if (FEATURE_FLAGS.glove) gloveHashes(gloveOf(f), out);
+  if (FEATURE_FLAGS.emb) embHashes(f, 0, out);
 }
 
 /**
@@ -655,6 +684,7 @@ export function neighbourHashes(role: number, w: { fold: number; exact: number; 
     return;
   }
   out.push(combine(NEIGHBOUR_TEMPLATES[role]!, w.fold));
+  if (role > NEXT ? FEATURE_FLAGS.embFar : FEATURE_FLAGS.embNear) embHashes(w.fold, role + 1, out);
   if (role > NEXT) return;
   const prev = role === PREV;
   // exact-case neighbours carry name context ("Mr", "President", "FC")

@@ -8,13 +8,15 @@
  * (ascending), `count × tags` int16 weights, padding to a multiple of 4, `nameCount` uint32 name hashes
  * and `nameCount` uint8 type bits (padded to 4), `extCount` uint32 external-name hashes and their uint8
  * type bits (padded), `classCount` uint32 word hashes, `classCount` uint32 class bits, and when the header
- * has `geoCount`, that many uint32 geographic-gazetteer hashes and their uint8 tier bits (padded).
+ * has `geoCount`, that many uint32 geographic-gazetteer hashes and their uint8 tier bits (padded), and
+ * when it has `embCount`, the word-vector table: that many uint32 folded-word hashes, as many uint16
+ * code counts (padded), and the `embCodes` uint8 codes one word after the other (padded).
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { CompactNameList } from './names.ts';
-import { useFeatureGroups } from './features.ts';
+import { EXTRA_CLASSES, useFeatureGroups } from './features.ts';
 import { NER_TAGS, type WeightLookup } from './tagger.ts';
 
 /** A trained model: sparse rows of a 2^bits-row hashed weight table. */
@@ -52,6 +54,28 @@ export interface NerModel {
   geo?: Uint32Array;
   /** …and their population-tier bits. */
   geoTypes?: Uint8Array;
+  /**
+   * Word-vector table of the gated groups `emb`, `embNear`, `embFar` (optional; see `embHashes` in
+   * `features.ts`): folded-word hashes (unsigned, ascending)…
+   */
+  embKeys?: Uint32Array;
+  /** …the number of codes of each word… */
+  embLengths?: Uint16Array;
+  /** …and the codes, word after word. */
+  embCodes?: Uint8Array;
+}
+
+/** The word-vector table of a model as `EXTRA_CLASSES.emb` reads it (signed folded-word hash → codes). */
+export function embeddingCodesOf(m: NerModel): Map<number, Uint8Array> {
+  const table = new Map<number, Uint8Array>();
+  if (!m.embKeys || !m.embLengths || !m.embCodes) return table;
+  let at = 0;
+  for (let k = 0; k < m.embKeys.length; k++) {
+    const len = m.embLengths[k]!;
+    table.set(m.embKeys[k]! | 0, m.embCodes.subarray(at, at + len));
+    at += len;
+  }
+  return table;
 }
 
 /** The bundled model file. */
@@ -59,7 +83,7 @@ export const DEFAULT_NER_MODEL = join(dirname(fileURLToPath(import.meta.url)), '
 
 /** Serializes a model to the binary file layout described above. */
 export function serializeNerModel(m: NerModel): Buffer {
-  const header = Buffer.from(JSON.stringify({ format: m.format, tags: m.tags, trainedOn: m.trainedOn, ...(m.passes ? { passes: m.passes } : {}), ...(m.decoder ? { decoder: m.decoder } : {}), ...(m.features?.length ? { features: m.features } : {}), epochs: m.epochs, bits: m.bits, scale: m.scale, count: m.rows.length, nameCount: m.names.length, extCount: m.ext.length, classCount: m.classKeys.length, ...(m.geo ? { geoCount: m.geo.length } : {}) }), 'utf8');
+  const header = Buffer.from(JSON.stringify({ format: m.format, tags: m.tags, trainedOn: m.trainedOn, ...(m.passes ? { passes: m.passes } : {}), ...(m.decoder ? { decoder: m.decoder } : {}), ...(m.features?.length ? { features: m.features } : {}), epochs: m.epochs, bits: m.bits, scale: m.scale, count: m.rows.length, nameCount: m.names.length, extCount: m.ext.length, classCount: m.classKeys.length, ...(m.geo ? { geoCount: m.geo.length } : {}), ...(m.embKeys ? { embCount: m.embKeys.length, embCodeCount: m.embCodes!.length } : {}) }), 'utf8');
   const pad = (4 - ((4 + header.length) % 4)) % 4;
   const len = Buffer.alloc(4);
   len.writeUInt32LE(header.length, 0);
@@ -74,14 +98,21 @@ export function serializeNerModel(m: NerModel): Buffer {
     return b;
   };
   const u8 = (xs: Uint8Array) => Buffer.concat([Buffer.from(xs), Buffer.alloc((4 - (xs.length % 4)) % 4)]);
-  return Buffer.concat([len, header, Buffer.alloc(pad), rows, values, Buffer.alloc(pad2), u32(m.names), u8(m.nameTypes), u32(m.ext), u8(m.extTypes), u32(m.classKeys), u32(m.classValues), ...(m.geo ? [u32(m.geo), u8(m.geoTypes!)] : [])]);
+  const u16 = (xs: Uint16Array) => {
+    const b = Buffer.alloc(xs.length * 2 + ((xs.length % 2) * 2));
+    xs.forEach((v, k) => b.writeUInt16LE(v, k * 2));
+    return b;
+  };
+  return Buffer.concat([len, header, Buffer.alloc(pad), rows, values, Buffer.alloc(pad2), u32(m.names), u8(m.nameTypes), u32(m.ext), u8(m.extTypes), u32(m.classKeys), u32(m.classValues), ...(m.geo ? [u32(m.geo), u8(m.geoTypes!)] : []), ...(m.embKeys ? [u32(m.embKeys), u16(m.embLengths!), u8(m.embCodes!)] : [])]);
 }
 
 /** Parses a model file written by `serializeNerModel`. Throws on an unknown format. */
 export function parseNerModel(buf: Buffer): NerModel {
   const hlen = buf.readUInt32LE(0);
-  const header = JSON.parse(buf.subarray(4, 4 + hlen).toString('utf8')) as Omit<NerModel, 'rows' | 'values' | 'names' | 'nameTypes' | 'ext' | 'extTypes' | 'classKeys' | 'classValues' | 'geo' | 'geoTypes'> & {
+  const header = JSON.parse(buf.subarray(4, 4 + hlen).toString('utf8')) as Omit<NerModel, 'rows' | 'values' | 'names' | 'nameTypes' | 'ext' | 'extTypes' | 'classKeys' | 'classValues' | 'geo' | 'geoTypes' | 'embKeys' | 'embLengths' | 'embCodes'> & {
     geoCount?: number;
+    embCount?: number;
+    embCodeCount?: number;
     count: number;
     nameCount: number;
     extCount: number;
@@ -115,7 +146,14 @@ export function parseNerModel(buf: Buffer): NerModel {
   const classKeys = u32(header.classCount);
   const classValues = u32(header.classCount);
   const geo = header.geoCount ? { geo: u32(header.geoCount), geoTypes: u8(header.geoCount) } : {};
-  return { format: header.format, tags: header.tags, trainedOn: header.trainedOn, ...(header.passes ? { passes: header.passes } : {}), ...(header.decoder ? { decoder: header.decoder } : {}), ...(header.features ? { features: header.features } : {}), epochs: header.epochs, bits: header.bits, scale: header.scale, rows, values, names, nameTypes, ext, extTypes, classKeys, classValues, ...geo };
+  const u16 = (count: number) => {
+    const xs = new Uint16Array(count);
+    for (let k = 0; k < count; k++) xs[k] = buf.readUInt16LE(off + k * 2);
+    off += count * 2 + (count % 2) * 2;
+    return xs;
+  };
+  const emb = header.embCount ? { embKeys: u32(header.embCount), embLengths: u16(header.embCount), embCodes: u8(header.embCodeCount ?? 0) } : {};
+  return { format: header.format, tags: header.tags, trainedOn: header.trainedOn, ...(header.passes ? { passes: header.passes } : {}), ...(header.decoder ? { decoder: header.decoder } : {}), ...(header.features ? { features: header.features } : {}), epochs: header.epochs, bits: header.bits, scale: header.scale, rows, values, names, nameTypes, ext, extTypes, classKeys, classValues, ...geo, ...emb };
 }
 
 /** A loaded model: a dense Int16 table addressed by feature hash, ready for `tagDocument`. */
@@ -142,6 +180,8 @@ export function prepareNerModel(model: NerModel): LoadedNerModel {
   if (model.tags.join(',') !== NER_TAGS.join(',')) throw new Error(`ner model: tag set ${model.tags.join(',')} differs from ${NER_TAGS.join(',')}`);
   // the model's gated feature groups (process-wide: the last model prepared sets them)
   useFeatureGroups(model.features);
+  // the model's word-vector table, if it has one (process-wide too, read while its groups are on)
+  if (model.embKeys) EXTRA_CLASSES.emb = embeddingCodesOf(model);
   const width = NER_TAGS.length;
   const mask = (1 << model.bits) - 1;
   // Sparse table: a bitmap of the non-zero rows with per-word prefix counts (rank) addresses the

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { aggregateDocument, combine, T, longShape, shortShape, describeSentence, describeDocument, featureHash, foldWord, foldedHash, hashString, shapeHash, staticHashes } from './features.ts';
+import { aggregateDocument, combine, EXTRA_CLASSES, FEATURE_FLAGS, T, longShape, shortShape, describeSentence, describeDocument, featureHash, foldWord, foldedHash, hashString, shapeHash, staticHashes } from './features.ts';
 import { addScores, allowedAfter, annotateSentence, bestTag, historyHashes, memoryHashes, NER_TAGS, openToken, rememberSentence, START, tagDocument, tagPairHashes, tagWordHashes, VITERBI_FAST_GAP, type DocMemory, type WeightLookup } from './tagger.ts';
 import { decodeViterbi, type ViterbiScores } from './viterbi.ts';
 import { domainOffset, parseDomainTarget, trainNerModel, trainNerModels, type TaggedDocument } from './train-perceptron.ts';
@@ -304,6 +304,32 @@ test('the run-time tagger with its per-word caches scores exactly like the full 
     assert.deepEqual(tagDocument(viterbi, text, {}, { fast: true }), expectedViterbi);
   } finally {
     VITERBI_FAST_GAP.value = gap;
+  }
+});
+
+test('with the word-vector groups on, the cached Viterbi tagger still scores exactly like the full feature list', () => {
+  const saved = { ...FEATURE_FLAGS };
+  const savedTable = EXTRA_CLASSES.emb;
+  Object.assign(FEATURE_FLAGS, { emb: true, embNear: true, embFar: true });
+  EXTRA_CLASSES.emb = new Map([[foldedHash('met'), Uint8Array.of(0, 0, 5)], [foldedHash('Velt'), Uint8Array.of(1, 9, 9, 9)], [foldedHash('in'), Uint8Array.of(2)]]);
+  try {
+    // a fresh lookup object: the tagger's caches are per lookup, filled under these flags
+    const weights: WeightLookup = {
+      addFeature(h, out) {
+        for (let k = 0; k < out.length; k++) out[k]! += (Math.imul(h ^ (k * 0x7f4a7c15), 0x85ebca6b) >>> 22) - 512;
+      },
+      decoder: 'viterbi',
+    };
+    const text = [
+      ['Yesterday', 'we', 'met', 'Arno', 'Velt', 'in', 'Port', 'Varna', '.'],
+      ['Arno', 'of', 'the', 'Union', 'met', 'Velt', 'in', '1956', '.'],
+    ];
+    const expected = referenceViterbiTags(weights, text);
+    assert.deepEqual(tagDocument(weights, text), expected);
+    assert.deepEqual(tagDocument(weights, text), expected);
+  } finally {
+    Object.assign(FEATURE_FLAGS, saved);
+    EXTRA_CLASSES.emb = savedTable;
   }
 });
 

@@ -4,7 +4,7 @@
  * 2009): greedy (per-token updates) or structured with the Viterbi decoder (per-sentence updates,
  * `TrainOptions.decoder`). Deterministic: documents are shuffled with a seeded generator.
  */
-import { aggregateDocument, combine, describeDocument, FEATURE_FLAGS, featureGroupsOn, type SentenceInfo, describeSentence, hashString, staticHashes } from './features.ts';
+import { aggregateDocument, combine, describeDocument, EXTRA_CLASSES, FEATURE_FLAGS, featureGroupsOn, type SentenceInfo, describeSentence, hashString, staticHashes } from './features.ts';
 import { addNames, markHeads, markNames, type NameList } from './names.ts';
 import { addScores, annotateSentence, bestTag, historyHashes, memoryHashes, NER_TAGS, openToken, rememberSentence, START, tagPairHashes, tagWordHashes, type DocMemory, type WeightLookup } from './tagger.ts';
 import { decodeViterbi, type ViterbiScores } from './viterbi.ts';
@@ -370,6 +370,20 @@ export function parseDomainTarget(spec: string | undefined): { domain: string; w
   });
 }
 
+/** The word-vector table (`EXTRA_CLASSES.emb`) as model fields, when one of its feature groups is on; else nothing. */
+function embeddingSection(): Pick<NerModel, 'embKeys' | 'embLengths' | 'embCodes'> {
+  const table = EXTRA_CLASSES.emb;
+  if (!table || !(FEATURE_FLAGS.emb || FEATURE_FLAGS.embNear || FEATURE_FLAGS.embFar)) return {};
+  const entries = [...table].map(([h, codes]) => [h >>> 0, codes] as const).sort((a, b) => a[0] - b[0]);
+  const codes = new Uint8Array(entries.reduce((n, e) => n + e[1].length, 0));
+  let at = 0;
+  for (const [, c] of entries) {
+    codes.set(c, at);
+    at += c.length;
+  }
+  return { embKeys: Uint32Array.from(entries, (e) => e[0]), embLengths: Uint16Array.from(entries, (e) => e[1].length), embCodes: codes };
+}
+
 /** Averages, folds the target domain's copies in (see `parseDomainTarget`), prunes and quantizes the trained weights. */
 function finalizeModel(W: TrainableWeights, epochs: number, bits: number, fullList: NameList, opts: TrainOptions, target: string | undefined): NerModel {
   const minUpdates = opts.minUpdates ?? 2;
@@ -423,5 +437,6 @@ function finalizeModel(W: TrainableWeights, epochs: number, bits: number, fullLi
     classKeys: Uint32Array.from(classes.map((c) => c[0])),
     classValues: Uint32Array.from(classes.map((c) => c[1])),
     ...(geo ? { geo: geo[0], geoTypes: geo[1] } : {}),
+    ...embeddingSection(),
   };
 }
