@@ -8,13 +8,16 @@
 //   TC_SMOOTH=<label smoothing> TC_ALPHA=<rare-class weight exponent> TC_PRUNE=<drop small weights, as stored: 0.06>
 //   TC_EXTRA=<comma list of the feature sets of scripts/tc-extra-features.ts> TC_PROTO=1 (technique prototypes)
 //   OOF_IN=<file from OOF_OUT> (reuse the linear model's out-of-fold probabilities) TC_NET=1 (span networks, see below)
+//   TC_NB=1 [NB_FOLDED=1 | NB_VALUES=1] (naive Bayes mixed in), TC_STAGE2=1 (second stage), both nested, see
+//   below; NESTED_IN=<file from NESTED_OUT> reuses the 20 nested linear fits they need (per outer fold,
+//   each other fold predicted by a model of the remaining three).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FeatureIndex, type NamedFeatures } from '../src/models/features.ts';
 import { averageLinearModels, scoreLinear, softmaxInPlace, trainLinear, type Example, type LinearModel } from '../src/models/linear.ts';
 import { prepareDoc, tokenRange, type RhetoricDoc } from '../src/stages/rhetoric/doc.ts';
-import { collectFeatures, emitSpanFeatures } from '../src/stages/rhetoric/features.ts';
+import { collectFeatures, emitSpanFeatures, spanWordValue } from '../src/stages/rhetoric/features.ts';
 import { repeatCategories, rerankForRepeat, tuneRepeatOffsets, type RankedGivenSpan, type RepeatOffsets } from '../src/stages/rhetoric/classify-given.ts';
 import { readPtcArticles, readPtcLabels, type PtcLabel } from '../src/stages/rhetoric/ptc.ts';
 import { TECHNIQUES } from '../src/stages/rhetoric/techniques.ts';
@@ -170,6 +173,34 @@ const base = evaluate(probs);
 console.log(`extras=[${extras.join(',')}] epochs=${epochs} l2=${l2} seeds=${seeds} lr=${lr} smooth=${smooth} alpha=${alpha} proto=${useProto} prune=${process.env.TC_PRUNE ?? 0} scale=${process.env.TC_SCALE ?? ''}: 5-fold CV micro ${base.plain} → ${base.tuned} with offsets ${JSON.stringify(base.offsets)}; nested ${base.nested}`);
 if (process.env.OOF_OUT) writeFileSync(process.env.OOF_OUT, JSON.stringify(rows.map((r, i) => ({ ...r, fold: fold(r), p: Array.from(probs[i]!, (x) => Number(x.toFixed(6))) }))));
 
+/**
+ * Nested out-of-fold linear probabilities: per outer fold f, each row of another fold g predicted by a
+ * model fitted on the remaining three folds (null for fold f's rows). NESTED_IN reads them from a file
+ * written by NESTED_OUT instead of fitting the 20 models.
+ */
+function nestedLinearProbs(): Array<Array<number[] | null>> {
+  if (process.env.NESTED_IN) {
+    const saved = JSON.parse(readFileSync(process.env.NESTED_IN, 'utf8')) as Array<Array<number[] | null>>;
+    if (saved.length !== 5 || saved[0]!.length !== rows.length) throw new Error('NESTED_IN does not match the train rows');
+    return saved;
+  }
+  const nested: Array<Array<number[] | null>> = [];
+  for (let f = 0; f < 5; f++) {
+    const out: Array<number[] | null> = rows.map(() => null);
+    for (let g = 0; g < 5; g++) {
+      if (g === f) continue;
+      const { model, index } = fit(rows.map((r, i) => (fold(r) !== f && fold(r) !== g ? i : -1)).filter((i) => i >= 0));
+      rows.forEach((r, i) => {
+        if (fold(r) === g) out[i] = Array.from(softmaxInPlace(scoreLinear(model, index.vectorize(baseFeats[i]!))), (x) => Number(x.toFixed(6)));
+      });
+    }
+    nested.push(out);
+    console.log(`nested linear fits for outer fold ${f} done`);
+  }
+  if (process.env.NESTED_OUT) writeFileSync(process.env.NESTED_OUT, JSON.stringify(nested));
+  return nested;
+}
+
 // TC_NET=1: a convolutional span network (`span-net.ts`) per fold, trained on the other four folds
 // (early-stopped on every tenth of their articles), its log-probabilities mixed with the linear
 // model's: log p = log p_linear + mix × log p_net, renormalised; the grid of mixes is printed.
@@ -193,23 +224,7 @@ if (process.env.TC_NET === '1') {
   // NESTED_OUT / NESTED_IN save and reuse them), and to the outer out-of-fold ones when testing.
   const residual = process.env.TC_NET_RESIDUAL === '1';
   const priorScale = env('NET_PRIOR', 1);
-  let nestedProbs: Array<Array<number[] | null>> = [];
-  if (residual && process.env.NESTED_IN) nestedProbs = JSON.parse(readFileSync(process.env.NESTED_IN, 'utf8')) as Array<Array<number[] | null>>;
-  else if (residual) {
-    for (let f = 0; f < 5; f++) {
-      const out: Array<number[] | null> = rows.map(() => null);
-      for (let g = 0; g < 5; g++) {
-        if (g === f) continue;
-        const { model, index } = fit(rows.map((r, i) => (fold(r) !== f && fold(r) !== g ? i : -1)).filter((i) => i >= 0));
-        rows.forEach((r, i) => {
-          if (fold(r) === g) out[i] = Array.from(softmaxInPlace(scoreLinear(model, index.vectorize(baseFeats[i]!))), (x) => Number(x.toFixed(6)));
-        });
-      }
-      nestedProbs.push(out);
-      console.log(`nested linear fits for outer fold ${f} done`);
-    }
-    if (process.env.NESTED_OUT) writeFileSync(process.env.NESTED_OUT, JSON.stringify(nestedProbs));
-  }
+  const nestedProbs: Array<Array<number[] | null>> = residual ? nestedLinearProbs() : [];
   const logOf = (p: ArrayLike<number>) => Float64Array.from(p, (x) => priorScale * Math.log(Math.max(x, 1e-9)));
   const logp: Float64Array[] = process.env.NET_OOF_IN ? (JSON.parse(readFileSync(process.env.NET_OOF_IN, 'utf8')) as number[][]).map((p) => Float64Array.from(p)) : new Array(rows.length);
   const t0 = Date.now();
@@ -244,4 +259,202 @@ if (process.env.TC_NET === '1') {
     const r = evaluate(probs.map((p, i) => softmaxInPlace(Float64Array.from(p, (x, c) => Math.log(Math.max(x, 1e-12)) + (residual ? mix / priorScale : mix) * logp[i]![c]!))));
     console.log(`mix ${mix}: ${r.plain} → ${r.tuned} with ${JSON.stringify(r.offsets)}; nested ${r.nested}`);
   }
+}
+
+// ---- Sixth round (issue 5): second stage and naive Bayes, both nested (NESTED_IN / NESTED_OUT, see
+// `nestedLinearProbs`). For outer fold f, anything learned on top of the linear model (the second
+// stage's weights and its L2, the naive Bayes mixing weight) is chosen from the other four folds only,
+// using their nested out-of-fold linear probabilities (models that saw neither f nor the fold
+// predicted), then applied to fold f's ordinary out-of-fold probabilities; `evaluate` then tunes the
+// Repetition offsets on the folds and nested as for the baseline.
+// Distinct given spans (rows at the same offsets of one article), in article order.
+const spanGroups: number[][] = [];
+{
+  const byKey = new Map<string, number[]>();
+  rows.forEach((r, i) => {
+    const k = `${r.article}:${r.start}:${r.end}`;
+    const g = byKey.get(k);
+    if (g) g.push(i);
+    else byKey.set(k, [i]);
+  });
+  spanGroups.push(...byKey.values());
+}
+const groupFold = (g: number[]) => fold(rows[g[0]!]!);
+/** How many gold techniques the top-k techniques of each group name (k = rows of the group), as the scorer matches them. */
+function groupsRight(groups: readonly number[][], probOf: (g: number[]) => ArrayLike<number>): number {
+  let right = 0;
+  for (const g of groups) {
+    const p = probOf(g);
+    const top = Array.from(p, (x, c) => [x, c] as const).sort((x, y) => y[0] - x[0]);
+    const gold = g.map((i) => ys[i]!);
+    g.forEach((_, j) => {
+      const k = gold.indexOf(top[j % top.length]![1]);
+      if (k >= 0) {
+        gold.splice(k, 1);
+        right++;
+      }
+    });
+  }
+  return right;
+}
+/** Writes group probabilities back to rows. */
+function toRows(groupProbs: Map<number[], Float64Array>): Float64Array[] {
+  const out: Float64Array[] = probs.map((p) => Float64Array.from(p));
+  for (const [g, p] of groupProbs) for (const i of g) out[i] = p;
+  return out;
+}
+
+let nbResult: { outer: Float64Array[]; nested: Array<Array<number[] | null>> } | null = null;
+// TC_NB=1: naive Bayes of `src/stages/rhetoric/tc-bayes.ts` mixed into the linear log-probabilities;
+// its Laplace alpha (NB_ALPHAS) and mixing weight (NB_WEIGHTS) chosen per outer fold by 4-fold CV
+// within the other folds.
+if (process.env.TC_NB === '1') {
+  const { bagTerms, spanTerms, trainTcBayes, tcBayesLogPosterior, mixTcBayes } = await import('../src/stages/rhetoric/tc-bayes.ts');
+  // NB_VALUES=1: the technique model's own bag features with their values as counts, terms of ≥ 2
+  // training rows (as its feature index keeps them): the form `foldTcBayes` folds into its weights.
+  const byValues = process.env.NB_VALUES === '1';
+  // NB_FOLDED=1: trained on raw counts (terms of ≥ 2 training rows), applied to the counts times the
+  // span's word value (1 up to 4 words, then 2 / sqrt(words)): what `foldTcBayes` gives when the
+  // 4-gram rows are scaled by 1 / CHAR_GRAM_VALUE, i.e. the raw mix, damped for long spans.
+  const folded = process.env.NB_FOLDED === '1';
+  const nested = nestedLinearProbs();
+  const k = TECHNIQUES.length;
+  const nbAlphas = (process.env.NB_ALPHAS ?? '1,0.3,0.1,0.03,0.01').split(',').map(Number);
+  const nbAlpha = nbAlphas[0]!;
+  const weights = (process.env.NB_WEIGHTS ?? '0,0.005,0.01,0.02,0.05,0.1').split(',').map(Number);
+  const terms = spanGroups.map((g) => {
+    if (byValues) return bagTerms(baseFeats[g[0]!]!);
+    const r = rows[g[0]!]!;
+    const doc = docs.get(r.article)!;
+    const [a, b] = tokenRange(doc, r);
+    return spanTerms(doc, a, b);
+  });
+  const fitNb = (use: (g: number[]) => boolean, alpha = nbAlpha) => {
+    const D: Array<Map<string, number>> = [];
+    const Y: number[] = [];
+    spanGroups.forEach((g, j) => { if (use(g)) for (const i of g) { D.push(terms[j]!); Y.push(ys[i]!); } });
+    return trainTcBayes(D, Y, k, alpha, byValues || folded ? 2 : 1);
+  };
+  const applyTerms = folded
+    ? spanGroups.map((g, j) => {
+        const r = rows[g[0]!]!;
+        const [a, b] = tokenRange(docs.get(r.article)!, r);
+        const v = spanWordValue(b - a);
+        return new Map([...terms[j]!].map(([t, n]) => [t, n * v] as const));
+      })
+    : terms;
+  const out = new Map<number[], Float64Array>();
+  // Per outer fold, the inner rows' nested probabilities mixed with the chosen (alpha, weight) (for TC_STAGE2 on top).
+  const mixedNested: Array<Array<number[] | null>> = [];
+  for (let f = 0; f < 5; f++) {
+    const innerLogs = new Map<number, Map<number[], Float64Array>>();
+    // Inner: per Laplace alpha, NB of the folds other than f and g, log-posteriors of g's groups;
+    // the (alpha, weight) pair that names the most inner techniques right (ties: the first found,
+    // alphas in NB_ALPHAS order, weights ascending).
+    let best = -1;
+    let bestW = 0;
+    let bestA = nbAlphas[0]!;
+    const line: string[] = [];
+    for (const alpha of nbAlphas) {
+      const innerLog = new Map<number[], Float64Array>();
+      innerLogs.set(alpha, innerLog);
+      for (let g = 0; g < 5; g++) {
+        if (g === f) continue;
+        const nb = fitNb((h) => groupFold(h) !== f && groupFold(h) !== g, alpha);
+        spanGroups.forEach((h, j) => { if (groupFold(h) === g) innerLog.set(h, tcBayesLogPosterior(nb, applyTerms[j]!)); });
+      }
+      for (const w of [...weights].sort((x, y) => x - y)) {
+        const right = groupsRight([...innerLog.keys()], (h) => mixTcBayes(nested[f]![h[0]!]!, innerLog.get(h)!, w));
+        line.push(`${alpha}/${w}: ${right}`);
+        if (right > best) [best, bestW, bestA] = [right, w, alpha];
+      }
+    }
+    const mixed: Array<number[] | null> = rows.map(() => null);
+    for (const [h, lg] of innerLogs.get(bestA)!) {
+      const p = Array.from(mixTcBayes(nested[f]![h[0]!]!, lg, bestW));
+      for (const i of h) mixed[i] = p;
+    }
+    mixedNested.push(mixed);
+    const nb = fitNb((h) => groupFold(h) !== f, bestA);
+    spanGroups.forEach((h, j) => { if (groupFold(h) === f) out.set(h, mixTcBayes(probs[h[0]!]!, tcBayesLogPosterior(nb, applyTerms[j]!), bestW)); });
+    console.log(`NB, outer fold ${f}: inner right (alpha/weight) ${line.join(', ')}; chose alpha ${bestA}, weight ${bestW}`);
+  }
+  const r = evaluate(toRows(out));
+  nbResult = { outer: toRows(out), nested: mixedNested };
+  // Spans named right per fold (top-k, before the Repetition offsets), without → with the naive Bayes.
+  const perFold = [0, 1, 2, 3, 4].map((f) => {
+    const gs = spanGroups.filter((g) => groupFold(g) === f);
+    return `${groupsRight(gs, (g) => probs[g[0]!]!)} → ${groupsRight(gs, (g) => out.get(g)!)}`;
+  });
+  console.log(`NB per fold, spans right: ${perFold.join(', ')}`);
+  console.log(`NB${byValues ? ' over the bag feature values' : folded ? ' folded (≥ 2 rows, damped for long spans)' : ''} (nested alpha and weight): ${r.plain} → ${r.tuned} with ${JSON.stringify(r.offsets)}; nested ${r.nested}   [baseline ${base.plain} → ${base.tuned}; nested ${base.nested}]`);
+  // For information only (not for the decision): each fixed weight at the first alpha.
+  for (const w of weights) {
+    const fixed = new Map<number[], Float64Array>();
+    for (let f = 0; f < 5; f++) {
+      const nbf = fitNb((h) => groupFold(h) !== f);
+      spanGroups.forEach((h, j) => { if (groupFold(h) === f) fixed.set(h, mixTcBayes(probs[h[0]!]!, tcBayesLogPosterior(nbf, applyTerms[j]!), w)); });
+    }
+    const rf = evaluate(toRows(fixed));
+    console.log(`  NB fixed weight ${w}: ${rf.plain} → ${rf.tuned}; nested ${rf.nested}`);
+  }
+}
+
+// TC_STAGE2=1: the second stage of `src/stages/rhetoric/tc-stage2.ts`; its L2 chosen per outer fold
+// from STAGE2_L2S (default 1e-2,1e-3,1e-4) by 4-fold CV within the other folds (ties: the larger L2).
+// With TC_NB=1 too, on top of the naive Bayes mix (outer and nested mixed probabilities).
+if (process.env.TC_STAGE2 === '1') {
+  const { stage2Places, stage2Inputs, trainTcStage2, applyTcStage2 } = await import('../src/stages/rhetoric/tc-stage2.ts');
+  const nested = nbResult?.nested ?? nestedLinearProbs();
+  const first = nbResult?.outer ?? probs;
+  const k = TECHNIQUES.length;
+  // Groups by article, with each group's place.
+  const byArticle = new Map<string, number[][]>();
+  for (const g of spanGroups) {
+    const a = rows[g[0]!]!.article;
+    byArticle.set(a, [...(byArticle.get(a) ?? []), g]);
+  }
+  const places = new Map<number[], ReturnType<typeof stage2Places>[number]>();
+  for (const [a, gs] of byArticle) stage2Places(docs.get(a)!, gs.map((g) => rows[g[0]!]!)).forEach((pl, j) => places.set(gs[j]!, pl));
+  /** Stage-2 inputs of every group of the articles whose fold passes `use`, from the probabilities `probOf(row)`. */
+  const inputsOf = (use: (f: number) => boolean, probOf: (i: number) => ArrayLike<number>) => {
+    const out = new Map<number[], Float64Array>();
+    for (const gs of byArticle.values()) {
+      if (!use(groupFold(gs[0]!))) continue;
+      stage2Inputs(gs.map((g) => places.get(g)!), gs.map((g) => probOf(g[0]!))).forEach((x, j) => out.set(gs[j]!, x));
+    }
+    return out;
+  };
+  const examples = (xs: Map<number[], Float64Array>, keep: (g: number[]) => boolean) => {
+    const X: Float64Array[] = [];
+    const Y: number[] = [];
+    for (const [g, x] of xs) if (keep(g)) for (const i of g) { X.push(x); Y.push(ys[i]!); }
+    return { X, Y };
+  };
+  const l2s = (process.env.STAGE2_L2S ?? '1e-2,1e-3,1e-4').split(',').map(Number);
+  const steps = Number(process.env.STAGE2_STEPS ?? 300);
+  const out = new Map<number[], Float64Array>();
+  const t0 = Date.now();
+  for (let f = 0; f < 5; f++) {
+    const inner = inputsOf((g) => g !== f, (i) => nested[f]![i]!);
+    let best = -1;
+    let bestL2 = l2s[0]!;
+    for (const l2 of l2s) {
+      let right = 0;
+      for (let g = 0; g < 5; g++) {
+        if (g === f) continue;
+        const { X, Y } = examples(inner, (h) => groupFold(h) !== g);
+        const m = trainTcStage2(X, Y, k, { l2, steps });
+        right += groupsRight([...inner.keys()].filter((h) => groupFold(h) === g), (h) => applyTcStage2(m, inner.get(h)!));
+      }
+      console.log(`stage 2, outer fold ${f}: L2 ${l2} inner right ${right} (${((Date.now() - t0) / 1000).toFixed(0)} s)`);
+      if (right > best) [best, bestL2] = [right, l2];
+    }
+    const { X, Y } = examples(inner, () => true);
+    const m = trainTcStage2(X, Y, k, { l2: bestL2, steps });
+    for (const [g, x] of inputsOf((h) => h === f, (i) => first[i]!)) out.set(g, applyTcStage2(m, x));
+    console.log(`stage 2, outer fold ${f}: chose L2 ${bestL2}`);
+  }
+  const r = evaluate(toRows(out));
+  console.log(`stage 2${nbResult ? ' on the NB mix' : ''} (nested): ${r.plain} → ${r.tuned} with ${JSON.stringify(r.offsets)}; nested ${r.nested}   [baseline ${base.plain} → ${base.tuned}; nested ${base.nested}]`);
 }

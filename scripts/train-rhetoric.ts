@@ -6,16 +6,19 @@
 // --tc-only runs the TC grid and the Repetition-offset folds, then exits, writing TC_BASE=<model.json> with its
 // technique model replaced to RHETORIC_OUT when both are set; TC_REPEAT=0 skips the Repetition offsets;
 // TC_NET=1 adds the technique span networks of `span-net.ts` (off: no gain on dev for their cost),
-// TC_NET_MIXES=0,0.1,0.2,0.3 the mixes tried.)
+// TC_NET_MIXES=0,0.1,0.2,0.3 the mixes tried; TC_NB=0 leaves out the naive Bayes folded into the
+// technique model, see `tc-bayes.ts`.)
 // Tuning (decode threshold, hyper-parameters) uses a held-out 20 % of the train articles; the SI
 // decoding is tuned on out-of-fold token probabilities of all train articles (5 folds, the held-out
 // 20 % being one; `--quick` / `--stack`: the held-out 20 % alone; `--threshold-grid` also tries the
 // threshold decoding; SI_LR sets the token model's learning rate; SI_NET=0 leaves out the token network of
 // `token-net.ts`, whose logits are mixed with the token model's, SI_NET_MIXES=0,0.3,0.6 the mixes tried;
 // SI_SENT_NET=1 adds the sentence network (off: +0.46 out-of-fold, no gain on dev, ≈10 % of the speed),
-// SI_SENT_GAMMAS=0,0.25,0.5,0.75 its weights tried).
+// SI_SENT_GAMMAS=0,0.25,0.5,0.75 its weights tried; SI_SENT_FEED=1 feeds the sentence network's probabilities to the token
+// model and the token network instead of the sentence model's, with nested folds, and reports the shipped recipe beside it;
+// SI_FEED_CACHE=<dir> with SI_FEED_PAIRS=3,4;2,4… in a second process fits some of the nested sentence networks beside it).
 // The dev split is never read here.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FeatureIndex, featureName, type NamedFeatures } from '../src/models/features.ts';
@@ -30,8 +33,9 @@ import { TECHNIQUES } from '../src/stages/rhetoric/techniques.ts';
 import { EMBEDDINGS_FILE, loadWordVectors } from '../src/stages/rhetoric/embeddings.ts';
 import { TOKEN_VECTOR_PREFIXES, tokenVectorValues } from '../src/stages/rhetoric/token-vectors.ts';
 import { buildTechniqueLexicons, lexiconLookup, type LexiconLookup, type TechniqueLexicons } from '../src/stages/rhetoric/lexicon.ts';
-import { mixWithinSentences, netInput, packTokenNet, sentenceNetLogits, shiftBySentences, tokenNetLogits, trainTokenNet, unitTable, type TokenNet, type TokenNetTraining } from '../src/stages/rhetoric/token-net.ts';
+import { mixWithinSentences, netInput, packTokenNet, sentenceNetLogits, sentenceNetProbabilities, shiftBySentences, tokenNetLogits, trainTokenNet, unitTable, type TokenNet, type TokenNetTraining } from '../src/stages/rhetoric/token-net.ts';
 import { packSpanNets, spanNetInput, spanUnitTable, trainSpanNet, type SpanNet, type SpanNetTraining } from '../src/stages/rhetoric/span-net.ts';
+import { foldTcBayes, mixTcBayes, spanBayesTerms, spanTerms, tcBayesLogPosterior, trainTcBayes, type TcBayes } from '../src/stages/rhetoric/tc-bayes.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const ptc = join(root, '..', 'shared', 'bench', 'ptc');
@@ -189,16 +193,54 @@ for (const mix of tcNetMixes) {
   if (tcNetMixes.length > 1) console.error(`TC span-net mix ${mix}: 5-fold CV micro-F1 ${cv.toFixed(2)} (Repetition offsets tuned on these folds)`);
   if (cv > bestCv) [bestCv, tcNetMix] = [cv, mix];
 }
-const oofRanked = oofByMix.get(tcNetMix) ?? [];
+// Naive Bayes folded into the technique model (`tc-bayes.ts`; TC, sixth round; TC_NB=0 leaves it
+// out): its Laplace alpha and mixing weight chosen on the out-of-fold rankings (per fold, the naive
+// Bayes of the other four folds; weight 0 = none); the Repetition offsets are then tuned on the mixed
+// rankings. 5-fold CV on train with alpha, weight and offsets chosen without the test fold
+// (`scripts/cv-rhetoric-tc.ts`, TC_NB=1 NB_FOLDED=1): 64.28 → 64.57 micro-F1.
+const TC_NB_ALPHAS = [1, 0.3, 0.1, 0.03, 0.01];
+const TC_NB_WEIGHTS = [0, 0.005, 0.01, 0.02, 0.05, 0.1];
+/** Naive Bayes over the raw span terms of `rows` (terms of ≥ 2 rows, as the technique model's feature index keeps them). */
+function trainNb(rows: readonly PtcLabel[], alpha: number): TcBayes {
+  const terms = rows.map((r) => {
+    const doc = docs.get(r.article)!;
+    const [a, b] = tokenRange(doc, r);
+    return spanTerms(doc, a, b);
+  });
+  return trainTcBayes(terms, rows.map((r) => techIndex.get(r.technique!)!), TECHNIQUES.length, alpha, 2);
+}
+/** Chooses the naive Bayes alpha and weight on out-of-fold rankings; returns them and the mixed rankings. */
+function chooseTcBayes(oof: readonly RankedGivenSpan[]): { alpha: number; weight: number; ranked: RankedGivenSpan[] } {
+  let best = { alpha: 0, weight: 0, ranked: [...oof], cv: oof.length ? cvOf(oof, {}) : 0 };
+  if (process.env.TC_NB === '0' || !oof.length) return best;
+  for (const alpha of TC_NB_ALPHAS) {
+    const nbs = [0, 1, 2, 3, 4].map((f) => trainNb(tcLabels.filter((r) => tcFold(r) !== f), alpha));
+    const logs = oof.map((s) => tcBayesLogPosterior(nbs[tcFold(s.group[0]!)]!, spanBayesTerms(s.doc, s.group[0]!)));
+    for (const weight of TC_NB_WEIGHTS.filter((w) => w > 0)) {
+      const ranked = oof.map((s, i) => {
+        const m = mixTcBayes(TECHNIQUES.map((t) => s.ranked.find((r) => r.technique === t)!.p), logs[i]!, weight);
+        return { ...s, ranked: TECHNIQUES.map((technique, c) => ({ technique, p: m[c]! })).sort((x, y) => y.p - x.p) };
+      });
+      const cv = cvOf(ranked, {});
+      console.error(`TC naive Bayes alpha ${alpha} weight ${weight}: 5-fold CV micro-F1 ${cv.toFixed(2)} (without it ${cvOf(oof, {}).toFixed(2)})`);
+      if (cv > best.cv) best = { alpha, weight, ranked, cv };
+    }
+  }
+  return best;
+}
+const tcNb = chooseTcBayes(oofByMix.get(tcNetMix) ?? []);
+const oofRanked = tcNb.ranked;
 const tcRepeat = tuneRepeatOffsets(oofRanked);
 if (oofRanked.length) {
-  console.error(`TC 5-fold CV micro-F1 ${cvOf(oofRanked, {}).toFixed(2)} → ${cvOf(oofRanked, tcRepeat).toFixed(2)} with Repetition offsets ${JSON.stringify(tcRepeat)}, span-net mix ${tcNetMix} (tuned on these folds)`);
+  console.error(`TC 5-fold CV micro-F1 ${cvOf(oofRanked, {}).toFixed(2)} → ${cvOf(oofRanked, tcRepeat).toFixed(2)} with Repetition offsets ${JSON.stringify(tcRepeat)}, span-net mix ${tcNetMix}, naive Bayes ${JSON.stringify({ alpha: tcNb.alpha, weight: tcNb.weight })} (tuned on these folds)`);
 }
 /** The technique model trained on all train, as stored (with its lexicons, word-vector file and Repetition offsets). */
-function finalTc(): Pick<StoredRhetoricModel, 'tc' | 'lexicon' | 'embeddings' | 'tcRepeat' | 'tcNet'> {
+function finalTc(): Pick<StoredRhetoricModel, 'tc' | 'lexicon' | 'embeddings' | 'tcRepeat' | 'tcNet' | 'tcBayes'> {
   const tcFinal = trainTc(tcLabels, bestTc.epochs, bestTc.l2, bestTc.alpha);
+  const model = tcNb.weight ? foldTcBayes(tcFinal.model, tcFinal.index.names, trainNb(tcLabels, tcNb.alpha), tcNb.weight) : tcFinal.model;
   return {
-    tc: packLinearModel(tcFinal.model, tcFinal.index.names, TECHNIQUES, 0.06),
+    tc: packLinearModel(model, tcFinal.index.names, TECHNIQUES, 0.06),
+    ...(tcNb.weight ? { tcBayes: { alpha: tcNb.alpha, weight: tcNb.weight } } : {}),
     ...(useLexicon ? { lexicon: lexiconsOf(tcLabels) } : {}),
     ...(useEmbeddings ? { embeddings: EMBEDDINGS_FILE } : {}),
     ...(Object.keys(tcRepeat).length ? { tcRepeat } : {}),
@@ -213,6 +255,7 @@ if (process.argv.includes('--tc-only')) {
     delete base.lexicon;
     delete base.tcRepeat;
     delete base.tcNet;
+    delete base.tcBayes;
     writeFileSync(process.env.RHETORIC_OUT, JSON.stringify({ ...base, ...finalTc() }));
     console.error(`wrote ${process.env.RHETORIC_OUT} (the other models from ${process.env.TC_BASE})`);
   }
@@ -387,7 +430,20 @@ const NET_SHAPE = { proj: 16, window: 2, hidden: 16, hidden2: 8 };
  * logit z moves each sentence's token logits by `gamma` × z (`shiftBySentences`), gamma chosen from
  * SI_SENT_GAMMAS on the out-of-fold probabilities.
  */
-const useSentNet = useNet && process.env.SI_SENT_NET === '1';
+const useSentNet = useNet && (process.env.SI_SENT_NET === '1' || !!process.env.SI_SENT_FEED);
+/**
+ * The sentence-network feed (opt-in with SI_SENT_FEED=1, which implies the sentence network): the
+ * sentence network's probabilities replace the linear sentence model's as the sentence probability
+ * the token model and the token network read (at run time: `sentFeed` in the model). Training rows
+ * need out-of-fold values, so the cross-validation is nested: for outer fold f, the rows of fold g
+ * read a sentence network trained without folds f and g (10 such networks, each used by two outer
+ * folds), the test rows the network trained without fold f; the final token models read the
+ * five-fold out-of-fold values. The run also tunes the shipped recipe (no sentence network) on the
+ * same folds and reports both; it builds the feed. SI_SENT_FEED=net feeds the token network only
+ * (the token model keeps the sentence model's probabilities).
+ */
+const sentFeedMode: 'all' | 'net' | undefined = !useSentNet || !full || process.argv.includes('--stack') ? undefined : process.env.SI_SENT_FEED === 'net' ? 'net' : process.env.SI_SENT_FEED ? 'all' : undefined;
+const useSentFeed = sentFeedMode !== undefined;
 const SENT_NET_SEED = 31;
 /** Trains the token network (or, with `sentenceLevel`, the sentence network) on the given articles (every tenth held out for early stopping). */
 function trainNet(articleIds: readonly string[], sentProbs: Map<string, Float64Array>, sentenceLevel = false): TokenNet {
@@ -416,6 +472,50 @@ function addNetLogits(net: TokenNet, articleIds: readonly string[], sentProbs: (
 const evalSentNet = new Map<string, Float64Array>();
 function addSentNetLogits(net: TokenNet, articleIds: readonly string[], sentProbs: (id: string) => Float64Array): void {
   for (const id of articleIds) evalSentNet.set(id, sentenceNetLogits(net, docs.get(id)!, loadWordVectors(), sentProbs(id)));
+}
+/**
+ * Sentence-network probabilities (see `useSentFeed`) of every train article outside `folds` (i % 5 of
+ * `ids`), from the sentence network trained on the other articles, which reads the sentence model of
+ * the same articles; fitted once. With SI_FEED_CACHE=<dir> the table is also read from / written to
+ * that directory, so that a second process (SI_FEED_PAIRS=3,4;2,4 …: fits those tables, then exits)
+ * can fit some of the nested networks beside the main run; the values are the same either way.
+ */
+const sentNetTables = new Map<string, Map<string, Float64Array>>();
+function sentNetFeedTable(folds: readonly number[]): Map<string, Float64Array> {
+  const key = [...folds].sort().join(',');
+  let table = sentNetTables.get(key);
+  if (table) return table;
+  const cacheDir = process.env.SI_FEED_CACHE;
+  const cacheFile = cacheDir ? join(cacheDir, `without-${key.replace(',', '-')}.json`) : '';
+  if (cacheFile && existsSync(cacheFile)) {
+    table = new Map((JSON.parse(readFileSync(cacheFile, 'utf8')) as Array<[string, number[]]>).map(([id, p]) => [id, Float64Array.from(p)]));
+    console.error(`SI sentence feed: read ${cacheFile}`);
+  } else {
+    const train = ids.filter((_, i) => !folds.includes(i % 5));
+    const net = trainNet(train, crossFitSentences(train), true);
+    const sent = trainSentence(train);
+    table = new Map(
+      ids
+        .filter((_, i) => folds.includes(i % 5))
+        .map((id) => {
+          const doc = docs.get(id)!;
+          return [id, sentenceNetProbabilities(sentenceNetLogits(net, doc, loadWordVectors(), sentenceProbabilities(doc, sent)))];
+        }),
+    );
+    if (cacheFile) {
+      writeFileSync(`${cacheFile}.part`, JSON.stringify([...table].map(([id, p]) => [id, Array.from(p)])));
+      renameSync(`${cacheFile}.part`, cacheFile);
+    }
+  }
+  sentNetTables.set(key, table);
+  return table;
+}
+if (process.env.SI_FEED_PAIRS) {
+  for (const pair of process.env.SI_FEED_PAIRS.split(';')) {
+    sentNetFeedTable(pair.split(',').map(Number));
+    console.error(`SI sentence feed: fitted the network without folds ${pair}`);
+  }
+  process.exit(0);
 }
 const tuneList = [...tuneIds];
 const fitSent = crossFitSentences(fitIds);
@@ -454,7 +554,6 @@ const evalFirst = tuneOnAll ? new Map([...[0, 1, 2, 3].flatMap((f) => [...foldTo
 // (`mixWithinSentences`; SI_NET_MIXES, 0 = the token model alone) that scores best under a grid of
 // the gain decoding (contentOnly on) on the out-of-fold probabilities; `evalFirst` then holds the
 // mixed probabilities, on which the decoding is tuned as before.
-let netMix = 0;
 /**
  * The weight among `weights` whose probabilities (`probsOf`) decode best under `bestGainGrid`, with
  * that grid's best setting; a later weight must beat the best so far by more than 1e-6.
@@ -488,40 +587,105 @@ function bestGainGrid(probs: Map<string, Float64Array>, spanCosts: readonly numb
   }
   return { f1, params };
 }
-/** The best grid setting of the chosen mix (and gamma): also a start of the coordinate ascent below. */
-let gridStart: DecodeParams | null = null;
-if (useNet) {
-  const linear = new Map(evalFirst);
-  const mixed = (mix: number) => new Map([...linear].map(([id, p]) => [id, mixWithinSentences(docs.get(id)!, p, evalNet.get(id)!, mix)]));
-  [netMix, gridStart] = chooseWeight((process.env.SI_NET_MIXES ?? '0,0.3,0.6').split(',').map(Number), mixed, [0.25, 0.3, 0.35, 0.4, 0.45], [0.008, 0.011, 0.014, 0.017, 0.02], 'SI net mix');
-  for (const [id, p] of mixed(netMix)) evalFirst.set(id, p);
-  console.error(`SI net: chosen mix ${netMix}`);
+/** The out-of-fold choice of the SI weights and decoding (see `tuneSi`). */
+interface SiChoice {
+  netMix: number;
+  sentGamma: number;
+  best: { stack: boolean; params: DecodeParams; f1: number; precision: number; recall: number };
 }
-// With the sentence network: its weight `gamma` (0 = none), chosen by the same grid on the
-// out-of-fold probabilities after the token network's mix.
-let sentGamma = 0;
-if (useSentNet && tuneOnAll) {
-  const within = new Map(evalFirst);
-  const shifted = (gamma: number) => new Map([...within].map(([id, p]) => [id, shiftBySentences(docs.get(id)!, p, evalSentNet.get(id)!, gamma)]));
-  [sentGamma, gridStart] = chooseWeight((process.env.SI_SENT_GAMMAS ?? '0,0.25,0.5,0.75').split(',').map(Number), shifted, [0.3, 0.35, 0.4, 0.45, 0.5], [0.011, 0.0125, 0.014, 0.017], 'SI sentence net gamma');
-  for (const [id, p] of shifted(sentGamma)) evalFirst.set(id, p);
-  console.error(`SI sentence net: chosen gamma ${sentGamma}`);
-}
-let bestSi = { stack: false, params: { threshold: 0.3, gap: 2, smooth: 0.3, minWords: 1 } as DecodeParams, f1: -1, precision: 0, recall: 0 };
-const report = (stack: boolean, params: DecodeParams, r: { precision: number; recall: number; f1: number }) =>
-  console.error(`SI stack=${stack} ${JSON.stringify(params)}: P ${(100 * r.precision).toFixed(1)} R ${(100 * r.recall).toFixed(1)} F1 ${(100 * r.f1).toFixed(2)}`);
-const probsOf = (stack: boolean) => (stack ? tuneStacked! : evalFirst);
-// 1. The threshold decoding (opt-in, `--threshold-grid`: it lost to the gain decoding, and its
-// `maxWords` cuts runs into pieces): a coarse grid over threshold, joining and smoothing.
-if (process.argv.includes('--threshold-grid')) {
-  for (const stack of tuneStacked ? [false, true] : [false]) {
-    for (const threshold of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45]) {
-      for (const gap of [0, 1, 2, 4]) {
-        for (const smooth of [0, 0.4]) {
-          for (const minWords of [1, 2, 3]) {
-            const params: DecodeParams = { threshold, gap, smooth, minWords, trimEdges: true, splitSentences: true, peak: 0, maxWords: 0 };
+/**
+ * Chooses the token network's mix (on `netZ`), the sentence network's gamma (on `sentZ`, when given)
+ * and the decoding on out-of-fold token probabilities `first` of `evalIds` (`stacked`: the second
+ * pass's, `--stack`); `label` names the recipe in the log.
+ */
+function tuneSi(first: Map<string, Float64Array>, netZ: Map<string, Float64Array>, sentZ: Map<string, Float64Array> | null, stacked: Map<string, Float64Array> | null, label = ''): SiChoice {
+  const evalFirst = new Map(first);
+  /** The best grid setting of the chosen mix (and gamma): also a start of the coordinate ascent below. */
+  let gridStart: DecodeParams | null = null;
+  let netMix = 0;
+  if (useNet) {
+    const linear = new Map(evalFirst);
+    const mixed = (mix: number) => new Map([...linear].map(([id, p]) => [id, mixWithinSentences(docs.get(id)!, p, netZ.get(id)!, mix)]));
+    [netMix, gridStart] = chooseWeight((process.env.SI_NET_MIXES ?? '0,0.3,0.6').split(',').map(Number), mixed, [0.25, 0.3, 0.35, 0.4, 0.45], [0.008, 0.011, 0.014, 0.017, 0.02], `SI ${label}net mix`);
+    for (const [id, p] of mixed(netMix)) evalFirst.set(id, p);
+    console.error(`SI ${label}net: chosen mix ${netMix}`);
+  }
+  // With the sentence network: its weight `gamma` (0 = none), chosen by the same grid on the
+  // out-of-fold probabilities after the token network's mix.
+  let sentGamma = 0;
+  if (sentZ) {
+    const within = new Map(evalFirst);
+    const shifted = (gamma: number) => new Map([...within].map(([id, p]) => [id, shiftBySentences(docs.get(id)!, p, sentZ.get(id)!, gamma)]));
+    [sentGamma, gridStart] = chooseWeight((process.env.SI_SENT_GAMMAS ?? '0,0.25,0.5,0.75').split(',').map(Number), shifted, [0.3, 0.35, 0.4, 0.45, 0.5], [0.011, 0.0125, 0.014, 0.017], `SI ${label}sentence net gamma`);
+    for (const [id, p] of shifted(sentGamma)) evalFirst.set(id, p);
+    console.error(`SI ${label}sentence net: chosen gamma ${sentGamma}`);
+  }
+  let bestSi = { stack: false, params: { threshold: 0.3, gap: 2, smooth: 0.3, minWords: 1 } as DecodeParams, f1: -1, precision: 0, recall: 0 };
+  const report = (stack: boolean, params: DecodeParams, r: { precision: number; recall: number; f1: number }) =>
+    console.error(`SI stack=${stack} ${JSON.stringify(params)}: P ${(100 * r.precision).toFixed(1)} R ${(100 * r.recall).toFixed(1)} F1 ${(100 * r.f1).toFixed(2)}`);
+  const probsOf = (stack: boolean) => (stack ? stacked! : evalFirst);
+  // 1. The threshold decoding (opt-in, `--threshold-grid`: it lost to the gain decoding, and its
+  // `maxWords` cuts runs into pieces): a coarse grid over threshold, joining and smoothing.
+  if (process.argv.includes('--threshold-grid')) {
+    for (const stack of stacked ? [false, true] : [false]) {
+      for (const threshold of [0.15, 0.2, 0.25, 0.3, 0.35, 0.4, 0.45]) {
+        for (const gap of [0, 1, 2, 4]) {
+          for (const smooth of [0, 0.4]) {
+            for (const minWords of [1, 2, 3]) {
+              const params: DecodeParams = { threshold, gap, smooth, minWords, trimEdges: true, splitSentences: true, peak: 0, maxWords: 0 };
+              const r = siScore(evalIds, probsOf(stack), params);
+              if (r.f1 > bestSi.f1) {
+                bestSi = { stack, params, ...r };
+                report(stack, params, r);
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+  // 2. Coordinate ascent over every decoding setting from the grid's best (three rounds).
+  type Choices = { [K in keyof DecodeParams]?: Array<DecodeParams[K]> };
+  /** Coordinate ascent over the given settings from `bestSi` (three rounds). */
+  const ascend = (choices: Choices): void => {
+    for (let round = 0; round < 3; round++) {
+      const probs = probsOf(bestSi.stack);
+      for (const key of Object.keys(choices) as Array<keyof DecodeParams>) {
+        for (const value of choices[key]!) {
+          const params = { ...bestSi.params, [key]: value } as DecodeParams;
+          const r = siScore(evalIds, probs, params);
+          if (r.f1 > bestSi.f1 + 1e-6) {
+            bestSi = { stack: bestSi.stack, params, ...r };
+            report(bestSi.stack, params, r);
+          }
+        }
+      }
+    }
+  };
+  if (bestSi.f1 >= 0) {
+    ascend({
+      threshold: [0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.33, 0.36, 0.4, 0.45, 0.5],
+      gap: [0, 1, 2, 3, 4, 6],
+      smooth: [0, 0.2, 0.4, 0.6],
+      minWords: [1, 2, 3, 4],
+      trimEdges: [false, true],
+      splitSentences: [false, true],
+      peak: [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7],
+      maxWords: [0, 6, 8, 10, 12, 16, 20, 25, 30, 40],
+    });
+  }
+  // 3. Gain decoding (`decodeSpansByGain`: spans chosen to maximise a linearised span-level F1) under
+  // the honesty rule `SI_MIN_GAP_CHARS`: a grid over its span cost, cover gain and smoothing, then
+  // coordinate ascent.
+  if (process.env.SI_GAIN !== '0') {
+    const base: DecodeParams = { threshold: 0, gap: 0, smooth: 0, minWords: 1 };
+    for (const stack of stacked ? [false, true] : [false]) {
+      for (const spanCost of [0.25, 0.3, 0.35, 0.4, 0.45]) {
+        for (const coverGain of [0.01, 0.0125, 0.015, 0.0175, 0.02]) {
+          for (const smooth of [0, 0.2, 0.4]) {
+            const params: DecodeParams = { ...base, smooth, spanCost, coverGain, maxTokens: 40, joinChars: 0, gapBelow: 1, minGapChars: SI_MIN_GAP_CHARS };
             const r = siScore(evalIds, probsOf(stack), params);
-            if (r.f1 > bestSi.f1) {
+            if (r.f1 > bestSi.f1 + 1e-6) {
               bestSi = { stack, params, ...r };
               report(stack, params, r);
             }
@@ -529,98 +693,95 @@ if (process.argv.includes('--threshold-grid')) {
         }
       }
     }
+    // The mix / gamma grid's best setting (same probabilities) is also a start: the ascent from the
+    // gain grid's best alone can end lower (43.91 against 44.02 with the sentence network).
+    if (gridStart && !stacked) {
+      const r = siScore(evalIds, probsOf(false), gridStart);
+      if (r.f1 > bestSi.f1 + 1e-6) {
+        bestSi = { stack: false, params: gridStart, ...r };
+        report(false, gridStart, r);
+      }
+    }
+    if ((bestSi.params.spanCost ?? 0) > 0) {
+      ascend({
+        spanCost: [0.22, 0.25, 0.28, 0.3, 0.32, 0.35, 0.38, 0.4, 0.45, 0.5, 0.55],
+        coverGain: [0.008, 0.01, 0.011, 0.0125, 0.014, 0.015, 0.0165, 0.0175, 0.02],
+        smooth: [0, 0.1, 0.2, 0.3, 0.4, 0.5],
+        maxTokens: [20, 30, 40, 60],
+        // 1 = no low-token rule: the character gap alone keeps phrases whole.
+        gapBelow: [0.3, 0.4, 0.5, 1],
+        trimEdges: [false, true],
+        // true: no span made only of function words and punctuation (`function-words.json`).
+        contentOnly: [false, true],
+      });
+    }
   }
-}
-// 2. Coordinate ascent over every decoding setting from the grid's best (three rounds).
-type Choices = { [K in keyof DecodeParams]?: Array<DecodeParams[K]> };
-/** Coordinate ascent over the given settings from `bestSi` (three rounds). */
-function ascend(choices: Choices): void {
-  for (let round = 0; round < 3; round++) {
+  {
+    // Honesty check: the chosen decoding should lose little when pieces of one line at most
+    // `SI_MIN_GAP_CHARS` characters apart are joined again; and its F1 on the tuning split alone.
+    const f = (r: { precision: number; recall: number; f1: number }) => `${(100 * r.precision).toFixed(1)}/${(100 * r.recall).toFixed(1)}/${(100 * r.f1).toFixed(2)}`;
     const probs = probsOf(bestSi.stack);
-    for (const key of Object.keys(choices) as Array<keyof DecodeParams>) {
-      for (const value of choices[key]!) {
-        const params = { ...bestSi.params, [key]: value } as DecodeParams;
-        const r = siScore(evalIds, probs, params);
-        if (r.f1 > bestSi.f1 + 1e-6) {
-          bestSi = { stack: bestSi.stack, params, ...r };
-          report(bestSi.stack, params, r);
-        }
-      }
+    console.error(`SI ${label}chosen on ${evalIds.length} articles: P/R/F1 ${f(bestSi)}; pieces within ${SI_MIN_GAP_CHARS} chars joined ${f(siScore(evalIds, probs, bestSi.params, SI_MIN_GAP_CHARS))}; tuning split ${f(siScore(tuneList, probs, bestSi.params))}`);
+    const flipped = { ...bestSi.params, contentOnly: bestSi.params.contentOnly !== true };
+    console.error(`SI same settings with contentOnly ${String(flipped.contentOnly)}: P/R/F1 ${f(siScore(evalIds, probs, flipped))}; tuning split ${f(siScore(tuneList, probs, flipped))}`);
+  }
+  return { netMix, sentGamma, best: bestSi };
+}
+/** Out-of-fold sentence-network probabilities of every train article (the networks of `foldTokens`): the test rows' feed, and the final token models' training feed. */
+const oofFeed = useSentFeed ? new Map(ids.map((id) => [id, sentenceNetProbabilities(evalSentNet.get(id)!)])) : new Map<string, Float64Array>();
+const feedFirst = new Map<string, Float64Array>();
+const feedNet = new Map<string, Float64Array>();
+if (useSentFeed) {
+  // Nested folds: outer fold f's training rows of fold g read the network trained without f and g.
+  for (let f = 0; f < 5; f++) {
+    const train = ids.filter((_, i) => i % 5 !== f);
+    const test = ids.filter((_, i) => i % 5 === f);
+    const trainFeed = new Map(train.map((id) => [id, sentNetFeedTable([f, articleOrder.get(id)! % 5]).get(id)!]));
+    if (sentFeedMode === 'all') {
+      const trained = trainSi(train, trainFeed, SI_EPOCHS, SI_L2);
+      const si = loadLinear(packTokenModel(trained.model, trained.index.names));
+      for (const id of test) feedFirst.set(id, tokenProbabilities(docs.get(id)!, si, oofFeed.get(id)!));
     }
-  }
-}
-if (bestSi.f1 >= 0) {
-  ascend({
-    threshold: [0.12, 0.15, 0.18, 0.2, 0.22, 0.25, 0.28, 0.3, 0.33, 0.36, 0.4, 0.45, 0.5],
-    gap: [0, 1, 2, 3, 4, 6],
-    smooth: [0, 0.2, 0.4, 0.6],
-    minWords: [1, 2, 3, 4],
-    trimEdges: [false, true],
-    splitSentences: [false, true],
-    peak: [0, 0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6, 0.7],
-    maxWords: [0, 6, 8, 10, 12, 16, 20, 25, 30, 40],
-  });
-}
-// 3. Gain decoding (`decodeSpansByGain`: spans chosen to maximise a linearised span-level F1) under
-// the honesty rule `SI_MIN_GAP_CHARS`: a grid over its span cost, cover gain and smoothing, then
-// coordinate ascent.
-if (process.env.SI_GAIN !== '0') {
-  const base: DecodeParams = { threshold: 0, gap: 0, smooth: 0, minWords: 1 };
-  for (const stack of tuneStacked ? [false, true] : [false]) {
-    for (const spanCost of [0.25, 0.3, 0.35, 0.4, 0.45]) {
-      for (const coverGain of [0.01, 0.0125, 0.015, 0.0175, 0.02]) {
-        for (const smooth of [0, 0.2, 0.4]) {
-          const params: DecodeParams = { ...base, smooth, spanCost, coverGain, maxTokens: 40, joinChars: 0, gapBelow: 1, minGapChars: SI_MIN_GAP_CHARS };
-          const r = siScore(evalIds, probsOf(stack), params);
-          if (r.f1 > bestSi.f1 + 1e-6) {
-            bestSi = { stack, params, ...r };
-            report(stack, params, r);
-          }
-        }
-      }
+    if (useNet) {
+      const net = trainNet(train, trainFeed);
+      for (const id of test) feedNet.set(id, tokenNetLogits(net, docs.get(id)!, loadWordVectors(), oofFeed.get(id)!));
     }
-  }
-  // The mix / gamma grid's best setting (same probabilities) is also a start: the ascent from the
-  // gain grid's best alone can end lower (43.91 against 44.02 with the sentence network).
-  if (gridStart && !tuneStacked) {
-    const r = siScore(evalIds, probsOf(false), gridStart);
-    if (r.f1 > bestSi.f1 + 1e-6) {
-      bestSi = { stack: false, params: gridStart, ...r };
-      report(false, gridStart, r);
-    }
-  }
-  if ((bestSi.params.spanCost ?? 0) > 0) {
-    ascend({
-      spanCost: [0.22, 0.25, 0.28, 0.3, 0.32, 0.35, 0.38, 0.4, 0.45, 0.5, 0.55],
-      coverGain: [0.008, 0.01, 0.011, 0.0125, 0.014, 0.015, 0.0165, 0.0175, 0.02],
-      smooth: [0, 0.1, 0.2, 0.3, 0.4, 0.5],
-      maxTokens: [20, 30, 40, 60],
-      // 1 = no low-token rule: the character gap alone keeps phrases whole.
-      gapBelow: [0.3, 0.4, 0.5, 1],
-      trimEdges: [false, true],
-      // true: no span made only of function words and punctuation (`function-words.json`).
-      contentOnly: [false, true],
-    });
+    console.error(`SI sentence feed: outer fold ${f + 1}/5 done (${sentNetTables.size} nested sentence networks so far)`);
   }
 }
-{
-  // Honesty check: the chosen decoding should lose little when pieces of one line at most
-  // `SI_MIN_GAP_CHARS` characters apart are joined again; and its F1 on the tuning split alone.
-  const f = (r: { precision: number; recall: number; f1: number }) => `${(100 * r.precision).toFixed(1)}/${(100 * r.recall).toFixed(1)}/${(100 * r.f1).toFixed(2)}`;
-  const probs = probsOf(bestSi.stack);
-  console.error(`SI chosen on ${evalIds.length} articles: P/R/F1 ${f(bestSi)}; pieces within ${SI_MIN_GAP_CHARS} chars joined ${f(siScore(evalIds, probs, bestSi.params, SI_MIN_GAP_CHARS))}; tuning split ${f(siScore(tuneList, probs, bestSi.params))}`);
-  const flipped = { ...bestSi.params, contentOnly: bestSi.params.contentOnly !== true };
-  console.error(`SI same settings with contentOnly ${String(flipped.contentOnly)}: P/R/F1 ${f(siScore(evalIds, probs, flipped))}; tuning split ${f(siScore(tuneList, probs, flipped))}`);
+/** SI F1 of the chosen decoding by fold (i % 5), for judging the noise of a difference. */
+function byFold(probs: Map<string, Float64Array>, params: DecodeParams): string {
+  return [0, 1, 2, 3, 4].map((f) => (100 * siScore(ids.filter((_, i) => i % 5 === f), probs, params).f1).toFixed(2)).join(' / ');
 }
+/** The mixed (and shifted) out-of-fold probabilities of a choice. */
+function choiceProbs(first: Map<string, Float64Array>, netZ: Map<string, Float64Array>, sentZ: Map<string, Float64Array> | null, c: SiChoice): Map<string, Float64Array> {
+  return new Map(
+    evalIds.map((id) => {
+      const doc = docs.get(id)!;
+      const within = useNet ? mixWithinSentences(doc, first.get(id)!, netZ.get(id)!, c.netMix) : first.get(id)!;
+      return [id, sentZ ? shiftBySentences(doc, within, sentZ.get(id)!, c.sentGamma) : within];
+    }),
+  );
+}
+const shippedChoice = tuneSi(evalFirst, evalNet, useSentNet && tuneOnAll && !useSentFeed ? evalSentNet : null, tuneStacked);
+// With SI_SENT_FEED=net the token model's probabilities are the shipped recipe's.
+const feedTokens = sentFeedMode === 'net' ? evalFirst : feedFirst;
+const feedChoice = useSentFeed ? tuneSi(feedTokens, feedNet, evalSentNet, null, `sentence-feed (${sentFeedMode}) `) : null;
+if (feedChoice) {
+  const f = (c: SiChoice) => `P/R/F1 ${(100 * c.best.precision).toFixed(1)}/${(100 * c.best.recall).toFixed(1)}/${(100 * c.best.f1).toFixed(2)}`;
+  console.error(`SI out-of-fold on ${evalIds.length} articles: shipped recipe ${f(shippedChoice)} (by fold ${byFold(choiceProbs(evalFirst, evalNet, null, shippedChoice), shippedChoice.best.params)}); sentence feed ${f(feedChoice)} (mix ${feedChoice.netMix}, gamma ${feedChoice.sentGamma}; by fold ${byFold(choiceProbs(feedTokens, feedNet, evalSentNet, feedChoice), feedChoice.best.params)})`);
+}
+const { netMix, sentGamma, best: bestSi } = feedChoice ?? shippedChoice;
 
 // ---------------------------------------------------------------- final fit on all train
 console.error(`final: TC ${JSON.stringify(bestTc)}; SI ${JSON.stringify(bestSi)}`);
 const tcStored = finalTc();
 const allSent = crossFitSentences(ids);
-const siFinal = trainSi(ids, allSent, SI_EPOCHS, SI_L2);
+// With the feed, the final token models read the out-of-fold sentence-network probabilities.
+const siFinal = trainSi(ids, sentFeedMode === 'all' ? oofFeed : allSent, SI_EPOCHS, SI_L2);
 const sentFinal = trainSentence(ids);
-const netFinal = useNet && netMix > 0 ? trainNet(ids, allSent) : null;
-const sentNetFinal = useSentNet && sentGamma > 0 ? trainNet(ids, allSent, true) : null;
+const netFinal = useNet && netMix > 0 ? trainNet(ids, useSentFeed ? oofFeed : allSent) : null;
+const sentNetFinal = useSentNet && (sentGamma > 0 || useSentFeed) ? trainNet(ids, allSent, true) : null;
 const stackFinal = bestSi.stack && tryStack ? trainStack(ids, crossFitTokens(ids, allSent, SI_EPOCHS, SI_L2), allSent) : null;
 /**
  * Packs the token model: named features whose weight is below 0.06 are dropped (as before), the
@@ -639,11 +800,13 @@ const stored: StoredRhetoricModel = {
   ...(stackFinal ? { stack: packLinearModel(stackFinal.model, stackFinal.index.names, ['propaganda'], 1e-4) } : {}),
   ...(netFinal ? { net: packTokenNet(netFinal, netMix) } : {}),
   ...(sentNetFinal ? { sentNet: packTokenNet(sentNetFinal, sentGamma) } : {}),
+  ...(sentNetFinal && sentFeedMode ? { sentFeed: sentFeedMode } : {}),
   decode: bestSi.params,
   ...(tcStored.lexicon ? { lexicon: tcStored.lexicon } : {}),
   ...(tcStored.embeddings ? { embeddings: tcStored.embeddings } : {}),
   ...(tcStored.tcRepeat ? { tcRepeat: tcStored.tcRepeat } : {}),
   ...(tcStored.tcNet ? { tcNet: tcStored.tcNet } : {}),
+  ...(tcStored.tcBayes ? { tcBayes: tcStored.tcBayes } : {}),
 };
 const out = process.env.RHETORIC_OUT ?? join(root, 'data', 'models', 'rhetoric.json');
 writeFileSync(out, JSON.stringify(stored));

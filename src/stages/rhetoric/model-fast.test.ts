@@ -1,7 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareDoc } from './doc.ts';
-import { classifySpan, detectRhetoric, loadRhetoricModel, predictEmitted, sentenceProbabilities, sentenceProbabilitiesGeneric, tokenProbabilities, type LoadedLinear } from './model.ts';
+import { classifySpan, decodeSpans, detectRhetoric, loadRhetoricModel, predictEmitted, sentenceProbabilities, sentenceProbabilitiesGeneric, tokenProbabilities, type LoadedLinear } from './model.ts';
+import { initTokenNet, mixWithinSentences, sentenceNetLogits, sentenceNetProbabilities, tokenNetLogits } from './token-net.ts';
 import { emitSpanFeatures, emitTokenFeatures } from './features.ts';
 import { sigmoid } from '../../models/linear.ts';
 import { NestedFeatureIndex } from '../../models/features.ts';
@@ -74,4 +75,28 @@ test('spans and techniques of a document do not depend on the documents seen bef
   const warm = detectRhetoric(prepareDoc(text), model);
   assert.deepEqual(warm, cold);
   assert.deepEqual(detectRhetoric(prepareDoc(other), model), detectRhetoric(prepareDoc(other), model));
+});
+
+test('with sentFeed the token models (or the token network alone) read the sentence network probabilities instead of the sentence model', () => {
+  const model = loadRhetoricModel();
+  if (!model.net) return;
+  const vectors = loadWordVectors();
+  const doc = prepareDoc(text);
+  // An untrained sentence scorer: its probabilities (near 0.5) differ from the sentence model's.
+  const sentNet = { net: initTokenNet({ dims: vectors.dims, proj: 4, window: 1, hidden: 4, hidden2: 2 }, 3), mix: 0 };
+  const linear = sentenceProbabilities(doc, model.sent);
+  const fedProbs = sentenceNetProbabilities(sentenceNetLogits(sentNet.net, doc, vectors, linear));
+  const spansOf = (sentProbs: Float64Array, netSentProbs = sentProbs) => {
+    const first = tokenProbabilities(doc, model.si, sentProbs);
+    const within = mixWithinSentences(doc, first, tokenNetLogits(model.net!.net, doc, vectors, netSentProbs), model.net!.mix);
+    return decodeSpans(doc, within, model.decode).map((s) => [s.start, s.end, s.confidence]);
+  };
+  const pick = (spans: ReturnType<typeof detectRhetoric>) => spans.map((s) => [s.start, s.end, s.confidence]);
+  // Without sentFeed and at gamma 0 the sentence network changes nothing.
+  assert.deepEqual(pick(detectRhetoric(doc, { ...model, sentNet })), pick(detectRhetoric(doc, model)));
+  assert.deepEqual(pick(detectRhetoric(doc, { ...model, sentNet, sentFeed: 'all' })), spansOf(fedProbs));
+  assert.notDeepEqual(spansOf(fedProbs), spansOf(linear));
+  // `net`: only the token network reads them.
+  assert.deepEqual(pick(detectRhetoric(doc, { ...model, sentNet, sentFeed: 'net' })), spansOf(linear, fedProbs));
+  assert.notDeepEqual(spansOf(linear, fedProbs), spansOf(linear));
 });

@@ -6,7 +6,7 @@ import { unpackLinearModel, type StoredLinearModel } from '../../models/serializ
 import { tokenRange, type RhetoricDoc } from './doc.ts';
 import { addEmbeddingScores, EMBEDDINGS_FILE, embeddingRows, loadWordVectors, spanEmbedding, type EmbeddingRows, type WordVectors } from './embeddings.ts';
 import { TOKEN_VECTOR_PREFIXES, tokenVectorScores } from './token-vectors.ts';
-import { mixWithinSentences, sentenceNetLogits, shiftBySentences, tokenNetLogits, unpackTokenNet, type StoredTokenNet, type TokenNet } from './token-net.ts';
+import { mixWithinSentences, sentenceNetLogits, sentenceNetProbabilities, shiftBySentences, tokenNetLogits, unpackTokenNet, type StoredTokenNet, type TokenNet } from './token-net.ts';
 import { lexiconLookup, type LexiconLookup, type TechniqueLexicons } from './lexicon.ts';
 import { addSpanBagScores } from './span-bag.ts';
 import { forEachWordValue, newWordCache, type WordCache } from './word-table.ts';
@@ -70,6 +70,12 @@ export interface StoredRhetoricModel {
   net?: StoredTokenNet;
   /** Optional sentence network (`token-net.ts`, trained sentence-level; `mix` = its weight) that moves each sentence's token probabilities (see `shiftBySentences`). */
   sentNet?: StoredTokenNet;
+  /**
+   * With `sentNet`: its probabilities replace the sentence model's as the sentence probability the
+   * token model and the token network read (`all`, `true` in older files; `SI_SENT_FEED=1`), or the
+   * token network alone (`net`; `SI_SENT_FEED=net`); see `detectRhetoric`.
+   */
+  sentFeed?: 'all' | 'net' | true;
   decode: DecodeParams;
   /** Per-technique marker words used by the technique model's features (see `lexicon.ts`). */
   lexicon?: TechniqueLexicons;
@@ -79,6 +85,11 @@ export interface StoredRhetoricModel {
   tcRepeat?: Record<string, number>;
   /** Optional convolutional span networks (`span-net.ts`) whose mean logits, times their mix, are added to the technique model's. */
   tcNet?: StoredSpanNets;
+  /**
+   * The naive Bayes mixed into the technique model (`tc-bayes.ts`): its Laplace alpha and weight, for
+   * the record only — it is already folded into `tc`'s weights and bias, so nothing reads it at run time.
+   */
+  tcBayes?: { alpha: number; weight: number };
 }
 
 /** A loaded linear model with its feature index and labels. */
@@ -107,6 +118,8 @@ export interface RhetoricModel {
   net?: { net: TokenNet; mix: number };
   /** Sentence network and its weight (see `shiftBySentences`). */
   sentNet?: { net: TokenNet; mix: number };
+  /** The sentence network's probabilities feed both token models (`all`) or the token network alone (`net`); see `StoredRhetoricModel.sentFeed`. */
+  sentFeed?: 'all' | 'net';
   decode: DecodeParams;
 }
 
@@ -140,7 +153,7 @@ export function loadRhetoricModel(): RhetoricModel {
   if (!cached) {
     const stored = JSON.parse(readFileSync(process.env.ANNALIST_RHETORIC_MODEL || MODEL_URL, 'utf8')) as StoredRhetoricModel;
     const tc: LoadedLinear = { ...loadLinear(stored.tc), lexicon: stored.lexicon ? lexiconLookup(stored.lexicon) : undefined, vectors: vectorsOf(stored.embeddings), repeat: stored.tcRepeat, net: stored.tcNet ? unpackSpanNets(stored.tcNet) : undefined };
-    cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc, stack: stored.stack ? loadLinear(stored.stack) : undefined, net: stored.net ? unpackTokenNet(stored.net) : undefined, sentNet: stored.sentNet ? unpackTokenNet(stored.sentNet) : undefined, decode: stored.decode };
+    cached = { version: stored.version, sent: loadLinear(stored.sent), si: loadLinear(stored.si), tc, stack: stored.stack ? loadLinear(stored.stack) : undefined, net: stored.net ? unpackTokenNet(stored.net) : undefined, sentNet: stored.sentNet ? unpackTokenNet(stored.sentNet) : undefined, ...(stored.sentFeed && stored.sentNet ? { sentFeed: stored.sentFeed === 'net' ? 'net' : 'all' } : {}), decode: stored.decode };
   }
   return cached;
 }
@@ -731,10 +744,15 @@ export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear, pee
  * Reads the document and the model; returns new records sorted by start.
  */
 export function detectRhetoric(doc: RhetoricDoc, model: RhetoricModel = loadRhetoricModel()): RhetoricSpan[] {
-  const sentenceProbs = sentenceProbabilities(doc, model.sent);
+  const linearSent = sentenceProbabilities(doc, model.sent);
+  // The sentence network reads the linear sentence probabilities; with `sentFeed` its own
+  // probabilities are then what the token model and the token network read.
+  const sentZ = model.sentNet ? sentenceNetLogits(model.sentNet.net, doc, loadWordVectors(), linearSent) : null;
+  const fed = model.sentFeed && sentZ ? sentenceNetProbabilities(sentZ) : linearSent;
+  const sentenceProbs = model.sentFeed === 'all' ? fed : linearSent;
   const first = tokenProbabilities(doc, model.si, sentenceProbs);
-  const within = model.net ? mixWithinSentences(doc, first, tokenNetLogits(model.net.net, doc, loadWordVectors(), sentenceProbs), model.net.mix) : first;
-  const mixed = model.sentNet ? shiftBySentences(doc, within, sentenceNetLogits(model.sentNet.net, doc, loadWordVectors(), sentenceProbs), model.sentNet.mix) : within;
+  const within = model.net ? mixWithinSentences(doc, first, tokenNetLogits(model.net.net, doc, loadWordVectors(), fed), model.net.mix) : first;
+  const mixed = model.sentNet && sentZ ? shiftBySentences(doc, within, sentZ, model.sentNet.mix) : within;
   const probs = model.stack ? stackProbabilities(doc, mixed, sentenceProbs, model.stack) : mixed;
   const spans = decodeSpans(doc, probs, model.decode);
   return spans.map((s) => ({ ...s, techniques: classifySpan(doc, s, model.tc, spans) }));

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { makeRng } from '../../models/rng.ts';
 import { prepareDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
-import { initTokenNet, layoutOf, mixWithinSentences, netInput, netLogits, netLoss, packTokenNet, sentenceNetLogits, shiftBySentences, tokenNetLogits, trainTokenNet, unitTable, unpackTokenNet, type TokenNetShape } from './token-net.ts';
+import { initTokenNet, layoutOf, mixWithinSentences, netInput, netLogits, netLoss, packTokenNet, sentenceNetLogits, sentenceNetProbabilities, shiftBySentences, tokenNetLogits, trainTokenNet, unitTable, unpackTokenNet, type TokenNetShape } from './token-net.ts';
 
 /** Random word vectors for the words of the given texts (one word is left without a vector). */
 function fakeVectors(texts: string[], dims: number, seed: number): WordVectors {
@@ -214,4 +214,12 @@ test('shiftBySentences: gamma 0 keeps the probabilities; otherwise a sentence mo
     const expected = doc.tokenSentence[i] === 0 ? 1 : -0.5;
     assert.ok(Math.abs(logit(moved[i]!) - logit(p) - expected) < 1e-9);
   });
+});
+
+test('sentenceNetProbabilities: the logistic of each sentence logit', () => {
+  const p = sentenceNetProbabilities([0, 2, -3]);
+  assert.equal(p.length, 3);
+  assert.equal(p[0], 0.5);
+  assert.ok(Math.abs(p[1]! - 1 / (1 + Math.exp(-2))) < 1e-15);
+  assert.ok(p[2]! < 0.05 && p[2]! > 0);
 });

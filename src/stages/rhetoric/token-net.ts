@@ -937,6 +937,17 @@ export function sentenceNetLogits(net: TokenNet, doc: RhetoricDoc, vectors: Word
 }
 
 /**
+ * Per sentence, the probability 1 / (1 + e^−z) of a sentence scorer's logit z (see
+ * `sentenceNetLogits`): what the token models read as the sentence probability when a model feeds
+ * them the sentence network instead of the linear sentence model (`sentFeed`).
+ */
+export function sentenceNetProbabilities(sentenceZ: ArrayLike<number>): Float64Array {
+  const out = new Float64Array(sentenceZ.length);
+  for (let s = 0; s < out.length; s++) out[s] = 1 / (1 + Math.exp(-sentenceZ[s]!));
+  return out;
+}
+
+/**
  * Moves each sentence's token probabilities by a sentence scorer: every token's logit gets
  * `gamma` × z_s, where z_s is the sentence network's logit. The order of the tokens within a
  * sentence is kept; only how likely the sentence is changes. (Adding `gamma` × (z_s − logit p_s),
