@@ -5,7 +5,7 @@ import { assessModality, assessPredicate, type ModalityCues } from './assess-mod
 import { findParticipants, participantsJson, withKbEventParticipants } from './find-participants.ts';
 import { buildTriggerLexicon, findTriggers, readDataJson, type TriggerLexicon, type TriggerMatch } from './lexicon.ts';
 import { dateOwner } from './date-owner.ts';
-import { afterTime, beforeTime, coarsenInherited, inheritedConfidence, isDating, isPastPerfect, narrativeDistance, opensWithParticiple, pickNarrativeTime, pickPostModifierTime, pickSentenceTime, statedDates, timeFromTimex, timeOfAnchor, yearLevelKbTime } from './pick-time.ts';
+import { afterTime, beforeTime, coarsenInherited, inheritedConfidence, isDating, isPastPerfect, narrativeDistance, opensWithParticiple, pickNarrativeTime, pickPostModifierTime, pickSentenceTime, datesInView, timeFromTimex, timeOfAnchor, timexesByParagraph, yearLevelKbTime } from './pick-time.ts';
 import { bracketedMention, findDateList } from './find-date-list.ts';
 import { findAspectual } from './find-aspectual.ts';
 import { closeOnceOnly } from './close-once-only.ts';
@@ -106,7 +106,7 @@ export function mergeTriggers(triggers: readonly TriggerMatch[]): TriggerMatch[]
  * else the narrative's reference time, marked `inherited` and at most month-precise, and "from then
  * on" in a sentence opened by a result-state participle ("Reelected by a wide margin, she …"); a
  * past-perfect trigger is dated "by" its time; an interval anchored on a KB event the text only names
- * is given at year precision (`coarsening: 'kb-year'`, the day kept in `coarsenedFrom` and
+ * (no day of it stated in the paragraph or as the reference time: datesInView) is given at year precision (`coarsening: 'kb-year'`, the day kept in `coarsenedFrom` and
  * `interval`); an anniversary around the trigger dates it N years back; "later that year" with no
  * earlier date takes the year of a dated KB event the paragraph names), a place, polarity and
  * modality, and the claim that reports them. Subjects coordinated with the subject share its role,
@@ -122,12 +122,14 @@ export function findEvents(input: StageInput): StageOutput {
   const sentences = readSentences(input);
   const claims = input.layer('claim');
   const out = new Map<string, Annotation>();
-  const stated = statedDates(sentences.flatMap((s) => s.timexes));
+  const byParagraph = timexesByParagraph(sentences);
   let kb: KnowledgeBase | undefined;
   const knowledge = () => (kb ??= input.resources.kb ?? loadKnowledgeBase());
   for (const s of sentences) {
     if (s.section && SKIP_SECTIONS.has(s.section.kind)) continue;
     const norms = s.tokens.map((t) => t.norm);
+    // the days the reader has in view here: a named event they fall on keeps its day (yearLevelKbTime)
+    const stated = datesInView(sentences, s.index, byParagraph);
     // "this decision": a demonstrative event noun is kept for now, and dropped below unless it finds its antecedent
     const anaphors = new Set<TriggerMatch>();
     const triggers = mergeTriggers(findTriggers(norms, lexicon)).filter((m) => {

@@ -9,7 +9,7 @@ import { makeAnnotation } from '../../core/annotation.ts';
 import type { Annotation, Json } from '../../core/types.ts';
 import { fixtureInput, fixtureSentences, fixtureTokens, nthIndex } from './fixture-layers.ts';
 import { eventsStage } from './index.ts';
-import { afterTime, opensWithParticiple, yearLevelKbTime } from './pick-time.ts';
+import { afterTime, datesInView, opensWithParticiple, yearLevelKbTime } from './pick-time.ts';
 import type { SentenceView } from './read-layers.ts';
 
 const PROV = { stage: 'test', version: '0', rule: 'fixture', confidence: 1 };
@@ -41,6 +41,37 @@ test('the KB day is kept when the text itself states it', () => {
   const x = timex(text, 'After the flood of the delta', { edtf: '1872-04-19/..', value: '1872-04-19', anchor: { kind: 'kb-event', ref: 'local:flood' } });
   const [ev] = events(text, [stated, x], 'removal');
   assert.equal(time(ev)?.edtf, '1872-04-19/..');
+});
+
+test('a day stated paragraphs back, with other dates told since, no longer keeps a named KB event at day precision', () => {
+  const text = [
+    'The delta flooded on 19 April 1872.',
+    '',
+    'The dikes were rebuilt in May 1874 by the engineers of the province.',
+    '',
+    'The rebuilding that started after the flood of the delta cost the treasury dearly.',
+  ].join('\n');
+  const stated = timex(text, '19 April 1872', { edtf: '1872-04-19', value: '1872-04-19', anchor: { kind: 'none' } });
+  const later = timex(text, 'May 1874', { edtf: '1874-05', value: '1874-05', anchor: { kind: 'none' } });
+  const x = timex(text, 'after the flood of the delta', { edtf: '1872-04-19/..', value: '1872-04-19', anchor: { kind: 'kb-event', ref: 'local:flood' }, interval: { earliest: '1872-04-19', latest: null } });
+  const rebuilding = eventsStage.run(fixtureInput({ text, extra: [stated, later, x] })).annotations.find((a) => a.provenance.rule === 'aspectual-subject');
+  assert.ok(rebuilding, 'the aspectual subject "rebuilding" is an event');
+  assert.equal(time(rebuilding)?.edtf, '1872/..');
+  assert.equal(time(rebuilding)?.coarsenedFrom, '1872-04-19/..');
+});
+
+test('datesInView: the days of the sentence\'s paragraph and of the reference time, not those further back', () => {
+  const text = 'It rained on 2 March 1901.\n\nThe mill burned on 9 June 1905.\n\nThe miller left on 1 July 1905 and the mayor spoke.';
+  const sentences = fixtureSentences(text).map((s, index): SentenceView => ({ index, start: s.start, end: s.end, paragraph: Number(s.attrs.paragraph), tokens: [], mentions: [], timexes: [] }));
+  const put = (needle: string, edtf: string) => {
+    const x = timex(text, needle, { edtf, value: edtf, anchor: { kind: 'none' } });
+    sentences.find((s) => s.start <= x.start && x.start < s.end)!.timexes.push(x);
+  };
+  put('2 March 1901', '1901-03-02');
+  put('9 June 1905', '1905-06-09');
+  put('1 July 1905', '1905-07-01');
+  assert.deepEqual([...datesInView(sentences, 2)].sort(), ['1905-06-09', '1905-07-01']);
+  assert.deepEqual([...datesInView(sentences, 1)].sort(), ['1901-03-02', '1905-06-09']);
 });
 
 test('yearLevelKbTime leaves points, narrative anchors and year intervals alone', () => {

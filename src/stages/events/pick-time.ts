@@ -313,6 +313,32 @@ export function statedDates(timexes: readonly Annotation[]): Set<string> {
   return out;
 }
 
+/** Key of a sentence's paragraph: paragraphs are numbered within a section. */
+function paragraphKey(s: SentenceView): string {
+  return `${s.section?.id ?? ''}#${s.paragraph}`;
+}
+
+/** The timexes of each paragraph (by `paragraphKey`), built once per text for `datesInView`. */
+export function timexesByParagraph(sentences: readonly SentenceView[]): Map<string, Annotation[]> {
+  const out = new Map<string, Annotation[]>();
+  for (const s of sentences) {
+    const k = paragraphKey(s);
+    out.set(k, [...(out.get(k) ?? []), ...s.timexes]);
+  }
+  return out;
+}
+
+/**
+ * The day and month dates a sentence has in view (as `statedDates` gives them): those stated in its
+ * own paragraph, and the narrative's reference time before it (`pickNarrativeTime`). A day the text
+ * gave paragraphs earlier, with other dates told since, no longer dates a named event for the reader.
+ */
+export function datesInView(sentences: readonly SentenceView[], index: number, byParagraph = timexesByParagraph(sentences)): Set<string> {
+  const para = byParagraph.get(paragraphKey(sentences[index]!)) ?? [];
+  const ref = pickNarrativeTime(sentences, index);
+  return statedDates(ref ? [...para, ref] : para);
+}
+
 /**
  * Convention for events dated by a knowledge-base event the text only names ("during the war",
  * "after Stalin's death", "after the 20th Congress"): the event's EDTF is given at year precision,
@@ -320,7 +346,8 @@ export function statedDates(timexes: readonly Annotation[]): Set<string> {
  * `1956-10-29/1956-11-07` → `1956`),
  * because the text itself gives no day; the day bounds stay in `interval` and the exact EDTF in
  * `coarsenedFrom` (`coarsening: 'kb-year'`). Points ("on the 100th anniversary of his birth") keep
- * their day, and so does an interval whose KB day is also stated in the text (then the text dates it).
+ * their day, and so does an interval whose KB day the text states where the reader has it in view
+ * (`stated`, from `datesInView`: the paragraph or the reference time; then the text dates it).
  */
 export function yearLevelKbTime(t: Record<string, Json | undefined>, x: Annotation, stated: ReadonlySet<string>): Record<string, Json | undefined> {
   const edtf = typeof t.edtf === 'string' ? t.edtf : '';
