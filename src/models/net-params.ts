@@ -64,3 +64,20 @@ export function unpackParams(packed: string, size: number, what: string): Float6
   if (params.length !== size) throw new Error(`${what}: parameter count does not match its shape`);
   return params;
 }
+
+/** Training settings shared by the hand-written networks' trainers (`trainTokenNet`, `trainSpanNet`). */
+export interface NetTrainingBase {
+  /** Most passes over the training examples. */
+  epochs: number;
+  /** Adam step size. */
+  learningRate: number;
+  /** Share of first-layer units kept in training (inverted dropout). */
+  keep: number;
+  /** Decoupled weight decay per step, times the learning rate (AdamW). */
+  decay: number;
+  /** Examples (sentences or spans) per update. */
+  batch: number;
+  seed: number;
+  /** Epochs without a held-out gain before stopping (default 2). */
+  patience?: number;
+}

@@ -133,8 +133,9 @@ test('table: a row with a number and no lower-case word gets the table-row featu
   assert.ok(!prose.includes(T.tab));
 });
 
-test('a model announces its gated feature groups in its header, and preparing it sets them', () => {
-  const model: NerModel = {
+/** A one-row model with empty name lists, for the header and binary round-trip tests. */
+function tinyModel(): NerModel {
+  return {
     format: 'annalist-ner-hashed/2',
     tags: [...NER_TAGS],
     trainedOn: 'made-up',
@@ -150,6 +151,10 @@ test('a model announces its gated feature groups in its header, and preparing it
     classKeys: new Uint32Array(0),
     classValues: new Uint32Array(0),
   };
+}
+
+test('a model announces its gated feature groups in its header, and preparing it sets them', () => {
+  const model = tinyModel();
   const saved = { ...FEATURE_FLAGS };
   try {
     const withTable = parseNerModel(serializeNerModel({ ...model, features: ['table', 'numRun'] }));
@@ -172,21 +177,8 @@ test('a model announces its gated feature groups in its header, and preparing it
 
 test('a model with a word-vector table carries it through the binary round trip, and preparing it installs it', () => {
   const model: NerModel = {
-    format: 'annalist-ner-hashed/2',
-    tags: [...NER_TAGS],
-    trainedOn: 'made-up',
+    ...tinyModel(),
     features: ['emb', 'embNear'],
-    epochs: 1,
-    bits: 4,
-    scale: 1,
-    rows: Uint32Array.of(3),
-    values: Int16Array.from(NER_TAGS, (_, k) => k),
-    names: new Uint32Array(0),
-    nameTypes: new Uint8Array(0),
-    ext: new Uint32Array(0),
-    extTypes: new Uint8Array(0),
-    classKeys: new Uint32Array(0),
-    classValues: new Uint32Array(0),
     // three words (odd counts exercise the padding): 2, 0 and 3 codes
     embKeys: Uint32Array.of(foldedHash('in') >>> 0, foldedHash('met') >>> 0, foldedHash('squadron') >>> 0).sort(),
     embLengths: Uint16Array.of(2, 0, 3),

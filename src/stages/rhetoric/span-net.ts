@@ -1,4 +1,4 @@
-import { adamState, adamStep, fillGlorot, offsetAllocator, packParams, unpackParams } from '../../models/net-params.ts';
+import { adamState, adamStep, fillGlorot, offsetAllocator, packParams, unpackParams, type NetTrainingBase } from '../../models/net-params.ts';
 import { makeRng, shuffleInPlace } from '../../models/rng.ts';
 import type { RhetoricDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
@@ -326,21 +326,8 @@ export function spanNetLoss(net: SpanNet, table: ArrayLike<number>, inputs: read
 }
 
 /** Training settings of `trainSpanNet`. */
-export interface SpanNetTraining {
+export interface SpanNetTraining extends NetTrainingBase {
   shape: SpanNetShape;
-  /** Most passes over the training spans. */
-  epochs: number;
-  /** Adam step size. */
-  learningRate: number;
-  /** Share of convolution units kept in training (inverted dropout). */
-  keep: number;
-  /** Decoupled weight decay per step, times the learning rate (AdamW). */
-  decay: number;
-  /** Spans per update. */
-  batch: number;
-  seed: number;
-  /** Epochs without a held-out gain before stopping (default 2). */
-  patience?: number;
   /** Called after each epoch with the mean training and held-out loss (for logging). */
   log?: (epoch: number, trainLoss: number, heldOutLoss: number) => void;
 }

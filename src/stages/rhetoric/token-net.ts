@@ -1,4 +1,4 @@
-import { adamState, adamStep, fillGlorot, offsetAllocator, packParams, unpackParams } from '../../models/net-params.ts';
+import { adamState, adamStep, fillGlorot, offsetAllocator, packParams, unpackParams, type NetTrainingBase } from '../../models/net-params.ts';
 import { makeRng, shuffleInPlace } from '../../models/rng.ts';
 import type { RhetoricDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
@@ -504,21 +504,8 @@ function lossGradient(z: Float64Array, y: Uint8Array, a: number, n: number, dz: 
 }
 
 /** Training settings of `trainTokenNet`. */
-export interface TokenNetTraining {
+export interface TokenNetTraining extends NetTrainingBase {
   shape: TokenNetShape;
-  /** Most passes over the training sentences. */
-  epochs: number;
-  /** Adam step size. */
-  learningRate: number;
-  /** Share of first-layer units kept in training (inverted dropout). */
-  keep: number;
-  /** Decoupled weight decay per step, times the learning rate (AdamW). */
-  decay: number;
-  /** Sentences per update. */
-  batch: number;
-  seed: number;
-  /** Epochs without a held-out gain before stopping (default 2). */
-  patience?: number;
   /** Probability of leaving a token's word vector out in training (default 0). */
   dropWord?: number;
   /** When above 0, held-out loss and the result use an exponential moving average of the parameters with this decay per update. */
