@@ -11,6 +11,8 @@
 //   TC_NB=1 [NB_FOLDED=1 | NB_VALUES=1] (naive Bayes mixed in), TC_STAGE2=1 (second stage), both nested, see
 //   below; NESTED_IN=<file from NESTED_OUT> reuses the 20 nested linear fits they need (per outer fold,
 //   each other fold predicted by a model of the remaining three).
+//   TC_ADAPT=1 (seventh round: label-shift adaptation by EM over a batch of given spans, plain CV and
+//   simulated shift; ADAPT_DRAWS, ADAPT_CONC, ADAPT_SEED; see the block at the end).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -457,4 +459,171 @@ if (process.env.TC_STAGE2 === '1') {
   }
   const r = evaluate(toRows(out));
   console.log(`stage 2${nbResult ? ' on the NB mix' : ''} (nested): ${r.plain} → ${r.tuned} with ${JSON.stringify(r.offsets)}; nested ${r.nested}   [baseline ${base.plain} → ${base.tuned}; nested ${base.nested}]`);
+}
+
+// ---- Seventh round (issue 5): unsupervised label-shift adaptation (`adapt-priors.ts`, Saerens et al.
+// 2002) over a batch of given spans. TC_ADAPT=1 (with OOF_IN, and TC_NB=1 NB_FOLDED=1 for the shipped
+// mix). Per outer fold f: training priors = label shares of the other four folds; temperature fitted
+// on the other folds' nested out-of-fold probabilities; Repetition offsets tuned on the other folds'
+// unadapted rankings and applied after the adaptation (as in `classifyGivenSpans`). (1) plain CV: each
+// test fold is one batch; (2) simulated shift: per fold and draw, target shares q ~ Dirichlet(c·π_train)
+// and a batch of as many spans as the fold has rows, drawn per span (a distinct given span, with
+// replacement: a technique from q, then one of the fold's spans carrying it), micro-F1 with and
+// without adaptation on the same draw. ADAPT_DRAWS=100 ADAPT_CONC=<comma list> ADAPT_SEED=1.
+if (process.env.TC_ADAPT === '1') {
+  const { adaptPriors, fitTemperature } = await import('../src/stages/rhetoric/adapt-priors.ts');
+  const P = nbResult?.outer ?? probs;
+  const nested = nbResult?.nested ?? nestedLinearProbs();
+  const k = TECHNIQUES.length;
+  // Repeat category of each distinct given span.
+  const catOf = new Map<number[], RankedGivenSpan['category']>();
+  {
+    const byArticle = new Map<string, number[][]>();
+    for (const g of spanGroups) byArticle.set(rows[g[0]!]!.article, [...(byArticle.get(rows[g[0]!]!.article) ?? []), g]);
+    for (const [a, gs] of byArticle) repeatCategories(docs.get(a)!, gs.map((g) => rows[g[0]!]!)).forEach((c, j) => catOf.set(gs[j]!, c));
+  }
+  const rankedOf = (g: number[], p: ArrayLike<number>): RankedGivenSpan => ({ doc: docs.get(rows[g[0]!]!.article)!, group: g.map((i) => rows[i]!), ranked: TECHNIQUES.map((technique, c) => ({ technique, p: p[c]! })).sort((x, y) => y.p - x.p), category: catOf.get(g)! });
+  /** Gold techniques named right in group g from posterior p after the offsets (top-k for k rows). */
+  const rightIn = (g: number[], p: ArrayLike<number>, offsets: RepeatOffsets) => {
+    const cat = catOf.get(g);
+    const rr = rerankForRepeat(rankedOf(g, p).ranked, (cat && offsets[cat]) || 0);
+    const gold = g.map((i) => rows[i]!.technique!);
+    let n = 0;
+    g.forEach((_, j) => { const x = gold.indexOf(rr[j % rr.length]!.technique); if (x >= 0) { gold.splice(x, 1); n++; } });
+    return n;
+  };
+  // Calibration of the posteriors before the EM: none, temperature (NLL on the other folds' nested
+  // out-of-fold probabilities), or bias-corrected temperature (BCTS: softmax(a·log p + b), a and the
+  // 14 biases b fitted by full-batch gradient descent on the same rows). Reference priors π of the
+  // EM: the label shares of the other folds, or the mean (calibrated) nested posterior there (then a
+  // batch shaped like train is a fixed point of the EM).
+  type Calib = 'none' | 'T' | 'BCTS';
+  interface Variant { name: string; iterations: number; shrink: number; calib: Calib; ref: 'labels' | 'mean' }
+  const variants: Variant[] = [];
+  for (const calib of ['none', 'T', 'BCTS'] as Calib[]) for (const ref of calib === 'BCTS' ? ['labels'] as const : ['labels', 'mean'] as const) for (const iterations of [1, 3, 100]) for (const shrink of [0, 300, 1000, 3000, 10000]) variants.push({ name: `${calib}/${ref}/it${iterations}/m${shrink}`, iterations, shrink, calib, ref });
+  const fitBcts = (ps: ArrayLike<number>[], y: number[]) => {
+    let a = 1;
+    const b = new Float64Array(k);
+    const logs = ps.map((p) => Float64Array.from(p, (x) => Math.log(Math.max(x, 1e-12))));
+    for (let step = 0; step < 300; step++) {
+      let ga = 0;
+      const gb = new Float64Array(k);
+      logs.forEach((l, i) => {
+        const q = softmaxInPlace(Float64Array.from(l, (x, c) => a * x + b[c]!));
+        for (let c = 0; c < k; c++) {
+          const d = q[c]! - (c === y[i] ? 1 : 0);
+          ga += d * l[c]!;
+          gb[c]! += d;
+        }
+      });
+      a -= (0.5 * ga) / logs.length;
+      for (let c = 0; c < k; c++) b[c]! -= (2 * gb[c]!) / logs.length;
+    }
+    return { a, b };
+  };
+  const calibrate = (p: ArrayLike<number>, cal: { a: number; b: Float64Array }) => softmaxInPlace(Float64Array.from(p, (x, c) => cal.a * Math.log(Math.max(x, 1e-12)) + cal.b[c]!));
+  const perFold = [0, 1, 2, 3, 4].map((f) => {
+    const groups = spanGroups.filter((g) => groupFold(g) === f);
+    const other = rows.map((_, i) => i).filter((i) => fold(rows[i]!) !== f);
+    const priors = new Float64Array(k);
+    for (const i of other) priors[ys[i]!]! += 1 / other.length;
+    const T = fitTemperature(other.map((i) => nested[f]![i]!), other.map((i) => ys[i]!));
+    const cals: Record<Calib, { a: number; b: Float64Array }> = { none: { a: 1, b: new Float64Array(k) }, T: { a: 1 / T, b: new Float64Array(k) }, BCTS: fitBcts(other.map((i) => nested[f]![i]!), other.map((i) => ys[i]!)) };
+    const meanOf = (cal: { a: number; b: Float64Array }) => {
+      const m = new Float64Array(k);
+      for (const i of other) calibrate(nested[f]![i]!, cal).forEach((x, c) => (m[c]! += x / other.length));
+      return m;
+    };
+    const means: Record<Calib, Float64Array> = { none: meanOf(cals.none), T: meanOf(cals.T), BCTS: meanOf(cals.BCTS) };
+    const offsets = tuneRepeatOffsets(spanGroups.filter((g) => groupFold(g) !== f).map((g) => rankedOf(g, P[g[0]!]!)));
+    const byTech = TECHNIQUES.map((t) => groups.map((g, j) => (g.some((i) => rows[i]!.technique === t) ? j : -1)).filter((j) => j >= 0));
+    const calibrated: Record<Calib, Float64Array[]> = { none: groups.map((g) => Float64Array.from(P[g[0]!]!)), T: groups.map((g) => calibrate(P[g[0]!]!, cals.T)), BCTS: groups.map((g) => calibrate(P[g[0]!]!, cals.BCTS)) };
+    return { f, groups, priors, T, cals, means, calibrated, offsets, byTech, rows: groups.reduce((s, g) => s + g.length, 0) };
+  });
+  console.log(`adapt: temperatures per fold ${perFold.map((x) => x.T).join(', ')}; BCTS ${perFold.map((x) => `a ${x.cals.BCTS.a.toFixed(2)} b [${Array.from(x.cals.BCTS.b, (v) => v.toFixed(2)).join(' ')}]`).join('; ')}; offsets ${perFold.map((x) => JSON.stringify(x.offsets)).join(' ')}`);
+  /** Rows right in a batch (groups with pick counts) without and with each variant. */
+  const scoreBatch = (pf: (typeof perFold)[number], counts: Map<number, number>) => {
+    const js = [...counts.keys()];
+    const gs = js.map((j) => pf.groups[j]!);
+    const post = gs.map((g) => P[g[0]!]!);
+    const weights = js.map((j, x) => counts.get(j)! * gs[x]!.length);
+    const right = (ps: ArrayLike<number>[]) => gs.reduce((s, g, x) => s + counts.get(js[x]!)! * rightIn(g, ps[x]!, pf.offsets), 0);
+    const base = right(post);
+    const adapted = variants.map((v) => right(adaptPriors(js.map((j) => pf.calibrated[v.calib][j]!), v.ref === 'labels' ? pf.priors : pf.means[v.calib], { iterations: v.iterations, shrink: v.shrink }, weights).posteriors));
+    // Calibration alone (no EM), for reference.
+    const calOnly = (['T', 'BCTS'] as Calib[]).map((c) => right(js.map((j) => pf.calibrated[c][j]!)));
+    return { base, adapted, calOnly, total: weights.reduce((s, w) => s + w, 0) };
+  };
+  // (1) Plain CV.
+  {
+    let base = 0;
+    let total = 0;
+    const adapted = variants.map(() => 0);
+    const calOnly = [0, 0];
+    for (const pf of perFold) {
+      const r = scoreBatch(pf, new Map(pf.groups.map((_, j) => [j, 1])));
+      base += r.base;
+      total += r.total;
+      r.adapted.forEach((x, v) => (adapted[v]! += x));
+      r.calOnly.forEach((x, v) => (calOnly[v]! += x));
+    }
+    console.log(`adapt, plain CV, calibration alone (T, BCTS): ${calOnly.map((x) => (100 * x / total).toFixed(2)).join(', ')}`);
+    console.log(`adapt, plain 5-fold CV (fold = batch; offsets nested): base ${(100 * base / total).toFixed(2)}; ${variants.map((v, x) => `${v.name} ${(100 * adapted[x]! / total).toFixed(2)}`).join(', ')}`);
+  }
+  // (2) Simulated shift.
+  let seed = Number(process.env.ADAPT_SEED ?? 1);
+  const rand = () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const normal = () => Math.sqrt(-2 * Math.log(1 - rand())) * Math.cos(2 * Math.PI * rand());
+  const gamma = (a: number): number => {
+    if (a < 1) return gamma(a + 1) * rand() ** (1 / a);
+    const d = a - 1 / 3;
+    const c = 1 / Math.sqrt(9 * d);
+    for (;;) {
+      const x = normal();
+      const v = (1 + c * x) ** 3;
+      if (v <= 0) continue;
+      if (Math.log(1 - rand()) < 0.5 * x * x + d - d * v + d * Math.log(v)) return d * v;
+    }
+  };
+  const draws = Number(process.env.ADAPT_DRAWS ?? 100);
+  for (const conc of (process.env.ADAPT_CONC ?? '30,100,300').split(',').map(Number)) {
+    let base = 0;
+    let total = 0;
+    let tv = 0;
+    const adapted = variants.map(() => 0);
+    const wins = variants.map(() => 0);
+    const calOnly = [0, 0];
+    for (const pf of perFold) {
+      for (let d = 0; d < draws; d++) {
+        const q = Array.from(pf.priors, (x, c) => (pf.byTech[c]!.length ? gamma(conc * x) : 0));
+        const sq = q.reduce((s, x) => s + x, 0);
+        for (let c = 0; c < k; c++) q[c]! /= sq;
+        tv += 0.5 * q.reduce((s, x, c) => s + Math.abs(x - pf.priors[c]!), 0);
+        const counts = new Map<number, number>();
+        for (let n = 0; n < pf.rows; ) {
+          let u = rand();
+          let c = 0;
+          while (c < k - 1 && u >= q[c]!) u -= q[c++]!;
+          const list = pf.byTech[c]!;
+          if (!list.length) continue;
+          const j = list[Math.floor(rand() * list.length)]!;
+          counts.set(j, (counts.get(j) ?? 0) + 1);
+          n += pf.groups[j]!.length;
+        }
+        const r = scoreBatch(pf, counts);
+        base += r.base;
+        total += r.total;
+        r.adapted.forEach((x, v) => { adapted[v]! += x; if (x > r.base) wins[v]!++; });
+        r.calOnly.forEach((x, v) => (calOnly[v]! += x));
+      }
+    }
+    const n = 5 * draws;
+    console.log(`adapt, shift c=${conc}, calibration alone (T, BCTS): ${calOnly.map((x) => (100 * (x - base) / total).toFixed(2)).join(', ')}`);
+    console.log(`adapt, simulated shift c=${conc} (${n} draws, mean TV ${(tv / n).toFixed(3)}): base ${(100 * base / total).toFixed(2)}; ${variants.map((v, x) => `${v.name} ${(100 * (adapted[x]! - base) / total >= 0 ? '+' : '')}${(100 * (adapted[x]! - base) / total).toFixed(2)} (wins ${wins[x]})`).join(', ')}`);
+  }
 }
