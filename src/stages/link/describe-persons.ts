@@ -1,7 +1,8 @@
 /**
  * Descriptions of people as mentions of them: appositive descriptions next to a name ("Belgian
  * historian Jan Peeters", "Jan Peeters, director of the City Archive,"), a capitalized title before
- * a name taken with the name ("President Jan Peeters"), office descriptions read through the
+ * a name taken with the name ("President Jan Peeters"), an office with its body right before a name as a
+ * mention of its own ("the Minister of Defence of Rurland J. Peeters", rule `office-name`), office descriptions read through the
  * knowledge base's roles ("the first secretary of the Central Committee" → the holder the
  * document names), evaluative epithets on a name ("the stubborn Peeters"), and bare descriptions that
  * refer back to a described person ("the historian", "the expert"). Pure: reads tokens, the already linked mentions and the knowledge base.
@@ -37,6 +38,8 @@ export interface DescribedMention {
   label: string;
   entity?: string;
   name?: string;
+  /** The confidence of the name's link, when known (an office phrase before the name takes a little less). */
+  linkScore?: number;
 }
 
 /** Vocabularies (from `context-cues.json`). */
@@ -53,6 +56,8 @@ export interface DescribeCues {
   nameAdjectives?: ReadonlySet<string>;
   /** Forms of address (lower case) taken with the name after them when capitalized ("Comrade Vask"); none when absent. */
   honorifics?: ReadonlySet<string>;
+  /** Office head nouns beyond `roleNouns` read only by the office-before-name rule ("commissar"); none when absent. */
+  officeNouns?: readonly string[];
 }
 
 /** A new mention produced by a description. */
@@ -61,7 +66,7 @@ export interface DescriptionMention {
   end: number;
   entity: string;
   name: string;
-  /** `appositive`, `title-name`, `role-holder`, `role-holder-at-time`, `epithet-name` or `description-coref`. */
+  /** `appositive`, `title-name`, `office-name`, `role-holder`, `role-holder-at-time`, `epithet-name` or `description-coref`. */
   rule: string;
   score: number;
   /** The role noun heading the description. */
@@ -366,11 +371,13 @@ function findAppositions(st: DescribeState): void {
     // comma sets the name off, start at a "the" inside the clause and bear a capitalized title ("… how the
     // Rurland Minister of Defence, Marshal Vask, said"; not "a letter to the editor, Jan Peeters, …")
     const enclosed = comma === 1 && j + 1 < tokens.length && tokens[j + 1]!.text === ',' && tokens[j + 1]!.sentence === sentence;
+    let parsed = false;
     for (let s = lo; hasRole && s < e; s++) {
       const inner = comma === 1 && s !== lo;
       if (inner && !(enclosed && tokens[s]!.norm === 'the')) continue;
       const d = parseDescription(tokens, s, e, roles);
       if (!d || (inner && !d.titled)) continue;
+      parsed = true;
       const start = tokens[s]!.start;
       const end = tokens[e - 1]!.end;
       if (d.titled && !comma) {
@@ -382,10 +389,18 @@ function findAppositions(st: DescribeState): void {
         const from = tokens[f < e ? f : s]!.start;
         // "Marshal Tito" already matched whole as a title alias needs no second mention
         const known = linked.some((m) => m !== p && m.start <= from && m.end >= p.end);
-        if (!known && !out.some((o) => o.start < p.end && from < o.end)) pushDescription(st, { start: from, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: d.role });
+        // "Minister of Defence of Rurland Ona Vask": an office with its body is a mention of its own, not part of the name's
+        if (!known && !out.some((o) => o.start < p.end && from < o.end)) {
+          pushDescription(st, { start: from, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: d.role });
+          // "Minister of Defence of Rurland Ona Vask": the office with its body is also a mention of its own
+          const oe = officeEnd(tokens, f < e ? f : s, e);
+          if (oe !== undefined) out.push({ start: from, end: tokens[oe - 1]!.end, entity: p.entity!, name: p.name ?? '', rule: 'office-name', score: officeScore(p), role: d.role });
+        }
       } else if (!isTaken(st, start, end)) pushDescription(st, { start, end, entity: p.entity!, name: p.name ?? '', rule: 'appositive', score: 0.75, role: d.role });
       break;
     }
+    // "the first secretary of the regional committee Ona Vask": an office whose body the description parse does not take
+    if (!parsed && comma === 0 && lo < e) findOfficeBefore(st, p, lo, e);
     // after the name: "Jan Peeters, director of the City Archive, said"
     if (j + 1 < tokens.length && tokens[j + 1]!.text === ',') {
       let hi = j + 2;
@@ -400,6 +415,122 @@ function findAppositions(st: DescribeState): void {
     }
   }
 
+}
+
+/** A capital letter with or without its dot: an initial of a name ("D.", "D"), or a lone dot. */
+const INITIAL = /^(?:\p{Lu}\.?|\.)$/u;
+
+/**
+ * Where an office named with its body or place among tokens `[from, to)` ends: before an initial of the name
+ * the name's mention left out ("… of Rurland D. Vask" with the mention "Vask"); undefined when no "of" leads to
+ * the body, or the words end in a linking word ("Chief Justice of" before a name that took the place).
+ */
+function officeEnd(tokens: readonly DescribeToken[], from: number, to: number): number | undefined {
+  let e = to;
+  while (e > from + 2 && INITIAL.test(tokens[e - 1]!.text)) e--;
+  if (LINKERS.has(tokens[e - 1]!.norm)) return undefined;
+  for (let k = from; k < e; k++) if (tokens[k]!.norm === 'of') return e;
+  return undefined;
+}
+
+/** The confidence of an office phrase before a name: a little below the name's own. */
+function officeScore(p: DescribedMention): number {
+  return Math.round(Math.max(0.3, Math.min(0.8, (p.linkScore ?? 0.8) - 0.05)) * 100) / 100;
+}
+
+/** Office head nouns (role nouns and office nouns) by first word, for the office-before-name rule; the last built kept. */
+let officeIndexOf: [readonly string[], readonly string[] | undefined, Map<string, RoleEntry[]>] | undefined;
+function officeIndex(roleNouns: readonly string[], officeNouns: readonly string[] | undefined): Map<string, RoleEntry[]> {
+  if (officeIndexOf && officeIndexOf[0] === roleNouns && officeIndexOf[1] === officeNouns) return officeIndexOf[2];
+  const index = new Map<string, RoleEntry[]>();
+  for (const words of sortedWords(officeNouns ? [...roleNouns, ...officeNouns] : roleNouns)) {
+    let list = index.get(words[0]!);
+    if (!list) index.set(words[0]!, (list = []));
+    list.push({ words, match: { n: words.length, role: words.join(' ') } });
+  }
+  officeIndexOf = [roleNouns, officeNouns, index];
+  return index;
+}
+
+/** The office noun (of the office index) at token `i`, longest first. */
+function officeAt(tokens: readonly DescribeToken[], i: number, index: Map<string, RoleEntry[]>): RoleMatch | undefined {
+  const list = index.get(ordinal(tokens[i]!.norm));
+  if (!list) return undefined;
+  for (const { words, match } of list) {
+    let k = 1;
+    for (; k < words.length; k++) {
+      const t = tokens[i + k];
+      if (t === undefined || ordinal(t.norm) !== words[k]) break;
+    }
+    if (k === words.length) return match;
+  }
+  return undefined;
+}
+
+/** Linking words inside the name of a body or place after an office: "of the Ministry of Trade and Industry". */
+const BODY_LINKERS = new Set(['of', 'the', 'and']);
+
+/** Words that may stand between an article and an office head: "the then first secretary". */
+const OFFICE_MODIFIERS = new Set(TIME_MODIFIERS);
+
+/**
+ * Parses tokens `[s, e)` as an office right before a name: an optional article and time word, at most
+ * two modifiers, an office head noun, then "of" and the body or place, in words that are no verbs
+ * ("the first secretary of the regional committee", "People's Commissar of Internal Affairs"); the head
+ * and where the mention starts (at the article when the head is lower case, at the first capitalized
+ * word before a capitalized head, as a title).
+ */
+function parseOfficeBefore(st: DescribeState, s: number, e: number, index: Map<string, RoleEntry[]>): { role: string; from: number } | undefined {
+  const { tokens, cues } = st;
+  let i = s;
+  if (ARTICLES.has(tokens[i]!.norm)) i++;
+  if (i < e && OFFICE_MODIFIERS.has(tokens[i]!.norm)) i++;
+  let head: RoleMatch | undefined;
+  let mods = 0;
+  while (i < e && !(head = officeAt(tokens, i, index))) {
+    const t = tokens[i]!;
+    if (!isWordToken(t) || DIGIT_INITIAL.test(t.text) || LINKERS.has(t.norm) || cues.verbs.has(t.norm) || ++mods > 2) return undefined;
+    i++;
+  }
+  if (!head) return undefined;
+  const h = i;
+  i += head.n;
+  // the body or place: "of", then words up to the name, none of them a verb or another preposition ("… at the time")
+  if (i + 1 >= e || tokens[i]!.norm !== 'of') return undefined;
+  for (let k = i + 1; k < e; k++) {
+    const t = tokens[k]!;
+    if (!isWordToken(t) || cues.verbs.has(t.norm) || (LINKERS.has(t.norm) && !BODY_LINKERS.has(t.norm)) || (PAST_FORM.test(t.text) && !officeAt(tokens, k, index))) return undefined;
+  }
+  if (!isCapitalized(tokens[h]!)) return { role: head.role, from: s };
+  let f = h;
+  while (f > s && isCapitalized(tokens[f - 1]!) && !ARTICLES.has(tokens[f - 1]!.norm)) f--;
+  return { role: head.role, from: f };
+}
+
+/**
+ * Rule 1b of `findDescriptions`: an office with its body or place right before a person's name ("the
+ * Prosecutor of Rurland J. Vask", "the first secretary of the regional committee Ona Vask") is a
+ * mention of that person (`office-name`), when no other description took the words before the name.
+ */
+function findOfficeBefore(st: DescribeState, p: DescribedMention, lo: number, e: number): void {
+  const { tokens, cues, linked } = st;
+  // the office needs an "of" before the name: most names have none, and are passed over at once
+  let of = e - 2;
+  while (of > lo && tokens[of]!.norm !== 'of') of--;
+  if (of <= lo) return;
+  const index = officeIndex(cues.roleNouns, cues.officeNouns);
+  for (let s = lo; s < of; s++) {
+    const o = parseOfficeBefore(st, s, e, index);
+    if (!o) continue;
+    const oe = officeEnd(tokens, o.from, e);
+    if (oe === undefined) return;
+    const start = tokens[o.from]!.start;
+    const end = tokens[oe - 1]!.end;
+    const known = linked.some((m) => m !== p && m.label === 'PER' && m.start <= start && m.end >= p.end);
+    // (not remembered for the bare descriptions that refer back: only appositions and titles are)
+    if (!known && !isTaken(st, start, end)) st.out.push({ start, end, entity: p.entity!, name: p.name ?? '', rule: 'office-name', score: officeScore(p), role: o.role });
+    return;
+  }
 }
 
 /**

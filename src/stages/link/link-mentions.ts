@@ -52,6 +52,8 @@ interface ContextCues {
   clauseOpeners: string[];
   titles: string[];
   roleNouns: string[];
+  /** Office head nouns beyond the role nouns, for an office right before a name ("commissar"). */
+  officeNouns: string[];
   genericRoleNouns: string[];
   notNames: string[];
   pastVerbs: string[];
@@ -59,9 +61,10 @@ interface ContextCues {
   politicalAdjectives: string[];
 }
 
-type Cues = { [K in Exclude<keyof ContextCues, 'titles' | 'roleNouns'>]: Set<string> } & {
+type Cues = { [K in Exclude<keyof ContextCues, 'titles' | 'roleNouns' | 'officeNouns'>]: Set<string> } & {
   titles: string[];
   roleNouns: string[];
+  officeNouns: string[];
   /** Agent verbs, auxiliaries and past-tense verbs together. */
   verbs: Set<string>;
 };
@@ -82,6 +85,7 @@ function loadCues(): Cues {
       clauseOpeners: new Set(raw.clauseOpeners),
       titles: raw.titles,
       roleNouns: raw.roleNouns,
+      officeNouns: raw.officeNouns,
       genericRoleNouns: new Set(raw.genericRoleNouns),
       notNames: new Set(raw.notNames),
       pastVerbs: new Set(raw.pastVerbs),
@@ -754,7 +758,7 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
   const withTitles = out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles, affinity));
   const verbs = c.verbs;
   const lexicon = loadPersonLexicon();
-  const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs, nameAdjectives: lexicon.adjectives, honorifics: c.honorifics });
+  const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs, nameAdjectives: lexicon.adjectives, honorifics: c.honorifics, officeNouns: c.officeNouns });
   // "the Soviet leader", "the leader of China": the holder of the state's top office at the time (data/lexicon/state-leaders.json)
   // (the rule reads spans, labels and entities: one small record shape for names and descriptions alike)
   const named: EvaluatedMention[] = [];

@@ -268,3 +268,18 @@ test('a document links the same whatever documents were linked before it (memos 
   assert.deepEqual(after, before);
   assert.deepEqual(before.map((r) => r.entity), ['local:oskar-vellamaa-rinne', 'local:oskar-vellamaa-rinne', 'local:anna-vell', 'local:anna-vell']);
 });
+
+test('an office with its body right before a name is a mention of that person, the name kept as it is', () => {
+  const office = (text: string) => analyze(text).filter((m) => m.linkRule === 'office-name').map((m) => [m.text, m.entity]);
+  // a capitalized office before an initial and a surname: the office phrase alone, besides the title with the name
+  const titled = analyze('In 1940 the Chairman of the Gardeners Party I. Petrov opened the meeting.');
+  assert.deepEqual(titled.filter((m) => m.linkRule === 'office-name').map((m) => [m.text, m.entity, m.form]), [['Chairman of the Gardeners Party', 'local:ivan-petrov', 'description']]);
+  assert.ok(titled.some((m) => m.text.endsWith('Petrov') && m.linkRule !== 'office-name' && m.entity === 'local:ivan-petrov'));
+  // a lower-case office whose body is written in lower case
+  assert.deepEqual(office('Then the first secretary of the district committee Ivan Petrov arrived.'), [['the first secretary of the district committee', 'local:ivan-petrov']]);
+  // an office noun that is no role noun (a vocabulary of the rule alone)
+  assert.deepEqual(office('Next the commissar of the northern district Kim Bo Ran spoke.'), [['the commissar of the northern district', 'local:kim-two']]);
+  // an office and a verb before the name, or a time phrase between them, is no office of that name
+  assert.deepEqual(office('The minister of the interior told Ivan Petrov nothing.'), []);
+  assert.deepEqual(office('The chairman of the party at the time Ivan Petrov resigned.'), []);
+});
