@@ -2,13 +2,12 @@
 // reads a description of the office ("the Prosecutor General of the USSR") as its holder at the time.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Annotation, Source } from '../core/types.ts';
+import type { Source } from '../core/types.ts';
 import { runStages } from '../pipeline/run-stages.ts';
-import type { Stage } from '../pipeline/stage.ts';
 import { linkStage } from '../stages/link/index.ts';
 import { loadStateLeaders } from '../stages/link/role-descriptions.ts';
 import { mentionsStage } from '../stages/mentions/index.ts';
-import { tokenize } from '../stages/tokens/tokenize.ts';
+import { lineTokenStage } from '../stages/tokens/line-token-stage.ts';
 import { loadKnowledgeBase } from './load-kb.ts';
 import { edtfBounds } from './validate-kb.ts';
 
@@ -75,28 +74,11 @@ test('the surface forms of the Soviet offices are nouns of their office class in
   assert.deepEqual(soviet.offices['foreign'], [['ussr-foreign-minister']]);
 });
 
-/** A minimal stand-in for the sentence and token stages: one sentence per line. */
-const lineTokens: Stage = {
-  name: 'line-tokens',
-  version: '0',
-  requires: [],
-  assigns: ['token'],
-  run({ source }) {
-    const annotations: Annotation[] = [];
-    let offset = 0;
-    let n = 0;
-    source.text.split('\n').forEach((line, sentence) => {
-      for (const t of tokenize(line, offset)) annotations.push({ id: `t${n}`, layer: 'token', start: t.start, end: t.end, label: t.kind, attrs: { norm: t.norm, sentence, i: n++ }, provenance: { stage: 'line-tokens', version: '0' } });
-      offset += line.length + 1;
-    });
-    return { annotations };
-  },
-};
 
 /** The linked mentions of a made-up text, through the mention and link stages over the bundled KB: [text, entity, rule]. */
 function link(text: string): Array<[string, unknown, unknown]> {
   const source: Source = { id: 's', key: 'k', meta: { format: 'text' }, text, sourceMap: [], sections: [], messages: [] };
-  const out = runStages(source, [lineTokens, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
+  const out = runStages(source, [lineTokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
   return out.annotations
     .filter((a) => a.layer === 'mention')
     .sort((a, b) => a.start - b.start)

@@ -248,18 +248,7 @@ function roleMemo(tokens: readonly DescribeToken[], roles: readonly string[][]):
 
 /** `roleAt` without the memo. */
 function findRoleAt(tokens: readonly DescribeToken[], i: number, roles: readonly string[][]): RoleMatch | undefined {
-  const first = tokens[i]!;
-  const list = roleIndex(roles).get(ordinal(first.norm));
-  if (!list) return undefined;
-  for (const { words, match } of list) {
-    let k = 1;
-    for (; k < words.length; k++) {
-      const t = tokens[i + k];
-      if (t === undefined || ordinal(t.norm) !== words[k]) break;
-    }
-    if (k === words.length) return match;
-  }
-  return undefined;
+  return officeAt(tokens, i, roleIndex(roles));
 }
 
 /**
@@ -452,7 +441,7 @@ function officeIndex(roleNouns: readonly string[], officeNouns: readonly string[
   return index;
 }
 
-/** The office noun (of the office index) at token `i`, longest first. */
+/** The role or office noun of `index` (a `roleIndex`) at token `i`, longest first. */
 function officeAt(tokens: readonly DescribeToken[], i: number, index: Map<string, RoleEntry[]>): RoleMatch | undefined {
   const list = index.get(ordinal(tokens[i]!.norm));
   if (!list) return undefined;

@@ -2,10 +2,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKnowledgeBase } from '../../kb/load-kb.ts';
 import type { KbFile } from '../../kb/load-kb.ts';
-import { tokenize } from '../tokens/tokenize.ts';
-import type { Annotation, Source } from '../../core/types.ts';
+import { lineTokenStage } from '../tokens/line-token-stage.ts';
+import type { Source } from '../../core/types.ts';
 import { runStages } from '../../pipeline/run-stages.ts';
-import type { Stage } from '../../pipeline/stage.ts';
 import { mentionsStage } from '../mentions/index.ts';
 import { linkStage } from './index.ts';
 import { isPatronymic, isShortFormOf, linkMentions, localId } from './link-mentions.ts';
@@ -27,28 +26,11 @@ const FIXTURE: KbFile = {
   roles: [{ person: 'local:ivan-petrov', office: 'Chairman of the Gardeners Party', officeKey: 'gp-chair', org: 'local:gardeners-party', from: '1930', source: 'fixture' }],
 };
 
-/** A minimal stand-in for the sentences+tokens stages: one sentence per line. */
-const tokenStage: Stage = {
-  name: 'test-tokens',
-  version: '0',
-  requires: [],
-  assigns: ['token'],
-  run({ source }) {
-    const annotations: Annotation[] = [];
-    let offset = 0;
-    let i = 0;
-    source.text.split('\n').forEach((line, si) => {
-      for (const t of tokenize(line, offset)) annotations.push({ id: `t${i}`, layer: 'token', start: t.start, end: t.end, label: t.kind, attrs: { norm: t.norm, sentence: si, i: i++ }, provenance: { stage: 'test-tokens', version: '0' } });
-      offset += line.length + 1;
-    });
-    return { annotations };
-  },
-};
 
 function analyze(text: string) {
   const kb = buildKnowledgeBase([FIXTURE]);
   const source: Source = { id: 'src1', key: 'k', meta: { format: 'text' }, text, sourceMap: [], sections: [], messages: [] };
-  const out = runStages(source, [tokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
+  const out = runStages(source, [lineTokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
   return out.annotations
     .filter((a) => a.layer === 'mention')
     .map((a) => ({ text: text.slice(a.start, a.end), label: a.label, ...a.attrs }) as { text: string; label: string } & Record<string, unknown>);
@@ -171,7 +153,7 @@ test('the stage writes comment authors as person mentions from the comment heade
     ],
     messages: [],
   };
-  const out = runStages(source, [tokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
+  const out = runStages(source, [lineTokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
   const ms = out.annotations
     .filter((a) => a.layer === 'mention')
     .sort((a, b) => a.start - b.start)
@@ -196,7 +178,7 @@ test('a bare title nobody named bears is the holder at that time of an office in
 test('a title that is also an adjective is no name before a noun', () => {
   const kb = buildKnowledgeBase([{ entities: [{ id: 'local:gen', type: 'person', name: 'Oskar Vell', aliases: [{ text: 'General Vell', kind: 'title' }] }] }]);
   const source: Source = { id: 's3', key: 'k3', meta: { format: 'text' }, text: 'General Vell came.\nThe general mood was calm.\nLater the general left.', sourceMap: [], sections: [], messages: [] };
-  const out = runStages(source, [tokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
+  const out = runStages(source, [lineTokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
   const texts = out.annotations.filter((a) => a.layer === 'mention' && a.attrs.linkRule === 'title-coref').map((a) => a.start);
   assert.deepEqual(texts, [source.text.lastIndexOf('general')]);
 });
@@ -218,7 +200,7 @@ test('one span naming two bodies gives two mentions with distinct ids', () => {
   ]);
   const text = 'Delegates of the Workers Parties of Arland and Borland met.';
   const source: Source = { id: 'src2', key: 'k', meta: { format: 'text' }, text, sourceMap: [], sections: [], messages: [] };
-  const out = runStages(source, [tokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
+  const out = runStages(source, [lineTokenStage, mentionsStage, linkStage], { resources: { kb }, options: { mentions: { model: false } } });
   const both = out.annotations.filter((a) => a.layer === 'mention' && text.slice(a.start, a.end) === 'Workers Parties of Arland and Borland');
   assert.deepEqual(both.map((a) => a.attrs.entity).sort(), ['local:wp-a', 'local:wp-b']);
   assert.equal(new Set(both.map((a) => a.id)).size, 2);
