@@ -2,7 +2,8 @@
  * Descriptions of people as mentions of them: appositive descriptions next to a name ("Belgian
  * historian Jan Peeters", "Jan Peeters, director of the City Archive,"), a capitalized title before
  * a name taken with the name ("President Jan Peeters"), an office with its body right before a name as a
- * mention of its own ("the Minister of Defence of Rurland J. Peeters", rule `office-name`), office descriptions read through the
+ * mention of its own ("the Minister of Defence of Rurland J. Peeters", rule `office-name`), a state's demonym, an office and
+ * a name written together as one mention ("Rurlandian leader Jan Peeters", rule `demonym-office-name`), office descriptions read through the
  * knowledge base's roles ("the first secretary of the Central Committee" → the holder the
  * document names), evaluative epithets on a name ("the stubborn Peeters"), and bare descriptions that
  * refer back to a described person ("the historian", "the expert"). Pure: reads tokens, the already linked mentions and the knowledge base.
@@ -58,6 +59,8 @@ export interface DescribeCues {
   honorifics?: ReadonlySet<string>;
   /** Office head nouns beyond `roleNouns` read only by the office-before-name rule ("commissar"); none when absent. */
   officeNouns?: readonly string[];
+  /** Nouns of a state's offices ("leader", "foreign minister"), read with `titles` and `officeNouns` after a demonym; none when absent. */
+  stateOfficeNouns?: readonly string[];
 }
 
 /** A new mention produced by a description. */
@@ -66,7 +69,7 @@ export interface DescriptionMention {
   end: number;
   entity: string;
   name: string;
-  /** `appositive`, `title-name`, `office-name`, `role-holder`, `role-holder-at-time`, `epithet-name` or `description-coref`. */
+  /** `appositive`, `title-name`, `office-name`, `demonym-office-name`, `role-holder`, `role-holder-at-time`, `epithet-name` or `description-coref`. */
   rule: string;
   score: number;
   /** The role noun heading the description. */
@@ -522,6 +525,113 @@ function findOfficeBefore(st: DescribeState, p: DescribedMention, lo: number, e:
   }
 }
 
+/** Office heads read after a demonym (titles, office nouns, a state's office nouns) by first word; the last built kept. */
+let demonymOfficeIndexOf: [readonly string[], readonly string[] | undefined, readonly string[] | undefined, Map<string, RoleEntry[]>] | undefined;
+function demonymOfficeIndex(titles: readonly string[], officeNouns: readonly string[] | undefined, stateNouns: readonly string[] | undefined): Map<string, RoleEntry[]> {
+  const known = demonymOfficeIndexOf;
+  if (known && known[0] === titles && known[1] === officeNouns && known[2] === stateNouns) return known[3];
+  const index = new Map<string, RoleEntry[]>();
+  for (const words of sortedWords([...titles, ...(officeNouns ?? []), ...(stateNouns ?? [])])) {
+    let list = index.get(words[0]!);
+    if (!list) index.set(words[0]!, (list = []));
+    list.push({ words, match: { n: words.length, role: words.join(' ') } });
+  }
+  demonymOfficeIndexOf = [titles, officeNouns, stateNouns, index];
+  return index;
+}
+
+/** Labels of a mention that may name a state before an office: a demonym ("Soviet") or a place ("US"). */
+const STATE_MODIFIER_LABELS = new Set(['GRP', 'LOC']);
+/** At most this many words between an office head and the name: "Secretary of State", "Minister of Foreign Trade". */
+const MAX_OFFICE_BODY = 4;
+
+/**
+ * Where an office that ends right before token `i` starts: an office head from `index` whose words end at
+ * `i` ("leader", "foreign minister"), or a head, "of" and up to four words of its body ("Secretary of
+ * State"), none a verb or another preposition; the nearest such start before token `below`, undefined when none.
+ */
+function officeStartBefore(st: DescribeState, lo: number, i: number, below: number, index: Map<string, RoleEntry[]>): { h: number; role: string } | undefined {
+  const { tokens, cues } = st;
+  for (let h = below - 1; h >= lo && i - h <= MAX_OFFICE_BODY + 2; h--) {
+    const t = tokens[h]!;
+    if (!isWordToken(t) || cues.verbs.has(t.norm)) return undefined;
+    const head = officeAt(tokens, h, index);
+    if (!head) continue;
+    const k = h + head.n;
+    if (k === i) return { h, role: head.role };
+    if (k > i || tokens[k]!.norm !== 'of' || k + 1 >= i) continue;
+    let body = true;
+    for (let x = k + 1; x < i && body; x++) body = !LINKERS.has(tokens[x]!.norm) || BODY_LINKERS.has(tokens[x]!.norm);
+    if (body && !LINKERS.has(tokens[i - 1]!.norm)) return { h, role: head.role };
+  }
+  return undefined;
+}
+
+/** The linked demonym or place name that ends with token `t`, when it names a place; else undefined. */
+function stateBefore(st: DescribeState, t: DescribeToken): DescribedMention | undefined {
+  for (const x of st.linked) {
+    if (x.end === t.end && x.entity !== undefined && STATE_MODIFIER_LABELS.has(x.label) && st.kb.byId.get(x.entity)?.type === 'place') return x;
+  }
+  return undefined;
+}
+
+/**
+ * Rule 0 of `findDescriptions`: a state's demonym or name, an office and a person's name written together
+ * without an article, as the press does ("Rurlandian leader Ona Vask", "Rurlandian Minister of Trade Ona
+ * Vask"), are one mention of that person (`demonym-office-name`), from the demonym to the end of the name.
+ * The demonym must be a linked mention of a place; the office a title, an office noun or a state's office noun.
+ */
+function findDemonymOffices(st: DescribeState): void {
+  const { linked, tokens, cues, people, firstAt } = st;
+  if (people.length === 0) return;
+  const index = demonymOfficeIndex(cues.titles, cues.officeNouns, cues.stateOfficeNouns);
+  for (const p of people) {
+    const i = firstAt.get(p.start);
+    if (i === undefined || i < 2) continue;
+    const sentence = tokens[i]!.sentence;
+    let lo = i - 1;
+    while (lo > 0 && i - lo < MAX_OFFICE_BODY + 2 && tokens[lo - 1]!.sentence === sentence) lo--;
+    // the word before the office must be in the sentence: the office starts after `lo`; a longer office
+    // may start before a shorter one ("Foreign Minister" before "Minister"), so each start is tried
+    let o = officeStartBefore(st, lo + 1, i, i, index);
+    let m: DescribedMention | undefined;
+    while (o && !(m = stateBefore(st, tokens[o.h - 1]!))) o = officeStartBefore(st, lo + 1, i, o.h, index);
+    if (!o || !m || tokens[o.h - 1]!.sentence !== sentence) continue;
+    const start = m.start;
+    // a person's name already matched over the words ("Marshal Petrov" as a title alias) needs no second mention
+    if (linked.some((x) => x !== p && x.label === 'PER' && x.start <= start && x.end >= p.end)) continue;
+    if (!takeOverDescriptions(st, p, start, tokens[i - 1]!.end)) continue;
+    pushDescription(st, { start, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'demonym-office-name', score: 0.8, role: o.role });
+  }
+}
+
+/**
+ * Makes room for a demonym, office and name `[start, p.end)` (the office ending at `officeStop`): a title with the name it covers gives way (the
+ * phrase replaces it: "Yesterday Rurlandian President Vask" → "Rurlandian President Vask"), an apposition of
+ * the demonym and office stays a mention of its own, cut to start at the demonym ("when Rurlandian leader" →
+ * "Rurlandian leader"); false when another description overlaps the phrase.
+ */
+function takeOverDescriptions(st: DescribeState, p: DescribedMention, start: number, officeStop: number): boolean {
+  const { out, described } = st;
+  for (let k = 0; k < out.length; k++) {
+    const d = out[k]!;
+    if (!(d.start < p.end && start < d.end)) continue;
+    if (d.entity !== p.entity) return false;
+    if (d.rule === 'title-name' && d.end === p.end) {
+      out.splice(k--, 1);
+      const r = described.findIndex((x) => x.start === d.start && x.rule === 'title-name' && x.entity === d.entity);
+      if (r >= 0) described.splice(r, 1);
+    } else if (d.rule === 'appositive' && d.end === officeStop) {
+      if (d.start < start) {
+        for (const x of described) if (x.start === d.start && x.rule === 'appositive' && x.entity === d.entity) x.start = start;
+        d.start = start;
+      }
+    } else if (d.rule !== 'office-name') return false;
+  }
+  // no other person's name inside the demonym and office
+  return !st.people.some((x) => x !== p && x.start < p.start && start < x.end);
+}
+
 /**
  * The entities of the bodies and places (`orgsByStart`, by start) inside tokens `[from, to)`, in the
  * order the linked mentions give them.
@@ -706,6 +816,7 @@ export function findDescriptions(kb: KnowledgeBase, linked: readonly DescribedMe
   const st: DescribeState = { kb, linked, tokens, cues, roles, titles, people, firstAt, lastAt, out: [], described: [] };
   // each rule is its own function: a deoptimization in one recompiles that rule only, not all four
   findAppositions(st);
+  findDemonymOffices(st);
   findOfficeDescriptions(st);
   findEpithets(st);
   findBareDescriptions(st);

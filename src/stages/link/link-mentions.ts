@@ -97,6 +97,12 @@ function loadCues(): Cues {
   return cues;
 }
 
+let stateNouns: string[] | undefined;
+/** The nouns of a state's offices in `data/lexicon/state-leaders.json` ("leader", "foreign minister"), made once. */
+function stateOfficeNouns(): string[] {
+  return (stateNouns ??= Object.keys(loadStateLeaders().nouns));
+}
+
 /** A mention to link: span, label, the gazetteer's candidates, and the words around it. */
 export interface LinkInput {
   start: number;
@@ -758,7 +764,7 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
   const withTitles = out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles, affinity));
   const verbs = c.verbs;
   const lexicon = loadPersonLexicon();
-  const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs, nameAdjectives: lexicon.adjectives, honorifics: c.honorifics, officeNouns: c.officeNouns });
+  const described = findDescriptions(kb, withTitles, tokens, { roleNouns: c.roleNouns, genericRoleNouns: c.genericRoleNouns, titles: c.titles, verbs, nameAdjectives: lexicon.adjectives, honorifics: c.honorifics, officeNouns: c.officeNouns, stateOfficeNouns: stateOfficeNouns() });
   // "the Soviet leader", "the leader of China": the holder of the state's top office at the time (data/lexicon/state-leaders.json)
   // (the rule reads spans, labels and entities: one small record shape for names and descriptions alike)
   const named: EvaluatedMention[] = [];
@@ -795,7 +801,7 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
   }
   const sharedHeads = expandCoordination(kb, tokens).filter((x) => !out.some((r) => r.start === x.start && r.end === x.end && r.entity === x.entity));
   return withTitles.concat(
-    described.map((d) => resultOf(d.start, d.end, 'PER', d.rule === 'title-name' ? 'title' : d.rule === 'epithet-name' ? 'epithet' : 'description', d.rule, d.score, d.entity, d.name)),
+    described.map((d) => resultOf(d.start, d.end, 'PER', d.rule === 'title-name' || d.rule === 'demonym-office-name' ? 'title' : d.rule === 'epithet-name' ? 'epithet' : 'description', d.rule, d.score, d.entity, d.name)),
     sharedHeads.map((x) => resultOf(x.start, x.end, TYPE_LABEL[kb.byId.get(x.entity)?.type ?? 'organization'], 'coordination', 'coordination', 0.7, x.entity, x.name)),
     evaluated.map((x) => resultOf(x.start, x.end, 'PER', 'epithet', x.rule, x.score, x.entity ? x.entity : undefined, x.entity ? x.name : undefined)),
     roleDescribed.map((d) => resultOf(d.start, d.end, 'PER', 'description', d.rule, d.score, d.entity, d.name, undefined, undefined, d.candidates)),

@@ -265,3 +265,19 @@ test('an office with its body right before a name is a mention of that person, t
   assert.deepEqual(office('The minister of the interior told Ivan Petrov nothing.'), []);
   assert.deepEqual(office('The chairman of the party at the time Ivan Petrov resigned.'), []);
 });
+
+test('a demonym or state name and an office before a name, without an article, are one mention of that person', () => {
+  const phrase = (text: string) => analyze(text).filter((m) => m.linkRule === 'demonym-office-name').map((m) => [m.text, m.entity, m.form]);
+  // a lower-case office noun: the whole phrase, and the demonym with the office still a description of its own
+  const lower = analyze('On Monday Rurlandian leader Ivan Petrov left Novgrad.');
+  assert.deepEqual(lower.filter((m) => m.linkRule === 'demonym-office-name').map((m) => [m.text, m.entity, m.form]), [['Rurlandian leader Ivan Petrov', 'local:ivan-petrov', 'title']]);
+  assert.ok(lower.some((m) => m.text === 'Rurlandian leader' && m.entity === 'local:ivan-petrov'));
+  // a capitalized title: the phrase starts at the demonym, not at the capitalized word before it
+  assert.deepEqual(phrase('Yesterday Rurlandian President Kim Bo Ran replied.'), [['Rurlandian President Kim Bo Ran', 'local:kim-two', 'title']]);
+  assert.ok(!analyze('Yesterday Rurlandian President Kim Bo Ran replied.').some((m) => m.text.startsWith('Yesterday')));
+  // a state's short name and an office with its body
+  assert.deepEqual(phrase('The envoy met US Secretary of State Kim Bo Ran.'), [['US Secretary of State Kim Bo Ran', 'local:kim-two', 'title']]);
+  // no office between the demonym and the name, or a noun that is no office: no such mention
+  assert.deepEqual(phrase('A Rurlandian delegation met Ivan Petrov.'), []);
+  assert.deepEqual(phrase('Rurlandian historian Ivan Petrov wrote a book.'), []);
+});
