@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { checkGradient } from '../../models/gradient-check.ts';
 import { makeRng } from '../../models/rng.ts';
 import { prepareDoc, tokenRange } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
@@ -49,18 +50,7 @@ test('span net: analytic gradient matches central finite differences for every p
   for (let c = 0; c < shape.hidden2; c++) net.params[L.b2 + c] = 0.2 + 0.1 * c;
   const grad = new Float64Array(L.size);
   spanNetLoss(net, table.data, inputs, labels, grad);
-  const eps = 1e-6;
-  let worst = 0;
-  for (let k = 0; k < L.size; k++) {
-    const keep = net.params[k]!;
-    net.params[k] = keep + eps;
-    const up = spanNetLoss(net, table.data, inputs, labels);
-    net.params[k] = keep - eps;
-    const down = spanNetLoss(net, table.data, inputs, labels);
-    net.params[k] = keep;
-    const numeric = (up - down) / (2 * eps);
-    worst = Math.max(worst, Math.abs(numeric - grad[k]!) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grad[k]!)));
-  }
+  const { worst } = checkGradient(net.params, grad, () => spanNetLoss(net, table.data, inputs, labels));
   assert.ok(worst < 1e-4, `largest relative gradient error ${worst}`);
   assert.ok(grad.some((g) => Math.abs(g) > 1e-3));
 });

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { checkGradient } from '../../models/gradient-check.ts';
 import { makeRng } from '../../models/rng.ts';
 import { prepareDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
@@ -37,21 +38,7 @@ test('token net: analytic gradient matches central finite differences for every 
   for (let c = 0; c < SHAPE.hidden2; c++) net.params[L.b2 + c] = 0.2 + 0.1 * c;
   const grad = new Float64Array(L.size);
   netLoss(net, table.data, inputs, labels, grad);
-  const eps = 1e-6;
-  let worst = 0;
-  let checked = 0;
-  for (let k = 0; k < L.size; k++) {
-    const keep = net.params[k]!;
-    net.params[k] = keep + eps;
-    const up = netLoss(net, table.data, inputs, labels);
-    net.params[k] = keep - eps;
-    const down = netLoss(net, table.data, inputs, labels);
-    net.params[k] = keep;
-    const numeric = (up - down) / (2 * eps);
-    const err = Math.abs(numeric - grad[k]!) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grad[k]!));
-    worst = Math.max(worst, err);
-    checked++;
-  }
+  const { worst, checked } = checkGradient(net.params, grad, () => netLoss(net, table.data, inputs, labels));
   assert.equal(checked, L.size);
   assert.ok(worst < 1e-4, `largest relative gradient error ${worst}`);
   // The gradient is not trivially zero.
@@ -77,18 +64,7 @@ test('token net: the sentence-level loss has the gradient of central finite diff
   const z = netLogits(net, table.data, inputs[1]!);
   const [a, b] = [inputs[1]!.sentenceStart[1]!, inputs[1]!.sentenceStart[2]!];
   for (let i = a; i < b; i++) assert.ok(Math.abs(z[i]! - z[a]!) < 1e-12);
-  const eps = 1e-6;
-  let worst = 0;
-  for (let k = 0; k < L.size; k++) {
-    const keep = net.params[k]!;
-    net.params[k] = keep + eps;
-    const up = netLoss(net, table.data, inputs, labels, undefined, true);
-    net.params[k] = keep - eps;
-    const down = netLoss(net, table.data, inputs, labels, undefined, true);
-    net.params[k] = keep;
-    const numeric = (up - down) / (2 * eps);
-    worst = Math.max(worst, Math.abs(numeric - grad[k]!) / Math.max(1e-3, Math.abs(numeric) + Math.abs(grad[k]!)));
-  }
+  const { worst } = checkGradient(net.params, grad, () => netLoss(net, table.data, inputs, labels, undefined, true));
   assert.ok(worst < 1e-4, `largest relative gradient error ${worst}`);
   assert.ok(grad.some((g) => Math.abs(g) > 1e-3));
 });
