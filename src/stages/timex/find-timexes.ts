@@ -909,6 +909,13 @@ function applyEventParts(ctx: Context, g: G, date: Point, anchor: TimexAnchor): 
   return { ...fromPoint(p, anchor, 0.8), setsRef: true };
 }
 
+/** Which end of an event an edge word names ("the start of", "the end of"): vocab `eventEdge`; undefined without one. */
+function edgeOf(ctx: Context, word: string | undefined): 'start' | 'end' | undefined {
+  if (!word) return undefined;
+  const side = ctx.rules.vocab.eventEdge?.get(lc(word));
+  return side === 'start' || side === 'end' ? side : undefined;
+}
+
 /** Parses a KB event's EDTF date (or the start/end of an interval) into a point. */
 function kbEventPoint(date: string, side: 'start' | 'end' = 'start'): Point | null {
   const parts = date.split('/');
@@ -927,10 +934,11 @@ function resolveEvent(ctx: Context, c: Candidate): Resolved {
     if (g.kbAlias) {
       const ev = ctx.kbIndex.eventByAlias.get(lc(g.kbAlias).replace(/^the\s+/, ''));
       const prep = String(ctx.rules.vocab.anchorPrep?.get(lc(g.prep)) ?? 'during');
-      const p = ev ? kbEventPoint(ev.date, prep === 'after' && ev.date.includes('/') ? 'end' : 'start') : null;
+      const edge = edgeOf(ctx, g.edge);
+      const p = ev ? kbEventPoint(ev.date, edge ?? (prep === 'after' && ev.date.includes('/') ? 'end' : 'start')) : null;
       if (ev && p) {
         const res = applyEventParts(ctx, g, p, { kind: 'kb-event', ref: ev.id });
-        if (prep === 'during' && ev.date.includes('/') && !g.annivNum && !g.annivOrd && !g.unit) {
+        if (prep === 'during' && !edge && ev.date.includes('/') && !g.annivNum && !g.annivOrd && !g.unit) {
           const a = kbEventPoint(ev.date, 'start')!;
           const b = kbEventPoint(ev.date, 'end')!;
           return { ...res, edtf: ev.date, interval: { earliest: pointInterval(a).earliest, latest: pointInterval(b).latest } };
@@ -1000,11 +1008,9 @@ function resolveEventDefinite(ctx: Context, c: Candidate): Resolved {
   const g = c.groups;
   const ev = lastEventWithHead(ctx, lc(g.eventHead));
   if (!ev) return { ...unresolved('DATE', '', ''), reject: true };
-  const edge = lc(g.edge);
   const prep = String(ctx.rules.vocab.anchorPrep?.get(lc(g.prep)) ?? 'during');
-  const startEdge = /^(start|beginning|outbreak|opening)$/.test(edge);
-  const endEdge = /^(end|close)$/.test(edge);
-  const side = startEdge ? 'start' : endEdge ? 'end' : prep === 'after' ? 'end' : 'start';
+  const edge = edgeOf(ctx, g.edge);
+  const side = edge ?? (prep === 'after' ? 'end' : 'start');
   const p = kbEventPoint(ev.date, side);
   if (!p) return { ...unresolved('DATE', '', ''), reject: true };
   const res = applyEventParts(ctx, { prep: g.prep }, p, { kind: 'kb-event', ref: ev.id });

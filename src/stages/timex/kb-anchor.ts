@@ -11,7 +11,7 @@ export interface KbTimeIndex {
   entityByAlias: Map<string, string[]>;
   /** Lower-cased event name or alias → event. */
   eventByAlias: Map<string, KbEvent>;
-  /** Rule matching "[N units] [prep] [the eve of] [the Nth anniversary of] <event alias>". */
+  /** Rule matching "[N units] [prep] [the eve of] [the start|end of] [the Nth anniversary of] <event alias>". */
   aliasRule: CompiledRule | null;
   /** Regex over person aliases that take part in some dated event, for pronoun owners ("his birth"). */
   participantRe: RegExp | null;
@@ -50,7 +50,10 @@ export function indexKbForTime(kb: KnowledgeBase, rules: TimexRules): KbTimeInde
     const num = `(?:(?<approx>${alt(rules.vocab.approx)})\\s+)?(?:(?<number>${alt(rules.vocab.number)})|(?<num>[0-9]+))\\s+(?<unit>${alt(rules.vocab.unit)})\\s+`;
     const prep = `(?<prep>${alt(rules.vocab.anchorPrep)})\\s+`;
     const anniv = `the\\s+(?:(?<annivNum>[0-9]{1,3}(?:st|nd|rd|th))|(?<annivOrd>${alt(rules.vocab.ordinal)}))\\s+anniversary\\s+of\\s+`;
-    const body = `(?:${num})?(?:${prep})?(?:the\\s+(?<eveOf>eve|day|year|time)\\s+of\\s+)?(?:${anniv})?(?:the\\s+)?(?<kbAlias>${alt(eventByAlias)})`;
+    // "before the start of the 5th Congress", "after the end of the war": which end of the event counts
+    const edgeWords = alt(rules.vocab.eventEdge);
+    const edge = edgeWords ? `(?:the\\s+(?<edge>${edgeWords})\\s+of\\s+)?` : '';
+    const body = `(?:${num})?(?:${prep})?(?:the\\s+(?<eveOf>eve|day|year|time)\\s+of\\s+)?${edge}(?:${anniv})?(?:the\\s+)?(?<kbAlias>${alt(eventByAlias)})`;
     const re = new RegExp(`(?:${body})(?![\\p{L}\\p{N}])`, 'giu');
     // An alias inside a match follows whitespace or starts the match, and a match glued to a word
     // before it is dropped: anchors need no letter, digit or apostrophe before them.
@@ -60,7 +63,8 @@ export function indexKbForTime(kb: KnowledgeBase, rules: TimexRules): KbTimeInde
     const prepPart = longest(rules.vocab.anchorPrep);
     const eveOf = countFixed('the time of');
     const annivPart = countFixed('the th anniversary of') + longest(rules.vocab.ordinal);
-    const before = numPart + prepPart + eveOf + annivPart + countFixed('the');
+    const edgePart = edgeWords ? countFixed('the  of') + longest(rules.vocab.eventEdge) : 0;
+    const before = numPart + prepPart + eveOf + edgePart + annivPart + countFixed('the');
     const anchor = new RegExp(`(?<![\\p{L}\\p{N}'’])(?:${alt(eventByAlias)})(?![\\p{L}\\p{N}])`, 'giu');
     const scan = { anchor, before, sticky: new RegExp(re.source, 'iuy') };
     aliasRule = { id: 'event-kb-alias', kind: 'event', re, priority: 0, scan };

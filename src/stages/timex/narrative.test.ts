@@ -164,3 +164,15 @@ test('"less than N years after <clause>" dates the clause by the date stated bef
   // no date before it in the sentence: a bare duration
   assert.equal(one(findTimexes('Less than two years after the founder retired, the firm failed.', { dct: '2020-03-01' }), 'Less than two years').edtf, null);
 });
+
+test('"the start of" / "the end of" a named KB event picks that end of its dates', () => {
+  const found = findTimexes('The council met even before the start of the 5th Assembly, and again after the end of the 7th Assembly. By the end of the Long Northern War the town was empty.', { kb: KB });
+  const before = one(found, 'before the start of the 5th Assembly');
+  assert.deepEqual([before.edtf, before.anchor.kind], ['../1952-04-02', 'kb-event']);
+  assert.equal(one(found, 'after the end of the 7th Assembly').edtf, '1958-06-05/..');
+  assert.equal(one(found, 'By the end of the Long Northern War').edtf, '../1944-11-30');
+  // without an edge word "after" still counts from the end and "at" means the whole event
+  const plain = findTimexes('The council met after the 5th Assembly; at the 7th Assembly it split.', { kb: KB });
+  assert.equal(one(plain, 'after the 5th Assembly').edtf, '1952-04-09/..');
+  assert.equal(one(plain, 'at the 7th Assembly').edtf, '1958-06-01/1958-06-05');
+});
