@@ -6,7 +6,14 @@
  *     [--domains [--target SPEC] [--also-targets SPEC,…]] [--no-geo] [--geo-min N] [--greedy] [--stack [--stack-folds K]] [--heads]
  *     [--seed N | --seeds N,N,…] [--num-run] [--num-cap] [--of-head] [--table] [--glove]
  *     [--emb own|near|far [--emb-mode unit|z|bin] [--emb-k K]]
+ *     [--fine-tune K [--fine-tune-avg run|restart]] [--wiki-last] [--wiki-ramp A,B]
  *
+ * Training-schedule domain adaptation (eighth session of issue 4, see the model card; all off by
+ * default): `--fine-tune K` adds K epochs over the wikigold training documents only (in the CV, only
+ * the fold's training documents), averaged with the whole run (`--fine-tune-avg run`, the default) or
+ * started from the averaged weights and averaged alone (`restart`); `--wiki-last` presents the CoNLL
+ * documents first and the wikigold ones last in every epoch; `--wiki-ramp 1,5` gives each wikigold
+ * document 1 copy in the first epoch rising to 5 in the last instead of the fixed `--wiki-weight`.
  * `--seeds 1,2,3` trains once per shuffling seed and averages the weights (`src/ner/average-models.ts`);
  * `--num-run`, `--num-cap`, `--of-head`, `--table`, `--glove` are feature groups tried in the third
  * session of issue 4 (see the model card; none kept). `--out FILE` writes the model elsewhere than
@@ -53,7 +60,22 @@ const out = arg('--out') ?? join(REPO, 'data', 'models', 'ner.bin');
 const bits = Number(arg('--bits') ?? 20);
 /** Each wikigold training document is repeated this many times (in-domain upweighting). */
 const wikiWeight = Number(arg('--wiki-weight') ?? 1);
-const repeat = <X>(xs: X[]): X[] => Array.from({ length: wikiWeight }, () => xs).flat();
+/** `--wiki-ramp A,B`: wikigold copies per epoch rising from A to B (`TrainOptions.inDomainRamp`); the documents are then given once. */
+const wikiRamp = arg('--wiki-ramp')?.split(',').map(Number) as [number, number] | undefined;
+if (wikiRamp && (wikiRamp.length !== 2 || !wikiRamp.every((x) => Number.isInteger(x) && x >= 0))) throw new Error('--wiki-ramp A,B (two whole numbers)');
+const repeat = <X>(xs: X[]): X[] => Array.from({ length: wikiRamp ? 1 : wikiWeight }, () => xs).flat();
+/** `--fine-tune K [--fine-tune-avg run|restart]`, `--wiki-last`: the other schedule options (`TrainOptions`). */
+const fineTuneEpochs = Number(arg('--fine-tune') ?? 0);
+const fineTuneAverage = (arg('--fine-tune-avg') ?? 'run') as 'run' | 'restart';
+if (!['run', 'restart'].includes(fineTuneAverage)) throw new Error(`--fine-tune-avg run|restart, not ${fineTuneAverage}`);
+const wikiLast = args.includes('--wiki-last');
+/** The schedule options for a training set whose in-domain (wikigold) documents are `inDomain`; nothing when none is on. */
+const scheduleFor = (inDomain: readonly TaggedDocument[]) =>
+  fineTuneEpochs > 0 || wikiLast || wikiRamp
+    ? { inDomain: new Set(inDomain), ...(fineTuneEpochs > 0 ? { fineTuneEpochs, fineTuneAverage } : {}), ...(wikiLast ? { inDomainLast: true } : {}), ...(wikiRamp ? { inDomainRamp: wikiRamp } : {}) }
+    : {};
+/** A description of the schedule for the model header (empty when none is on). */
+const scheduleLabel = [fineTuneEpochs > 0 ? `then ${fineTuneEpochs} epochs on wikigold only (averaging: ${fineTuneAverage})` : '', wikiLast ? 'wikigold last in each epoch' : '', wikiRamp ? `wikigold ×${wikiRamp[0]} rising to ×${wikiRamp[1]} over the epochs` : ''].filter(Boolean).join(', ');
 const useWiki = args.includes('--wikigold');
 const cv = Number(arg('--cv') ?? 0);
 /** Ablation switches: `--no-ext` (external gazetteer), `--no-classes` (lexicon word classes), `--no-kb`, `--no-run` (name-run features). */
@@ -150,9 +172,10 @@ if (cv > 0) {
   const predicted = targets.map(() => new Array<string[][]>(wikiDocs.length));
   const predictedPass1 = new Array<string[][]>(wikiDocs.length);
   for (let fold = 0; fold < cv; fold++) {
-    const trainSet = conll.concat(repeat(wiki.filter((_, k) => k % cv !== fold)));
+    const wikiTrain = wiki.filter((_, k) => k % cv !== fold);
+    const trainSet = conll.concat(repeat(wikiTrain));
     console.error(`fold ${fold + 1}/${cv}: ${trainSet.length} training documents`);
-    const models = trainNerModels(trainSet, { epochs, bits, onEpoch: log, targetDomains: targets });
+    const models = trainNerModels(trainSet, { epochs, bits, onEpoch: log, targetDomains: targets, ...scheduleFor(wikiTrain) });
     targets.forEach((t, ti) => {
       const m = prepareNerModel(models.get(t)!);
       wikiDocs.forEach((d, k) => {
@@ -168,7 +191,7 @@ if (cv > 0) {
     const s = scoreDocuments(WIKIGOLD, wikiDocs, pred);
     if (predOut && ti === 0) writeFileSync(predOut, wikiDocs.map((d, di) => d.sentences.map((st, si) => st.tokens.map((tok, i) => `${tok} ${st.tags[i]} ${pred[di]![si]![i]}`).join('\n')).join('\n\n')).join('\n\n') + '\n');
     const perType = ['PER', 'ORG', 'LOC'].map((x) => (100 * (s.types[x]?.f1 ?? 0)).toFixed(1)).join(' / ');
-    console.log(`wikigold ${cv}-fold CV (train: CoNLL train + other folds${domains ? `, domains, target ${label(t)}` : ''}${stack ? ', two-stage' : ''}) PER/ORG/LOC F1 ${(100 * s.overall.f1).toFixed(1)} (${perType})`);
+    console.log(`wikigold ${cv}-fold CV (train: CoNLL train + other folds${domains ? `, domains, target ${label(t)}` : ''}${stack ? ', two-stage' : ''}${scheduleLabel ? `; ${scheduleLabel}` : ''}) PER/ORG/LOC F1 ${(100 * s.overall.f1).toFixed(1)} (${perType})`);
   });
   if (stack) {
     const s = scoreDocuments(WIKIGOLD, wikiDocs, predictedPass1);
@@ -179,8 +202,9 @@ if (cv > 0) {
   const trainSet = useWiki ? conll.concat(repeat(wiki)) : conll;
   const t0 = Date.now();
   const targets = domains ? [target, ...extraTargets.filter((t) => t !== target)] : [undefined];
-  const data = `CoNLL-2003 eng.train${useWiki ? ` + wikigold (all 145 documents${wikiWeight > 1 ? `, each ×${wikiWeight}` : ''})` : ''}`;
+  const data = `CoNLL-2003 eng.train${useWiki ? ` + wikigold (all 145 documents${wikiWeight > 1 && !wikiRamp ? `, each ×${wikiWeight}` : ''})` : ''}${useWiki && scheduleLabel ? `; ${scheduleLabel}` : ''}`;
   const models = trainNerModels(trainSet, {
+    ...(useWiki ? scheduleFor(wiki) : {}),
     epochs,
     bits,
     onEpoch: log,

@@ -81,6 +81,13 @@ class TrainableWeights implements WeightLookup {
     }
   }
 
+  /** Sets the weights to their running average and restarts the averaging from there (fine-tuning with `fineTuneAverage: 'restart'`). */
+  restartAverage(): void {
+    for (let k = 0; k < this.w.length; k++) this.w[k] = this.w[k]! - this.u[k]! / this.c;
+    this.u.fill(0);
+    this.c = 1;
+  }
+
   private add(row: number, tag: number, sign: number): void {
     const k = row * START + tag;
     this.w[k]! += sign;
@@ -145,6 +152,69 @@ export interface TrainOptions {
    * weighted copies of several domains (`parseDomainTarget`). Unset: the general copies alone.
    */
   targetDomain?: string;
+  /**
+   * Training-schedule domain adaptation (eighth session of issue 4; every option below is off by
+   * default and then leaves training unchanged): the in-domain documents, entries of `docs` compared by
+   * identity (a document repeated for upweighting is the same object each time).
+   */
+  inDomain?: ReadonlySet<TaggedDocument>;
+  /** After the main epochs, this many epochs over the distinct `inDomain` documents only (each once per epoch, shuffled). Default 0. */
+  fineTuneEpochs?: number;
+  /**
+   * How the fine-tuning is averaged: 'run' (default) keeps one average over the whole run; 'restart'
+   * starts the fine-tuning from the averaged weights of the main epochs and averages its steps alone.
+   */
+  fineTuneAverage?: 'run' | 'restart';
+  /** Every main epoch presents the other documents first and the `inDomain` ones last, each part in its shuffled order. */
+  inDomainLast?: boolean;
+  /**
+   * Copies of each distinct `inDomain` document per main epoch, rising linearly from the first number
+   * (epoch 1) to the second (last epoch), rounded; their repeats in `docs` are then ignored.
+   */
+  inDomainRamp?: readonly [number, number];
+}
+
+/**
+ * The documents (indices into `docs`) of each training epoch, in order: the main epochs, then the
+ * fine-tuning epochs (`TrainOptions.fineTuneEpochs`). Without schedule options every epoch is the
+ * previous epoch's order shuffled again (Fisher–Yates with `rnd`), as training always did.
+ */
+export function planEpochs(docs: readonly TaggedDocument[], opts: TrainOptions, rnd: () => number): number[][] {
+  const epochs = opts.epochs ?? 10;
+  const inDomain = opts.inDomain ?? new Set<TaggedDocument>();
+  const isIn = (k: number) => inDomain.has(docs[k]!);
+  const shuffle = (xs: number[]) => {
+    for (let k = xs.length - 1; k > 0; k--) {
+      const j = Math.floor(rnd() * (k + 1));
+      [xs[k], xs[j]] = [xs[j]!, xs[k]!];
+    }
+  };
+  // the first entry of each distinct in-domain document
+  const seen = new Set<TaggedDocument>();
+  const distinctIn = docs.flatMap((d, k) => (inDomain.has(d) && !seen.has(d) ? (seen.add(d), [k]) : []));
+  const plan: number[][] = [];
+  const ramp = opts.inDomainRamp;
+  if (ramp) {
+    const others = docs.flatMap((_, k) => (isIn(k) ? [] : [k]));
+    for (let e = 1; e <= epochs; e++) {
+      const copies = Math.round(ramp[0] + ((ramp[1] - ramp[0]) * (e - 1)) / Math.max(epochs - 1, 1));
+      const order = others.concat(...Array.from({ length: copies }, () => distinctIn));
+      shuffle(order);
+      plan.push(opts.inDomainLast ? order.filter((k) => !isIn(k)).concat(order.filter(isIn)) : order);
+    }
+  } else {
+    const order = docs.map((_, k) => k);
+    for (let e = 1; e <= epochs; e++) {
+      shuffle(order);
+      plan.push(opts.inDomainLast ? order.filter((k) => !isIn(k)).concat(order.filter(isIn)) : order.slice());
+    }
+  }
+  const fine = distinctIn.slice();
+  for (let e = 0; e < (opts.fineTuneEpochs ?? 0); e++) {
+    shuffle(fine);
+    plan.push(fine.slice());
+  }
+  return plan;
 }
 
 /**
@@ -201,13 +271,11 @@ export function trainNerModels(docs: readonly TaggedDocument[], opts: TrainOptio
       return { info, gold: Uint8Array.from(s.tags.map((t) => tagIndex.get(t) ?? 0)), feats, open };
     });
   });
-  const order = prepared.map((_, k) => k);
+  const plan = planEpochs(docs, opts, rnd);
   const feats = new Int32Array(256);
-  for (let epoch = 1; epoch <= epochs; epoch++) {
-    for (let k = order.length - 1; k > 0; k--) {
-      const j = Math.floor(rnd() * (k + 1));
-      [order[k], order[j]] = [order[j]!, order[k]!];
-    }
+  for (let epoch = 1; epoch <= plan.length; epoch++) {
+    const order = plan[epoch - 1]!;
+    if (epoch === epochs + 1 && opts.fineTuneAverage === 'restart') W.restartAverage();
     let right = 0;
     let all = 0;
     for (const di of order) {
@@ -252,7 +320,7 @@ export function trainNerModels(docs: readonly TaggedDocument[], opts: TrainOptio
   W.dx = 0;
   const targets = opts.targetDomains ?? [opts.targetDomain];
   const out = new Map<string | undefined, NerModel>();
-  for (const target of targets) out.set(target, finalizeModel(W, epochs, bits, fullList, opts, target));
+  for (const target of targets) out.set(target, finalizeModel(W, plan.length, bits, fullList, opts, target));
   return out;
 }
 
