@@ -160,7 +160,7 @@ export function findEvents(input: StageInput): StageOutput {
       const picked = (m.entry.pos === 'noun' ? pickPostModifierTime(s, trigger) : undefined) ?? pickSentenceTime(s, trigger);
       // "the 100th anniversary of the Revolution": the expression around the trigger dates it
       const container = s.timexes.find((x) => x.start <= trigger.start && trigger.end <= x.end);
-      const anchored = container ? timeOfAnchor(source.text, container, trigger) : undefined;
+      const anchored = container ? timeOfAnchor(source.text, container, trigger, (id) => knowledge().eventById.get(id)?.date) : undefined;
       const perfect = isPastPerfect(s, trigger);
       const resultState = opensWithParticiple(s, source.text);
       // "the 1967 and 1973 wars", "into A (1956) and B (1968)": one event per enumerated date

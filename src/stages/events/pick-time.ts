@@ -3,6 +3,7 @@ import { dateOwner } from './date-owner.ts';
 import { reducedRelativeOf } from './find-reduced-relative.ts';
 import type { SentenceView } from './read-layers.ts';
 import { splitClauses } from './split-clauses.ts';
+import { checkEdtf } from '../timex/check-edtf.ts';
 
 /**
  * True when a timex can date an event: it has an EDTF value that is not a bare duration. A
@@ -269,10 +270,12 @@ const ANNIVERSARY = /\b(\d{1,4})(?:st|nd|rd|th)\s+anniversary\s+of\b/i;
  * The time of an event named inside a time expression, when the expression says it: "the 100th
  * anniversary of the Revolution" (2017-11-07) dates the Revolution to the year 1917; "during the
  * war" (1941-06-22/1945-05-09) and "at the congress" are the named event's own span; "after the war" (1945-05-09/..) says the war
- * ended by 1945-05-09, "before the war" (../1939-09-01) that it began from then on. Undefined for
- * other containing expressions.
+ * ended by 1945-05-09, "before the war" (../1939-09-01) that it began from then on. When the
+ * expression is anchored on a KB event whose date `kbDate` gives ("before the start of the 20th
+ * Congress"), that date itself is the anchor's time (relation `named`, `anchorEvent` set): the KB
+ * knows more than the open interval the phrase says. Undefined for other containing expressions.
  */
-export function timeOfAnchor(text: string, x: Annotation, trigger: { start: number; end: number }): Record<string, Json | undefined> | undefined {
+export function timeOfAnchor(text: string, x: Annotation, trigger: { start: number; end: number }, kbDate?: (id: string) => string | undefined): Record<string, Json | undefined> | undefined {
   const edtf = x.attrs.edtf;
   if (typeof edtf !== 'string') return undefined;
   const lead = text.slice(x.start, trigger.start);
@@ -286,9 +289,22 @@ export function timeOfAnchor(text: string, x: Annotation, trigger: { start: numb
   const word = /^\s*(\p{L}+)/u.exec(lead)?.[1]?.toLowerCase();
   if (!a || b === undefined) return undefined;
   if ((word === 'during' || word === 'throughout' || word === 'in' || word === 'at') && a !== '..' && b !== '..') return { ...timeFromTimex(x, false), relation: 'named' };
-  if (word === 'after' && a !== '..' && b === '..') return { edtf: `../${a}`, timex: x.id, inherited: false, relation: 'anchor-of-after' };
-  if (word === 'before' && a === '..' && b !== '..') return { edtf: `${b}/..`, timex: x.id, inherited: false, relation: 'anchor-of-before' };
-  return undefined;
+  const after = word === 'after' && a !== '..' && b === '..';
+  const before = word === 'before' && a === '..' && b !== '..';
+  if (!after && !before) return undefined;
+  const known = kbAnchorTime(x, kbDate);
+  if (known) return known;
+  return after ? { edtf: `../${a}`, timex: x.id, inherited: false, relation: 'anchor-of-after' } : { edtf: `${b}/..`, timex: x.id, inherited: false, relation: 'anchor-of-before' };
+}
+
+/** The KB date of the event a timex is anchored on ("before the start of the 20th Congress"), as an event time; undefined without one. */
+function kbAnchorTime(x: Annotation, kbDate: ((id: string) => string | undefined) | undefined): Record<string, Json | undefined> | undefined {
+  const anchor = x.attrs.anchor as { kind?: string; ref?: string } | undefined;
+  if (!kbDate || anchor?.kind !== 'kb-event' || typeof anchor.ref !== 'string') return undefined;
+  const date = kbDate(anchor.ref);
+  const days = date ? checkEdtf(date) : null;
+  if (!date || !days || days.earliest === null || days.latest === null) return undefined;
+  return { edtf: date, timex: x.id, inherited: false, relation: 'named', anchorEvent: anchor.ref, interval: { earliest: days.earliest, latest: days.latest } };
 }
 
 /** One EDTF date part ("1953-03-05~") cut to its year ("1953~"); open ends stay open. */
