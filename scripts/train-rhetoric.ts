@@ -16,7 +16,8 @@
 // SI_SENT_NET=1 adds the sentence network (off: +0.46 out-of-fold, no gain on dev, ≈10 % of the speed),
 // SI_SENT_GAMMAS=0,0.25,0.5,0.75 its weights tried; SI_SENT_FEED=1 feeds the sentence network's probabilities to the token
 // model and the token network instead of the sentence model's, with nested folds, and reports the shipped recipe beside it;
-// SI_FEED_CACHE=<dir> with SI_FEED_PAIRS=3,4;2,4… in a second process fits some of the nested sentence networks beside it).
+// SI_FEED_CACHE=<dir> with SI_FEED_PAIRS=3,4;2,4… in a second process fits some of the nested sentence networks beside it;
+// SI_LEX=lin|net|all adds word-list signals (AFINN valence, hedges, weasels) to the token model / token network / both).
 // The dev split is never read here.
 import { existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -317,6 +318,14 @@ const siVectors = process.env.SI_VECTORS === '0' ? undefined : loadWordVectors()
  */
 const SI_LR = Number(process.env.SI_LR ?? 0.05);
 /**
+ * Word-list signals for span identification (`word-lexicons.ts`: AFINN valence, hedges, weasels), opt-in:
+ * SI_LEX=lin adds the token model's `emitTokenLexiconFeatures`, SI_LEX=net the token network's
+ * `TOKEN_NET_LEXICON_FEATURES` inputs, SI_LEX=all both. See the model card for the figures.
+ */
+const SI_LEX = process.env.SI_LEX ?? '';
+const siLexLinear = SI_LEX === 'lin' || SI_LEX === 'all';
+const siLexNet = SI_LEX === 'net' || SI_LEX === 'all';
+/**
  * Trains the token model. The dense word-vector values are appended to each sparse vector as
  * features past the named ones, named `ev\t<k>` / `ec\t<k>` / `es\t<k>` in the returned index.
  */
@@ -325,7 +334,7 @@ function trainSi(articleIds: readonly string[], sentProbs: Map<string, Float64Ar
   const ys: number[] = [];
   for (const id of articleIds) {
     const inside = insideMask(id);
-    perDoc.push(tokenFeatures(docs.get(id)!, sentProbs.get(id)!));
+    perDoc.push(tokenFeatures(docs.get(id)!, sentProbs.get(id)!, siLexLinear));
     for (let i = 0; i < inside.length; i++) ys.push(inside[i]!);
   }
   const named = FeatureIndex.build(perDoc.flat(), 3);
@@ -449,7 +458,8 @@ const SENT_NET_SEED = 31;
 function trainNet(articleIds: readonly string[], sentProbs: Map<string, Float64Array>, sentenceLevel = false): TokenNet {
   const vectors = loadWordVectors();
   const table = unitTable(vectors.dims);
-  const input = (id: string) => netInput(docs.get(id)!, vectors, table, sentProbs.get(id)!);
+  const lexicon = siLexNet && !sentenceLevel;
+  const input = (id: string) => netInput(docs.get(id)!, vectors, table, sentProbs.get(id)!, undefined, lexicon);
   const fit = articleIds.filter((_, i) => i % 10 !== 9);
   const held = articleIds.filter((_, i) => i % 10 === 9);
   const fitX = fit.map(input);
@@ -457,7 +467,7 @@ function trainNet(articleIds: readonly string[], sentProbs: Map<string, Float64A
   const r = trainTokenNet(Float32Array.from(table.data), fitX, fit.map(insideMask), heldX, held.map(insideMask), {
     ...NET_TRAINING,
     ...(sentenceLevel ? { sentenceLevel, seed: SENT_NET_SEED } : {}),
-    shape: { dims: vectors.dims, ...NET_SHAPE },
+    shape: { dims: vectors.dims, ...NET_SHAPE, ...(lexicon ? { lexicon } : {}) },
     log: (epoch, trainLoss, heldLoss) => console.error(`SI ${sentenceLevel ? 'sentence ' : ''}net epoch ${epoch}: train loss ${trainLoss.toFixed(4)}, held-out ${heldLoss.toFixed(4)}`),
   });
   console.error(`SI ${sentenceLevel ? 'sentence ' : ''}net: best epoch ${r.epochs}, held-out loss ${r.heldOutLoss.toFixed(4)}`);

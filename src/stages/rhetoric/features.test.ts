@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareDoc } from './doc.ts';
-import { CHAR_GRAM_VALUE, spanFeatures } from './features.ts';
+import { CHAR_GRAM_VALUE, emitTokenFeatures, spanFeatures, tokenFeatures } from './features.ts';
 
 const text = 'They call it a plan, but the so-called reform is a shameless betrayal of every worker.';
 
@@ -47,4 +47,31 @@ test('repeated wording: the count of the exact word sequence and whether this is
   const once = spanFeatures(doc, { start: repeated.indexOf('doubt'), end: repeated.indexOf('doubt') + 5 });
   assert.equal(once.get('rep\t<=1'), 1);
   assert.ok(![...once.keys()].some((k) => k.startsWith('repfirst')));
+});
+
+test('token word-list features: valence bins, strong valence, valenced neighbours, hedges and the sentence count, only when asked', () => {
+  const doc = prepareDoc('Perhaps the corrupt elites betrayed us.\nA calm day.');
+  const sp = Float64Array.from([0.6, 0.1]);
+  const f = tokenFeatures(doc, sp, true);
+  const at = (norm: string) => f[doc.tokens.findIndex((t) => t.norm === norm)]!;
+  assert.equal(at('corrupt').get('lv\tv-3'), 1);
+  assert.equal(at('corrupt').get('lv3'), 1);
+  assert.equal(at('calm').get('lv\tv+1'), 1);
+  assert.ok(!at('calm').has('lv3'));
+  // "elites" sits between "corrupt" (−3) and "betrayed" (−3).
+  assert.equal(at('elites').get('lvn\t2'), 1);
+  assert.equal(at('perhaps').get('lh'), 1);
+  // Two strong-valence words in the first sentence, none in the second.
+  assert.equal(at('the').get('lvs\t2'), 1);
+  assert.equal(at('day').get('lvs\t0'), 1);
+  // Off by default: the features of older token models are unchanged.
+  const plain = tokenFeatures(doc, sp);
+  assert.ok(plain.every((m) => ![...m.keys()].some((k) => /^l[vhw]/.test(k))));
+  assert.deepEqual([...plain[2]!.keys()], [...at('corrupt').keys()].filter((k) => !/^l[vhw]/.test(k)));
+  // At inference the sentence count is emitted once per sentence (token index -1 - sentence).
+  const perSentence: string[] = [];
+  emitTokenFeatures(doc, (i, _v, prefix, a) => {
+    if (i < 0 && prefix === 'lvs') perSentence.push(`${-1 - i}:${a}`);
+  }, sp, false, false, true);
+  assert.deepEqual(perSentence, ['0:2', '1:0']);
 });

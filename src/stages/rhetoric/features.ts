@@ -3,6 +3,7 @@ import { addFeature, featureName, type NamedFeatures } from '../../models/featur
 import { tokenRange, type RhetoricDoc } from './doc.ts';
 import { emitEmbeddingFeatures, type WordVectors } from './embeddings.ts';
 import type { LexiconLookup } from './lexicon.ts';
+import { markLexicons, type LexiconMarks } from './word-lexicons.ts';
 
 /** Coarse shape of a token: `X` all caps, `Xx` capitalized, `x` lower, `d` number, `p` punctuation. */
 export function tokenShape(text: string): string {
@@ -90,9 +91,9 @@ export type EmitTokenFeature = (token: number, value: number, prefix: string, a?
  * `POSITION_TEMPLATES` and `suf` (last three letters of words over four) features are left to the caller,
  * and the features shared by a sentence's tokens are emitted once with token index `-1 - sentence`.
  * With `bigrams` false the `b-` / `b+` word-bigram features (the first two of each token) are left
- * to the caller too.
+ * to the caller too. With `wordLexicons` the word-list features of `emitTokenLexiconFeatures` follow.
  */
-export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, sentenceProbs?: Float64Array, positionWords = true, bigrams = true): void {
+export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, sentenceProbs?: Float64Array, positionWords = true, bigrams = true, wordLexicons = false): void {
   const toks = doc.tokens;
   const n = toks.length;
   const shapes = toks.map((t) => tokenShape(t.text));
@@ -148,6 +149,51 @@ export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, sent
       if (sentenceProbs) emit(i, splogit(sentenceProbs[si]!), 'splogit');
     }
   }
+  if (wordLexicons) emitTokenLexiconFeatures(doc, emit, !positionWords);
+}
+
+const lexiconMarkCache = new WeakMap<RhetoricDoc, LexiconMarks>();
+/** The word-list marks (`markLexicons`: AFINN valence, hedge, weasel) of every token of a document, cached per document. */
+export function tokenLexiconMarks(doc: RhetoricDoc): LexiconMarks {
+  let m = lexiconMarkCache.get(doc);
+  if (!m) lexiconMarkCache.set(doc, (m = markLexicons(doc.tokens.map((t) => t.norm))));
+  return m;
+}
+
+const VALENCE_BINS = ['v-3', 'v-3', 'v-3', 'v-1', 'v-1', '', 'v+1', 'v+1', 'v+3', 'v+3', 'v+3'];
+const NEIGHBOUR_BINS = ['0', '1', '2'];
+const STRONG_BINS = ['0', '1', '2', '3+'];
+
+/**
+ * Word-list features of every token for the token model (`word-lexicons.ts`): the token's AFINN
+ * valence bin (`lv`: −5…−3, −2…−1, +1…+2, +3…+5) and `lv3` when |valence| ≥ 3, the count of
+ * valenced words among its ±2 neighbours in the sentence (`lvn`, 0 / 1 / 2+), hedge (`lh`) and
+ * weasel (`lw`) words, and per sentence the count of strong-valence words (`lvs`, 0 / 1 / 2 / 3+;
+ * emitted once per sentence with token index `-1 - sentence` when `perSentence`, else per token).
+ */
+export function emitTokenLexiconFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, perSentence = false): void {
+  const { valence, hedge, weasel } = tokenLexiconMarks(doc);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const a = doc.sentenceTokenStart[s]!;
+    const b = doc.sentenceTokenStart[s + 1]!;
+    let strong = 0;
+    for (let i = a; i < b; i++) if (valence[i]! >= 3 || valence[i]! <= -3) strong++;
+    const sb = STRONG_BINS[Math.min(3, strong)]!;
+    if (perSentence) emit(-1 - s, 1, 'lvs', sb);
+    for (let i = a; i < b; i++) {
+      const v = valence[i]!;
+      if (v !== 0) {
+        emit(i, 1, 'lv', VALENCE_BINS[v + 5]);
+        if (v >= 3 || v <= -3) emit(i, 1, 'lv3');
+      }
+      let near = 0;
+      for (let j = Math.max(a, i - 2); j <= Math.min(b - 1, i + 2); j++) if (j !== i && valence[j] !== 0) near++;
+      emit(i, 1, 'lvn', NEIGHBOUR_BINS[Math.min(2, near)]);
+      if (hedge[i]) emit(i, 1, 'lh');
+      if (weasel[i]) emit(i, 1, 'lw');
+      if (!perSentence) emit(i, 1, 'lvs', sb);
+    }
+  }
 }
 
 function splogit(p: number): number {
@@ -156,9 +202,9 @@ function splogit(p: number): number {
 }
 
 /** Features of every token as one map per token (for training); see `emitTokenFeatures`. */
-export function tokenFeatures(doc: RhetoricDoc, sentenceProbs?: Float64Array): NamedFeatures[] {
+export function tokenFeatures(doc: RhetoricDoc, sentenceProbs?: Float64Array, wordLexicons = false): NamedFeatures[] {
   const out: NamedFeatures[] = doc.tokens.map(() => new Map());
-  emitTokenFeatures(doc, (i, value, prefix, x, y) => addFeature(out[i]!, featureName(prefix, x, y), value), sentenceProbs);
+  emitTokenFeatures(doc, (i, value, prefix, x, y) => addFeature(out[i]!, featureName(prefix, x, y), value), sentenceProbs, true, true, wordLexicons);
   return out;
 }
 

@@ -306,7 +306,7 @@ export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceP
     if (f < 0) return;
     if (i >= 0) out[i] += w[f]! * value;
     else perSentence[-1 - i] += w[f]! * value;
-  }, sentenceProbs, false, false);
+  }, sentenceProbs, false, false, hasTokenLexicon(si));
   for (let i = 0; i < out.length; i++) out[i] += perSentence[doc.tokenSentence[i]!]!;
   // Word-at-offset features: weights looked up once per distinct word.
   const T = POSITION_TEMPLATES.length;
@@ -348,6 +348,14 @@ export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceP
   addTokenVectorScores(doc, si, out);
   for (let i = 0; i < out.length; i++) out[i] = sigmoid(out[i]!);
   return out;
+}
+
+/** Per token model: whether it has word-list features (`emitTokenLexiconFeatures`: `lv`, `lv3`, `lvn`, `lvs`, `lh`, `lw`); older models have none. */
+const tokenLexiconCache = new WeakMap<LoadedLinear, boolean>();
+function hasTokenLexicon(si: LoadedLinear): boolean {
+  let h = tokenLexiconCache.get(si);
+  if (h === undefined) tokenLexiconCache.set(si, (h = si.index.names.some((n) => /^(lv|lv3|lvn|lvs|lh|lw)(\t|$)/.test(n))));
+  return h;
 }
 
 /** Per token model: each word's word-at-offset weights (see `tokenProbabilities`), reused across documents (bounded by the word table). */

@@ -4,7 +4,10 @@ import { checkGradient } from '../../models/gradient-check.ts';
 import { makeRng } from '../../models/rng.ts';
 import { prepareDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
-import { initTokenNet, layoutOf, mixWithinSentences, netInput, netLogits, netLoss, packTokenNet, sentenceNetLogits, sentenceNetProbabilities, shiftBySentences, tokenNetLogits, trainTokenNet, unitTable, unpackTokenNet, type TokenNetShape } from './token-net.ts';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { loadWordVectors } from './embeddings.ts';
+import { initTokenNet, inputCount, layoutOf, mixWithinSentences, netInput, netLogits, netLoss, packTokenNet, sentenceNetLogits, sentenceNetProbabilities, shiftBySentences, TOKEN_NET_FEATURES, TOKEN_NET_LEXICON_FEATURES, tokenNetLogits, trainTokenNet, unitTable, unpackTokenNet, type StoredTokenNet, type TokenNetShape } from './token-net.ts';
 
 /** Random word vectors for the words of the given texts (one word is left without a vector). */
 function fakeVectors(texts: string[], dims: number, seed: number): WordVectors {
@@ -198,4 +201,70 @@ test('sentenceNetProbabilities: the logistic of each sentence logit', () => {
   assert.equal(p[0], 0.5);
   assert.ok(Math.abs(p[1]! - 1 / (1 + Math.exp(-2))) < 1e-15);
   assert.ok(p[2]! < 0.05 && p[2]! > 0);
+});
+
+// Networks without `lexicon` (every model file before the word-list inputs) must predict exactly as
+// before: logits pinned from the code before the word-list inputs were added.
+const PINNED_TEXT = 'They call it reform, but it is a shameless betrayal of every honest worker!\nPerhaps the plan will work.';
+const PINNED_SEEDED = [-0.447798773034, -0.136478307885, -0.21329102281, -0.065310058208, -0.275955615179, -0.129034018051, -0.162383487662, -0.15779809596, -0.136478307885, -0.183397098414];
+const PINNED_SHIPPED = [-0.545919736601, -0.302780569618, -0.572261631642, -0.56419368212, -0.555506734438, -0.44924960466, -0.516896747382, -0.219709236144, -0.058411194829, 0.143849454298];
+const SHIPPED_NET_MD5 = '8e2477f231adbae3d3aebbfadab288af';
+
+test('token net without word-list inputs: 13 inputs, and the logits of the code before them', () => {
+  const doc = prepareDoc(PINNED_TEXT);
+  const shape: TokenNetShape = { dims: 6, proj: 3, window: 2, hidden: 5, hidden2: 4 };
+  assert.equal(inputCount(shape), TOKEN_NET_FEATURES.length);
+  assert.equal(inputCount({ ...shape, lexicon: true }), TOKEN_NET_FEATURES.length + TOKEN_NET_LEXICON_FEATURES.length);
+  const rng = makeRng(3);
+  const words = [...new Set(doc.tokens.map((t) => t.norm))].filter((w) => w !== 'plan');
+  const data = new Float32Array(words.length * 6);
+  for (let k = 0; k < data.length; k++) data[k] = 2 * rng() - 1;
+  const z = tokenNetLogits(initTokenNet(shape, 17), doc, { dims: 6, rows: new Map(words.map((w, i) => [w, i])), data }, [0.7, 0.2]);
+  PINNED_SEEDED.forEach((v, i) => assert.ok(Math.abs(z[i]! - v) < 1e-11, `token ${i}: ${z[i]} vs ${v}`));
+});
+
+test('the shipped token network (rhetoric.json) loads and gives the logits of the code before the word-list inputs', (t) => {
+  const stored = (JSON.parse(readFileSync(new URL('../../../data/models/rhetoric.json', import.meta.url), 'utf8')) as { net?: StoredTokenNet }).net;
+  if (!stored || createHash('md5').update(stored.params).digest('hex') !== SHIPPED_NET_MD5) {
+    t.skip('rhetoric.json holds another token network than the one pinned');
+    return;
+  }
+  assert.equal(stored.shape.lexicon, undefined);
+  const { net } = unpackTokenNet(stored);
+  const z = tokenNetLogits(net, prepareDoc(PINNED_TEXT), loadWordVectors(), [0.7, 0.2]);
+  PINNED_SHIPPED.forEach((v, i) => assert.ok(Math.abs(z[i]! - v) < 1e-11, `token ${i}: ${z[i]} vs ${v}`));
+});
+
+test('token net with word-list inputs: gradient by finite differences, the run-time pass equals the reference, the inputs change the logits', () => {
+  const shape: TokenNetShape = { ...SHAPE, lexicon: true };
+  const vectors = fakeVectors(TEXTS, shape.dims, 6);
+  const table = unitTable(shape.dims);
+  const texts = [...TEXTS, 'Perhaps the corrupt, disgusting elites betrayed us.\nA fine day.'];
+  const docs = texts.map((t) => prepareDoc(t));
+  const inputs = docs.map((d) => netInput(d, vectors, table, Array.from(d.sentences, (_, s) => 0.2 + 0.3 * s), undefined, true));
+  assert.equal(inputs[2]!.feats.length, docs[2]!.tokens.length * inputCount(shape));
+  const labels = docs.map((d) => Uint8Array.from(d.tokens, (t, i) => (/^[A-Z]/.test(t.text) || i % 3 === 0 ? 1 : 0)));
+  const net = initTokenNet(shape, 23);
+  const L = layoutOf(shape);
+  for (let k = 0; k < shape.hidden; k++) net.params[L.b1 + k] = 0.3 * (k % 2 ? 1 : -1) + 0.05 * k;
+  for (let c = 0; c < shape.hidden2; c++) net.params[L.b2 + c] = 0.2 + 0.1 * c;
+  const grad = new Float64Array(L.size);
+  netLoss(net, table.data, inputs, labels, grad);
+  const { worst, checked } = checkGradient(net.params, grad, () => netLoss(net, table.data, inputs, labels));
+  assert.equal(checked, L.size);
+  assert.ok(worst < 1e-4, `largest relative gradient error ${worst}`);
+  docs.forEach((doc, d) => {
+    const probs = Array.from(doc.sentences, (_, s) => 0.2 + 0.3 * s);
+    const ref = netLogits(net, table.data, inputs[d]!);
+    const fast = tokenNetLogits(net, doc, vectors, probs);
+    for (let i = 0; i < ref.length; i++) assert.ok(Math.abs(ref[i]! - fast[i]!) < 1e-9, `token ${i}: ${ref[i]} vs ${fast[i]}`);
+  });
+  // "disgusting" (AFINN −3) reads valence −0.6 and strong valence 1; zeroing the word-list inputs' weights changes its logit.
+  const W = inputCount(shape);
+  const at = docs[2]!.tokens.findIndex((t) => t.norm === 'disgusting');
+  assert.ok(Math.abs(inputs[2]!.feats[at * W + TOKEN_NET_FEATURES.length]! + 0.6) < 1e-6);
+  assert.equal(inputs[2]!.feats[at * W + TOKEN_NET_FEATURES.length + 1], 1);
+  const blind = { shape, params: net.params.slice() };
+  for (let k = 0; k < shape.hidden; k++) blind.params.fill(0, L.u1 + k * W + TOKEN_NET_FEATURES.length, L.u1 + (k + 1) * W);
+  assert.notEqual(netLogits(blind, table.data, inputs[2]!)[at], netLogits(net, table.data, inputs[2]!)[at]);
 });

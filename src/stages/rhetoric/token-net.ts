@@ -2,6 +2,7 @@ import { adamState, adamStep, fillGlorot, offsetAllocator, packParams, unpackPar
 import { makeRng, shuffleInPlace } from '../../models/rng.ts';
 import type { RhetoricDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
+import { tokenLexiconMarks } from './features.ts';
 import { unitVector } from './token-vectors.ts';
 
 /**
@@ -27,6 +28,11 @@ export interface TokenNetShape {
   hidden: number;
   /** Second-layer units. */
   hidden2: number;
+  /**
+   * When true, the `TOKEN_NET_LEXICON_FEATURES` inputs (word lists) follow the `TOKEN_NET_FEATURES`
+   * ones; absent in older model files, whose networks read the 13 inputs alone.
+   */
+  lexicon?: boolean;
 }
 
 /** Names of the cheap per-token inputs of the network (see `tokenNetFeatures`). */
@@ -35,6 +41,16 @@ const F = TOKEN_NET_FEATURES.length;
 /** The inputs that are the same for every token of a sentence, and the others. */
 const SENTENCE_INPUTS = [TOKEN_NET_FEATURES.indexOf('sentProb'), TOKEN_NET_FEATURES.indexOf('sentLength')];
 const TOKEN_INPUTS = TOKEN_NET_FEATURES.map((_, f) => f).filter((f) => !SENTENCE_INPUTS.includes(f));
+/**
+ * Names of the word-list inputs of a network with `lexicon` (`word-lexicons.ts`): AFINN valence / 5,
+ * |valence| ≥ 3, hedge, weasel, valenced words among the ±2 neighbours in the sentence / 4, and the
+ * sentence's strong-valence words (log(1 + count) / 2, shared by its tokens).
+ */
+export const TOKEN_NET_LEXICON_FEATURES = ['valence', 'strongValence', 'hedge', 'weasel', 'valencedNear', 'sentStrong'] as const;
+/** Number of per-token inputs of a network of this shape. */
+export function inputCount(shape: TokenNetShape): number {
+  return F + (shape.lexicon ? TOKEN_NET_LEXICON_FEATURES.length : 0);
+}
 /** Index of the `prior` input: the linear token model's logit / `PRIOR_SCALE` (clipped to ±2), also added to the output through the `skip` weight. */
 const PRIOR = F - 1;
 /** Scale of the prior logit as an input. */
@@ -69,7 +85,7 @@ export function layoutOf(s: TokenNetShape): TokenNetLayout {
   const { take, size } = offsetAllocator();
   const w0 = take(s.proj * s.dims);
   const w1 = take(width * s.hidden * s.proj);
-  const u1 = take(s.hidden * F);
+  const u1 = take(s.hidden * inputCount(s));
   const b1 = take(s.hidden);
   const w2 = take(s.hidden2 * s.hidden);
   const vx = take(s.hidden2 * s.hidden);
@@ -89,8 +105,9 @@ export function initTokenNet(shape: TokenNetShape, seed: number): TokenNet {
   const fill = (at: number, n: number, fanIn: number, fanOut: number) => fillGlorot(params, rng, at, n, fanIn, fanOut);
   const width = 2 * shape.window + 1;
   fill(L.w0, shape.proj * shape.dims, shape.dims, shape.proj);
-  fill(L.w1, width * shape.hidden * shape.proj, width * shape.proj + F, shape.hidden);
-  fill(L.u1, shape.hidden * F, width * shape.proj + F, shape.hidden);
+  const Fs = inputCount(shape);
+  fill(L.w1, width * shape.hidden * shape.proj, width * shape.proj + Fs, shape.hidden);
+  fill(L.u1, shape.hidden * Fs, width * shape.proj + Fs, shape.hidden);
   fill(L.w2, 3 * shape.hidden2 * shape.hidden, 3 * shape.hidden, shape.hidden2);
   fill(L.w3, shape.hidden2, shape.hidden2, 1);
   params[L.skip] = PRIOR_SCALE;
@@ -101,7 +118,7 @@ export function initTokenNet(shape: TokenNetShape, seed: number): TokenNet {
 export interface TokenNetInput {
   /** Per token, its row in the unit-vector table (−1: no vector). */
   rows: Int32Array;
-  /** Per token, `TOKEN_NET_FEATURES.length` values. */
+  /** Per token, `inputCount(shape)` values: `TOKEN_NET_FEATURES`, then with `lexicon` `TOKEN_NET_LEXICON_FEATURES`. */
   feats: Float32Array;
   /** First token of each sentence, plus the token count at the end. */
   sentenceStart: Int32Array;
@@ -147,15 +164,16 @@ const DIGIT = /\p{N}/u;
  * position in the sentence, sentence length (log, scaled), holds a digit, and the prior: the linear
  * token model's logit of `priorProbs` (0 without), scaled by 1 / `PRIOR_SCALE` and clipped to ±2.
  */
-export function tokenNetFeatures(doc: RhetoricDoc, sentenceProbs: ArrayLike<number>, hasVector: (i: number) => boolean, priorProbs?: ArrayLike<number>): Float32Array {
+export function tokenNetFeatures(doc: RhetoricDoc, sentenceProbs: ArrayLike<number>, hasVector: (i: number) => boolean, priorProbs?: ArrayLike<number>, lexicon = false): Float32Array {
   const has = new Uint8Array(doc.tokens.length);
   for (let i = 0; i < has.length; i++) has[i] = hasVector(i) ? 1 : 0;
-  return fillTokenNetFeatures(doc, sentenceProbs, has, priorProbs);
+  return fillTokenNetFeatures(doc, sentenceProbs, has, priorProbs, lexicon);
 }
 
 /** `tokenNetFeatures` with the word-vector test as a per-token array (1: has a vector), no callback. */
-function fillTokenNetFeatures(doc: RhetoricDoc, sentenceProbs: ArrayLike<number>, hasVector: Uint8Array, priorProbs?: ArrayLike<number>): Float32Array {
-  const out = new Float32Array(doc.tokens.length * F);
+function fillTokenNetFeatures(doc: RhetoricDoc, sentenceProbs: ArrayLike<number>, hasVector: Uint8Array, priorProbs?: ArrayLike<number>, lexicon = false): Float32Array {
+  const W = lexicon ? F + TOKEN_NET_LEXICON_FEATURES.length : F;
+  const out = new Float32Array(doc.tokens.length * W);
   for (let s = 0; s < doc.sentences.length; s++) {
     const a = doc.sentenceTokenStart[s]!;
     const b = doc.sentenceTokenStart[s + 1]!;
@@ -166,7 +184,7 @@ function fillTokenNetFeatures(doc: RhetoricDoc, sentenceProbs: ArrayLike<number>
     let quotes = 0;
     for (let i = a; i < b; i++) {
       const t = doc.tokens[i]!;
-      const o = i * F;
+      const o = i * W;
       // ASCII fast paths; the regular expressions decide for other characters.
       const c = t.text.charCodeAt(0);
       const word = c < 128 ? (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) : WORD.test(t.text);
@@ -190,7 +208,32 @@ function fillTokenNetFeatures(doc: RhetoricDoc, sentenceProbs: ArrayLike<number>
       if (!word && isQuote(t.text)) quotes++;
     }
   }
+  if (lexicon) fillLexiconInputs(doc, out, W);
   return out;
+}
+
+/** Writes the `TOKEN_NET_LEXICON_FEATURES` inputs of every token at `F…` of its `W` values. */
+function fillLexiconInputs(doc: RhetoricDoc, out: Float32Array, W: number): void {
+  const { valence, hedge, weasel } = tokenLexiconMarks(doc);
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const a = doc.sentenceTokenStart[s]!;
+    const b = doc.sentenceTokenStart[s + 1]!;
+    let strong = 0;
+    for (let i = a; i < b; i++) if (valence[i]! >= 3 || valence[i]! <= -3) strong++;
+    const sentStrong = Math.log(1 + strong) / 2;
+    for (let i = a; i < b; i++) {
+      const o = i * W + F;
+      const v = valence[i]!;
+      let near = 0;
+      for (let j = Math.max(a, i - 2); j <= Math.min(b - 1, i + 2); j++) if (j !== i && valence[j] !== 0) near++;
+      out[o] = v / 5;
+      out[o + 1] = v >= 3 || v <= -3 ? 1 : 0;
+      out[o + 2] = hedge[i]!;
+      out[o + 3] = weasel[i]!;
+      out[o + 4] = near / 4;
+      out[o + 5] = sentStrong;
+    }
+  }
 }
 
 /** True when a word holds a lower-case letter (ASCII scan; the regular expression for other characters). */
@@ -219,9 +262,9 @@ function hasDigit(text: string): boolean {
 }
 
 /** The network's inputs of a document (for training), adding its words to the unit-vector table. */
-export function netInput(doc: RhetoricDoc, vectors: WordVectors, table: UnitTable, sentenceProbs: ArrayLike<number>, priorProbs?: ArrayLike<number>): TokenNetInput {
+export function netInput(doc: RhetoricDoc, vectors: WordVectors, table: UnitTable, sentenceProbs: ArrayLike<number>, priorProbs?: ArrayLike<number>, lexicon = false): TokenNetInput {
   const rows = Int32Array.from(doc.tokens, (t) => unitRow(table, vectors, t.norm));
-  return { rows, feats: tokenNetFeatures(doc, sentenceProbs, (i) => rows[i]! >= 0, priorProbs), sentenceStart: doc.sentenceTokenStart };
+  return { rows, feats: tokenNetFeatures(doc, sentenceProbs, (i) => rows[i]! >= 0, priorProbs, lexicon), sentenceStart: doc.sentenceTokenStart };
 }
 
 /** Work arrays of one sentence's forward and backward pass (grown as needed). */
@@ -270,6 +313,7 @@ function workFor(s: TokenNetShape, n: number, w?: Work): Work {
  */
 function forwardSentence(net: TokenNet, L: TokenNetLayout, table: ArrayLike<number>, x: TokenNetInput, a: number, b: number, w: Work, keep: number, mask: Float64Array | null, rng: (() => number) | null, dropWord = 0): void {
   const { dims, proj: P, window: K, hidden: H, hidden2: H2 } = net.shape;
+  const Fs = inputCount(net.shape);
   const th = net.params;
   const n = b - a;
   // p = W0·e per token.
@@ -298,11 +342,11 @@ function forwardSentence(net: TokenNet, L: TokenNetLayout, table: ArrayLike<numb
   }
   for (let i = 0; i < n; i++) {
     const ho = i * H;
-    const fo = (a + i) * F;
+    const fo = (a + i) * Fs;
     for (let k = 0; k < H; k++) {
       let s = th[L.b1 + k]!;
-      const uo = L.u1 + k * F;
-      for (let f = 0; f < F; f++) s += th[uo + f]! * x.feats[fo + f]!;
+      const uo = L.u1 + k * Fs;
+      for (let f = 0; f < Fs; f++) s += th[uo + f]! * x.feats[fo + f]!;
       w.a1[ho + k] = s;
     }
     for (let o = -K; o <= K; o++) {
@@ -335,7 +379,7 @@ function forwardSentence(net: TokenNet, L: TokenNetLayout, table: ArrayLike<numb
   for (let i = 0; i < n; i++) {
     const ho = i * H;
     const uo = i * H2;
-    let z = th[L.b3]! + th[L.skip]! * x.feats[(a + i) * F + PRIOR]!;
+    let z = th[L.b3]! + th[L.skip]! * x.feats[(a + i) * Fs + PRIOR]!;
     for (let c = 0; c < H2; c++) {
       let s = th[L.b2 + c]!;
       const r2 = L.w2 + c * H;
@@ -357,6 +401,7 @@ function forwardSentence(net: TokenNet, L: TokenNetLayout, table: ArrayLike<numb
  */
 function backwardSentence(net: TokenNet, L: TokenNetLayout, table: ArrayLike<number>, x: TokenNetInput, a: number, b: number, w: Work, dz: Float64Array, mask: Float64Array | null, grad: Float64Array): void {
   const { dims, proj: P, window: K, hidden: H, hidden2: H2 } = net.shape;
+  const Fs = inputCount(net.shape);
   const th = net.params;
   const n = b - a;
   const sumDa2 = w.sumDa2;
@@ -368,7 +413,7 @@ function backwardSentence(net: TokenNet, L: TokenNetLayout, table: ArrayLike<num
     const ho = i * H;
     const uo = i * H2;
     grad[L.b3]! += g;
-    grad[L.skip]! += g * x.feats[(a + i) * F + PRIOR]!;
+    grad[L.skip]! += g * x.feats[(a + i) * Fs + PRIOR]!;
     for (let c = 0; c < H2; c++) {
       grad[L.w3 + c]! += g * w.u[uo + c]!;
       if (w.a2[uo + c]! <= 0) continue;
@@ -408,13 +453,13 @@ function backwardSentence(net: TokenNet, L: TokenNetLayout, table: ArrayLike<num
   w.dp.fill(0, 0, n * P);
   for (let i = 0; i < n; i++) {
     const ho = i * H;
-    const fo = (a + i) * F;
+    const fo = (a + i) * Fs;
     for (let k = 0; k < H; k++) {
       const d = w.da1[ho + k]!;
       if (d === 0) continue;
       grad[L.b1 + k]! += d;
-      const uo = L.u1 + k * F;
-      for (let f = 0; f < F; f++) grad[uo + f]! += d * x.feats[fo + f]!;
+      const uo = L.u1 + k * Fs;
+      for (let f = 0; f < Fs; f++) grad[uo + f]! += d * x.feats[fo + f]!;
       for (let o = -K; o <= K; o++) {
         const j = i + o;
         if (j < 0 || j >= n) continue;
@@ -620,7 +665,7 @@ interface WordRows {
 }
 const wordCache = new WeakMap<TokenNet, WordRows>();
 /** Per document, the network inputs last computed for it (see `tokenNetLogits`). */
-const lastFeats = new WeakMap<RhetoricDoc, { sentenceProbs: ArrayLike<number>; vectors: WordVectors; feats: Float32Array }>();
+const lastFeats = new WeakMap<RhetoricDoc, { sentenceProbs: ArrayLike<number>; vectors: WordVectors; lexicon: boolean; feats: Float32Array }>();
 
 /**
  * Logits of every token of a document (run time): the same as `netLogits` on `netInput`, with each
@@ -637,13 +682,14 @@ export function tokenNetLogits(net: TokenNet, doc: RhetoricDoc, vectors: WordVec
   // The per-token inputs depend only on the document, the sentence probabilities and which words
   // have vectors: a second network over the same document (the sentence network) reuses them.
   const last = lastFeats.get(doc);
+  const lexicon = net.shape.lexicon === true;
   let feats: Float32Array;
-  if (!priorProbs && last && last.sentenceProbs === sentenceProbs && last.vectors === vectors) feats = last.feats;
+  if (!priorProbs && last && last.sentenceProbs === sentenceProbs && last.vectors === vectors && last.lexicon === lexicon) feats = last.feats;
   else {
     const hasVector = new Uint8Array(rowAt.length);
     for (let i = 0; i < rowAt.length; i++) hasVector[i] = rowAt[i] !== 0 ? 1 : 0;
-    feats = fillTokenNetFeatures(doc, sentenceProbs, hasVector, priorProbs);
-    if (!priorProbs) lastFeats.set(doc, { sentenceProbs, vectors, feats });
+    feats = fillTokenNetFeatures(doc, sentenceProbs, hasVector, priorProbs, lexicon);
+    if (!priorProbs) lastFeats.set(doc, { sentenceProbs, vectors, lexicon, feats });
   }
   const out = new Float64Array(doc.tokens.length);
   forwardCached(net, doc.sentenceTokenStart, doc.sentences.length, rows.data, rowAt, feats, out);
@@ -723,6 +769,7 @@ interface Runtime {
  */
 function forwardCached(net: TokenNet, starts: Int32Array, sentences: number, contrib: Float64Array, rowAt: Int32Array, feats: Float32Array, out: Float64Array): void {
   const { window: K, hidden: H, hidden2: H2 } = net.shape;
+  const Fs = inputCount(net.shape);
   const R = runtimeOf(net);
   const u1 = R.u1;
   const w2 = R.w2;
@@ -739,8 +786,8 @@ function forwardCached(net: TokenNet, starts: Int32Array, sentences: number, con
   const mean = new Float64Array(H);
   const pooled = new Float64Array(H2);
   const a2 = new Float64Array(H2);
-  const sentInputs = SENTENCE_INPUT_INDEX;
-  const tokenInputs = TOKEN_INPUT_INDEX;
+  const sentInputs = net.shape.lexicon ? SENTENCE_INPUT_INDEX_LEXICON : SENTENCE_INPUT_INDEX;
+  const tokenInputs = net.shape.lexicon ? TOKEN_INPUT_INDEX_LEXICON : TOKEN_INPUT_INDEX;
   for (let s = 0; s < sentences; s++) {
     const a = starts[s]!;
     const b = starts[s + 1]!;
@@ -754,13 +801,13 @@ function forwardCached(net: TokenNet, starts: Int32Array, sentences: number, con
     // The inputs shared by the sentence's tokens (sentence probability and length), once.
     for (let t = 0; t < sentInputs.length; t++) {
       const f = sentInputs[t]!;
-      const v = feats[a * F + f]!;
+      const v = feats[a * Fs + f]!;
       const co = f * H;
       for (let k = 0; k < H; k++) sentenceBase[k]! += u1[co + k]! * v;
     }
     for (let i = a; i < b; i++) {
       const ho = (i - a) * H;
-      const fo = i * F;
+      const fo = i * Fs;
       for (let k = 0; k < H; k++) h[ho + k] = sentenceBase[k]!;
       // U1 by column, skipping the inputs that are 0 (most of the binary ones).
       for (let t = 0; t < tokenInputs.length; t++) {
@@ -818,7 +865,7 @@ function forwardCached(net: TokenNet, starts: Int32Array, sentences: number, con
         if (v === 0) continue;
         addScaled(a2, 0, w2, k * H2, H2, v);
       }
-      let z = b3 + skip * feats[i * F + PRIOR]!;
+      let z = b3 + skip * feats[i * Fs + PRIOR]!;
       for (let c = 0; c < H2; c++) if (a2[c]! > 0) z += w3[c]! * a2[c]!;
       out[i] = z;
     }
@@ -852,6 +899,9 @@ function addScaled(dst: Float64Array, d: number, src: Float64Array, s: number, n
 /** `SENTENCE_INPUTS` and `TOKEN_INPUTS` as typed arrays, for the run-time loop. */
 const SENTENCE_INPUT_INDEX = Int32Array.from(SENTENCE_INPUTS);
 const TOKEN_INPUT_INDEX = Int32Array.from(TOKEN_INPUTS);
+/** The same for a network with `lexicon`: `sentStrong` is shared by a sentence's tokens, the other word-list inputs are per token. */
+const SENTENCE_INPUT_INDEX_LEXICON = Int32Array.from([...SENTENCE_INPUTS, F + TOKEN_NET_LEXICON_FEATURES.indexOf('sentStrong')]);
+const TOKEN_INPUT_INDEX_LEXICON = Int32Array.from([...TOKEN_INPUTS, ...TOKEN_NET_LEXICON_FEATURES.map((_, k) => F + k).filter((f) => f !== F + TOKEN_NET_LEXICON_FEATURES.indexOf('sentStrong'))]);
 
 let hScratch = new Float64Array(0);
 /** A reused work array of at least `size` values (the run-time pass is synchronous). */
@@ -868,8 +918,9 @@ function runtimeOf(net: TokenNet): Runtime {
     const { hidden: H, hidden2: H2 } = net.shape;
     const L = layoutOf(net.shape);
     const th = net.params;
-    const u1 = new Float64Array(F * H);
-    for (let k = 0; k < H; k++) for (let f = 0; f < F; f++) u1[f * H + k] = th[L.u1 + k * F + f]!;
+    const Fs = inputCount(net.shape);
+    const u1 = new Float64Array(Fs * H);
+    for (let k = 0; k < H; k++) for (let f = 0; f < Fs; f++) u1[f * H + k] = th[L.u1 + k * Fs + f]!;
     const w2 = new Float64Array(H * H2);
     for (let c = 0; c < H2; c++) for (let k = 0; k < H; k++) w2[k * H2 + c] = th[L.w2 + c * H + k]!;
     t = {
