@@ -65,8 +65,9 @@ for (const file of seeds) {
     .map((a) => {
       const id = typeof a.attrs.entity === 'string' ? a.attrs.entity : undefined;
       const e = id ? kb.byId.get(id) ?? kb.eventById.get(id) : undefined;
-      // lenient: every name the entity is known by (the gold's names often add a qualifier in brackets)
-      const known = e ? [e.name, ...(e.aliases ?? []).map((x) => (typeof x === 'string' ? x : x.text))].map(bare) : [];
+      // lenient: every name the entity is known by (the gold's names often add a qualifier in brackets);
+      // a new local entity is known by the name the link stage gave it
+      const known = e ? [e.name, ...(e.aliases ?? []).map((x) => (typeof x === 'string' ? x : x.text))].map(bare) : id && typeof a.attrs.name === 'string' ? [bare(a.attrs.name)] : [];
       return { text: bare(doc.text.slice(a.start, a.end)), id, names: [norm(e?.name ?? String(a.attrs.name ?? '')), norm(e?.qid ?? id ?? '')], known, rule: String(a.attrs.linkRule) };
     });
   mentionsAll += ms.length;
