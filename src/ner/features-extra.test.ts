@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { combine, describeSentence, EMB_OOV, EXTRA_CLASSES, FEATURE_FLAGS, featureGroupsOn, foldedHash, gloveHashes, gloveOf, neighbourHashes, NEXT2, PREV, staticHashes, T, useFeatureGroups, wordHashes } from './features.ts';
+import { combine, describeSentence, describeWord, EMB_OOV, SentencePool, EXTRA_CLASSES, FEATURE_FLAGS, featureGroupsOn, foldedHash, gloveHashes, gloveOf, hashString, longShape, longShapeHash, neighbourHashes, NEXT2, PREV, staticHashes, T, useFeatureGroups, wordHashes } from './features.ts';
 import { parseNerModel, prepareNerModel, serializeNerModel, type NerModel } from './model.ts';
 import { NER_TAGS } from './tagger.ts';
 
@@ -203,4 +203,37 @@ test('a model with a word-vector table carries it through the binary round trip,
     Object.assign(FEATURE_FLAGS, saved);
     EXTRA_CLASSES.emb = savedTable;
   }
+});
+
+test('the long-shape hash and the word features from cached word facts equal those worked out from the string', () => {
+  const words = ['Khrushchev', 'aaaaaaa', 'U.S.', '1956', "O'Neill", 'Šibenik', 'ÉCOLE', 'x', '', '--', 'McDonald-Smith', '\ud83d\ude00ok', 'ΑΘΗΝΑ'];
+  for (const w of words) {
+    assert.equal(longShapeHash(w), hashString(longShape(w)), w);
+    // with word classes that switch on the cluster and lexicon-class features too
+    for (const cls of [0, (5 << 16) | (9 << 22) | 0b101]) {
+      const plain: number[] = [];
+      const cached: number[] = [];
+      wordHashes(w, plain, cls);
+      wordHashes(w, cached, cls, describeWord(w));
+      assert.deepEqual(cached, plain, w);
+    }
+  }
+});
+
+test('a pooled sentence description, reused after a release, equals a fresh one', () => {
+  const pool = new SentencePool();
+  const a = ['Anna', 'of', 'the', 'Velt', 'Guild', 'met', 'IVO', 'in', '1956', '.'];
+  const b = ['we', 'saw', 'nothing', 'there', 'at', 'all', 'that', 'day', 'or', 'night'];
+  const plain = (x: ReturnType<typeof describeSentence>) => JSON.stringify(Object.entries(x).map(([k, v]) => [k, ArrayBuffer.isView(v) ? Array.from(v as Uint8Array) : v]));
+  const first = pool.describe(a);
+  assert.equal(plain(first), plain(describeSentence(a)));
+  // marks written into the arrays in place, then released: the same lengths reuse them, zeroed
+  first.names[0] = 3;
+  first.ext[2] = 5;
+  pool.release();
+  const second = pool.describe(b);
+  assert.equal(second, first, 'the description of the same length is reused');
+  assert.equal(plain(second), plain(describeSentence(b)));
+  // a second sentence of the same length while the first is taken gets a description of its own
+  assert.notEqual(pool.describe(a), second);
 });

@@ -175,6 +175,20 @@ export function longShape(word: string): string {
   return out;
 }
 
+/** `hashString(longShape(w))` without building the shape string. */
+export function longShapeHash(w: string): number {
+  let h = FNV_OFFSET;
+  let last = -1;
+  let run = 0;
+  for (let k = 0; k < w.length; k++) {
+    const c = classCode(w.charCodeAt(k));
+    run = c === last ? run + 1 : 1;
+    last = c;
+    if (run <= 4) h = Math.imul(h ^ c, FNV_PRIME);
+  }
+  return h;
+}
+
 /** Folds one code unit: digits to "0", ASCII upper to lower; -1 for non-ASCII (handled by the caller). */
 function foldCode(c: number): number {
   if (c >= 48 && c <= 57) return 48;
@@ -336,8 +350,20 @@ const sentenceSlabs = new Slabs();
 export function describeSentence(tokens: readonly string[], facts?: readonly WordFacts[]): SentenceInfo {
   const n = tokens.length;
   // two backing buffers for the per-token arrays (fewer allocations per sentence), views into shared slabs
-  const ints = sentenceSlabs.int32(7 * n);
-  const bytes = sentenceSlabs.uint8(7 * n);
+  return describeSentenceIn(sentenceSlabs.int32(7 * n), sentenceSlabs.uint8(7 * n), tokens, facts);
+}
+
+/**
+ * `describeSentence` over two given zeroed buffers of `7 × tokens.length` numbers each, which back its
+ * per-token arrays (a caller may reuse them, see `SentencePool`).
+ */
+export function describeSentenceIn(ints: Int32Array, bytes: Uint8Array, tokens: readonly string[], facts?: readonly WordFacts[]): SentenceInfo {
+  return fillSentence(blankSentence(ints, bytes, tokens), tokens, facts);
+}
+
+/** A sentence description of `tokens` whose per-token arrays are views of `ints` and `bytes` (`7 × n` zeroed numbers each), not yet filled. */
+function blankSentence(ints: Int32Array, bytes: Uint8Array, tokens: readonly string[]): SentenceInfo {
+  const n = tokens.length;
   const fold = ints.subarray(0, n);
   const exact = ints.subarray(n, 2 * n);
   const shape = ints.subarray(2 * n, 3 * n);
@@ -352,6 +378,14 @@ export function describeSentence(tokens: readonly string[], facts?: readonly Wor
   const ext = bytes.subarray(4 * n, 5 * n);
   const geo = bytes.subarray(5 * n, 6 * n);
   const head = bytes.subarray(6 * n);
+  return { tokens, fold, exact, shape, cap, capRun, allCaps: false, names, ext, geo, cls, head, runFirst, runLast, runPos, runPre, table: false };
+}
+
+/** Fills a blank description (its arrays zeroed) with the facts of `tokens` (see `describeSentence`). */
+function fillSentence(s: SentenceInfo, tokens: readonly string[], facts?: readonly WordFacts[]): SentenceInfo {
+  const n = tokens.length;
+  const { fold, exact, shape, cap, capRun, runFirst, runLast, runPos, runPre } = s;
+  s.tokens = tokens;
   let letters = 0;
   let upperWords = 0;
   let lowerWords = 0;
@@ -417,9 +451,71 @@ export function describeSentence(tokens: readonly string[], facts?: readonly Wor
       i = j;
     }
   }
-  const table = FEATURE_FLAGS.table && numbers > 0 && lowerWords === 0;
-  return { tokens, fold, exact, shape, cap, capRun, allCaps, names, ext, geo, cls, head, runFirst, runLast, runPos, runPre, table };
+  s.allCaps = allCaps;
+  s.table = FEATURE_FLAGS.table && numbers > 0 && lowerWords === 0;
+  return s;
 }
+
+/** A sentence description kept for reuse, with the two buffers behind its per-token arrays. */
+interface PooledSentence {
+  info: SentenceInfo;
+  ints: Int32Array;
+  bytes: Uint8Array;
+}
+
+/** Most descriptions of one sentence length a `SentencePool` keeps for reuse. */
+const POOLED_PER_LENGTH = 256;
+
+/**
+ * Sentence descriptions for reuse from one document to the next (the run-time tagger's): a sentence
+ * of n tokens gets a released description of n tokens, its arrays zeroed and refilled, instead of
+ * fourteen new typed-array views. `release` hands back every description taken since the last one;
+ * nothing may read them after that.
+ */
+export class SentencePool {
+  private readonly free: PooledSentence[][] = [];
+  private readonly taken: PooledSentence[] = [];
+  /** The buffers of the pooled descriptions (they live as long as the pool). */
+  private readonly slabs = new Slabs();
+
+  /**
+   * `describeSentence` of `tokens` in a reused description (zeroed first) or a new one. Its `names`,
+   * `ext`, `geo` and `head` arrays are to be filled in place (`markNamesInto`), never replaced.
+   */
+  describe(tokens: readonly string[], facts?: readonly WordFacts[]): SentenceInfo {
+    const n = tokens.length;
+    let p = n < this.free.length ? this.free[n]!.pop() : undefined;
+    if (p) {
+      p.ints.fill(0);
+      p.bytes.fill(0);
+    } else {
+      // (views into long-lived slabs: a typed array of its own over 64 bytes is a buffer outside the heap)
+      const ints = this.slabs.int32(7 * n);
+      const bytes = this.slabs.uint8(7 * n);
+      p = { info: blankSentence(ints, bytes, tokens), ints, bytes };
+    }
+    this.taken.push(p);
+    return fillSentence(p.info, tokens, facts);
+  }
+
+  /** Takes back every description handed out since the last release. */
+  release(): void {
+    const taken = this.taken;
+    for (let k = 0; k < taken.length; k++) {
+      const p = taken[k]!;
+      const n = p.info.tokens.length;
+      while (this.free.length <= n) this.free.push([]);
+      const list = this.free[n]!;
+      // (the tokens are dropped: a pooled description keeps no document's strings alive)
+      p.info.tokens = NO_WORDS;
+      if (list.length < POOLED_PER_LENGTH) list.push(p);
+    }
+    taken.length = 0;
+  }
+}
+
+/** No tokens (what a pooled description holds between uses). */
+const NO_WORDS: readonly string[] = [];
 
 /** True when a token starts with an ASCII digit. */
 function startsWithDigit(t: string): boolean {
@@ -606,9 +702,11 @@ const prefixBuf: number[] = [];
  * characters, length, and the features of its word-class bits `cls`: clusters and lexicon classes),
  * appended to `out`. Cacheable per word type at run time.
  */
-export function wordHashes(w: string, out: number[], cls = 0): void {
-  const f = foldedHash(w);
-  out.push(combine(T.w, f), combine(T.W, hashString(w)), combine(T.sh, shapeHash(w)), combine(T.lsh, hashString(longShape(w))));
+export function wordHashes(w: string, out: number[], cls = 0, facts?: WordFacts): void {
+  // (`facts`, when given, are `describeWord(w)`: its hashes are not worked out again)
+  const f = facts ? facts.fold : foldedHash(w);
+  const sh = facts ? facts.shape : shapeHash(w);
+  out.push(combine(T.w, f), combine(T.W, facts ? facts.exact : hashString(w)), combine(T.sh, sh), combine(T.lsh, longShapeHash(w)));
   prefixBuf.length = 0;
   for (let k = 0; k < w.length; k++) {
     const c = foldCode(w.charCodeAt(k));
@@ -631,11 +729,11 @@ export function wordHashes(w: string, out: number[], cls = 0): void {
     // word clusters: coarse id in bits 16–21, fine id in bits 22–31 (0 = none)
     const c1 = (cls >>> 16) & 63;
     const c2 = cls >>> 22;
-    if (c1) out.push(combine(T.c1, c1), combine(combine(T.c1sh, c1), shapeHash(w)));
+    if (c1) out.push(combine(T.c1, c1), combine(combine(T.c1sh, c1), sh));
     if (c2) out.push(combine(T.c2, c2));
   }
   if (cls & 0xffff) {
-    const cap = isCapitalized(w) ? 1 : 0;
+    const cap = facts ? facts.cap : isCapitalized(w) ? 1 : 0;
     for (let b = 0; b < 16; b++) if (cls & (1 << b)) out.push(combine(T.cls, b), combine(combine(T.clsCap, b), cap));
   }
   if (FEATURE_FLAGS.glove) gloveHashes(gloveOf(f), out);

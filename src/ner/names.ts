@@ -150,8 +150,12 @@ export function markHeads(s: SentenceInfo, list: NameLookup): Uint8Array {
  * `k`, bit `4 + k` when it continues one. Every match counts (overlaps included). Returns a new array.
  */
 export function markNames(s: SentenceInfo, list: NameLookup): Uint8Array {
+  return markNamesInto(s, list, new Uint8Array(s.tokens.length));
+}
+
+/** `markNames` into `marks` (zeroed, one per token), which it returns. */
+export function markNamesInto(s: SentenceInfo, list: NameLookup, marks: Uint8Array): Uint8Array {
   const n = s.tokens.length;
-  const marks = new Uint8Array(n);
   if (list.size === 0) return marks;
   for (let i = 0; i < n; i++) {
     // a name starts with a capital, a digit or is in an all-caps sentence

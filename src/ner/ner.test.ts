@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { aggregateDocument, combine, EXTRA_CLASSES, FEATURE_FLAGS, T, longShape, shortShape, describeSentence, describeDocument, featureHash, foldWord, foldedHash, hashString, shapeHash, staticHashes } from './features.ts';
-import { addScores, allowedAfter, annotateSentence, bestTag, historyHashes, memoryHashes, NER_TAGS, openToken, rememberSentence, START, tagDocument, tagPairHashes, tagWordHashes, VITERBI_FAST_GAP, type DocMemory, type WeightLookup } from './tagger.ts';
+import { addScores, allowedAfter, annotateSentence, bestTag, historyHashes, memoryHashes, NER_TAGS, openToken, rememberSentence, START, tagDocument, tagDocumentTyped, tagPairHashes, tagWordHashes, VITERBI_FAST_GAP, type DocMemory, type WeightLookup } from './tagger.ts';
 import { decodeViterbi, type ViterbiScores } from './viterbi.ts';
 import { domainOffset, parseDomainTarget, trainNerModel, trainNerModels, type TaggedDocument } from './train-perceptron.ts';
 import { addName, addNames, CompactNameList, markNames, nameHash } from './names.ts';
@@ -380,4 +380,20 @@ test('per-word caches filled part by part tag a document as a fresh tagger does'
   tagDocument(m, long, {}, { fast: true });
   assert.deepEqual(tagDocument(m, doc, {}, { fast: true }), alone);
   assert.ok(alone.flat().some((t) => t !== 'O'), 'the test document has names');
+});
+
+test('the typed tagger hands out one word type per token, the same for the same text, with a slot that persists', () => {
+  const weights: WeightLookup = { addFeature: () => {} };
+  const doc = [['Arno', 'met', 'Arno'], [], ['met']];
+  const { tags, types } = tagDocumentTyped(weights, doc);
+  assert.deepEqual(tags, tagDocument(weights, doc));
+  assert.deepEqual(types.map((t) => t.length), [3, 0, 1]);
+  assert.equal(types[0]![0], types[0]![2]);
+  assert.equal(types[0]![1], types[2]![0]);
+  assert.notEqual(types[0]![0], types[0]![1]);
+  types[0]![0]!.memo = 'mine';
+  types[0]![0]!.memoKey = doc;
+  const again = tagDocumentTyped(weights, [['Arno']]).types[0]![0]!;
+  assert.equal(again.memo, 'mine');
+  assert.equal(again.memoKey, doc);
 });

@@ -4,12 +4,12 @@
  * model's `decoder`). The same features and decoders are used in training (with a mutable weight
  * store) and at run time (with a loaded model), so scores match.
  */
-import { markHeads, markNames, type NameLookup } from './names.ts';
+import { markHeads, markNames, markNamesInto, type NameLookup } from './names.ts';
 import { Slabs } from './slabs.ts';
 import { stackFeatures } from './stacking.ts';
 import { StringTable } from './string-table.ts';
 import { ViterbiSearch, type ViterbiScores } from './viterbi.ts';
-import { aggHashes, aggregateDocument, BOS, combine, describeDocument, describeSentence, EOS, FEATURE_FLAGS, hashString, nameListHashes, neighbourHashes, NEXT, NO_SCORES, NEXT2, packedMarks, PREV, PREV2, shapeContextHashes, staticHashes, T, WordFacts, wordHashes, type DocumentInfo, type SentenceInfo, type WordContexts } from './features.ts';
+import { aggHashes, aggregateDocument, BOS, combine, describeDocument, EOS, FEATURE_FLAGS, hashString, nameListHashes, neighbourHashes, NEXT, NO_SCORES, NEXT2, packedMarks, PREV, PREV2, SentencePool, shapeContextHashes, staticHashes, T, WordFacts, wordHashes, type DocumentInfo, type SentenceInfo, type WordContexts } from './features.ts';
 import { TripleCache } from './triple-cache.ts';
 
 /** The tag set, IOB2 over the four CoNLL types. Index 0 is `O`. */
@@ -119,6 +119,12 @@ export function addScores(weights: WeightLookup, feats: ArrayLike<number>, n: nu
 /** Summed scores cached per word type: 7 parts of one score per tag (see `scoresOf`). */
 const WORD_SCORES = 7 * START;
 
+/** The empty score block that marks the scores of a `WordEntry` as unset. */
+const NO_POOL = new Int32Array(0);
+
+/** Word types per block of the score pool (`Caches.pool`): about 1 MB a block. */
+const POOL_WORDS = 4096;
+
 /** The empty history-score row that marks the Viterbi cache of a `WordEntry` as unset. */
 const NO_HIST = new Float64Array(0);
 
@@ -127,7 +133,9 @@ const NO_HIST = new Float64Array(0);
  * summed scores are. The caches assume `FEATURE_FLAGS` stay as they were when a model was first used.
  */
 class WordEntry extends WordFacts {
-  /** Offset of the word type's `WORD_SCORES` summed scores in the model's score pool (`Caches.pool`); -1 until its first part is computed. */
+  /** The block of the model's score pool that holds the word type's summed scores (`Caches.pool`); `NO_POOL` until its first part is computed. */
+  pool: Int32Array = NO_POOL;
+  /** Offset of the word type's `WORD_SCORES` summed scores in `pool`; -1 until its first part is computed. */
   slot = -1;
   /** Bits of the parts of its scores computed so far (see `scoresOf`). */
   scoreParts = 0;
@@ -135,14 +143,30 @@ class WordEntry extends WordFacts {
   hist: Float64Array = NO_HIST;
   /** Bits of the rows of `hist` computed so far (bit t1: the row after previous tag t1). */
   histRows = 0;
+  /** A caller's own value for this word type and the key it belongs to (see `WordType`). */
+  memo: unknown = undefined;
+  memoKey: unknown = undefined;
+}
+
+/**
+ * A word type of a model's word cache as `tagDocumentTyped` hands it out: a slot where the caller keeps
+ * a value of its own for the word (`memo`) under a key of its choosing (`memoKey`, e.g. the gazetteer
+ * the value was worked out for), so that a token's text is looked up once for the tagger and the caller
+ * together. The slot lives as long as the word stays in the cache.
+ */
+export interface WordType {
+  memo: unknown;
+  memoKey: unknown;
 }
 
 /** Per-model run-time caches: word types, and the summed scores of each tag pair and sentence boundary. */
 interface Caches {
   words: StringTable<WordEntry>;
   /**
-   * The summed scores of the word types, `WORD_SCORES` per word from its `slot`, in one array (grown by
-   * doubling; `poolUsed` entries handed out): no typed array per word to allocate and to go through.
+   * The summed scores of the word types, `WORD_SCORES` per word from its `slot`, in blocks of
+   * `POOL_WORDS` words: the block being handed out (`poolUsed` entries so far; a full block is left to
+   * the words that use it, and a new one begun, so that nothing is ever copied) — no typed array per
+   * word to allocate and to go through.
    */
   pool: Int32Array;
   poolUsed: number;
@@ -168,6 +192,7 @@ const MAX_WORDS = 100_000;
 function boundWordCaches(c: Caches): void {
   if (c.words.size < MAX_WORDS) return;
   c.words.clear();
+  c.pool = new Int32Array(POOL_WORDS * WORD_SCORES);
   c.poolUsed = 0;
 }
 
@@ -188,8 +213,9 @@ function cachesOf(weights: WeightLookup): Caches {
     caches.set(
       weights,
       (c = {
-        words: new StringTable(),
-        pool: new Int32Array(4096 * WORD_SCORES),
+        // room for the word types of a few hundred documents before the first doubling
+        words: new StringTable(1 << 15),
+        pool: new Int32Array(POOL_WORDS * WORD_SCORES),
         poolUsed: 0,
         pairs: [],
         pairTable: null,
@@ -260,25 +286,25 @@ function storeScores(weights: WeightLookup, feats: number[], into: Int32Array, o
 const AFTER_O = 5 * START;
 const AFTER_START = 6 * START;
 
-/** The offset of word type `e`'s scores in `c.pool`, handed out (the pool grown if need be) on first use. */
+/** The offset of word type `e`'s scores in its block `e.pool`, both handed out (a new block begun when the current one is full) on first use. */
 function slotOf(c: Caches, e: WordEntry): number {
   if (e.slot >= 0) return e.slot;
   if (c.poolUsed + WORD_SCORES > c.pool.length) {
-    const bigger = new Int32Array(2 * c.pool.length);
-    bigger.set(c.pool);
-    c.pool = bigger;
+    c.pool = new Int32Array(POOL_WORDS * WORD_SCORES);
+    c.poolUsed = 0;
   }
+  e.pool = c.pool;
   e.slot = c.poolUsed;
   c.poolUsed += WORD_SCORES;
   return e.slot;
 }
 
 /**
- * The offset in `c.pool` of the word type's summed scores, each part computed once, the first time it
+ * The offset in `e.pool` of the word type's summed scores, each part computed once, the first time it
  * is needed: part 0 its own features with its previous-tag features (`tagWordHashes`) after `O` and
  * after the sentence start (offsets `AFTER_O`, `AFTER_START`); part role + 1 its features as PREV,
  * NEXT, PREV2, NEXT2 neighbour (offset (role + 1) × 9). A word seen only beside the tokens scored
- * never pays for its own features. Read `c.pool` after the call: it may have grown.
+ * never pays for its own features. Read `e.pool` after the call: it is set on the first.
  */
 function scoresOf(weights: WeightLookup, c: Caches, e: WordEntry, w: string, part: number): number {
   const bit = 1 << part;
@@ -286,26 +312,34 @@ function scoresOf(weights: WeightLookup, c: Caches, e: WordEntry, w: string, par
   if ((e.scoreParts & bit) !== 0) return at;
   let from = hashesStart();
   if (part === 0) {
-    wordHashes(w, hashes, e.cls);
-    storeHashes(weights, from, c.pool, at);
+    wordHashes(w, hashes, e.cls, e);
+    storeHashes(weights, from, e.pool, at);
     from = hashesStart();
     tagWordHashes(e.fold, e.shape, 0, hashes);
-    storeHashes(weights, from, c.pool, at + AFTER_O);
+    storeHashes(weights, from, e.pool, at + AFTER_O);
     from = hashesStart();
     tagWordHashes(e.fold, e.shape, START, hashes);
-    storeHashes(weights, from, c.pool, at + AFTER_START);
+    storeHashes(weights, from, e.pool, at + AFTER_START);
   } else {
     // the roles PREV, NEXT, PREV2, NEXT2 are 0–3
     neighbourHashes(part - 1, e, hashes);
-    storeHashes(weights, from, c.pool, at + part * START);
+    storeHashes(weights, from, e.pool, at + part * START);
   }
   e.scoreParts |= bit;
   return at;
 }
 
-/** Adds `b` (from `offset`) into `a` element-wise. */
+/** Adds `b` (from `offset`) into `a` element-wise (the nine tags written out: no loop to count and test). */
 function addInto(a: Float64Array, b: Int32Array, offset = 0): void {
-  for (let k = 0; k < START; k++) a[k]! += b[offset + k]!;
+  a[0]! += b[offset]!;
+  a[1]! += b[offset + 1]!;
+  a[2]! += b[offset + 2]!;
+  a[3]! += b[offset + 3]!;
+  a[4]! += b[offset + 4]!;
+  a[5]! += b[offset + 5]!;
+  a[6]! += b[offset + 6]!;
+  a[7]! += b[offset + 7]!;
+  a[8]! += b[offset + 8]!;
 }
 
 /**
@@ -368,13 +402,24 @@ function entriesOf(weights: WeightLookup, c: Caches, sentences: readonly (readon
   return entries;
 }
 
-/** Described and annotated sentences, with the word classes of their cached entries. */
+/** The tagger's sentence descriptions, reused from one document to the next (released when a document is done). */
+const sentencePool = new SentencePool();
+
+/**
+ * Described and annotated sentences (as `annotateSentence` marks them, in place), with the word
+ * classes of their cached entries; from `sentencePool`, valid until its next release.
+ */
 function sentenceInfosOf(weights: WeightLookup, sentences: readonly (readonly string[])[], entries: readonly WordEntry[][]): SentenceInfo[] {
-  const lists = { names: weights.names, ext: weights.ext, geo: weights.geo };
   const infos: SentenceInfo[] = [];
   for (let k = 0; k < sentences.length; k++) {
     const es = entries[k]!;
-    const s = annotateSentence(describeSentence(sentences[k]!, es), lists);
+    const s = sentencePool.describe(sentences[k]!, es);
+    if (weights.names) {
+      markNamesInto(s, weights.names, s.names);
+      if (FEATURE_FLAGS.head) s.head.set(markHeads(s, weights.names));
+    }
+    if (weights.ext) markNamesInto(s, weights.ext, s.ext);
+    if (weights.geo) markNamesInto(s, weights.geo, s.geo);
     for (let i = 0; i < es.length; i++) s.cls[i] = es[i]!.cls;
     infos.push(s);
   }
@@ -387,8 +432,9 @@ function addNeighbour(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], j: n
     addInto(r.stat, r.c.boundary[role]!);
     return;
   }
-  const at = scoresOf(r.weights, r.c, es[j]!, s.tokens[j]!, role + 1);
-  addInto(r.stat, r.c.pool, at + (role + 1) * START);
+  const e = es[j]!;
+  const at = scoresOf(r.weights, r.c, e, s.tokens[j]!, role + 1);
+  addInto(r.stat, e.pool, at + (role + 1) * START);
 }
 
 /** The summed scores of a word type's context-aggregation features in the document, computed once. */
@@ -452,8 +498,9 @@ function scoreStatic(r: TagRun, s: SentenceInfo, es: readonly WordEntry[], i: nu
   addHashes(r.weights, from, r.stat);
   addContext(r, s, i);
   // the word's own features and those of its four neighbours: summed once per word type
-  const at = scoresOf(r.weights, r.c, es[i]!, s.tokens[i]!, 0);
-  addInto(r.stat, r.c.pool, at);
+  const e = es[i]!;
+  const at = scoresOf(r.weights, r.c, e, s.tokens[i]!, 0);
+  addInto(r.stat, e.pool, at);
   addNeighbour(r, s, es, i - 1, i > 0, PREV);
   addNeighbour(r, s, es, i + 1, i + 1 < n, NEXT);
   addNeighbour(r, s, es, i - 2, i > 1, PREV2);
@@ -484,8 +531,8 @@ function scoreWithHistory(r: TagRun, s: SentenceInfo, e: WordEntry, i: number, t
   scores.set(r.stat);
   feats.length = 0;
   // the previous tag with the word: cached per word type after O and at the sentence start
-  if (t1 === 0) addInto(scores, r.c.pool, e.slot + AFTER_O);
-  else if (t1 === START) addInto(scores, r.c.pool, e.slot + AFTER_START);
+  if (t1 === 0) addInto(scores, e.pool, e.slot + AFTER_O);
+  else if (t1 === START) addInto(scores, e.pool, e.slot + AFTER_START);
   else tagWordHashes(e.fold, e.shape, t1, feats);
   memoryHashes(s, i, r.memory, feats);
   addScores(r.weights, feats, feats.length, scores);
@@ -552,7 +599,7 @@ function histOf(weights: WeightLookup, c: Caches, e: WordEntry, live: number): F
   let v = e.hist;
   if (v === NO_HIST) {
     v = e.hist = wordSlabs.float64((START + 1) * START);
-    const sc = c.pool;
+    const sc = e.pool;
     const at = e.slot;
     for (let t = 0; t < START; t++) {
       v[t] = sc[at + AFTER_O + t]!;
@@ -644,8 +691,15 @@ function tagPass(r: TagRun, infos: readonly SentenceInfo[], entries: readonly Wo
  * tag per token. `_lexicons` is reserved for external lexicons (none are used by the shipped model).
  */
 export function tagDocument(weights: WeightLookup, input: readonly (readonly string[])[], _lexicons: object = {}, opts: TagOptions = {}): string[][] {
+  return tagDocumentTyped(weights, input, opts).tags;
+}
+
+/** `tagDocument`, with the word type of every token (`WordType`, sentence by sentence) beside the tags. */
+export function tagDocumentTyped(weights: WeightLookup, input: readonly (readonly string[])[], opts: TagOptions = {}): { tags: string[][]; types: WordType[][] } {
   const c = cachesOf(weights);
   boundWordCaches(c);
+  // (descriptions a call that threw left taken are free again: tagging is synchronous, one document at a time)
+  sentencePool.release();
   const sentences = tokenListsOf(input);
   const entries = entriesOf(weights, c, sentences);
   const doc: DocumentInfo = describeDocument(sentences, entries);
@@ -663,5 +717,6 @@ export function tagDocument(weights: WeightLookup, input: readonly (readonly str
     for (let i = 0; i < n; i++) out[i] = NER_TAGS[tags[i]!]!;
     result.push(out);
   }
-  return result;
+  sentencePool.release();
+  return { tags: result, types: entries };
 }

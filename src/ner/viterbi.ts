@@ -29,6 +29,21 @@ const NEXT_TAGS = new Uint8Array(H * TAGS);
 const NEXT_COUNT = new Uint8Array(H);
 for (let p = 0; p < H; p++) for (let t = 0; t < TAGS; t++) if (ALLOWED[p * TAGS + t]) NEXT_TAGS[p * TAGS + NEXT_COUNT[p]!++] = t;
 
+/**
+ * The two history values of each search state (`t2 * H + t1`) and where its row of tag-pair scores
+ * starts (`(t1 * H + t2) * TAGS`), looked up instead of divided out at every step.
+ */
+const T1_OF = new Uint8Array(H * H);
+const T2_OF = new Uint8Array(H * H);
+const PAIR_AT = new Int32Array(H * H);
+for (let t2 = 0; t2 < H; t2++) {
+  for (let t1 = 0; t1 < H; t1++) {
+    T1_OF[t2 * H + t1] = t1;
+    T2_OF[t2 * H + t1] = t2;
+    PAIR_AT[t2 * H + t1] = (t1 * H + t2) * TAGS;
+  }
+}
+
 /** Whether tag index `t` may follow history value `prev` (a tag index, or `START`). */
 export function allowedTag(prev: number, t: number): boolean {
   return ALLOWED[prev * TAGS + t] === 1;
@@ -125,14 +140,14 @@ export class ViterbiSearch {
         const state = live[k]!;
         const d = delta[state]!;
         if (d < floor) continue;
-        const t1 = state % H;
+        const t1 = T1_OF[state]!;
         const to = t1 * H;
         mask = 1;
         const cur = next[to]!;
         if (cur === -Infinity) nextLive[nn++] = to;
         if (d > cur) {
           next[to] = d;
-          back[bi + to] = (state - t1) / H;
+          back[bi + to] = T2_OF[state]!;
           if (d > best) best = d;
         }
       }
@@ -145,10 +160,10 @@ export class ViterbiSearch {
         const state = live[k]!;
         const d = delta[state]!;
         if (d < floor) continue;
-        const t1 = state % H;
-        const t2 = (state - t1) / H;
+        const t1 = T1_OF[state]!;
+        const t2 = T2_OF[state]!;
         const pv = t1 * TAGS;
-        const pr = (t1 * H + t2) * TAGS;
+        const pr = PAIR_AT[state]!;
         const count = NEXT_COUNT[t1]!;
         for (let j = 0; j < count; j++) {
           const t = NEXT_TAGS[pv + j]!;

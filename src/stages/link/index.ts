@@ -7,32 +7,13 @@ import type { Stage } from '../../pipeline/stage.ts';
 import type { EntityCandidate, MentionLabel } from '../mentions/find-mentions.ts';
 import { asPartOfName, linkMentions, linkResult, type LinkInput, type LinkResult } from './link-mentions.ts';
 import { findArticleAuthorReferences, findCommentAuthors } from './comment-authors.ts';
+import { tokenRecords, type TokenRecord as SharedTokenRecord } from '../mentions/token-records.ts';
 
 const NAME = 'link';
 const VERSION = '1.4.0';
 
-/** A token record shared by the input builder and every rule of the linker. */
-interface TokenRecord {
-  start: number;
-  end: number;
-  norm: string;
-  sentence: number;
-  text: string;
-}
-
-/** One record per token annotation: span, lower-cased form, sentence index and surface text. */
-function tokenRecords(text: string, tokens: readonly Annotation[]): TokenRecord[] {
-  // pushed into a literal (not `new Array(n)`): one packed array kind for every document, empty or not
-  const out: TokenRecord[] = [];
-  for (let i = 0; i < tokens.length; i++) {
-    const t = tokens[i]!;
-    const given = t.attrs.norm;
-    // a lower-case word is its own norm: share the string instead of cutting a copy
-    const surface = typeof given === 'string' && given.length === t.end - t.start && text.startsWith(given, t.start) ? given : text.slice(t.start, t.end);
-    out.push({ start: t.start, end: t.end, norm: String(given ?? surface.toLowerCase()), sentence: Number(t.attrs.sentence ?? 0), text: surface });
-  }
-  return out;
-}
+/** A token record shared by the input builder and every rule of the linker (made once per token layer, see `tokenRecords`). */
+type TokenRecord = SharedTokenRecord;
 
 /**
  * Builds the linker's input from candidate annotations and the token layer: two lower-cased words of
@@ -42,22 +23,41 @@ export function linkInputs(text: string, candidates: readonly Annotation[], toke
   return inputsOfRecords(text, candidates, tokenRecords(text, tokens));
 }
 
-/** Surfaces of tokens `[from, to)` that lie in sentence `s`. */
+/**
+ * Surfaces of tokens `[from, to)` that lie in sentence `s`, for a range of at most four tokens (the
+ * callers' windows). Made as array literals of their exact length: an array grown by `push` from empty
+ * gets room for 16.
+ */
 function surfaces(tokens: readonly TokenRecord[], from: number, to: number, s: number): string[] {
-  const out: string[] = [];
+  let a = '';
+  let b = '';
+  let c = '';
+  let d = '';
+  let n = 0;
   for (let i = Math.max(from, 0); i < to && i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.sentence === s) out.push(t.text);
+    if (t.sentence !== s) continue;
+    if (n === 0) a = t.text;
+    else if (n === 1) b = t.text;
+    else if (n === 2) c = t.text;
+    else d = t.text;
+    n++;
   }
-  return out;
+  if (n === 0) return [];
+  if (n === 1) return [a];
+  if (n === 2) return [a, b];
+  if (n === 3) return [a, b, c];
+  return [a, b, c, d];
 }
 
-/** The lower-cased forms of tokens `a` and `b`, those that exist, in that order. */
+/** The lower-cased forms of tokens `a` and `b`, those that exist, in that order (an array literal of its exact length). */
 function words(tokens: readonly TokenRecord[], a: number, b: number): string[] {
-  const out: string[] = [];
-  if (a >= 0 && a < tokens.length) out.push(tokens[a]!.norm);
-  if (b >= 0 && b < tokens.length) out.push(tokens[b]!.norm);
-  return out;
+  const hasA = a >= 0 && a < tokens.length;
+  const hasB = b >= 0 && b < tokens.length;
+  if (hasA && hasB) return [tokens[a]!.norm, tokens[b]!.norm];
+  if (hasA) return [tokens[a]!.norm];
+  if (hasB) return [tokens[b]!.norm];
+  return [];
 }
 
 /** `linkInputs` over token records made once. */

@@ -166,8 +166,23 @@ export function localId(name: string): string {
 
 /** `localId` from a name's `aliasTokens`. */
 function localIdOfTokens(tokens: readonly string[]): string {
-  const slug = tokens.join('-').replace(NOT_SLUG_CHARS, '').replace(HYPHEN_RUNS, '-').replace(EDGE_HYPHENS, '');
+  const joined = tokens.join('-');
+  // tokens of [a-z0-9] alone (most names) join into their slug as they are: no expression to run
+  const slug = isPlainSlug(tokens) ? joined : joined.replace(NOT_SLUG_CHARS, '').replace(HYPHEN_RUNS, '-').replace(EDGE_HYPHENS, '');
   return `local:${slug || 'unnamed'}`;
+}
+
+/** Whether every token is non-empty and of [a-z0-9] only, so that joining them with "-" gives the slug unchanged. */
+function isPlainSlug(tokens: readonly string[]): boolean {
+  for (let k = 0; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.length === 0) return false;
+    for (let i = 0; i < t.length; i++) {
+      const c = t.charCodeAt(i);
+      if (!((c >= 97 && c <= 122) || (c >= 48 && c <= 57))) return false;
+    }
+  }
+  return true;
 }
 
 /** Years (1800–2099) written in a text: the document's time context. */
@@ -813,6 +828,8 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
  * no context and are not demonyms; undefined when the parts name different entities, several, or none.
  */
 function hyphenatedNamesOf(kb: KnowledgeBase, text: string): string | undefined {
+  // (most names have no hyphen: no split into one part)
+  if (!HYPHEN.test(text)) return undefined;
   const parts = text.split(HYPHEN);
   if (parts.length < 2 || parts.some((p) => !UPPER_INITIAL.test(p))) return undefined;
   const gaz = buildGazetteer(kb);

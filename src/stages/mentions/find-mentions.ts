@@ -4,8 +4,8 @@
  */
 import type { AliasEntry } from '../../kb/alias-index.ts';
 import type { KbAliasKind, KbEntityType } from '../../kb/types.ts';
-import { tagDocument, type WeightLookup } from '../../ner/tagger.ts';
-import { isFoldedReading, matchGazetteer, matchWebAddresses, matchBareHosts, type Gazetteer, type GazetteerMatch } from './gazetteer.ts';
+import { tagDocumentTyped, type WeightLookup, type WordType } from '../../ner/tagger.ts';
+import { isFoldedReading, matchGazetteer, matchWebAddresses, matchBareHosts, stepsOfTypes, type Gazetteer, type GazetteerMatch } from './gazetteer.ts';
 
 // regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
 const UPPER_OR_DIGIT_INITIAL = /^[\p{Lu}\p{N}]/u;
@@ -133,10 +133,13 @@ export interface FindMentionsOptions {
  */
 export function findMentions(sentences: readonly (readonly SpanToken[])[], opts: FindMentionsOptions = {}): MentionCandidate[] {
   const out: MentionCandidate[] = [];
-  const tagged = opts.model ? tagDocument(opts.model, sentences.map((s) => s.map((t) => t.text)), {}, { fast: opts.fast ?? true }) : [];
+  const run = opts.model ? tagDocumentTyped(opts.model, sentences.map((s) => s.map((t) => t.text)), { fast: opts.fast ?? true }) : undefined;
+  const tagged = run ? run.tags : [];
+  // the recognizer's word types carry the gazetteer's steps: each token text is looked up once for both
+  const types: readonly (readonly WordType[])[] | undefined = run?.types;
   for (let si = 0; si < sentences.length; si++) {
     const tokens = sentences[si]!;
-    const hits = opts.gazetteer ? matchGazetteer(opts.gazetteer, tokens) : [];
+    const hits = opts.gazetteer ? matchGazetteer(opts.gazetteer, tokens, Infinity, undefined, types ? stepsOfTypes(opts.gazetteer, tokens, types[si]!) : undefined) : [];
     // a web address names its site ("britannica" in http://www.britannica.com/…): a span inside the token
     const sites = opts.gazetteer ? matchWebAddresses(opts.gazetteer, tokens) : [];
     // and so does a bare host ("vk.com"), where no other name was found over it
@@ -155,9 +158,10 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
         label: labelOfEntries(h.entries),
         found: 'gazetteer',
         candidates: h.entries.map((e) => candidateOf(e, tokens[h.from]!.text)),
-        ...(same ? { modelLabel: same[2] as MentionLabel } : {}),
-        ...(h.nested ? { nested: true } : {}),
       };
+      // (the optional fields set only when present, no spread of a temporary object)
+      if (same) c.modelLabel = same[2] as MentionLabel;
+      if (h.nested) c.nested = true;
       if (h.nested) out.push(c);
       else byFrom!.set(h.from, c);
     }

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKnowledgeBase } from '../../kb/load-kb.ts';
-import { buildGazetteer, matchBareHosts, matchGazetteer, matchWebAddresses } from './gazetteer.ts';
+import { buildGazetteer, matchBareHosts, matchGazetteer, matchWebAddresses, stepsOfTypes, type WordSlot } from './gazetteer.ts';
 import { tokenize } from '../tokens/tokenize.ts';
 
 const kb = buildKnowledgeBase([
@@ -113,4 +113,22 @@ test('a bare host written without a scheme names its site, but not inside a long
   assert.deepEqual(hosts('the courier . net'), []);
   assert.deepEqual(hosts('see example.com'), []);
   assert.deepEqual(hosts('see mail.courier.net or courier.net/news'), []);
+});
+
+test('steps kept in word slots match as the gazetteer\'s own steps do, and are read back from the slots', () => {
+  const gaz = buildGazetteer(kb);
+  const tokens = toks('the FGT ( r ) met the FGT in Orvald , Orvald said');
+  // one slot per distinct text, as a caller's word types give them
+  const byText = new Map<string, WordSlot>();
+  const slots = tokens.map((t) => byText.get(t.text) ?? (byText.set(t.text, { memo: undefined, memoKey: undefined }), byText.get(t.text)!));
+  const steps = stepsOfTypes(gaz, tokens, slots);
+  assert.deepEqual(matchGazetteer(gaz, tokens, Infinity, undefined, steps), matchGazetteer(gaz, tokens));
+  assert.equal(steps[1], steps[7], 'one step per word type');
+  assert.equal(byText.get('Orvald')!.memoKey, gaz.root);
+  // a second sentence reads the steps from the slots
+  assert.deepEqual(stepsOfTypes(gaz, tokens, slots), steps);
+  // a slot that holds another key's value is taken over
+  const other = { memo: 'x', memoKey: 'another trie' };
+  assert.notEqual(stepsOfTypes(gaz, [{ text: 'Orvald' }], [other])[0], 'x');
+  assert.equal(other.memoKey, gaz.root);
 });

@@ -182,7 +182,7 @@ function wordUnit(text: string): string | string[] {
 }
 
 /** A token text's matching units (`wordUnit`), and for a plain word the trie node its unit leads to from the root. */
-interface TokenStep {
+export interface TokenStep {
   unit: string | string[];
   first: TrieNode | undefined;
 }
@@ -205,9 +205,43 @@ function tokenSteps(root: TrieNode, tokens: readonly MatchToken[]): TokenStep[] 
     let step = table.get(text);
     if (step === undefined) {
       if (table.size >= MAX_CACHED_STEPS) table.clear();
-      const unit = wordUnit(text);
-      step = { unit, first: typeof unit === 'string' ? root.next.get(unit) : undefined };
+      step = stepOf(root, text);
       table.set(text, step);
+    }
+    out.push(step);
+  }
+  return out;
+}
+
+/** The step of one token text in a trie (see `TokenStep`), worked out anew. */
+function stepOf(root: TrieNode, text: string): TokenStep {
+  const unit = wordUnit(text);
+  return { unit, first: typeof unit === 'string' ? root.next.get(unit) : undefined };
+}
+
+/** A per-word slot where a caller keeps one value of its own under a key (the tagger's `WordType`). */
+export interface WordSlot {
+  memo: unknown;
+  memoKey: unknown;
+}
+
+/**
+ * The steps of a sentence's tokens (for `matchGazetteer`), kept in their word types' slots (`types`, one
+ * per token, the same word type for the same text): a caller that has looked each token's text up
+ * already (the tagger) saves the gazetteer's own lookup by text. A slot holding another trie's step is
+ * taken over.
+ */
+export function stepsOfTypes(gaz: Gazetteer, tokens: readonly MatchToken[], types: readonly WordSlot[]): TokenStep[] {
+  const root = gaz.root;
+  const out: TokenStep[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const w = types[k]!;
+    let step: TokenStep;
+    if (w.memoKey === root) step = w.memo as TokenStep;
+    else {
+      step = stepOf(root, tokens[k]!.text);
+      w.memo = step;
+      w.memoKey = root;
     }
     out.push(step);
   }
@@ -233,8 +267,9 @@ export function tokenUnits(text: string): string[] {
  * of other entities it contains are reported too, marked `nested` (demonyms and context-dependent
  * aliases excepted). Entities in `exclude` are not matched (the outer entity, in a nested search).
  */
-export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], maxLength = Infinity, exclude?: ReadonlySet<string>): GazetteerMatch[] {
-  const steps = tokenSteps(gaz.root, tokens);
+export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], maxLength = Infinity, exclude?: ReadonlySet<string>, given?: readonly TokenStep[]): GazetteerMatch[] {
+  // (`given`: the tokens' steps when the caller has them, see `stepsOfTypes`)
+  const steps = given ?? tokenSteps(gaz.root, tokens);
   const out: GazetteerMatch[] = [];
   let i = 0;
   while (i < tokens.length) {

@@ -5,19 +5,29 @@ import { loadNerModel } from '../../ner/model.ts';
 import type { Stage } from '../../pipeline/stage.ts';
 import { findMentions, type SpanToken } from './find-mentions.ts';
 import { buildGazetteer } from './gazetteer.ts';
+import { tokenRecords } from './token-records.ts';
 
 const NAME = 'mentions';
 const VERSION = '1.2.0';
 
-/** Groups the `token` layer into sentences of tokens with their surface text. */
+/** The provenance of a candidate by how it was found, one frozen record each (shared by every annotation). */
+const PROVENANCE = {
+  gazetteer: Object.freeze({ stage: NAME, version: VERSION, rule: 'gazetteer' }),
+  model: Object.freeze({ stage: NAME, version: VERSION, rule: 'model' }),
+  'gazetteer+model': Object.freeze({ stage: NAME, version: VERSION, rule: 'gazetteer+model' }),
+} as const;
+
+/** Groups the `token` layer into sentences of tokens with their surface text (the shared `tokenRecords`). */
 export function sentencesOfTokens(text: string, tokens: readonly Annotation[]): SpanToken[][] {
   const out: SpanToken[][] = [];
   const index = new Map<number, SpanToken[]>();
+  const records = tokenRecords(text, tokens);
   // the tokens come sentence by sentence: the previous token's list is looked up only when the sentence changes
   let lastSentence = NaN;
   let list: SpanToken[] | undefined;
-  for (const t of tokens) {
-    const s = Number(t.attrs.sentence ?? 0);
+  for (let k = 0; k < records.length; k++) {
+    const t = records[k]!;
+    const s = t.sentence;
     if (s !== lastSentence || !list) {
       list = index.get(s);
       if (!list) {
@@ -26,10 +36,7 @@ export function sentencesOfTokens(text: string, tokens: readonly Annotation[]): 
       }
       lastSentence = s;
     }
-    // a lower-case word is its own norm: share the string instead of cutting a copy
-    const norm = t.attrs.norm;
-    const surface = typeof norm === 'string' && norm.length === t.end - t.start && text.startsWith(norm, t.start) ? norm : text.slice(t.start, t.end);
-    list.push({ start: t.start, end: t.end, text: surface });
+    list.push(t);
   }
   return out;
 }
@@ -51,17 +58,15 @@ export const mentionsStage: Stage = {
     const model = options.model === false ? null : loadNerModel();
     const sentences = sentencesOfTokens(source.text, layer('token'));
     const found = findMentions(sentences, { gazetteer: buildGazetteer(kb), model });
-    const annotations = found.map((m) =>
-      makeAnnotation(source.id, 'mention-candidate', m.start, m.end, m.label, { stage: NAME, version: VERSION, rule: m.found }, {
-        found: m.found,
-        sentence: m.sentence,
-        from: m.from,
-        to: m.to,
-        candidates: m.candidates as unknown as Json,
-        ...(m.modelLabel ? { modelLabel: m.modelLabel } : {}),
-        ...(m.nested ? { nested: true } : {}),
-      }),
-    );
+    const annotations: Annotation[] = [];
+    for (let k = 0; k < found.length; k++) {
+      const m = found[k]!;
+      // attrs in a fixed key order, the optional ones only when set (no spread of a temporary object)
+      const attrs: Record<string, Json | undefined> = { found: m.found, sentence: m.sentence, from: m.from, to: m.to, candidates: m.candidates as unknown as Json };
+      if (m.modelLabel) attrs.modelLabel = m.modelLabel;
+      if (m.nested) attrs.nested = true;
+      annotations.push(makeAnnotation(source.id, 'mention-candidate', m.start, m.end, m.label, PROVENANCE[m.found], attrs));
+    }
     return { annotations };
   },
 };
