@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareDoc, tokenRange } from './doc.ts';
-import { addEmbeddingScores, decodeWordVectors, embeddingRows, emitEmbeddingFeatures, encodeWordVectors, poolVectors, spanEmbedding, toWordVectors, wordParts } from './embeddings.ts';
+import { addEmbeddingScores, decodeWordVectors, embeddingRows, embeddingScratch, emitEmbeddingFeatures, encodeWordVectors, poolVectors, spanEmbedding, toWordVectors, wordParts } from './embeddings.ts';
 import { collectFeatures, spanFeatures } from './features.ts';
 
 // Three-dimensional toy vectors in the package's layout: d values, then norm and row number.
@@ -112,4 +112,15 @@ test('word parts split contractions and hyphens, and a one-part word has none', 
   assert.deepEqual(wordParts('so-called'), ['so', 'called']);
   assert.deepEqual(wordParts("nation's"), ['nation', "'s"]);
   assert.deepEqual(wordParts('heroes'), []);
+});
+
+test('span embeddings computed in reused work arrays equal freshly allocated ones', () => {
+  const scratch = embeddingScratch(vectors.dims);
+  for (const phrase of ['brave heroes do', 'so-called', 'the so-called experts', 'run']) {
+    const [a, b] = rangeOf(phrase);
+    const fresh = spanEmbedding(doc, vectors, a, b, 0);
+    const reused = spanEmbedding(doc, vectors, a, b, 0, scratch);
+    const plain = (e: typeof fresh) => [e.es && Array.from(e.es), e.em && Array.from(e.em), e.ex && Array.from(e.ex), e.cos];
+    assert.deepEqual(plain(reused), plain(fresh), phrase);
+  }
 });

@@ -178,11 +178,11 @@ function wordPartsVector(vectors: WordVectors, word: string): Float32Array | nul
 }
 
 /** Mean and element-wise max of the vectors of the word tokens in `[a, b)` (lookups cached per document). */
-export function poolVectors(doc: RhetoricDoc, vectors: WordVectors, a: number, b: number): { mean: Float64Array; max: Float64Array; count: number } {
+export function poolVectors(doc: RhetoricDoc, vectors: WordVectors, a: number, b: number, scratch?: EmbeddingScratch): { mean: Float64Array; max: Float64Array; count: number } {
   const d = docVectors(doc, vectors);
   const dims = vectors.dims;
-  const mean = new Float64Array(dims);
-  const max = new Float64Array(dims).fill(-Infinity);
+  const mean = scratch ? scratch.mean.fill(0) : new Float64Array(dims);
+  const max = (scratch ? scratch.max : new Float64Array(dims)).fill(-Infinity);
   let count = 0;
   const slots = d.tokens;
   for (let i = a; i < b; i++) {
@@ -237,8 +237,24 @@ function sentenceSum(doc: RhetoricDoc, vectors: WordVectors, si: number): { sum:
 
 function length(v: Float64Array): number {
   let s = 0;
-  for (const x of v) s += x * x;
+  for (let k = 0; k < v.length; k++) s += v[k]! * v[k]!;
   return Math.sqrt(s);
+}
+
+/**
+ * Work arrays (`dims` long) that `spanEmbedding` and `poolVectors` may fill instead of allocating
+ * new ones: their results then live in these arrays until the next call with the same scratch.
+ */
+export interface EmbeddingScratch {
+  mean: Float64Array;
+  max: Float64Array;
+  es: Float64Array;
+  rest: Float64Array;
+}
+
+/** New work arrays for vectors of `dims` dimensions (see `EmbeddingScratch`). */
+export function embeddingScratch(dims: number): EmbeddingScratch {
+  return { mean: new Float64Array(dims), max: new Float64Array(dims), es: new Float64Array(dims), rest: new Float64Array(dims) };
 }
 
 /** The embedding feature values of a span (see `emitEmbeddingFeatures`); `es` is null when no word has a vector. */
@@ -254,17 +270,17 @@ export interface SpanEmbedding {
  * its words (length 4), the element-wise max of its word vectors, the direction of the mean of the
  * rest of the sentence (length 2) and the cosine between the two means.
  */
-export function spanEmbedding(doc: RhetoricDoc, vectors: WordVectors, a: number, b: number, si: number): SpanEmbedding {
-  const span = poolVectors(doc, vectors, a, b);
+export function spanEmbedding(doc: RhetoricDoc, vectors: WordVectors, a: number, b: number, si: number, scratch?: EmbeddingScratch): SpanEmbedding {
+  const span = poolVectors(doc, vectors, a, b, scratch);
   if (!span.count) return { es: null, em: null, ex: null, cos: null };
   const dims = vectors.dims;
   const ns = length(span.mean) || 1;
-  const es = new Float64Array(dims);
+  const es = scratch ? scratch.es : new Float64Array(dims);
   for (let k = 0; k < dims; k++) es[k] = (4 * span.mean[k]!) / ns;
   const sent = sentenceSum(doc, vectors, si);
   const restCount = sent.count - span.count;
   if (restCount <= 0) return { es, em: span.max, ex: null, cos: null };
-  const rest = new Float64Array(dims);
+  const rest = scratch ? scratch.rest : new Float64Array(dims);
   for (let k = 0; k < dims; k++) rest[k] = (sent.sum[k]! - span.mean[k]! * span.count) / restCount;
   const nr = length(rest) || 1;
   let dot = 0;

@@ -21,7 +21,8 @@ export function tokenShape(text: string): string {
 
 const BUCKET_NAMES = new Map<number, string>();
 // Bucket names are interned so that hot loops do not build (and hash) new strings.
-function bucket(n: number, edges: readonly number[]): string {
+/** The name of the bucket of `n` under ascending `edges`: `<=e` for the first edge e ≥ n, else `>last` (interned). */
+export function bucket(n: number, edges: readonly number[]): string {
   for (const e of edges) if (n <= e) return intern(e, '<=');
   return intern(edges[edges.length - 1]!, '>');
 }
@@ -38,7 +39,8 @@ function intern(e: number, op: '<=' | '>'): string {
  */
 export const POSITION_TEMPLATES: ReadonlyArray<readonly [string, number]> = [['w', 0], ['w-1', -1], ['w+1', 1], ['w-2', -2], ['w+2', 2]];
 
-const QUOTE = new Set(['"', "'"]);
+/** Quote tokens (norms) that open or close a quotation for the `inq` token feature. */
+export const QUOTE = new Set(['"', "'"]);
 
 /** Feature prefixes of the words left and right of a span (index = distance), built once. */
 const LEFT_NAMES = ['l0', 'l1', 'l2'];
@@ -46,7 +48,8 @@ const RIGHT_NAMES = ['r0', 'r1', 'r2'];
 
 /** Two token shapes joined (`sh3` features), interned so that hot loops do not build new strings. */
 const SHAPE_PAIRS = new Map<string, Map<string, string>>();
-function shapePair(x: string, y: string): string {
+/** Two token shapes joined, the value of an `sh3` feature (interned). */
+export function shapePair(x: string, y: string): string {
   let m = SHAPE_PAIRS.get(x);
   if (!m) SHAPE_PAIRS.set(x, (m = new Map()));
   let joined = m.get(y);
@@ -55,14 +58,15 @@ function shapePair(x: string, y: string): string {
 }
 
 /** Per-sentence facts used by the token features (computed once per sentence). */
-interface SentenceFacts {
+export interface SentenceFacts {
   bang: boolean;
   question: boolean;
   quote: boolean;
   length: string;
 }
 
-function sentenceFacts(doc: RhetoricDoc, si: number): SentenceFacts {
+/** The facts of sentence `si` the token features read (see `SentenceFacts`). */
+export function sentenceFacts(doc: RhetoricDoc, si: number): SentenceFacts {
   const a = doc.sentenceTokenStart[si]!;
   const b = doc.sentenceTokenStart[si + 1]!;
   let bang = false;
@@ -196,7 +200,8 @@ export function emitTokenLexiconFeatures(doc: RhetoricDoc, emit: EmitTokenFeatur
   }
 }
 
-function splogit(p: number): number {
+/** The sentence probability as a clipped log-odds, the value of the `splogit` token feature. */
+export function splogit(p: number): number {
   const sp = Math.min(0.999, Math.max(0.001, p));
   return Math.log(sp / (1 - sp));
 }

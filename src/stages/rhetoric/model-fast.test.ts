@@ -1,11 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { prepareDoc } from './doc.ts';
-import { classifySpan, decodeSpans, detectRhetoric, loadRhetoricModel, predictEmitted, sentenceProbabilities, sentenceProbabilitiesGeneric, tokenProbabilities, type LoadedLinear } from './model.ts';
+import { classifySpan, decodeSpans, detectRhetoric, hasWordChar, loadRhetoricModel, pairRowOf, pairTable, predictEmitted, sentenceProbabilities, sentenceProbabilitiesGeneric, tokenProbabilities, type LoadedLinear } from './model.ts';
 import { initTokenNet, mixWithinSentences, sentenceNetLogits, sentenceNetProbabilities, tokenNetLogits } from './token-net.ts';
 import { emitSpanFeatures, emitTokenFeatures } from './features.ts';
 import { sigmoid } from '../../models/linear.ts';
-import { NestedFeatureIndex } from '../../models/features.ts';
+import { NestedFeatureIndex, WordIdFeatureIndex } from '../../models/features.ts';
 import type { RhetoricDoc } from './doc.ts';
 import { loadWordVectors } from './embeddings.ts';
 import { TOKEN_VECTOR_PREFIXES, tokenVectorValues } from './token-vectors.ts';
@@ -99,4 +99,54 @@ test('with sentFeed the token models (or the token network alone) read the sente
   // `net`: only the token network reads them.
   assert.deepEqual(pick(detectRhetoric(doc, { ...model, sentNet, sentFeed: 'net' })), spansOf(linear, fedProbs));
   assert.notDeepEqual(spansOf(linear, fedProbs), spansOf(linear));
+});
+
+test('hasWordChar agrees with the letter-or-digit regular expression', () => {
+  const re = /[\p{L}\p{N}]/u;
+  const samples = ['a', 'Z', '0', '9', '.', '!', '"', "'", '-', '`', '~', ' ', '', '--', '...', '-a', '.5', 'é', 'Ünï', '—', '“', '😀', '𝐀', '½', '٣', '中', '‘x', '¿?'];
+  for (let c = 0; c < 0x3000; c += 7) samples.push(String.fromCharCode(c), String.fromCharCode(c) + '!', '!' + String.fromCharCode(c));
+  for (const t of samples) assert.equal(hasWordChar(t), re.test(t), JSON.stringify(t));
+});
+
+test('the word-pair hash tables give the rows of WordIdFeatureIndex.pairLookup', () => {
+  const model = loadRhetoricModel();
+  for (const [m, prefix] of [[model.sent, 'b'], [model.si, 'b-'], [model.si, 'b+']] as const) {
+    const ix = new WordIdFeatureIndex(m.index);
+    const slow = ix.pairLookup(prefix);
+    const table = pairTable(m, prefix);
+    let found = 0;
+    m.index.names.forEach((name, row) => {
+      const parts = name.split('\t');
+      if (parts.length !== 3 || parts[0] !== prefix) return;
+      const a = ix.wordId(parts[1]!);
+      const b = ix.wordId(parts[2]!);
+      assert.equal(pairRowOf(table, a, b), row);
+      assert.equal(slow(a, b), row);
+      // The pair the other way round, and pairs with an unknown word, agree too (mostly absent).
+      assert.equal(pairRowOf(table, b, a), slow(b, a));
+      assert.equal(pairRowOf(table, a, -1), -1);
+      found++;
+    });
+    assert.ok(found > 100, `${prefix}: ${found} pairs`);
+    for (let a = 0; a < 300; a++) for (let b = 0; b < 300; b += 7) assert.equal(pairRowOf(table, a, b), slow(a, b));
+  }
+});
+
+test('token probabilities through shape tables equal the feature emitter exactly', () => {
+  const model = loadRhetoricModel();
+  const texts = [
+    text,
+    'BREAKING: "They LIED," said O\'Brien. \'Never again!\' 42 people agreed?\nNo.\n"Quote" "in" "quote" ... 3.5 % of ALL voters!!!',
+    'Short.\nA line with the the the repeated repeated word word word word and more more more.',
+    // 100 and 3 tokens: positions on the early / mid / late edges (33/100, 66/100, 1/3, 2/3).
+    Array.from({ length: 100 }, (_, i) => ['Word', 'word', '"', '7', 'WORD', ','][i % 6]).join(' ') + '\nOne two three',
+  ];
+  for (const t of texts) {
+    const doc = prepareDoc(t);
+    const sp = sentenceProbabilities(doc, model.sent);
+    assert.deepEqual(Array.from(tokenProbabilities(doc, model.si, sp)), Array.from(tokenProbabilities(doc, model.si, sp, true)));
+    // Other sentence probabilities reach other `sp=` buckets.
+    const flat = sp.map((_, s) => (s * 0.37) % 1);
+    assert.deepEqual(Array.from(tokenProbabilities(doc, model.si, flat)), Array.from(tokenProbabilities(doc, model.si, flat, true)));
+  }
 });

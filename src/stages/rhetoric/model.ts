@@ -4,14 +4,14 @@ import { FeatureIndex, NestedFeatureIndex, WordIdFeatureIndex } from '../../mode
 import { sigmoid, softmaxInPlace, type LinearModel } from '../../models/linear.ts';
 import { unpackLinearModel, type StoredLinearModel } from '../../models/serialize.ts';
 import { tokenRange, type RhetoricDoc } from './doc.ts';
-import { addEmbeddingScores, EMBEDDINGS_FILE, embeddingRows, loadWordVectors, spanEmbedding, type EmbeddingRows, type WordVectors } from './embeddings.ts';
+import { addEmbeddingScores, EMBEDDINGS_FILE, embeddingRows, embeddingScratch, loadWordVectors, spanEmbedding, type EmbeddingRows, type EmbeddingScratch, type WordVectors } from './embeddings.ts';
 import { TOKEN_VECTOR_PREFIXES, tokenVectorScores } from './token-vectors.ts';
 import { mixWithinSentences, sentenceNetLogits, sentenceNetProbabilities, shiftBySentences, tokenNetLogits, unpackTokenNet, type StoredTokenNet, type TokenNet } from './token-net.ts';
 import { lexiconLookup, type LexiconLookup, type TechniqueLexicons } from './lexicon.ts';
 import { addSpanBagScores } from './span-bag.ts';
 import { forEachWordValue, newWordCache, type WordCache } from './word-table.ts';
 import { addSpanNetScores, unpackSpanNets, type SpanNet, type StoredSpanNets } from './span-net.ts';
-import { emitSentenceFeatures, emitSentenceShapeFeatures, emitSpanFeatures, emitStackFeatures, emitTokenFeatures, POSITION_TEMPLATES, sentenceWordValue, type EmitFeature } from './features.ts';
+import { bucket, emitSentenceFeatures, emitSentenceShapeFeatures, emitSpanFeatures, emitStackFeatures, emitTokenFeatures, POSITION_TEMPLATES, QUOTE, sentenceFacts, sentenceWordValue, shapePair, splogit, tokenShape, type EmitFeature } from './features.ts';
 
 /** How token probabilities become spans. */
 export interface DecodeParams {
@@ -135,7 +135,7 @@ const FUNCTION_WORDS = new Set((JSON.parse(readFileSync(new URL('./function-word
 
 /** True when a token is a content word: it holds a letter or digit and is not a function word (`function-words.json`). */
 export function isContentToken(token: { text: string; norm: string }): boolean {
-  return WORDLIKE.test(token.text) && !FUNCTION_WORDS.has(token.norm);
+  return hasWordChar(token.text) && !FUNCTION_WORDS.has(token.norm);
 }
 let cached: RhetoricModel | null = null;
 
@@ -187,6 +187,60 @@ function wordIdIndex(m: LoadedLinear): WordIdFeatureIndex {
   let n = wordIdCache.get(m);
   if (!n) wordIdCache.set(m, (n = new WordIdFeatureIndex(m.index)));
   return n;
+}
+
+/**
+ * A model's word-pair features `(prefix, a, b)` by the word ids of `WordIdFeatureIndex`, in an
+ * open-addressing hash table: the same rows as its `pairLookup` (feature names are unique, so each
+ * pair has one row), found in about one probe instead of a binary search over the first word's pairs.
+ */
+export interface PairTable {
+  mask: number;
+  first: Int32Array;
+  second: Int32Array;
+  /** The feature row of each slot, -1 for an empty slot. */
+  row: Int32Array;
+}
+const pairTables = new WeakMap<LoadedLinear, Map<string, PairTable>>();
+/** The pair table of a model's `(prefix, a, b)` features (built once per model and prefix). */
+export function pairTable(m: LoadedLinear, prefix: string): PairTable {
+  let byPrefix = pairTables.get(m);
+  if (!byPrefix) pairTables.set(m, (byPrefix = new Map()));
+  let t = byPrefix.get(prefix);
+  if (t) return t;
+  const ix = wordIdIndex(m);
+  const entries: number[] = [];
+  m.index.names.forEach((name, row) => {
+    const parts = name.split('\t');
+    if (parts.length < 3 || parts[0] !== prefix) return;
+    entries.push(ix.wordId(parts[1]!), ix.wordId(parts.slice(2).join('\t')), row);
+  });
+  let size = 16;
+  while (size < entries.length) size *= 2; // at most 1/3 full (3 numbers per pair)
+  t = { mask: size - 1, first: new Int32Array(size), second: new Int32Array(size), row: new Int32Array(size).fill(-1) };
+  for (let e = 0; e < entries.length; e += 3) {
+    let h = pairHash(entries[e]!, entries[e + 1]!) & t.mask;
+    while (t.row[h]! >= 0) h = (h + 1) & t.mask;
+    t.first[h] = entries[e]!;
+    t.second[h] = entries[e + 1]!;
+    t.row[h] = entries[e + 2]!;
+  }
+  byPrefix.set(prefix, t);
+  return t;
+}
+function pairHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b + 0x7f4a7c15, 0x85ebca6b)) >>> 7;
+}
+/** The row of the feature (`a`, `b`) in a pair table (word ids; -1 when absent or when an id is -1). */
+export function pairRowOf(t: PairTable, a: number, b: number): number {
+  if (a < 0 || b < 0) return -1;
+  let h = pairHash(a, b) & t.mask;
+  for (;;) {
+    const r = t.row[h]!;
+    if (r < 0) return -1;
+    if (t.first[h] === a && t.second[h] === b) return r;
+    h = (h + 1) & t.mask;
+  }
 }
 
 /** The model's word ids of the document's token norms (-1 for words no feature uses). */
@@ -247,7 +301,7 @@ export function sentenceProbabilities(doc: RhetoricDoc, sent: LoadedLinear): Flo
   const nested = nestedIndex(sent);
   const ids = tokenWordIds(doc, ix);
   const wordRow = ix.unaryLookup('w');
-  const bigramRow = ix.pairLookup('b');
+  const bigrams = pairTable(sent, 'b');
   const biasRow = nested.get('bias');
   const w = sent.model.weights;
   let z = 0;
@@ -265,7 +319,7 @@ export function sentenceProbabilities(doc: RhetoricDoc, sent: LoadedLinear): Flo
       let f = wordRow(ids[i]!);
       if (f >= 0) z += w[f]! * v;
       if (i + 1 < b) {
-        f = bigramRow(ids[i]!, ids[i + 1]!);
+        f = pairRowOf(bigrams, ids[i]!, ids[i + 1]!);
         if (f >= 0) z += w[f]! * v;
       }
     }
@@ -277,36 +331,40 @@ export function sentenceProbabilities(doc: RhetoricDoc, sent: LoadedLinear): Flo
 
 /**
  * Probability that each token of the document lies inside a propaganda span, given the
- * sentence probabilities (see `sentenceProbabilities`).
+ * sentence probabilities (see `sentenceProbabilities`). The features of `emitTokenFeatures` other
+ * than words are added by `addTokenShapeScores` (equal sums in the same order), or with
+ * `viaEmitter` (and for models with word-list features) through the emitter itself.
  */
-export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceProbs: Float64Array): Float64Array {
+export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceProbs: Float64Array, viaEmitter = false): Float64Array {
   const out = new Float64Array(doc.tokens.length).fill(si.model.bias[0]!);
   const w = si.model.weights;
   const nested = nestedIndex(si);
   // The word bigrams (the first features of each token) through word ids.
   const ix = wordIdIndex(si);
   const ids = tokenWordIds(doc, ix);
-  const before = ix.pairLookup('b-');
-  const after = ix.pairLookup('b+');
+  const before = pairTable(si, 'b-');
+  const after = pairTable(si, 'b+');
   const start = ix.wordId('<s>');
   const end = ix.wordId('</s>');
   for (let s = 0; s < doc.sentences.length; s++) {
     const a = doc.sentenceTokenStart[s]!;
     const b = doc.sentenceTokenStart[s + 1]!;
     for (let i = a; i < b; i++) {
-      let f = before(i - 1 >= a ? ids[i - 1]! : start, ids[i]!);
+      let f = pairRowOf(before, i - 1 >= a ? ids[i - 1]! : start, ids[i]!);
       if (f >= 0) out[i] += w[f]! * 1;
-      f = after(ids[i]!, i + 1 < b ? ids[i + 1]! : end);
+      f = pairRowOf(after, ids[i]!, i + 1 < b ? ids[i + 1]! : end);
       if (f >= 0) out[i] += w[f]! * 1;
     }
   }
   const perSentence = new Float64Array(doc.sentences.length);
-  emitTokenFeatures(doc, (i, value, prefix, a, b) => {
-    const f = nested.get(prefix, a, b);
-    if (f < 0) return;
-    if (i >= 0) out[i] += w[f]! * value;
-    else perSentence[-1 - i] += w[f]! * value;
-  }, sentenceProbs, false, false, hasTokenLexicon(si));
+  if (viaEmitter || hasTokenLexicon(si)) {
+    emitTokenFeatures(doc, (i, value, prefix, a, b) => {
+      const f = nested.get(prefix, a, b);
+      if (f < 0) return;
+      if (i >= 0) out[i] += w[f]! * value;
+      else perSentence[-1 - i] += w[f]! * value;
+    }, sentenceProbs, false, false, hasTokenLexicon(si));
+  } else addTokenShapeScores(doc, si, sentenceProbs, out, perSentence);
   for (let i = 0; i < out.length; i++) out[i] += perSentence[doc.tokenSentence[i]!]!;
   // Word-at-offset features: weights looked up once per distinct word.
   const T = POSITION_TEMPLATES.length;
@@ -348,6 +406,123 @@ export function tokenProbabilities(doc: RhetoricDoc, si: LoadedLinear, sentenceP
   addTokenVectorScores(doc, si, out);
   for (let i = 0; i < out.length; i++) out[i] = sigmoid(out[i]!);
   return out;
+}
+
+/** Token shapes (`tokenShape`) by small process-wide ids, so that the shape features are found by array index. */
+const shapeIds = new Map<string, number>();
+const shapeNames: string[] = [];
+function shapeId(shape: string): number {
+  let id = shapeIds.get(shape);
+  if (id === undefined) {
+    shapeIds.set(shape, (id = shapeNames.length));
+    shapeNames.push(shape);
+  }
+  return id;
+}
+/** Shape ids above this are looked up by name (`tokenShape` has about ten shapes). */
+const MAX_SHAPES = 32;
+const POS_NAMES = ['first', 'last', 'early', 'mid', 'late'] as const;
+/** `bucket` edges of the `rep` token feature (see `emitTokenFeatures`). */
+const REP_EDGES = [1, 2, 4];
+
+/** A token model's rows of the per-token features of `emitTokenFeatures` (-2: not looked up yet). */
+interface ShapeRows {
+  sh: Int32Array;
+  /** `sh3` by (left shape or `<s>` = MAX_SHAPES) × shape × (right shape or none = MAX_SHAPES). */
+  sh3: Int32Array;
+  rep: Int32Array;
+  inq: number;
+  pos: Int32Array;
+}
+const shapeRowsCache = new WeakMap<LoadedLinear, ShapeRows>();
+function shapeRowsOf(si: LoadedLinear): ShapeRows {
+  let r = shapeRowsCache.get(si);
+  if (!r) {
+    const nested = nestedIndex(si);
+    const S = MAX_SHAPES + 1;
+    r = {
+      sh: new Int32Array(S).fill(-2),
+      sh3: new Int32Array(S * S * S).fill(-2),
+      rep: Int32Array.from([1, 2, 4, 5], (n) => nested.get('rep', bucket(n, REP_EDGES))),
+      inq: nested.get('inq'),
+      pos: Int32Array.from(POS_NAMES, (name) => nested.get('pos', name)),
+    };
+    shapeRowsCache.set(si, r);
+  }
+  return r;
+}
+
+/**
+ * Adds the features of `emitTokenFeatures` (inference form: no word-at-offset, suffix or bigram
+ * features, sentence-wide ones once per sentence into `perSentence`) to the token logits `out`,
+ * without its word lists: the same features, values and order of additions, with the per-token
+ * ones (`sh`, `sh3`, `rep`, `inq`, `pos`) found through shape ids and small tables instead of one
+ * name lookup each. `model-fast.test.ts` pins the result to the emitter's exactly.
+ */
+function addTokenShapeScores(doc: RhetoricDoc, si: LoadedLinear, sentenceProbs: Float64Array, out: Float64Array, perSentence: Float64Array): void {
+  const toks = doc.tokens;
+  const n = toks.length;
+  const w = si.model.weights;
+  const nested = nestedIndex(si);
+  const R = shapeRowsOf(si);
+  const S = MAX_SHAPES + 1;
+  const shapes = new Int32Array(n);
+  for (let i = 0; i < n; i++) shapes[i] = shapeId(tokenShape(toks[i]!.text));
+  const addSentence = (s: number, value: number, prefix: string) => {
+    const f = nested.get(prefix);
+    if (f >= 0) perSentence[s] += w[f]! * value;
+  };
+  let factsOf = -1;
+  let inQuote = false;
+  for (let i = 0; i < n; i++) {
+    const s = doc.tokenSentence[i]!;
+    if (s !== factsOf) {
+      const facts = sentenceFacts(doc, s);
+      factsOf = s;
+      inQuote = false;
+      addSentence(s, 1, 'bias');
+      addSentence(s, 1, `slen=${facts.length}`);
+      if (facts.bang) addSentence(s, 1, 's!');
+      if (facts.question) addSentence(s, 1, 's?');
+      if (facts.quote) addSentence(s, 1, 'sq');
+      if (s === 0) addSentence(s, 1, 'title');
+      addSentence(s, 1, `sp=${Math.min(9, Math.floor(sentenceProbs[s]! * 10))}`);
+      addSentence(s, splogit(sentenceProbs[s]!), 'splogit');
+    }
+    const a = doc.sentenceTokenStart[s]!;
+    const b = doc.sentenceTokenStart[s + 1]!;
+    const w0 = toks[i]!.norm;
+    const sh = shapes[i]!;
+    const shName = shapeNames[sh]!;
+    const left = i > a ? shapes[i - 1]! : MAX_SHAPES;
+    const right = i + 1 < b ? shapes[i + 1]! : MAX_SHAPES;
+    let f: number;
+    // (`MAX_SHAPES` stands for the sentence edge, so a real shape id must lie below it.)
+    if (sh < MAX_SHAPES && (i <= a || left < MAX_SHAPES) && (i + 1 >= b || right < MAX_SHAPES)) {
+      f = R.sh[sh]!;
+      if (f === -2) R.sh[sh] = f = nested.get('sh', shName);
+      if (f >= 0) out[i] += w[f]! * 1;
+      const k = (left * S + sh) * S + right;
+      f = R.sh3[k]!;
+      if (f === -2) R.sh3[k] = f = nested.get('sh3', i > a ? shapeNames[left]! : '<s>', i + 1 < b ? shapePair(shName, shapeNames[right]!) : shName);
+      if (f >= 0) out[i] += w[f]! * 1;
+    } else {
+      f = nested.get('sh', shName);
+      if (f >= 0) out[i] += w[f]! * 1;
+      f = nested.get('sh3', i > a ? shapeNames[left]! : '<s>', i + 1 < b ? shapePair(shName, shapeNames[right]!) : shName);
+      if (f >= 0) out[i] += w[f]! * 1;
+    }
+    if (w0.length >= 4 && shName !== 'd' && shName !== 'p') {
+      const c = doc.normCounts.get(w0) ?? 1;
+      f = R.rep[c <= 1 ? 0 : c <= 2 ? 1 : c <= 4 ? 2 : 3]!;
+      if (f >= 0) out[i] += w[f]! * 1;
+    }
+    if (QUOTE.has(w0)) inQuote = !inQuote;
+    else if (inQuote && R.inq >= 0) out[i] += w[R.inq]! * 1;
+    const pos = (i - a) / Math.max(1, b - a);
+    f = R.pos[i === a ? 0 : i === b - 1 ? 1 : pos < 0.33 ? 2 : pos < 0.66 ? 3 : 4]!;
+    if (f >= 0) out[i] += w[f]! * 1;
+  }
 }
 
 /** Per token model: whether it has word-list features (`emitTokenLexiconFeatures`: `lv`, `lv3`, `lvn`, `lvs`, `lh`, `lw`); older models have none. */
@@ -488,6 +663,20 @@ export function stackProbabilities(doc: RhetoricDoc, first: Float64Array, senten
 }
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
+
+/**
+ * `WORDLIKE.test(text)` with an ASCII fast path: an ASCII letter or digit first decides yes, a
+ * one-character ASCII token (punctuation) no; anything else goes to the regular expression.
+ */
+export function hasWordChar(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) {
+    const l = c | 32;
+    if ((l >= 97 && l <= 122) || (c >= 48 && c <= 57)) return true;
+    if (text.length === 1) return false;
+  }
+  return WORDLIKE.test(text);
+}
 const EDGE_PUNCT = /^[^\p{L}\p{N}"]/u;
 
 /**
@@ -524,7 +713,7 @@ export function decodeSpans(doc: RhetoricDoc, probs: Float64Array, params: Decod
     let content = params.contentOnly !== true;
     let sum = 0;
     for (let t = s; t < e; t++) {
-      if (WORDLIKE.test(toks[t]!.text)) words++;
+      if (hasWordChar(toks[t]!.text)) words++;
       if (!content && isContentToken(toks[t]!)) content = true;
       sum += probs[t]!;
     }
@@ -597,11 +786,22 @@ export function decodeSpansByGain(doc: RhetoricDoc, probs: Float64Array, params:
   const ranges: Array<[number, number]> = [];
   const sm = new Float64Array(toks.length);
   // Tokens a span may start or end on: words, and with `trimEdges` no function word.
-  const isWord = Uint8Array.from(toks, (t) => (WORDLIKE.test(t.text) && !(params.trimEdges === true && EDGE_WORDS.has(t.norm)) ? 1 : 0));
+  // (Plain loops: typed-array `from` with a mapping function is several times slower.)
+  const n = toks.length;
+  const isWord = new Uint8Array(n);
   // With `contentOnly`, a span must hold a content word (null: any span may).
-  const content = params.contentOnly === true ? Uint8Array.from(toks, (t) => (isContentToken(t) ? 1 : 0)) : null;
-  const starts = Int32Array.from(toks, (t) => t.start);
-  const ends = Int32Array.from(toks, (t) => t.end);
+  const content = params.contentOnly === true ? new Uint8Array(n) : null;
+  const starts = new Int32Array(n);
+  const ends = new Int32Array(n);
+  const trim = params.trimEdges === true;
+  for (let i = 0; i < n; i++) {
+    const t = toks[i]!;
+    const word = hasWordChar(t.text);
+    isWord[i] = word && !(trim && EDGE_WORDS.has(t.norm)) ? 1 : 0;
+    if (content) content[i] = word && !FUNCTION_WORDS.has(t.norm) ? 1 : 0;
+    starts[i] = t.start;
+    ends[i] = t.end;
+  }
   for (let s = 0; s < doc.sentences.length; s++) {
     const a = doc.sentenceTokenStart[s]!;
     const b = doc.sentenceTokenStart[s + 1]!;
@@ -725,6 +925,13 @@ function bestSpans(starts: Int32Array, ends: Int32Array, isWord: Uint8Array, con
   }
 }
 
+/** Work arrays of the span embedding in `classifySpan` (its result is read at once, so one set serves every call). */
+let embedScratch: EmbeddingScratch | null = null;
+function scratchOf(dims: number): EmbeddingScratch {
+  if (!embedScratch || embedScratch.mean.length !== dims) embedScratch = embeddingScratch(dims);
+  return embedScratch;
+}
+
 /**
  * Ranks the techniques for a span, most probable first. `peers` are all spans flagged in the same
  * document (including this one): repeated wording among them points to Repetition.
@@ -740,7 +947,7 @@ export function classifySpan(doc: RhetoricDoc, span: Span, tc: LoadedLinear, pee
     addSpanBagScores(z, doc, a, b, tc.model.weights, (prefix, x, y) => nested.get(prefix, x, y));
     if (!vectors) return;
     const si = a < doc.tokens.length ? doc.tokenSentence[a]! : 0;
-    addEmbeddingScores(z, tc.model.weights, embeddingRowsOf(tc, vectors.dims), spanEmbedding(doc, vectors, a, b, si));
+    addEmbeddingScores(z, tc.model.weights, embeddingRowsOf(tc, vectors.dims), spanEmbedding(doc, vectors, a, b, si, scratchOf(vectors.dims)));
     if (tc.net) addSpanNetScores(z, tc.net.nets, tc.net.mix, doc, vectors, a, b);
   };
   const p = predictEmitted(tc, (emit) => emitSpanFeatures(doc, span, emit, peers, tc.lexicon, undefined, false), addScores);

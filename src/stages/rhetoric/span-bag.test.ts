@@ -51,3 +51,20 @@ test('the bag scores move with the span words (a different span scores different
   addSpanBagScores(two, doc, 5, 8, tc.model.weights, get);
   assert.notDeepEqual(Array.from(one), Array.from(two));
 });
+
+test('bag scores stay the same after the per-word and per-pair caches grow (many new words)', () => {
+  const tc = loadRhetoricModel().tc;
+  const nested = new NestedFeatureIndex(tc.index);
+  const get = (prefix: string, x?: string, y?: string) => nested.get(prefix, x, y);
+  const doc = prepareDoc(text);
+  const before = new Float64Array(tc.model.classes);
+  addSpanBagScores(before, doc, 2, 12, tc.model.weights, get);
+  // 3,000 invented words in 3,000 new pairs: the flat row arrays are reallocated meanwhile.
+  const words = Array.from({ length: 3000 }, (_, i) => `zq${i.toString(36)}x`);
+  const big = prepareDoc(words.join(' '));
+  const scratch = new Float64Array(tc.model.classes);
+  addSpanBagScores(scratch, big, 0, big.tokens.length, tc.model.weights, get);
+  const after = new Float64Array(tc.model.classes);
+  addSpanBagScores(after, prepareDoc(text), 2, 12, tc.model.weights, get);
+  assert.deepEqual(Array.from(after), Array.from(before));
+});
