@@ -1,6 +1,6 @@
 import type { DayInterval } from '../core/time.ts';
 import type { KbEntity, KbEvent, KbMembership, KbNameUse, KbRole, KnowledgeBase } from '../kb/types.ts';
-import { edtfToInterval, type FuzzyInterval } from './edtf-interval.ts';
+import { edtfToInterval, isOpenEnd, isOpenStart, type FuzzyInterval } from './edtf-interval.ts';
 import { escapeRegex } from './vocabulary.ts';
 
 /** Lookups over a knowledge base that the corpus checks need. */
@@ -25,6 +25,12 @@ export interface KbIndex {
   eventInterval(ev: KbEvent): FuzzyInterval | null;
   /** Display name of an entity id. */
   nameOf(id: string): string;
+  /**
+   * The name an entity bore during an interval (KB `names` periods: "Federal People's Republic of
+   * Yugoslavia" in 1955, "Socialist Federal Republic of Yugoslavia" in 1970): the period holding the
+   * interval's middle day; `nameOf` without an interval or a period that holds it.
+   */
+  nameAt(id: string, when?: DayInterval): string;
 }
 
 const cache = new WeakMap<KnowledgeBase, KbIndex>();
@@ -114,6 +120,17 @@ export function indexKnowledgeBase(kb: KnowledgeBase): KbIndex {
     },
     eventInterval: (ev) => edtfToInterval(ev.date),
     nameOf: (id) => kb.byId.get(id)?.name ?? kb.eventById.get(id)?.name ?? id.replace(/^local:/, ''),
+    nameAt(id, when) {
+      const uses = when ? namesByEntity.get(id) : undefined;
+      // an open or very long interval has no meaningful middle: keep the canonical name
+      if (!when || !uses || isOpenStart(when) || isOpenEnd(when) || when.latest - when.earliest > 36_600) return index.nameOf(id);
+      const mid = Math.floor((when.earliest + when.latest) / 2);
+      const use = uses.find((n) => {
+        const p = periodInterval(n.from, n.to);
+        return p.earliest <= mid && mid <= p.latest;
+      });
+      return use?.name ?? index.nameOf(id);
+    },
   };
   cache.set(kb, index);
   return index;

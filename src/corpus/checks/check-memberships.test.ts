@@ -31,3 +31,11 @@ test('membership: silent on true statements', () => {
     assert.deepEqual(found(ok).map((c) => c.explanation), [], ok);
   }
 });
+
+test('membership: the explanation names the state as it was called at the statement\'s date', () => {
+  const early = found('In 1956 Yugoslavia joined the Warsaw Pact after long talks.')[0]!.explanation;
+  assert.match(early, /says Federal People's Republic of Yugoslavia joined .* but Federal People's Republic of Yugoslavia was never/);
+  // later, or with no date, not the 1945-1963 name
+  assert.doesNotMatch(found('In 1970 Yugoslavia joined the Warsaw Pact after long talks.')[0]!.explanation, /People's Republic/);
+  assert.doesNotMatch(found('Yugoslavia, a member of the Warsaw Pact, sent observers.')[0]!.explanation, /People's Republic/);
+});

@@ -90,8 +90,9 @@ export function checkMemberships(ctx: CheckContext): Conflict[] {
     if (!memberEntity || memberEntity.type === 'person') continue;
     const { full, other } = recordsOf(ctx, s.member, s.org);
     if (other) continue;
-    const mName = ctx.index.nameOf(s.member);
-    const oName = ctx.index.nameOf(s.org);
+    // the names in use at the statement's date ("the Federal People's Republic of Yugoslavia" in 1955)
+    const mName = ctx.index.nameAt(s.member, s.interval);
+    const oName = ctx.index.nameAt(s.org, s.interval);
     const when = s.interval ? ` in ${describeInterval(s.interval)}${s.dateText ? ` ("${s.dateText}")` : ''}` : '';
     const facts = full.map((m) => ({ type: 'membership', ref: `${m.member}>${m.org}`, text: `${mName} in ${oName}: ${m.from ?? '…'}–${m.to ?? 'present'}`, source: m.source }));
     let problem: string | undefined;
