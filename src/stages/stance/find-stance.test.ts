@@ -52,6 +52,20 @@ test('name calling and insults make the stance toward their target negative, pra
   assert.notEqual(hale.id, voss.id);
 });
 
+test('a technique the rhetoric model is unsure of weighs less against its target', () => {
+  const text = 'Governor Hale is a Beltway weasel.';
+  const weightAt = (sure: number) => {
+    const l = layers(text, body(text), [['Name_Calling,Labeling', 'a Beltway weasel']]);
+    l.rhetoric[0]!.attrs.techniqueConfidence = sure;
+    const hale = stanceOf(findStances(l, loadStanceLexicon()), 'local:hale')!;
+    return (hale.attrs.evidence as Array<{ label: string; weight: number }>).find((e) => e.label === 'Name_Calling,Labeling')!.weight;
+  };
+  const sure = weightAt(0.9);
+  const unsure = weightAt(0.2);
+  assert.ok(sure < 0 && unsure < 0, 'both count against Hale');
+  assert.ok(Math.abs(unsure) < Math.abs(sure) / 3, `${unsure} vs ${sure}`);
+});
+
 test('name calling counts against its target even with words the lexicon does not know', () => {
   const text = 'Governor Hale is a Beltway weasel.';
   const out = findStances(layers(text, body(text), [['Name_Calling,Labeling', 'a Beltway weasel']]), loadStanceLexicon());

@@ -113,7 +113,9 @@ export function findStances(input: StanceInput, lex: CompiledLexicon): Annotatio
       a.techniques.set(r.label, (a.techniques.get(r.label) ?? 0) + 1);
       const inside = hits.filter((h) => h.i >= from && h.j - 1 <= to).reduce((s, h) => s + h.weight, 0);
       if (lex.negativeTechniques.has(r.label) && inside <= 0) {
-        a.evidence.push({ start: r.start, end: r.end, label: r.label, weight: round(-factor / (1 + d / NEAR)) });
+        // weighed by how sure the rhetoric model is of the technique (1 when it does not say)
+        const sure = typeof r.attrs.techniqueConfidence === 'number' ? Math.min(1, Math.max(0, r.attrs.techniqueConfidence)) : 1;
+        a.evidence.push({ start: r.start, end: r.end, label: r.label, weight: round((-factor * sure) / (1 + d / NEAR)) });
       } else {
         a.evidence.push({ start: r.start, end: r.end, label: r.label, weight: 0 });
       }
