@@ -133,6 +133,8 @@ describe('web app in Chromium', { skip, timeout: 120000 }, () => {
     await open('#/graph', 'graph');
     assert.match((await page.locator('#graph-summary').textContent()) ?? '', /^3 actors · 2 relations/);
     assert.ok((await page.locator('#graph canvas').count()) > 0);
+    // every actor of so small a graph is among those named at any zoom
+    assert.equal(await page.locator('#graph').getAttribute('data-named'), '3');
     await shot('graph');
     await open('#/graph?from=1925', 'graph');
     assert.match((await page.locator('#graph-summary').textContent()) ?? '', /^2 actors · 1 relations/);

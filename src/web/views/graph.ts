@@ -27,6 +27,17 @@ const RELATION_COLORS: Record<string, string> = {
   removed: '#a0507a',
 };
 
+/** How many of the most connected actors keep a readable name at any zoom. */
+const NAMED_ACTORS = 12;
+
+/**
+ * The ids of the `k` most connected actors (ties by name), whose names the graph always shows at
+ * a readable size; the others show theirs when zoomed in or pointed at.
+ */
+export function pickNamedActors(nodes: ReadonlyArray<{ id: string; name: string; degree: number }>, k = NAMED_ACTORS): Set<string> {
+  return new Set([...nodes].sort((a, b) => b.degree - a.degree || a.name.localeCompare(b.name)).slice(0, k).map((n) => n.id));
+}
+
 /** Draws the graph view. */
 export async function renderGraph(root: HTMLElement, route: Route): Promise<() => void> {
   const p = route.params;
@@ -79,10 +90,12 @@ export async function renderGraph(root: HTMLElement, route: Route): Promise<() =
       box,
     ),
   );
+  const named = pickNamedActors(data.nodes);
+  box.dataset.named = String(named.size);
   const cy = cytoscape({
     container: box,
     elements: [
-      ...data.nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type, size: 14 + Math.min(30, Math.sqrt(n.degree) * 6) } })),
+      ...data.nodes.map((n) => ({ data: { id: n.id, label: n.name, type: n.type, size: 14 + Math.min(30, Math.sqrt(n.degree) * 6) }, classes: named.has(n.id) ? 'named' : '' })),
       ...data.edges.map((e) => ({ data: { id: e.id, source: e.from, target: e.to, label: e.type } })),
     ],
     style: [
@@ -110,6 +123,9 @@ export async function renderGraph(root: HTMLElement, route: Route): Promise<() =
       { selector: 'edge.near', style: { label: 'data(label)', width: 2.6, opacity: 1, 'z-index': 10 } },
       { selector: 'node.faded, edge.faded', style: { opacity: 0.15 } },
       { selector: 'node:selected', style: { 'border-width': 3, 'border-color': '#d33' } },
+      // the most connected actors' names stay about 12 px on screen, however far the view is zoomed out
+      { selector: 'node.named', style: { 'font-weight': 'bold', 'min-zoomed-font-size': 0 } },
+      { selector: 'node.near-label', style: { 'min-zoomed-font-size': 0, 'z-index': 20 } },
     ],
     layout:
       data.nodes.length <= 150
@@ -121,13 +137,21 @@ export async function renderGraph(root: HTMLElement, route: Route): Promise<() =
   // Pointing at an actor lights its relations (with their names) and fades the rest.
   const light = (node: cytoscape.NodeSingular | null) => {
     cy.batch(() => {
-      cy.elements().removeClass('near faded');
+      cy.elements().removeClass('near faded near-label');
       if (!node) return;
       const hood = node.closedNeighborhood();
       cy.elements().not(hood).addClass('faded');
       node.connectedEdges().addClass('near');
+      hood.nodes().addClass('near-label');
     });
   };
+  // the named actors' labels (and those of the actor pointed at) keep about 12 px on screen at any zoom
+  const scaleLabels = () => {
+    const size = Math.max(11, 12 / cy.zoom());
+    cy.style().selector('node.named, node.near-label').style({ 'font-size': size, 'text-max-width': `${Math.round(size * 11)}px` }).update();
+  };
+  scaleLabels();
+  cy.on('zoom', scaleLabels);
   cy.on('mouseover', 'node', (e) => light(e.target as cytoscape.NodeSingular));
   cy.on('mouseout', 'node', () => light(null));
   if (filters.entity && cy.getElementById(filters.entity).nonempty()) light(cy.getElementById(filters.entity));
