@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contextOf, sourceOf } from '../testing.ts';
-import { checkOfficeAnachronism, checkRoleConfusionByTitle } from './check-titles.ts';
+import { checkOfficeAnachronism, checkRoleConfusionByTitle, joinPeriods } from './check-titles.ts';
 
 const kinds = (text: string, check: typeof checkOfficeAnachronism) => check(contextOf([sourceOf(text)])).map((c) => c.entity);
 
@@ -52,5 +52,11 @@ test('office anachronism: the title the office bore at another time', () => {
   const found = checkOfficeAnachronism(contextOf([sourceOf('In 1958 General Secretary Khrushchev announced the new seven-year plan.')]));
   assert.equal(found.length, 1);
   assert.match(found[0]!.explanation, /titled First Secretary of the CPSU/);
-  assert.match(found[0]!.explanation, /1922–1952, 1966–1982/);
+  assert.match(found[0]!.explanation, /was in use 1922–1952, 1966–1982\./);
+});
+
+test('joinPeriods: successive holders of a title read as one period', () => {
+  assert.deepEqual(joinPeriods([{ from: 1982, to: 1984 }, { from: 1966, to: 1982 }, { from: 1922, to: 1952 }, { from: 1984, to: 1985 }]), ['1922–1952', '1966–1985']);
+  assert.deepEqual(joinPeriods([{ from: 1990, to: null }, { from: 1985, to: 1991 }]), ['1985–present']);
+  assert.deepEqual(joinPeriods([]), []);
 });

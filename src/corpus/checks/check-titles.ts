@@ -174,6 +174,22 @@ function bodyOf(office: string): string {
 }
 
 /**
+ * Year periods joined where one starts by the year another ends, sorted and written "1922–1952",
+ * "1966–present": the holders of one title one after another read as the title's one period.
+ */
+export function joinPeriods(periods: ReadonlyArray<{ from: number; to: number | null }>): string[] {
+  const sorted = [...periods].filter((p) => Number.isFinite(p.from)).sort((a, b) => a.from - b.from);
+  const out: Array<{ from: number; to: number | null }> = [];
+  for (const p of sorted) {
+    const last = out[out.length - 1];
+    if (last && (last.to === null || p.from <= last.to)) {
+      if (last.to !== null) last.to = p.to === null ? null : Math.max(last.to, p.to);
+    } else out.push({ ...p });
+  }
+  return out.map((p) => `${p.from}–${p.to ?? 'present'}`);
+}
+
+/**
  * A person called by the title their office bore at another time: at the date they held an office
  * of one body ("First Secretary of the CPSU Central Committee") while the written title belongs to
  * the same body's office in other years ("General Secretary of the CPSU Central Committee").
@@ -183,7 +199,7 @@ function titleOfTheTime(t: TitledMention, ctx: CheckContext): Conflict | undefin
   for (const r of held) {
     const other = rolesWithTitle(ctx.index.kb.roles, t.title, ctx.vocab).filter((x) => bodyOf(x.office) === bodyOf(r.office));
     if (other.length === 0 || other.some((x) => overlap(periodInterval(x.from, x.to), t.interval))) continue;
-    const periods = [...new Set(other.map((x) => `${x.from.slice(0, 4)}–${x.to?.slice(0, 4) ?? 'present'}`))].sort();
+    const periods = joinPeriods(other.map((x) => ({ from: Number(x.from.slice(0, 4)), to: x.to ? Number(x.to.slice(0, 4)) : null })));
     return makeConflict(
       'office-anachronism',
       'medium',
