@@ -92,3 +92,11 @@ test('names out of time: a period name with a bracketed letter is that period\'s
   assert.equal(withMention('In 1968 Mara Tolk became secretary of the city branch of the ULP (r).', 'ULP (r)').length, 1);
   assert.equal(withMention('In 1968 Mara Tolk became secretary of the city branch of the ULP(r).', 'ULP(r)').length, 1);
 });
+
+test('names out of time: an approximate date is shown as the text gives it, not widened', () => {
+  const c = found('In the mid-1970s the delegation laid flowers in Stalingrad.');
+  assert.equal(c.length, 1);
+  assert.match(c[0]!.explanation, /is used for about 197\d–197\d \("mid-1970s"\)/);
+  assert.doesNotMatch(c[0]!.explanation, /1972-12-31/);
+  assert.match(found('In 1975 the delegation laid flowers in Stalingrad.')[0]!.explanation, /is used for 1975 \("1975"\)/);
+});

@@ -1,5 +1,5 @@
 import type { DayInterval } from '../../core/time.ts';
-import { describeInterval } from '../edtf-interval.ts';
+import { describeInterval, edtfToInterval } from '../edtf-interval.ts';
 import { periodInterval } from '../kb-index.ts';
 import { dateNear, sentenceIndexAt, type SourceView } from '../source-view.ts';
 import type { Conflict } from '../types.ts';
@@ -65,6 +65,18 @@ function narrativeDate(view: SourceView, pos: number): { interval: DayInterval; 
 }
 
 /**
+ * A date as the text gives it: an approximate one ("the mid-1970s", "a few months after …") is
+ * checked over a widened interval, but shown as "about" its own dates, not the widened ones.
+ */
+export function describeDate(date: { interval: DayInterval; edtf?: string; approximate?: boolean }): string {
+  if (date.approximate && date.edtf) {
+    const own = edtfToInterval(date.edtf.replace(/[~?%]/g, ''));
+    if (own) return `about ${describeInterval(own)}`;
+  }
+  return describeInterval(date.interval);
+}
+
+/**
  * Names out of time: a body, place or country called by a name the KB says was not in use at the
  * date of the sentence (a city by its later or former name). Sentences that mark the name as
  * retrospective ("now", "then called", "renamed", "the Battle of …") are left out.
@@ -94,7 +106,7 @@ export function checkNamesOutOfTime(ctx: CheckContext): Conflict[] {
         makeConflict(
           'name-out-of-time',
           later ? 'low' : 'medium',
-          `"${m.text}" is used for ${describeInterval(date.interval)} ("${date.text}"), but that name was in use ${[...new Set(used.map((n) => `${n.from ?? '…'}–${n.to ?? 'present'}`))].join(', ')}${inUse.length ? `; at that date it was called ${[...new Set(inUse.map((n) => n.name))].join(' / ')}` : ''}.`,
+          `"${m.text}" is used for ${describeDate(date)} ("${date.text}"), but that name was in use ${[...new Set(used.map((n) => `${n.from ?? '…'}–${n.to ?? 'present'}`))].join(', ')}${inUse.length ? `; at that date it was called ${[...new Set(inUse.map((n) => n.name))].join(' / ')}` : ''}.`,
           [sentenceEvidence(view, m.start, m.end)],
           [...used, ...inUse].map((n) => ({ type: 'name', ref: m.entity, text: `${n.name}: ${n.from ?? '…'}–${n.to ?? 'present'}`, source: n.source })),
           { entity: m.entity },
