@@ -16,8 +16,19 @@ interface Profile {
   claims: Array<{ speaker: string; name: string; count: number; kinds: Record<string, number> }>;
 }
 
-/** Background colour for a stance score in [-1, 1]: red for negative, green for positive. */
-function heat(score: number, weight = 1): string {
+/** A stance score as shown, to two decimals: never "-0.00" (a score that rounds to zero is 0). */
+export function roundScore(score: number): number {
+  return Math.round(score * 100) / 100 || 0;
+}
+
+/** A stance score's text: `roundScore` with two decimals. */
+export function formatScore(score: number): string {
+  return roundScore(score).toFixed(2);
+}
+
+/** Background colour for a stance score in [-1, 1]: red for negative, green for positive, grey when it rounds to zero. */
+function heat(raw: number, weight = 1): string {
+  const score = roundScore(raw);
   const a = Math.min(1, 0.15 + Math.abs(score) * 0.85) * weight;
   return score < 0 ? `rgba(200, 40, 40, ${a.toFixed(2)})` : score > 0 ? `rgba(40, 150, 60, ${a.toFixed(2)})` : 'rgba(120, 120, 120, 0.15)';
 }
@@ -106,7 +117,7 @@ export async function renderProfile(root: HTMLElement, route: Route): Promise<vo
               el('td', { class: 'num heat', style: `background:${heat(1, Math.min(1, s.positive / 3))}` }, s.positive),
               el('td', { class: 'num heat', style: `background:${heat(-1, Math.min(1, s.negative / 3))}` }, s.negative),
               el('td', { class: 'num' }, s.neutral),
-              el('td', { class: 'num heat', style: `background:${heat(s.score)}` }, s.score.toFixed(2)),
+              el('td', { class: 'num heat', style: `background:${heat(s.score)}` }, formatScore(s.score)),
             ]),
           )
         : el('p', { class: 'muted' }, 'No stance layer for this source.'),
@@ -158,7 +169,7 @@ export async function renderCompare(root: HTMLElement, route: Route): Promise<vo
           el('td', null, el('a', { href: link('source', p.id) }, p.title)),
           ...actors.map(([id]) => {
             const s = p.stance.find((x) => x.target === id);
-            return s ? el('td', { class: 'num heat', style: `background:${heat(s.score)}`, title: `${s.positive}+ ${s.negative}- ${s.neutral}=` }, s.score.toFixed(2)) : el('td', { class: 'num muted' }, '·');
+            return s ? el('td', { class: 'num heat', style: `background:${heat(s.score)}`, title: `${s.positive}+ ${s.negative}- ${s.neutral}=` }, formatScore(s.score)) : el('td', { class: 'num muted' }, '·');
           }),
           el('td', { class: 'num' }, p.rhetoric.per1000),
           el('td', { class: 'num' }, p.claims.reduce((n, c) => n + c.count, 0)),
