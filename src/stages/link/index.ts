@@ -10,7 +10,7 @@ import { findArticleAuthorReferences, findCommentAuthors } from './comment-autho
 import { tokenRecords, type TokenRecord as SharedTokenRecord } from '../mentions/token-records.ts';
 
 const NAME = 'link';
-const VERSION = '1.4.0';
+const VERSION = '1.5.0';
 
 /** A token record shared by the input builder and every rule of the linker (made once per token layer, see `tokenRecords`). */
 type TokenRecord = SharedTokenRecord;
@@ -94,7 +94,9 @@ function inputsOfRecords(text: string, candidates: readonly Annotation[], tokens
 /**
  * Stage `link`: turns `mention-candidate` annotations into the final `mention` layer, one annotation per
  * span, each with `entity` (KB id or `local:<slug>`; absent when unresolved), `name`, `form`, `linkRule`,
- * `linkScore`, and for metonyms `standsFor` and `via` (the place whose name was used). Adds mentions
+ * `linkScore`, and for metonyms `standsFor` and `via` (the place whose name was used). A word taken for a name
+ * that names no entity ("Vaskism", "anti-Ostrian", an adjective before a noun) stays a MISC mention without
+ * entity (rule `not-an-entity`, form the reason) instead of a new local entity. Adds mentions
  * the recognizer cannot see: titles and descriptions of people, role descriptions of state leaders ("the
  * Rurlandian leader", rules `role-leader-*`), phrases naming a state or body ("the Rurlandian government",
  * "the Kremlin leaders", rules `demonym-state`, `demonym-body`, `person-body`, `body-members`, `modifier-group`), coordinated names, the user names of comment authors in

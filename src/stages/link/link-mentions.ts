@@ -23,6 +23,7 @@ import { findRoleDescriptions, loadStateLeaders, type StateLeaders } from './rol
 import { joinModifiedNames } from './modified-names.ts';
 import { joinBodyPhrases, loadBodyPhraseWords } from './join-body-phrases.ts';
 import { asPartOfName, resultOf, type LinkResult } from './link-result.ts';
+import { entityWordReason } from './entity-words.ts';
 import { buildGazetteer, lookup } from '../mentions/gazetteer.ts';
 
 // regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
@@ -766,6 +767,8 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
     localIdOf: localId,
   });
   for (let k = 0; k < phrased.length; k++) out[k] = phrased[k]!;
+  // "Vaskism", "anti-Ostrian", "the Northern provinces", "XIV": words taken for names that name no new entity
+  keepNewEntitiesToNames(out, mentions, opts.text, c.verbs);
   // an epithet or nickname in quotation marks is used with them ("the \"Iron Lady\""): scare quotes are part of it
   for (let k = 0; k < out.length; k++) {
     const r = out[k]!;
@@ -821,6 +824,34 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
     evaluated.map((x) => resultOf(x.start, x.end, 'PER', 'epithet', x.rule, x.score, x.entity ? x.entity : undefined, x.entity ? x.name : undefined)),
     roleDescribed.map((d) => resultOf(d.start, d.end, 'PER', 'description', d.rule, d.score, d.entity, d.name, undefined, undefined, d.candidates)),
   );
+}
+
+/**
+ * Turns the new local entities (rule `local-new`) of single words that name no entity of their own
+ * (`entityWordReason`: a name's derivative, a hyphenated modifier, an adjective before a noun, a Roman
+ * numeral) into mentions without an entity, labelled MISC (rule `not-an-entity`, form the reason), in place.
+ * Mentions linked to the knowledge base are left as they are.
+ */
+function keepNewEntitiesToNames(out: LinkResult[], mentions: readonly LinkInput[], text: string, verbs: ReadonlySet<string>): void {
+  const dropped = new Set<string>();
+  const kept = new Set<string>();
+  for (let k = 0; k < out.length && k < mentions.length; k++) {
+    const r = out[k]!;
+    if (r.linkRule !== 'local-new' || r.partOfName) continue;
+    const reason = entityWordReason({ text: text.slice(r.start, r.end), label: r.label, after: text.slice(r.end, r.end + 40), modelOnly: mentions[k]!.candidates.length === 0, verbs });
+    if (!reason) {
+      if (r.entity) kept.add(r.entity);
+      continue;
+    }
+    if (r.entity) dropped.add(r.entity);
+    out[k] = resultOf(r.start, r.end, 'MISC', reason, 'not-an-entity', 0);
+  }
+  // short forms linked to a new entity that is no entity now ("Vaskism" after "Vaskism") follow it
+  if (dropped.size === 0) return;
+  for (let k = 0; k < out.length; k++) {
+    const r = out[k]!;
+    if (r.entity && dropped.has(r.entity) && !kept.has(r.entity)) out[k] = resultOf(r.start, r.end, 'MISC', r.form, 'not-an-entity', 0, undefined, undefined, undefined, undefined, undefined, r.partOfName);
+  }
 }
 
 /**

@@ -281,3 +281,14 @@ test('a demonym or state name and an office before a name, without an article, a
   assert.deepEqual(phrase('A Rurlandian delegation met Ivan Petrov.'), []);
   assert.deepEqual(phrase('Rurlandian historian Ivan Petrov wrote a book.'), []);
 });
+
+test('words taken for names that name no entity (derivatives, modifiers) make no new local entity; names still do', () => {
+  const kb = buildKnowledgeBase([]);
+  const text = 'Under Vaskism the anti-Ostrian mood grew in the Northern provinces, and Petra Lumba wrote about it.';
+  const at = (s: string, label: 'PER' | 'LOC' | 'MISC') => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, label, text: s, candidates: [], before: [], after: [] });
+  const rs = linkMentions(kb, [at('Vaskism', 'LOC'), at('anti-Ostrian', 'MISC'), at('Northern', 'MISC'), at('Petra Lumba', 'PER')], { text });
+  assert.deepEqual(
+    rs.map((r) => [r.linkRule, r.entity ?? null, r.label]),
+    [['not-an-entity', null, 'MISC'], ['not-an-entity', null, 'MISC'], ['not-an-entity', null, 'MISC'], ['local-new', 'local:petra-lumba', 'PER']],
+  );
+});

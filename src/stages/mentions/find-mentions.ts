@@ -118,6 +118,31 @@ const NO_HITS: readonly GazetteerMatch[] = [];
 
 const isNameToken = (t: string) => UPPER_OR_DIGIT_INITIAL.test(t) || NAME_PARTICLE.test(t);
 
+const NO_LETTER_OR_DIGIT = /^[^\p{L}\p{N}]+$/u;
+const HAS_UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+/** A lower-case prefix joined by a hyphen ("anti-", "pro-", "post-"), not a name particle ("al-", "de-"). */
+const LOWER_PREFIX = /^(\p{Ll}+)[-\u2010\u2011]\p{L}/u;
+const PREFIX_PARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'de', 'des', 'du', 'la', 'le', 'les', 'von', 'van', 'der', 'di', 'da', 'bin', 'ibn', 'ben', 'abu']);
+const isModifierToken = (t: string): boolean => {
+  const m = LOWER_PREFIX.exec(t);
+  return m !== null && !PREFIX_PARTICLES.has(m[1]!);
+};
+
+/**
+ * A recognizer's token span `[from, to)` without punctuation tokens at its edges and without a prefixed
+ * modifier word before a longer name ("anti-Rurlandian Workers Party"), or undefined when nothing is left
+ * or no token left has a capital letter or a digit ("do ?" is no name).
+ */
+export function trimModelSpan(tokens: readonly SpanToken[], from: number, to: number): [number, number] | undefined {
+  while (from < to && NO_LETTER_OR_DIGIT.test(tokens[from]!.text)) from++;
+  while (to > from && NO_LETTER_OR_DIGIT.test(tokens[to - 1]!.text)) to--;
+  // "anti-Rurlandian Workers Party": a prefixed modifier before a longer name is no part of it
+  while (to - from > 1 && isModifierToken(tokens[from]!.text)) from++;
+  if (from >= to) return undefined;
+  for (let i = from; i < to; i++) if (HAS_UPPER_OR_DIGIT.test(tokens[i]!.text)) return [from, to];
+  return undefined;
+}
+
 /** Options of `findMentions`. */
 export interface FindMentionsOptions {
   gazetteer?: Gazetteer;
@@ -165,7 +190,12 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
       if (h.nested) out.push(c);
       else byFrom!.set(h.from, c);
     }
-    for (const [from, to, type] of modelSpans) {
+    for (const span of modelSpans) {
+      // "Rurland!" and "!!" at a span's edge: punctuation is no part of a name; a span left with no capital is none
+      const trimmed = trimModelSpan(tokens, span[0], span[1]);
+      if (!trimmed) continue;
+      const [from, to] = trimmed;
+      const type = span[2];
       // (most sentences have no gazetteer hit: no filtering then)
       const inside = hits.length === 0 ? NO_HITS : hits.filter((h) => !h.nested && h.from < to && from < h.to);
       if (inside.length === 0) {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKnowledgeBase } from '../../kb/load-kb.ts';
 import { buildGazetteer, caseFits, matchGazetteer } from './gazetteer.ts';
-import { findMentions, spansOfTags } from './find-mentions.ts';
+import { findMentions, spansOfTags, trimModelSpan } from './find-mentions.ts';
 import type { WeightLookup } from '../../ner/tagger.ts';
 import { featureHash } from '../../ner/features.ts';
 
@@ -72,4 +72,16 @@ test('model names outside the gazetteer are added; a longer model name around a 
 
 test('spans of IOB2 tags', () => {
   assert.deepEqual(spansOfTags(['B-PER', 'I-PER', 'O', 'B-LOC', 'B-LOC', 'I-ORG']), [[0, 2, 'PER'], [3, 4, 'LOC'], [4, 5, 'LOC'], [5, 6, 'ORG']]);
+});
+
+test("a recognizer's span loses punctuation and a prefixed modifier at its edges; one left without a capital is dropped", () => {
+  const t = (s: string) => s.split(' ').map((text, i) => ({ text, start: i, end: i + 1 }));
+  assert.deepEqual(trimModelSpan(t('for the VELMAR ! !!'), 2, 5), [2, 3]);
+  assert.deepEqual(trimModelSpan(t('" Velmar Bay "'), 0, 4), [1, 3]);
+  assert.equal(trimModelSpan(t('what did he do ?'), 3, 5), undefined);
+  assert.equal(trimModelSpan(t('! !!'), 0, 2), undefined);
+  assert.deepEqual(trimModelSpan(t('the anti-Dask Velmar Workers'), 1, 4), [2, 4]);
+  // a lone prefixed word stays for the linker to judge; a name particle is part of the name
+  assert.deepEqual(trimModelSpan(t('the anti-Dask mood'), 1, 2), [1, 2]);
+  assert.deepEqual(trimModelSpan(t('al-Dask Velmar'), 0, 2), [0, 2]);
 });
