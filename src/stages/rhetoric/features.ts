@@ -156,11 +156,23 @@ export function emitTokenFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, sent
   if (wordLexicons) emitTokenLexiconFeatures(doc, emit, !positionWords);
 }
 
-const lexiconMarkCache = new WeakMap<RhetoricDoc, LexiconMarks>();
+/** A document's word-list marks plus, per sentence, how many of its tokens have a strong valence (|v| ≥ 3). */
+export interface TokenLexiconMarks extends LexiconMarks {
+  strongBySentence: Uint16Array;
+}
+
+const lexiconMarkCache = new WeakMap<RhetoricDoc, TokenLexiconMarks>();
 /** The word-list marks (`markLexicons`: AFINN valence, hedge, weasel) of every token of a document, cached per document. */
-export function tokenLexiconMarks(doc: RhetoricDoc): LexiconMarks {
+export function tokenLexiconMarks(doc: RhetoricDoc): TokenLexiconMarks {
   let m = lexiconMarkCache.get(doc);
-  if (!m) lexiconMarkCache.set(doc, (m = markLexicons(doc.tokens.map((t) => t.norm))));
+  if (!m) {
+    const marks = markLexicons(doc.tokens.map((t) => t.norm));
+    const strongBySentence = new Uint16Array(doc.sentences.length);
+    for (let s = 0; s < doc.sentences.length; s++) {
+      for (let i = doc.sentenceTokenStart[s]!; i < doc.sentenceTokenStart[s + 1]!; i++) if (marks.valence[i]! >= 3 || marks.valence[i]! <= -3) strongBySentence[s]!++;
+    }
+    lexiconMarkCache.set(doc, (m = { ...marks, strongBySentence }));
+  }
   return m;
 }
 
@@ -176,13 +188,11 @@ const STRONG_BINS = ['0', '1', '2', '3+'];
  * emitted once per sentence with token index `-1 - sentence` when `perSentence`, else per token).
  */
 export function emitTokenLexiconFeatures(doc: RhetoricDoc, emit: EmitTokenFeature, perSentence = false): void {
-  const { valence, hedge, weasel } = tokenLexiconMarks(doc);
+  const { valence, hedge, weasel, strongBySentence } = tokenLexiconMarks(doc);
   for (let s = 0; s < doc.sentences.length; s++) {
     const a = doc.sentenceTokenStart[s]!;
     const b = doc.sentenceTokenStart[s + 1]!;
-    let strong = 0;
-    for (let i = a; i < b; i++) if (valence[i]! >= 3 || valence[i]! <= -3) strong++;
-    const sb = STRONG_BINS[Math.min(3, strong)]!;
+    const sb = STRONG_BINS[Math.min(3, strongBySentence[s]!)]!;
     if (perSentence) emit(-1 - s, 1, 'lvs', sb);
     for (let i = a; i < b; i++) {
       const v = valence[i]!;

@@ -214,13 +214,11 @@ function fillTokenNetFeatures(doc: RhetoricDoc, sentenceProbs: ArrayLike<number>
 
 /** Writes the `TOKEN_NET_LEXICON_FEATURES` inputs of every token at `F…` of its `W` values. */
 function fillLexiconInputs(doc: RhetoricDoc, out: Float32Array, W: number): void {
-  const { valence, hedge, weasel } = tokenLexiconMarks(doc);
+  const { valence, hedge, weasel, strongBySentence } = tokenLexiconMarks(doc);
   for (let s = 0; s < doc.sentences.length; s++) {
     const a = doc.sentenceTokenStart[s]!;
     const b = doc.sentenceTokenStart[s + 1]!;
-    let strong = 0;
-    for (let i = a; i < b; i++) if (valence[i]! >= 3 || valence[i]! <= -3) strong++;
-    const sentStrong = Math.log(1 + strong) / 2;
+    const sentStrong = Math.log(1 + strongBySentence[s]!) / 2;
     for (let i = a; i < b; i++) {
       const o = i * W + F;
       const v = valence[i]!;
