@@ -2,12 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkGradient } from '../../models/gradient-check.ts';
 import { makeRng } from '../../models/rng.ts';
-import { prepareDoc } from './doc.ts';
+import { prepareDoc, type RhetoricDoc } from './doc.ts';
 import type { WordVectors } from './embeddings.ts';
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { loadWordVectors } from './embeddings.ts';
-import { initTokenNet, inputCount, layoutOf, mixWithinSentences, netInput, netLogits, netLoss, packTokenNet, sentenceNetLogits, sentenceNetProbabilities, shiftBySentences, TOKEN_NET_FEATURES, TOKEN_NET_LEXICON_FEATURES, tokenNetLogits, trainTokenNet, unitTable, unpackTokenNet, type StoredTokenNet, type TokenNetShape } from './token-net.ts';
+import { initTokenNet, inputCount, layoutOf, mixWithinSentences, netInput, netLogits, netLoss, packTokenNet, sentenceNetLogits, sentenceNetProbabilities, shiftBySentences, TOKEN_NET_FEATURES, TOKEN_NET_LEXICON_FEATURES, tokenNetLogits, trainTokenNet, unitTable, unpackTokenNet, type StoredTokenNet, type TokenNetInput, type TokenNetShape, type UnitTable } from './token-net.ts';
 
 /** Random word vectors for the words of the given texts (one word is left without a vector). */
 function fakeVectors(texts: string[], dims: number, seed: number): WordVectors {
@@ -31,18 +31,26 @@ function setup(shape: TokenNetShape, seed = 3) {
   return { vectors, table, docs, inputs };
 }
 
-test('token net: analytic gradient matches central finite differences for every parameter', () => {
-  const { table, docs, inputs } = setup(SHAPE);
+/**
+ * A seeded network of `shape` with non-zero biases (units away from the ReLU kink), its analytic
+ * gradient on labels made from the tokens (capitalised or every third), and the finite-difference check.
+ */
+function gradientCheck(shape: TokenNetShape, seed: number, table: UnitTable, docs: RhetoricDoc[], inputs: TokenNetInput[]) {
   const labels = docs.map((d) => Uint8Array.from(d.tokens, (t, i) => (/^[A-Z]/.test(t.text) || i % 3 === 0 ? 1 : 0)));
-  const net = initTokenNet(SHAPE, 17);
-  // Non-zero biases so that units sit away from the ReLU kink.
-  const L = layoutOf(SHAPE);
-  for (let k = 0; k < SHAPE.hidden; k++) net.params[L.b1 + k] = 0.3 * (k % 2 ? 1 : -1) + 0.05 * k;
-  for (let c = 0; c < SHAPE.hidden2; c++) net.params[L.b2 + c] = 0.2 + 0.1 * c;
+  const net = initTokenNet(shape, seed);
+  const L = layoutOf(shape);
+  for (let k = 0; k < shape.hidden; k++) net.params[L.b1 + k] = 0.3 * (k % 2 ? 1 : -1) + 0.05 * k;
+  for (let c = 0; c < shape.hidden2; c++) net.params[L.b2 + c] = 0.2 + 0.1 * c;
   const grad = new Float64Array(L.size);
   netLoss(net, table.data, inputs, labels, grad);
   const { worst, checked } = checkGradient(net.params, grad, () => netLoss(net, table.data, inputs, labels));
-  assert.equal(checked, L.size);
+  return { net, grad, worst, checked, size: L.size };
+}
+
+test('token net: analytic gradient matches central finite differences for every parameter', () => {
+  const { table, docs, inputs } = setup(SHAPE);
+  const { grad, worst, checked, size } = gradientCheck(SHAPE, 17, table, docs, inputs);
+  assert.equal(checked, size);
   assert.ok(worst < 1e-4, `largest relative gradient error ${worst}`);
   // The gradient is not trivially zero.
   assert.ok(grad.some((g) => Math.abs(g) > 1e-3));
@@ -243,15 +251,8 @@ test('token net with word-list inputs: gradient by finite differences, the run-t
   const docs = texts.map((t) => prepareDoc(t));
   const inputs = docs.map((d) => netInput(d, vectors, table, Array.from(d.sentences, (_, s) => 0.2 + 0.3 * s), undefined, true));
   assert.equal(inputs[2]!.feats.length, docs[2]!.tokens.length * inputCount(shape));
-  const labels = docs.map((d) => Uint8Array.from(d.tokens, (t, i) => (/^[A-Z]/.test(t.text) || i % 3 === 0 ? 1 : 0)));
-  const net = initTokenNet(shape, 23);
-  const L = layoutOf(shape);
-  for (let k = 0; k < shape.hidden; k++) net.params[L.b1 + k] = 0.3 * (k % 2 ? 1 : -1) + 0.05 * k;
-  for (let c = 0; c < shape.hidden2; c++) net.params[L.b2 + c] = 0.2 + 0.1 * c;
-  const grad = new Float64Array(L.size);
-  netLoss(net, table.data, inputs, labels, grad);
-  const { worst, checked } = checkGradient(net.params, grad, () => netLoss(net, table.data, inputs, labels));
-  assert.equal(checked, L.size);
+  const { net, worst, checked, size } = gradientCheck(shape, 23, table, docs, inputs);
+  assert.equal(checked, size);
   assert.ok(worst < 1e-4, `largest relative gradient error ${worst}`);
   docs.forEach((doc, d) => {
     const probs = Array.from(doc.sentences, (_, s) => 0.2 + 0.3 * s);
@@ -265,6 +266,7 @@ test('token net with word-list inputs: gradient by finite differences, the run-t
   assert.ok(Math.abs(inputs[2]!.feats[at * W + TOKEN_NET_FEATURES.length]! + 0.6) < 1e-6);
   assert.equal(inputs[2]!.feats[at * W + TOKEN_NET_FEATURES.length + 1], 1);
   const blind = { shape, params: net.params.slice() };
+  const L = layoutOf(shape);
   for (let k = 0; k < shape.hidden; k++) blind.params.fill(0, L.u1 + k * W + TOKEN_NET_FEATURES.length, L.u1 + (k + 1) * W);
   assert.notEqual(netLogits(blind, table.data, inputs[2]!)[at], netLogits(net, table.data, inputs[2]!)[at]);
 });
