@@ -4,7 +4,7 @@
  *   node --import tsx bench/train-ner.ts [--epochs N] [--bits B] [--wiki-weight R] [--out FILE] [--wikigold] [--cv K [--pred-out FILE]]
  *     [--no-ext] [--no-classes] [--no-clusters] [--no-kb] [--no-run] [--no-agg] [--no-run-cls]
  *     [--domains [--target SPEC] [--also-targets SPEC,…]] [--no-geo] [--geo-min N] [--greedy] [--stack [--stack-folds K]] [--heads]
- *     [--seed N | --seeds N,N,…] [--num-run] [--num-cap] [--of-head] [--table] [--glove]
+ *     [--seed N | --seeds N,N,…] [--num-run] [--num-cap] [--of-head] [--table] [--glove] [--def]
  *     [--emb own|near|far [--emb-mode unit|z|bin] [--emb-k K]]
  *     [--fine-tune K [--fine-tune-avg run|restart]] [--wiki-last] [--wiki-ramp A,B]
  *
@@ -94,6 +94,8 @@ const seed = Number(arg('--seed') ?? 1);
 if (args.includes('--of-head')) FEATURE_FLAGS.ofHead = true;
 /** `--table`: features of results-table rows ("Lorvik 3 Tamsby 1"), apart from prose. */
 if (args.includes('--table')) FEATURE_FLAGS.table = true;
+/** `--def`: the head noun of a definition ("Foo Bar is a rock band") as a feature of every occurrence of its subject's words (`src/ner/definitions.ts`). */
+if (args.includes('--def')) FEATURE_FLAGS.def = true;
 if (args.includes('--glove')) {
   FEATURE_FLAGS.glove = true;
   EXTRA_CLASSES.glove = gloveTable();

@@ -5,6 +5,7 @@
  * gives the same number as the extractor for that feature, for tests and hand-built weight tables.
  */
 
+import { findDefinitions } from './definitions.ts';
 import { Slabs } from './slabs.ts';
 
 const FNV_OFFSET = 0x811c9dc5 | 0;
@@ -130,6 +131,10 @@ export const T = {
   embp1: hashString('emb+1='),
   embm2: hashString('emb-2='),
   embp2: hashString('emb+2='),
+  defHead: hashString('def-head='),
+  defC1: hashString('def-head-c64='),
+  defC2: hashString('def-head-c1024='),
+  defCls: hashString('def-head-cls='),
 } as const;
 
 /** Hashes of the sentence-boundary pseudo-words. */
@@ -574,6 +579,12 @@ export interface WordContexts {
   right: Set<number>;
   runLast: Set<number>;
   leftCls: number;
+  /**
+   * With `FEATURE_FLAGS.def`: hashes of the head noun of a definition whose subject holds this word
+   * ("band" for the words of "Foo Bar is a rock band", see `definitions.ts`), its word clusters and
+   * lexicon classes; absent otherwise.
+   */
+  def?: number[];
   /** Run-time cache of the summed scores of this word type's aggregation features (set by the tagger; `NO_SCORES` until then). */
   scores: Int32Array;
 }
@@ -610,7 +621,32 @@ export function aggregateDocument(sentences: readonly SentenceInfo[], doc: Docum
       if (i > 0) c.leftCls |= s.cls[i - 1]! & 0xffff;
     }
   }
+  if (FEATURE_FLAGS.def) addDefinitions(sentences, agg);
   doc.agg = agg;
+}
+
+/**
+ * Gives each capitalized word of a definition's subject the features of the definition's head noun
+ * (`WordContexts.def`; the first definition of a word type in the document wins), also to word types
+ * seen once, which get an entry with no contexts.
+ */
+function addDefinitions(sentences: readonly SentenceInfo[], agg: Map<number, WordContexts>): void {
+  for (const s of sentences) {
+    for (const d of findDefinitions(s, s.allCaps)) {
+      const h = d.head;
+      const cls = s.cls[h]!;
+      const hashes = [combine(T.defHead, s.fold[h]!)];
+      if ((cls >>> 16) & 63) hashes.push(combine(T.defC1, (cls >>> 16) & 63));
+      if (cls >>> 22) hashes.push(combine(T.defC2, cls >>> 22));
+      for (let b = 0; b < 16; b++) if (cls & (1 << b)) hashes.push(combine(T.defCls, b));
+      for (const k of d.subject) {
+        const f = s.fold[k]!;
+        let c = agg.get(f);
+        if (!c) agg.set(f, (c = { count: 0, left: new Set(), right: new Set(), runLast: new Set(), leftCls: 0, scores: NO_SCORES }));
+        c.def ??= hashes;
+      }
+    }
+  }
 }
 
 /**
@@ -634,7 +670,7 @@ export function describeDocument(sentences: readonly (readonly string[])[], fact
 }
 
 /** Switches for feature groups, for ablation experiments (all on in the shipped model). */
-export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: true, head: false, numRun: false, numCap: false, glove: false, ofHead: false, table: false, emb: false, embNear: false, embFar: false };
+export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: true, head: false, numRun: false, numCap: false, glove: false, ofHead: false, table: false, emb: false, embNear: false, embFar: false, def: false };
 
 /**
  * Feature groups a model announces in its header (`NerModel.features`): off unless the model lists
@@ -642,7 +678,7 @@ export const FEATURE_FLAGS = { run: true, clusters: true, agg: true, runCls: tru
  * trained. `useFeatureGroups` sets them when a model is prepared. (`glove` is not among them: its
  * class table is not stored in model files, so it stays an experiment of `bench/train-ner.ts --glove`.)
  */
-export const GATED_FEATURES = ['numRun', 'numCap', 'ofHead', 'table', 'emb', 'embNear', 'embFar'] as const;
+export const GATED_FEATURES = ['numRun', 'numCap', 'ofHead', 'table', 'emb', 'embNear', 'embFar', 'def'] as const;
 
 /** Turns the gated feature groups listed in `groups` on and every other gated group off (unknown names are ignored). */
 export function useFeatureGroups(groups: readonly string[] | undefined): void {
@@ -759,6 +795,7 @@ export function aggHashes(c: WordContexts, out: number[]): void {
   for (const x of c.right) out.push(combine(T.aggR, x));
   for (const x of c.runLast) out.push(combine(T.aggRun, x));
   for (let b = 0; b < 16; b++) if (c.leftCls & (1 << b)) out.push(combine(T.aggCls, b));
+  if (c.def) for (const h of c.def) out.push(h);
 }
 
 /** Neighbour-word templates, one per role (previous, next, two before, two after). */
