@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contextOf, sourceOf } from '../testing.ts';
-import { checkOfficeAnachronism, checkRoleConfusionByTitle, joinPeriods } from './check-titles.ts';
+import { capitalizedTail, checkOfficeAnachronism, checkRoleConfusionByTitle, joinPeriods } from './check-titles.ts';
 
 const kinds = (text: string, check: typeof checkOfficeAnachronism) => check(contextOf([sourceOf(text)])).map((c) => c.entity);
 
@@ -59,4 +59,14 @@ test('joinPeriods: successive holders of a title read as one period', () => {
   assert.deepEqual(joinPeriods([{ from: 1982, to: 1984 }, { from: 1966, to: 1982 }, { from: 1922, to: 1952 }, { from: 1984, to: 1985 }]), ['1922–1952', '1966–1985']);
   assert.deepEqual(joinPeriods([{ from: 1990, to: null }, { from: 1985, to: 1991 }]), ['1985–present']);
   assert.deepEqual(joinPeriods([]), []);
+});
+
+test('titled mentions: the written title keeps only the capitalized words before it', () => {
+  const found = checkOfficeAnachronism(contextOf([sourceOf('In November 1959, reporters traded jokes with US President John F. Kennedy on the Adriatic coast.')]));
+  assert.equal(found.length, 1);
+  assert.match(found[0]!.explanation, /called "US President"/);
+  assert.match(found[0]!.evidence[0]!.text, /November 1959/);
+  assert.equal(capitalizedTail('trading insults with '), '');
+  assert.equal(capitalizedTail('jokes with US '), 'US ');
+  assert.equal(capitalizedTail('Soviet Union '), 'Soviet Union ');
 });

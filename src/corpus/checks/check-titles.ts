@@ -81,19 +81,22 @@ export function findTitledMentions(ctx: CheckContext): TitledMention[] {
       const hit = re.exec(before);
       if (!hit?.groups || hit.groups.mod) continue;
       // "the future President", "then-President": a time modifier just before the title.
-      const pre = before.slice(Math.max(0, hit.index - 20), hit.index + hit[0].search(new RegExp(escapeRegex(hit.groups.title!), 'i')));
+      const titleAt = hit.index + hit[0].search(new RegExp(escapeRegex(hit.groups.title!), 'i'));
+      const pre = before.slice(Math.max(0, hit.index - 20), titleAt);
       if (phraseRegex(ctx.vocab.titleModifiers, 'iu').test(pre)) continue;
       const date = dateNear(view, m.start, m.end);
       if (!date) continue;
-      const titleText = `${hit.groups.qual ?? ''}${hit.groups.title}`.trim();
+      // the regex is case-insensitive, so its qualifier may hold lower-case words ("insults with President"): keep the capitalized tail
+      const qual = capitalizedTail(hit.groups.qual ?? '');
+      const titleText = `${qual}${hit.groups.title}`.trim();
       out.push({
         view,
         mention: m,
         entity: m.entity,
         titleText,
         title: canonicalTitle(hit.groups.title!, ctx.vocab),
-        qualifier: `${hit.groups.qual ?? ''} ${hit.groups.of ?? ''}`.trim(),
-        start: Math.max(s.start, m.start - 120) + hit.index,
+        qualifier: `${qual} ${hit.groups.of ?? ''}`.trim(),
+        start: Math.max(s.start, m.start - 120) + titleAt - qual.length,
         end: m.end,
         interval: date.interval,
         dateText: date.text,
@@ -101,6 +104,14 @@ export function findTitledMentions(ctx: CheckContext): TitledMention[] {
     }
   }
   return out;
+}
+
+/** The words at the end of a qualifier that start with a capital ("trading insults with US " → "US "), with their spacing. */
+export function capitalizedTail(qual: string): string {
+  const words = qual.match(/\S+\s+/gu) ?? [];
+  let k = words.length;
+  while (k > 0 && /^\p{Lu}/u.test(words[k - 1]!)) k--;
+  return words.slice(k).join('');
 }
 
 /** Roles whose head title is the given canonical title. */
