@@ -19,6 +19,8 @@ export interface CorpusEntity {
   subtype?: string;
   local?: boolean;
   mentions?: Array<{ source: string; annotation: string }>;
+  /** Local entities merged into this one across sources, with the rule of each merge (`corpus/unify-local-entities.ts`). */
+  merged?: Array<{ id: string; rule: string }>;
 }
 
 /** One participant of a corpus event: an entity id or a role object. */

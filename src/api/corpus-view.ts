@@ -127,7 +127,12 @@ export function readEntities(store: Store): CorpusEntity[] {
 
 /** Corpus entities by id. */
 export function entityIndex(store: Store): Map<string, CorpusEntity> {
-  return cached(store, 'entityIndex', () => new Map(readEntities(store).map((e) => [e.id, e])));
+  return cached(store, 'entityIndex', () => {
+    const index = new Map(readEntities(store).map((e) => [e.id, e]));
+    // a local entity merged into another across sources (`merged`, see corpus/unify-local-entities.ts) is found under its old id too
+    for (const e of [...index.values()]) for (const m of e.merged ?? []) if (!index.has(m.id)) index.set(m.id, e);
+    return index;
+  });
 }
 
 /** Corpus events (stored, or derived from event annotations), sorted by start of interval, undated last. */

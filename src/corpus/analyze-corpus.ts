@@ -6,6 +6,7 @@ import { assembleEvents, clusterEvents } from './cluster-events.ts';
 import { collectEntities } from './collect-entities.ts';
 import { indexKnowledgeBase } from './kb-index.ts';
 import { runChecks } from './run-checks.ts';
+import { applyEntityMerges, planLocalMerges, type EntityMerge } from './unify-local-entities.ts';
 import { buildSourceView, type SourceView } from './source-view.ts';
 import type { Conflict, CorpusEntity, CorpusEvent, Relation } from './types.ts';
 import { loadCheckVocabulary } from './vocabulary.ts';
@@ -28,12 +29,16 @@ export interface CorpusRecords {
 
 /**
  * Computes the corpus view of analyzed sources, without a store: entities (from the mention
- * layer), real-world events (clustered event mentions with merged dates and support), relations
+ * layer, local people merged across sources first: `unify-local-entities.ts`), real-world events (clustered event mentions with merged dates and support), relations
  * of the actor graph, and conflicts from every check. Pure: same sources and KB, same records.
  */
-export function computeCorpus(docs: readonly AnalyzedSource[], kb: KnowledgeBase): CorpusRecords {
+export function computeCorpus(sources: readonly AnalyzedSource[], kb: KnowledgeBase): CorpusRecords {
   const index = indexKnowledgeBase(kb);
   const vocab = loadCheckVocabulary();
+  // one local entity per person across the corpus ("Trump" in one source, "Donald Trump" in another)
+  const before = collectEntities(sources, kb).map((e) => ({ id: e.id, name: e.name, type: e.type, local: e.local, count: e.mentions.length }));
+  const merges = planLocalMerges(before);
+  const docs = applyEntityMerges(sources, merges);
   const views = [...docs].sort((a, b) => a.id.localeCompare(b.id)).map((d) => buildSourceView(d, index));
   const items = views.flatMap((view) => view.events.map((event) => ({ view, event })));
   const { events, dissent, roles } = assembleEvents(clusterEvents(items), index);
@@ -42,7 +47,26 @@ export function computeCorpus(docs: readonly AnalyzedSource[], kb: KnowledgeBase
   for (const c of conflicts) if (c.event) byEvent.get(c.event)?.conflicts.push(c.id);
   const relations = buildRelations(events, index, roles);
   const endpoints = [...events.flatMap((e) => e.participants), ...relations.flatMap((r) => [r.from, r.to])];
-  return { entities: withEndpoints(collectEntities(docs, kb), endpoints, kb, mentionNames(views)), events, relations, conflicts };
+  return { entities: withMergedIds(withEndpoints(collectEntities(docs, kb), endpoints, kb, mentionNames(views)), merges, before), events, relations, conflicts };
+}
+
+/**
+ * Adds to each entity record the local ids merged into it and the rule of each merge (`merged`), so a
+ * lookup by an old id can find it, and names it by the full name its sources use most (the target's own
+ * or a middle-name variant's, before the merge: never the bare surname).
+ */
+function withMergedIds(entities: CorpusEntity[], merges: ReadonlyMap<string, EntityMerge>, before: ReadonlyArray<{ id: string; name: string; count: number }>): CorpusEntity[] {
+  if (merges.size === 0) return entities;
+  const into = new Map<string, Array<{ id: string; rule: string }>>();
+  for (const [id, m] of [...merges].sort((a, b) => a[0].localeCompare(b[0]))) into.set(m.into, [...(into.get(m.into) ?? []), { id, rule: m.rule }]);
+  const prior = new Map(before.map((e) => [e.id, e]));
+  return entities.map((e) => {
+    const merged = into.get(e.id);
+    if (!merged) return e;
+    const full = [e.id, ...merged.filter((m) => m.rule !== 'surname').map((m) => m.id)].flatMap((id) => prior.get(id) ?? []);
+    const name = full.sort((a, b) => b.count - a.count || a.id.localeCompare(b.id))[0]?.name ?? e.name;
+    return { ...e, name, merged };
+  });
 }
 
 /**

@@ -116,5 +116,7 @@ export interface CorpusEntity {
   subtype?: string;
   local: boolean;
   mentions: Array<{ source: string; annotation: string }>;
+  /** Local entities merged into this one across sources, with the rule of each merge (`unify-local-entities.ts`). */
+  merged?: Array<{ id: string; rule: string }>;
   [key: string]: Json | undefined | Array<{ source: string; annotation: string }>;
 }
