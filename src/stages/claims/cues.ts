@@ -5,6 +5,8 @@ interface CueFile {
   speechVerbs: string[];
   irregular: Record<string, string[]>;
   contentVerbs: string[];
+  bareClauseVerbs: string[];
+  addresseeVerbs: string[];
   quoteObjectVerbs: string[];
   sourcePrepositions: string[];
   nominals: string[];
@@ -37,6 +39,10 @@ export interface Cues {
   speech: SeqIndex;
   /** Forms of verbs that take a `that`-clause or a following clause as content. */
   content: Set<string>;
+  /** Forms of the content verbs that also report a clause without `that` ("said a witness saw …"). */
+  bareClause: Set<string>;
+  /** Forms of verbs whose object, before the `that`-clause, is the person told ("told reporters that"). */
+  addressee: Set<string>;
   /** Speech verbs and object verbs together. */
   anySpeech: SeqIndex;
   /** Forms of verbs whose object is the reported content ("accused X of …", "urged …"). */
@@ -70,6 +76,8 @@ export function loadCues(file: CueFile = readDataJson<CueFile>('events/cues.json
     speech: indexSeqs(forms(file.speechVerbs, file.irregular)),
     anySpeech: indexSeqs([...forms(file.speechVerbs, file.irregular), ...forms(file.quoteObjectVerbs, file.irregular)]),
     content: new Set(forms(file.contentVerbs, file.irregular).map((t) => t.join(' '))),
+    bareClause: new Set(forms(file.bareClauseVerbs, file.irregular).map((t) => t.join(' '))),
+    addressee: new Set(forms(file.addresseeVerbs, file.irregular).map((t) => t.join(' '))),
     objectVerbs: indexSeqs(forms(file.quoteObjectVerbs, file.irregular)),
     sourcePrepositions: indexSeqs(file.sourcePrepositions.map(phraseTokens)),
     nominals: new Set(file.nominals),

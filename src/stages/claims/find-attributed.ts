@@ -131,10 +131,71 @@ function contentOf(tokens: readonly TokenView[], from: number, to: number, minWo
   return { start: tokens[from]!.start, end: tokens[to - 1]!.end };
 }
 
+/** Auxiliaries and modals that follow a relative "that" ("the report that was published"), not a "that"-clause's subject. */
+const RELATIVE_FOLLOWERS = new Set(['was', 'were', 'is', 'are', 'had', 'has', 'have', 'would', 'will', 'could', 'can', 'may', 'might', 'should', 'did', 'does', 'do']);
+/** Words that open an adjunct between a speech verb and its "that" (prepositions, days, time adverbs). */
+const ADJUNCT_OPENERS = new Set([
+  'at', 'in', 'on', 'during', 'after', 'before', 'to', 'with', 'from', 'last', 'this', 'yesterday', 'today', 'earlier', 'later', 'again', 'also',
+  'repeatedly', 'publicly', 'privately', 'recently', 'then', 'now', 'previously', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday',
+]);
+/** Words before a verb form that make it a noun or a non-finite form ("the report", "is believed", "by claiming", "to state"). */
+const NOT_A_SPEAKER_VERB = new Set(['the', 'a', 'an', 'this', 'his', 'her', 'their', 'its', 'our', 'is', 'was', 'are', 'were', 'be', 'been', 'being', 'by', 'for', 'of', 'without', 'to', 'that', 'which']);
+/** Subjects and auxiliaries that make a base form ("state", "report") a verb: "I think", "we believe", "they say", "will claim". */
+const BASE_FORM_SUBJECTS = new Set(['i', 'we', 'you', 'they', 'will', 'would', 'can', 'could', 'may', 'might', 'must', 'should', 'do', 'did', 'does']);
+
+/**
+ * True when a speech-verb form at `i` reads as a speaker's verb in a statement: not a question, not
+ * after a determiner, a passive auxiliary, a preposition or a relative "that"; a base form ("state",
+ * "report", "claim", which are nouns too) only after a personal pronoun or an auxiliary.
+ */
+function reportsHere(norms: readonly string[], i: number, form: string, n: number): boolean {
+  const prev = norms[i - 1] ?? '';
+  if (norms[n - 1] === '?' || NOT_A_SPEAKER_VERB.has(prev)) return false;
+  const inflected = /(?:s|ed|d|ing)$/.test(form) || ['told', 'thought', 'wrote', 'written'].includes(form);
+  return inflected || BASE_FORM_SUBJECTS.has(prev);
+}
+
+/** Copulas and auxiliaries that make the words after a speech verb a clause rather than adjuncts. */
+const CLAUSE_VERBS = new Set(['is', 'are', 'was', 'were', 'be', 'been', 'has', 'have', 'had']);
+/** Most words of adjuncts between a speech verb and its "that" ("said at a news conference on Monday that"). */
+const MAX_ADJUNCT = 7;
+/** Words that may open a clause reported without "that" ("said a witness told …", "said officer Ada Brisk died …"). */
+const CLAUSE_OPENERS = new Set(['the', 'a', 'an', 'this', 'these', 'those', 'his', 'her', 'their', 'its', 'our', 'my', 'he', 'she', 'they', 'it', 'we', 'i', 'you', 'there', 'officer', 'officers', 'police']);
+
+/**
+ * The index of the "that" opening a speech verb's clause after a few adjunct words ("said at a news
+ * conference Saturday that"), -1 when there is none, -2 when the "that" opens a relative clause (the
+ * word after it is an auxiliary: "the report that was"), so that no clause is read there at all. The
+ * adjuncts hold no punctuation. "that" right after the verb is left to the plain pattern.
+ */
+export function thatAfterAdjuncts(norms: readonly string[], from: number, speech?: SeqIndex, addressee = false): number {
+  // the words after the verb open with a preposition or time word ("at a news conference", "on Monday"), or name the person told
+  if (!addressee && !ADJUNCT_OPENERS.has(norms[from] ?? '')) return -1;
+  for (let j = from + 1; j < norms.length && j - from <= MAX_ADJUNCT; j++) {
+    const w = norms[j]!;
+    if (w === 'that') {
+      const next = norms[j + 1] ?? '';
+      // "the report that was …" is a relative clause; "… think for that." a pronoun
+      return RELATIVE_FOLLOWERS.has(next) ? -2 : /^\p{L}/u.test(next) ? j : -1;
+    }
+    // adjuncts are phrases, not a clause of their own ("there is a way to say that")
+    if (!/^[\p{L}\p{N}'’.-]+$/u.test(w) || CLAUSE_VERBS.has(w) || (speech && matchAt(norms, j, speech))) return -1;
+  }
+  return -1;
+}
+
+/** True when the words after a speech verb open a clause of their own ("said the plant had closed"), judged by its first word. */
+function startsBareClause(tokens: readonly TokenView[], at: number, text: string): boolean {
+  const w = tokens[at];
+  if (!w || w.norm === 'that') return false;
+  return CLAUSE_OPENERS.has(w.norm) || /^\p{Lu}/u.test(text.slice(w.start, w.end)) || /^\d/.test(w.norm);
+}
+
 /**
  * Finds reported speech in one sentence, first pattern that fits:
  * "According to X, P" / "P, according to X"; "As X noted, P" / "P, as X said";
- * "X noted that P" / "X said: P"; "In X, it was announced that P" (X a place or body); "P, X said,
+ * "X noted that P" / "X said: P" / "X said at a news conference that P" / "X said P" (a bare clause
+ * opening with a determiner, pronoun, name or number, of four words or more); "In X, it was announced that P" (X a place or body); "P, X said,
  * P" / "P, X said"; "X accused Y of P" (verbs whose
  * object is the reported content). Returns at most one claim.
  */
@@ -171,12 +232,21 @@ export function findReported(s: SentenceView, c: SpeakerContext): ClaimDraft | u
     if (comma < n - 2) return draft(contentOf(t, comma + 1, n), i, comma, ref, 'reported:as-x-said');
     if (i > 0) return draft(contentOf(t, 0, i), i, n, ref, 'reported:as-x-said-after');
   }
-  // X noted that P  |  X said: P
+  // X noted that P  |  X said: P  |  X said at a news conference on Monday that P  |  X said P
   for (let i = 1; i < n; i++) {
     const k = matchAt(norms, i, c.cues.speech);
     if (!k || !c.cues.content.has(norms.slice(i, i + k).join(' '))) continue;
     const after = norms[i + k];
-    if (after === 'that' || after === ':') {
+    const plain = after === 'that' || after === ':';
+    const form = norms.slice(i, i + k).join(' ');
+    const that = plain || !reportsHere(norms, i, form, n) ? -1 : thatAfterAdjuncts(norms, i + k, c.cues.speech, c.cues.addressee.has(form));
+    // a clause without "that" only after verbs that take one ("said a witness saw …", not "maintained the ban"), with the
+    // speaker before the verb ("the advisor said …", not the inverted "… ,” said the advisor") and not an infinitive
+    const bareVerb = c.cues.bareClause.has(form) && /\p{L}/u.test(norms[i - 1]!) && reportsHere(norms, i, form, n);
+    const bare = plain || that !== -1 || !bareVerb || !startsBareClause(t, i + k, c.source.text) ? -1 : i + k;
+    if (plain || that >= 0 || bare >= 0) {
+      // the cue runs to "that" (over "at a news conference", "on Monday"), or just the verb before a bare clause
+      const cueEnd = that >= 0 ? that + 1 : bare >= 0 ? bare : i + k + 1;
       let from = i - 1;
       while (from > 0 && i - from < 12 && ![',', ';', ':'].includes(norms[from - 1]!)) from--;
       // "Name, title of X, noted that": reach back over one apposition
@@ -186,7 +256,8 @@ export function findReported(s: SentenceView, c: SpeakerContext): ClaimDraft | u
         if (c.mentions.some((m) => m.label === 'PER' && m.start >= t[f2]!.start && m.end <= t[from - 1]!.start)) from = f2;
       }
       const ref = resolveSpeaker(t.slice(from, i), c);
-      const r = draft(contentOf(t, i + k, n), from, i + k, ref, 'reported:verb-that');
+      const rule = that >= 0 ? 'reported:verb-adjunct-that' : bare >= 0 ? 'reported:verb-bare-clause' : 'reported:verb-that';
+      const r = draft(contentOf(t, cueEnd, n), from, that >= 0 ? cueEnd : i + k, ref, rule);
       if (r) return r;
     }
   }

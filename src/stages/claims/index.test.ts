@@ -164,3 +164,29 @@ test('a description linked by the mention layer does not override the last named
   const out = claimsStage.run({ ...spec, layer: (l) => (l === 'mention' ? mentions : spec.layer(l)) }).annotations;
   assert.equal(out.find((a) => a.label === 'quote')?.attrs.speaker, 'local:ada-brisk');
 });
+
+test('"X said at a news conference on Monday that P" and "X said P" without "that" are reported speech', () => {
+  const text = 'Chief Ada Brisk said at a news conference on Monday that the bridge had been closed twice. Lena Park said a witness saw the convoy leave at dawn. Tomas Vell told the council that was meeting nothing. He said goodbye.';
+  const out = claims({ text, mentions: [{ text: 'Ada Brisk', entity: 'local:ada-brisk' }, { text: 'Tomas Vell', entity: 'local:vell' }, { text: 'Lena Park', entity: 'local:lena-park' }] }).filter((a) => a.label === 'reported');
+  assert.deepEqual(
+    out.map((a) => [a.attrs.speaker, slice(text, a)]),
+    [
+      ['local:ada-brisk', 'the bridge had been closed twice.'],
+      ['local:lena-park', 'a witness saw the convoy leave at dawn.'],
+    ],
+  );
+  assert.match((out[0]!.attrs.cue as { text: string }).text, /Ada Brisk said at a news conference on Monday that$/);
+});
+
+test('no reported clause after a noun, a passive, a preposition, a relative "that" or in a question', () => {
+  const text = [
+    'Lena Park read the report at the archive that the harbour was closed in 1921.',
+    'It is widely believed the convoy left at dawn.',
+    'Lena Park answered by claiming the ledgers were forged in 1931.',
+    'The fever that claimed the lives of hundreds spread in 1918.',
+    'Did Lena Park say the bridge had been burned twice?',
+    'Local, state and federal laws that govern the harbour were rewritten in 1930.',
+  ].join(' ');
+  const out = claims({ text, mentions: [{ text: 'Lena Park', entity: 'local:lena-park' }] }).filter((a) => a.label === 'reported');
+  assert.deepEqual(out.map((a) => slice(text, a)), []);
+});
