@@ -32,6 +32,21 @@ function findVerb(tokens: readonly TokenView[], seqs: SeqIndex, from = 0, to = t
   return undefined;
 }
 
+/**
+ * The tokens between the last comma before a verb and the verb ("police" in "…, and exchanged fire with
+ * Smith, police said") when they hold a person mention or a group word; empty otherwise.
+ */
+function subjectBefore(tokens: readonly TokenView[], verb: { i: number; n: number }, c: SpeakerContext): TokenView[] {
+  let from = verb.i;
+  while (from > 0 && tokens[from - 1]!.norm !== ',' && tokens[from - 1]!.norm !== ';') from--;
+  const part = tokens.slice(from, verb.i);
+  if (!part.length) return [];
+  const start = part[0]!.start;
+  const end = part[part.length - 1]!.end;
+  const person = c.mentions.some((m) => m.label === 'PER' && m.start >= start && m.end <= end);
+  return person || part.some((t) => c.cues.groups.has(t.norm)) ? part : [];
+}
+
 /** "the statements of Vladimir Lenin": the mention after a speech noun + "of" in a window. */
 function speechNounOwner(window: readonly TokenView[], ctx: SpeakerContext): SpeakerRef | undefined {
   for (let i = 0; i + 2 < window.length; i++) {
@@ -63,7 +78,10 @@ export function attributeQuotes(quotes: readonly QuoteSpan[], sentences: readonl
     const tailTokens = tail.filter((t) => !nextOpen || t.start < nextOpen.open);
     const tailVerb = tailTokens.length && tailTokens.length <= MAX_TAIL && !/\n/.test(c.source.text.slice(q.close, tailTokens[0]!.start)) ? findVerb(tailTokens, c.cues.speech) : undefined;
     if (tailVerb) {
-      const ref = resolveSpeaker(tailTokens, c);
+      // a person or group right before the verb in its own clause is the speaker ("…, and exchanged fire with Smith, police
+      // said"); else the whole tail decides ("…,” Ada Brisk, a keeper, told the Gazette")
+      const subject = subjectBefore(tailTokens, tailVerb, c);
+      const ref = (subject.length ? resolveSpeaker(subject, c) : undefined) ?? resolveSpeaker(tailTokens, c);
       if (ref) {
         const end = tailTokens[tailTokens.length - 1]!.end;
         out.push({

@@ -190,3 +190,9 @@ test('no reported clause after a noun, a passive, a preposition, a relative "tha
   const out = claims({ text, mentions: [{ text: 'Lena Park', entity: 'local:lena-park' }] }).filter((a) => a.label === 'reported');
   assert.deepEqual(out.map((a) => slice(text, a)), []);
 });
+
+test('a quote attributed after it goes to the person or group right before the verb, not to a name earlier in the tail', () => {
+  const text = '“The gate was already open,” and the guards exchanged shots with Tomas Vell, police said.\n\n“Nothing was taken,” Ada Brisk, the keeper of the archive, told the Gazette.';
+  const out = claims({ text, mentions: [{ text: 'Tomas Vell', entity: 'local:vell' }, { text: 'Ada Brisk', entity: 'local:ada-brisk' }, { text: 'Gazette', entity: 'local:gazette', label: 'ORG' }] }).filter((a) => a.label === 'quote');
+  assert.deepEqual(out.map((a) => a.attrs.speaker), ['local:police', 'local:ada-brisk']);
+});
