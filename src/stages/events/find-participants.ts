@@ -22,6 +22,16 @@ export interface Participant {
 
 /** Classes whose grammatical subject undergoes the event when the trigger is a noun ("the death of X"). */
 const UNDERGOER_CLASSES = new Set(['death', 'birth', 'arrest', 'trial', 'execution', 'removal', 'repression', 'renaming']);
+/** Classes whose verb triggers are intransitive, the subject undergoing the event ("X died", "X perished"). */
+const INTRANSITIVE_UNDERGOER_CLASSES = new Set(['death']);
+
+/** True when a mention follows the token at `to` directly or after a determiner: the verb's direct object ("starved the peasants"). */
+function hasDirectObject(tokens: readonly TokenView[], to: number, mentions: readonly Annotation[]): boolean {
+  let k = to;
+  if (DETERMINERS.has(tokens[k]?.norm ?? '')) k++;
+  const at = tokens[k];
+  return at !== undefined && mentions.some((x) => x.start === at.start);
+}
 /** Classes whose event noun's "of" names what is made or given, not who acts ("the creation of X", "the election of Y"). */
 const OF_PATIENT_CLASSES = new Set(['founding', 'appointment']);
 /** Auxiliaries that make a following participle passive. */
@@ -315,7 +325,9 @@ export function findParticipants(s: SentenceView, m: TriggerMatch, all: readonly
     }
   }
   if (subj) {
-    const undergoes = passive || (m.entry.pos === 'noun' && UNDERGOER_CLASSES.has(m.entry.class)) || (m.entry.pos === 'phrase' && /^(was|were) /.test(m.entry.tokens.join(' ')));
+    // "X died", "X perished": the subject of an intransitive verb of dying undergoes it; "starved the peasants" has an object
+    const dies = m.entry.pos === 'verb' && INTRANSITIVE_UNDERGOER_CLASSES.has(m.entry.class) && !hasDirectObject(tokens, m.to, mentions);
+    const undergoes = passive || dies || (m.entry.pos === 'noun' && UNDERGOER_CLASSES.has(m.entry.class)) || (m.entry.pos === 'phrase' && /^(was|were) /.test(m.entry.tokens.join(' ')));
     const p = fromMention(participleRole ?? (undergoes ? 'patient' : 'agent'), subj, text);
     if (pronoun) {
       // the span stays on the pronoun: the antecedent may sit in an earlier sentence

@@ -25,7 +25,7 @@ import { readSentences, type SentenceView } from './read-layers.ts';
 import { resolvePronoun } from './resolve-pronoun.ts';
 
 const NAME = 'events';
-const VERSION = '1.7.0';
+const VERSION = '1.8.0';
 
 let lexicon: TriggerLexicon | undefined;
 let modalityCues: ModalityCues | undefined;

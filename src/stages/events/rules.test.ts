@@ -22,7 +22,7 @@ test('a relative clause keeps its date; the main clause inherits the narrative t
   };
   const [died] = events(spec, 'death');
   assert.equal(edtf(died), '1902');
-  assert.deepEqual(parts(died!).map((p) => [p.role, p.entity]), [['agent', 'local:finch']]);
+  assert.deepEqual(parts(died!).map((p) => [p.role, p.entity]), [['patient', 'local:finch']]);
   const [founded] = events(spec, 'founding');
   assert.deepEqual([edtf(founded), inherited(founded)], ['1880', true]);
 });
@@ -106,4 +106,16 @@ test('a bare event noun needs a date or a participant to count', () => {
   assert.equal(events({ text: 'The crisis of 1873 ruined the bank.', timexes: [{ text: '1873', edtf: '1873' }] }, 'conflict').length, 1);
   const arrest = events({ text: 'Everyone feared the arrest of Ivor Lamb.', mentions: [{ text: 'Ivor Lamb', entity: 'local:lamb' }] }, 'arrest');
   assert.equal(arrest.length, 1);
+});
+
+test('the subject of an intransitive verb of dying undergoes it; a verb with an object keeps its agent', () => {
+  const text = 'Ada Finch perished in the flood of 1902. In 1903 Oskar Vell starved the Tallow garrison.';
+  const spec = {
+    text,
+    mentions: [{ text: 'Ada Finch', entity: 'local:finch' }, { text: 'Oskar Vell', entity: 'local:vell' }, { text: 'Tallow garrison', entity: 'local:garrison', label: 'ORG' }],
+    timexes: [{ text: '1902', edtf: '1902' }, { text: '1903', edtf: '1903' }],
+  };
+  const [perished, starved] = events(spec, 'death');
+  assert.deepEqual(parts(perished!).map((p) => [p.role, p.entity]), [['patient', 'local:finch']]);
+  assert.deepEqual(parts(starved!).map((p) => [p.role, p.entity]), [['agent', 'local:vell'], ['patient', 'local:garrison']]);
 });
