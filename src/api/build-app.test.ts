@@ -53,6 +53,11 @@ describe('API over the fixture corpus', () => {
     const r = await get(`/api/entities/${encodeURIComponent(IDS.varga)}`);
     assert.equal(r.body.mentions.total, 2);
     for (const m of r.body.mentions.items) assert.equal(m.text, 'Ilse Varga');
+    // The context says where it was cut and keeps to the mention's paragraph.
+    for (const m of r.body.mentions.items) {
+      assert.equal(typeof m.cutBefore, 'boolean');
+      assert.doesNotMatch(`${m.before}${m.after}`, /\n/);
+    }
     assert.deepEqual(r.body.events.map((e: { id: string }) => e.id).sort(), ['ev:meeting-1921-05', 'ev:quay-opening']);
     assert.equal(r.body.relations[0].toName, 'Harbor Council');
     assert.equal((await get('/api/entities/local%3Anobody')).status, 404);

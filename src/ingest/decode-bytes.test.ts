@@ -41,3 +41,10 @@ test('invalid and truncated UTF-8 decode with replacement and a warning', () => 
   assert.equal(cut.messages[0]?.rule, 'decode:truncated');
   assert.ok(cut.text.startsWith('Ошибк'));
 });
+
+test('UTF-16 with an unpaired surrogate: replaced with U+FFFD and reported', () => {
+  // "A", a lone high surrogate, "B" in UTF-16 LE after the byte order mark.
+  const d = decodeBytes(Buffer.from([0xff, 0xfe, 0x41, 0x00, 0x00, 0xd8, 0x42, 0x00]));
+  assert.equal(d.text, 'A\uFFFDB');
+  assert.equal(d.messages[0]?.rule, 'decode:invalid-utf16');
+});

@@ -93,11 +93,18 @@ function isTruncatedUtf8(bytes: Uint8Array): boolean {
   return false;
 }
 
+/** A high surrogate not followed by a low one, or a low surrogate not preceded by a high one. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
 function utf16(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be', messages: Message[]): Decoded {
   if (bytes.length % 2 !== 0) {
     messages.push({ reason: `odd number of bytes in ${encoding} input (truncated?)`, severity: 'warning', rule: 'decode:truncated', source: 'ingest' });
   }
-  const text = iconv.decode(Buffer.from(bytes.subarray(2)), encoding);
+  const raw = iconv.decode(Buffer.from(bytes.subarray(2)), encoding);
+  // A lone surrogate is not a character: it would make the text invalid in JSON-LD and TEI exports.
+  let lone = 0;
+  const text = raw.replace(LONE_SURROGATE, () => (lone++, '\uFFFD'));
+  if (lone > 0) messages.push({ reason: `invalid ${encoding}: ${lone} unpaired surrogate(s) replaced with U+FFFD`, severity: 'warning', rule: 'decode:invalid-utf16', source: 'ingest' });
   return { text, encoding, bomLength: 2, messages };
 }
 

@@ -30,6 +30,8 @@ test('metadata: format, encoding, path, length, language', () => {
 test('bad input becomes messages, never a throw', () => {
   assert.deepEqual(errorRules(new Uint8Array()), ['ingest:empty']);
   assert.deepEqual(errorRules(Buffer.from('  \n\t \n')), ['ingest:no-text']);
+  // A UTF-16 byte order mark followed by a lone surrogate decodes to nothing but U+FFFD.
+  assert.deepEqual(errorRules(Buffer.from([0xff, 0xfe, 0x00, 0xd8]), 'a.txt'), ['ingest:no-text']);
   assert.deepEqual(errorRules(Buffer.from([0, 1, 2, 3, 255, 254, 0, 0])), ['ingest:unknown-format']);
   assert.deepEqual(errorRules(Buffer.from([0x89, 0x50, 0x4e, 0x47, 13, 10, 26, 10]), 'a.png'), ['ingest:unknown-format']);
   const bad = readDocument(Buffer.concat([Buffer.from('Text with a broken byte '), Buffer.from([0xc3]), Buffer.from(' ü in it.')]));

@@ -88,8 +88,9 @@ function readDecoded(bytes: Uint8Array, path: string, detection: Detection): Sou
     result.messages.push({ reason: `${detection.format} reader failed (${(err as Error).message}); read as plain text`, severity: 'warning', rule: 'ingest:reader-failed', source: 'ingest' });
   }
   result.messages.unshift(...decoded.messages);
-  if (!result.text.trim() && !result.messages.some((m) => m.severity === 'error')) {
-    result.messages.push({ reason: 'the document holds no text (only whitespace)', severity: 'error', rule: 'ingest:no-text', source: 'ingest' });
+  if (!result.text.replace(/[\s\uFFFD]+/g, '') && !result.messages.some((m) => m.severity === 'error')) {
+    const reason = result.text.includes('\uFFFD') ? 'the document holds no readable text (only bytes that do not decode)' : 'the document holds no text (only whitespace)';
+    result.messages.push({ reason, severity: 'error', rule: 'ingest:no-text', source: 'ingest' });
   }
   return assemble(bytes, path, detection, decoded.encoding, result);
 }

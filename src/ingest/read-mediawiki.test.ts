@@ -34,3 +34,14 @@ test('wikitext: headings with levels, list items and refs listed with URLs', () 
     ['Annual report - https://example.org/report', 'https://example.org/report'],
   ]);
 });
+
+test('wikitext: refs go under the article\'s own empty References heading, not a second one', () => {
+  const src = "'''Mira Holm''' ran the ferry office.<ref>Harbour register, 1931.</ref>\n\n== Later life ==\nShe retired in 1950.\n\n== References ==\n<references/>\n";
+  const r = readMediawiki(src);
+  const heads = r.sections.filter((s) => s.kind === 'heading').map((s) => r.text.slice(s.start, s.end));
+  assert.deepEqual(heads, ['Later life', 'References']);
+  assert.equal(r.sections.filter((s) => s.kind === 'reference').length, 1);
+  // Without such a heading the reader still adds one.
+  const bare = readMediawiki("Text with a note.<ref>A note.</ref>\n");
+  assert.deepEqual(bare.sections.filter((s) => s.kind === 'heading').map((s) => [bare.text.slice(s.start, s.end), s.role]), [['References', 'generated']]);
+});

@@ -13,6 +13,9 @@ const INLINE: InlineRule[] = [
   { pattern: /&nbsp;/, keep: 0 },
 ];
 
+/** Headings under which a wiki article lists its footnotes. */
+const NOTES_HEADING = /^(references|notes|footnotes|citations|sources|notes and references)$/i;
+
 /**
  * Reads MediaWiki wikitext: `==headings==` (level = number of `=`), paragraphs, `*`/`#` list
  * items, `:` indents as quotes; links keep their label; templates, tables, comments, files and
@@ -66,8 +69,12 @@ export function readMediawiki(src: string): ReaderResult {
   }
   close();
   if (refs.length) {
+    // The article's own notes heading, left empty by a masked <references/>, takes the list.
+    const last = b.sections.at(-1);
+    const text = b.text();
+    const ownHeading = last?.kind === 'heading' && !text.slice(last.end).trim() && NOTES_HEADING.test(text.slice(last.start, last.end));
     b.breakLines(2);
-    b.appendSection('heading', 'References', undefined, { level: 2, role: 'generated' });
+    if (!ownHeading) b.appendSection('heading', 'References', undefined, { level: 2, role: 'generated' });
     for (const r of refs) {
       b.breakLines(1);
       b.appendSection('reference', r.text || r.url || '', r.at, r.url ? { url: r.url } : {});

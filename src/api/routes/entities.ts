@@ -4,6 +4,7 @@ import { cached, entityIndex, layerAcrossSources, participantEntities, readEntit
 import type { Annotation } from '../../core/types.ts';
 import type { Store } from '../../store/store.ts';
 import { looseObject, pageOf, pageSchema, pagingProperties } from '../paging.ts';
+import { spanContext } from '../mention-context.ts';
 
 /** Mention annotations by `source|annotation id`. */
 function mentionIndex(store: Store): Map<string, Annotation> {
@@ -88,8 +89,7 @@ export function registerEntityRoutes(app: FastifyInstance, ctx: ApiContext): voi
           start: a.start,
           end: a.end,
           text: text.slice(a.start, a.end),
-          before: text.slice(Math.max(0, a.start - 60), a.start),
-          after: text.slice(a.end, a.end + 60),
+          ...spanContext(text, a.start, a.end, 60),
         };
       });
       const events = readEvents(ctx.store)

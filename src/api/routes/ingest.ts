@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import multipart from '@fastify/multipart';
 import { type ApiContext, errorSchema } from '../context.ts';
-import { ingestUpload } from '../ingest-upload.ts';
+import { ingestUpload, UnreadableUpload } from '../ingest-upload.ts';
 import { looseObject } from '../paging.ts';
 
 /** Raw-body content types accepted by `POST /api/ingest`. */
@@ -9,7 +9,8 @@ const RAW_TYPES = ['application/octet-stream', 'text/plain', 'text/html', 'text/
 
 /**
  * Route: `POST /api/ingest` — upload one document, as a raw body (`?name=` gives the file name)
- * or as `multipart/form-data` with one file field. Size-limited by `ctx.uploadLimit`.
+ * or as `multipart/form-data` with one file field. Size-limited by `ctx.uploadLimit`. An upload the
+ * readers cannot use (binary, broken PDF, no text) gets 422 and nothing is stored.
  */
 export async function registerIngestRoutes(app: FastifyInstance, ctx: ApiContext): Promise<void> {
   await app.register(async (scope) => {
@@ -25,7 +26,7 @@ export async function registerIngestRoutes(app: FastifyInstance, ctx: ApiContext
           tags: ['ingest'],
           consumes: [...RAW_TYPES, 'multipart/form-data'],
           querystring: { type: 'object', additionalProperties: false, properties: { name: { type: 'string', maxLength: 300 } } },
-          response: { 200: looseObject(), 201: looseObject(), 400: errorSchema, 413: errorSchema },
+          response: { 200: looseObject(), 201: looseObject(), 400: errorSchema, 413: errorSchema, 422: errorSchema },
         },
       },
       async (req, reply) => {
@@ -42,7 +43,13 @@ export async function registerIngestRoutes(app: FastifyInstance, ctx: ApiContext
           return reply.code(400).send({ error: 'no-body', message: `send the document as a raw body (${RAW_TYPES.join(', ')}) or multipart` });
         }
         if (bytes.length === 0) return reply.code(400).send({ error: 'empty', message: 'empty upload' });
-        const result = await ingestUpload(ctx, bytes, name ?? 'upload.txt');
+        let result;
+        try {
+          result = await ingestUpload(ctx, bytes, name ?? 'upload.txt');
+        } catch (err) {
+          if (err instanceof UnreadableUpload) return reply.code(422).send({ error: 'unreadable', message: err.message });
+          throw err;
+        }
         return reply.code(result.status === 'unchanged' ? 200 : 201).send(result);
       },
     );

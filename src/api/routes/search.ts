@@ -22,7 +22,7 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: ApiContext): voi
             type: 'object',
             properties: {
               q: { type: 'string' },
-              sources: { type: 'array', items: looseObject({ sourceId: { type: 'string' }, title: { type: 'string' }, snippet: { type: 'string' } }) },
+              sources: { type: 'array', items: looseObject({ sourceId: { type: 'string' }, title: { type: 'string' }, path: { type: 'string' }, snippet: { type: 'string' } }) },
               entities: { type: 'array', items: looseObject() },
               events: { type: 'array', items: looseObject() },
             },
@@ -45,7 +45,9 @@ export function registerSearchRoutes(app: FastifyInstance, ctx: ApiContext): voi
         .filter((e) => matches(`${e.label ?? ''} ${e.class ?? ''}`))
         .slice(0, limit)
         .map((e) => ({ id: e.id, class: e.class, label: e.label, interval: e.interval, edtf: e.edtf }));
-      return { q, sources: ctx.store.search(q, limit), entities, events };
+      // An untitled source is named by its file in the views, so a hit carries the path too.
+      const sources = ctx.store.search(q, limit).map((h) => (h.title ? h : { ...h, path: ctx.store.getSource(h.sourceId)?.meta.path }));
+      return { q, sources, entities, events };
     },
   );
 }

@@ -220,3 +220,47 @@ test('masthead, pipe menus, tag lines, a lower-case byline and a prefixed captio
     ['Photo credit: family album', 'photo-credit'],
   ]);
 });
+
+// A thread in another common shape: a "Comments (N)" heading, `N. user` header lines without a
+// status badge, a date-only line under each, and a reply that names its parent in words.
+const PLAIN_THREAD = [
+  'The lighthouse keepers of Holm',
+  '',
+  'For sixty years two families kept the light on the northern cape and wrote down every ship.',
+  '',
+  'Comments (3)',
+  '',
+  '1. seabird',
+  '   4 March 2019 at 08:10',
+  '   My aunt kept that logbook for a winter.',
+  '',
+  '2. harbourwatch',
+  '   4 March 2019 at 09:25',
+  '   Reply to seabird: Was it the winter the ice closed the strait?',
+  '',
+  '3. capekeeper',
+  '   5 March 2019',
+  '   Lovely piece.',
+].join('\n');
+
+test('a thread of "N. user" headers with date lines under a "Comments (N)" heading is read as comments', () => {
+  const { sections } = layoutPlainText(PLAIN_THREAD);
+  const comments = sections.filter((s) => s.kind === 'comment');
+  assert.deepEqual(
+    comments.map((c) => [c.author, c.time, c.replyTo, c.depth, PLAIN_THREAD.slice(c.start, c.end)]),
+    [
+      ['seabird', '2019-03-04T08:10', null, 0, 'My aunt kept that logbook for a winter.'],
+      ['harbourwatch', '2019-03-04T09:25', 0, 1, 'Reply to seabird: Was it the winter the ice closed the strait?'],
+      ['capekeeper', '2019-03-05', null, 0, 'Lovely piece.'],
+    ],
+  );
+  const heading = sections.find((s) => PLAIN_THREAD.slice(s.start, s.end) === 'Comments (3)');
+  assert.equal(heading?.kind, 'chrome');
+  assert.equal(heading?.role, 'comment-heading');
+  assert.equal(sections.filter((s) => s.kind === 'body').length, 1, 'only the article paragraph is body');
+});
+
+test('a numbered list of single words is not a comment thread without date lines', () => {
+  const list = ['Packing list', '', '1. rope', '2. lantern', '3. oilskins', '', 'We left at dawn.'].join('\n');
+  assert.equal(layoutPlainText(list).sections.filter((s) => s.kind === 'comment').length, 0);
+});

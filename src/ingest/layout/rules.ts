@@ -14,6 +14,8 @@ export interface LayoutRules {
   wikiPageTitles: Set<string>;
   wikiChromeRoles: Set<string>;
   commentStatusBadges: string[];
+  /** A line that opens a reader-comment thread ("Comments (3)"). */
+  commentHeading: RegExp;
   months: Record<string, number>;
   creditVerbs: Record<string, string>;
   photoCreditPrefixes: string[];
@@ -35,6 +37,7 @@ interface RawRules {
   wikiPageTitles: string[];
   wikiChromeRoles: string[];
   commentStatusBadges: string[];
+  commentHeading: string;
   months: Record<string, number>;
   creditVerbs: Record<string, string>;
   photoCreditPrefixes: string[];
@@ -59,6 +62,7 @@ export function loadLayoutRules(): LayoutRules {
     wikiPageTitles: new Set(raw.wikiPageTitles),
     wikiChromeRoles: new Set(raw.wikiChromeRoles),
     commentStatusBadges: raw.commentStatusBadges,
+    commentHeading: new RegExp(raw.commentHeading, 'iu'),
     months: raw.months,
     creditVerbs: raw.creditVerbs,
     photoCreditPrefixes: raw.photoCreditPrefixes,
