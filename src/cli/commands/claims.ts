@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { formatClaim, speakerMatches } from '../../stages/claims/format-claims.ts';
-import { Store } from '../../store/store.ts';
-import { dbPath, selectSourceIds } from '../options.ts';
+import { openStore, selectSourceIds } from '../options.ts';
 
 /** `annalist claims [--source id] [--speaker s] [--kind k] [--json]`: claims with their speakers. */
 export function register(program: Command): void {
@@ -13,7 +12,7 @@ export function register(program: Command): void {
     .option('--kind <kind>', 'only quote, reported or author-assertion')
     .option('--json', 'print the claim annotations as JSON lines')
     .action((opts: { source?: string; speaker?: string; kind?: string; json?: boolean }, cmd: Command) => {
-      const store = new Store(dbPath(cmd));
+      const store = openStore(cmd, { create: false });
       try {
         const ids = selectSourceIds(store, opts.source);
         if (ids.length === 0 && opts.source) return;

@@ -1,9 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { annalist, ARTICLE, badInputs, corpus } from './cli-fixtures.ts';
+import { annalist, ARTICLE, badInputs, CLI_PATH, corpus } from './cli-fixtures.ts';
 
 test('bad inputs: one line per failure, the rest stored, exit 1, nothing duplicated', () => {
   const dir = corpus();
@@ -50,6 +51,147 @@ test('stdin, read --json, usage errors', () => {
     assert.equal(JSON.parse(annalist(db, ['stats', '--json']).out).sources, 1, 'read stores nothing');
     assert.equal(annalist(db, ['ingest']).code, 2);
     assert.equal(annalist(db, ['export', '--format', 'xml']).code, 2);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a database that is missing, not a database or in a missing folder: one line, no stack, nothing created', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
+  try {
+    const typo = join(dir, 'typo.db');
+    for (const cmd of [['list'], ['stats'], ['conflicts'], ['export', '--format', 'json']]) {
+      const r = annalist(typo, cmd);
+      assert.equal(r.code, 1, cmd.join(' '));
+      assert.match(r.err, /no database at .*typo\.db/);
+    }
+    assert.equal(existsSync(typo), false, 'a reading command does not create the database');
+    const notDb = join(dir, 'notes.db');
+    writeFileSync(notDb, 'a plain text file, not a database\n');
+    for (const cmd of [['list'], ['ingest', notDb]]) {
+      const r = annalist(notDb, cmd);
+      assert.equal(r.code, 2, cmd.join(' '));
+      assert.match(r.err, /not an Annalist database/);
+      assert.doesNotMatch(r.err, /\n\s+at /, 'no stack trace');
+    }
+    assert.equal(readFileSync(notDb, 'utf8'), 'a plain text file, not a database\n', 'the file is left alone');
+    const r = annalist(join(dir, 'no-such-folder', 'x.db'), ['ingest', notDb]);
+    assert.equal(r.code, 2);
+    assert.match(r.err, /folder .*no-such-folder does not exist/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('export: a missing folder is named, json into a folder writes a file there, and what was written is said', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
+  const db = join(dir, 't.db');
+  try {
+    writeFileSync(join(dir, 'a.txt'), ARTICLE);
+    assert.equal(annalist(db, ['ingest', '--no-analyze', join(dir, 'a.txt')]).code, 0);
+    const missing = annalist(db, ['export', '--format', 'tei', '-o', join(dir, 'nope', 'x.xml')]);
+    assert.equal(missing.code, 1);
+    assert.match(missing.err, /folder .*nope does not exist/);
+    assert.doesNotMatch(missing.err, /\n\s+at /);
+    const inDir = annalist(db, ['export', '-o', `${dir}/`]);
+    assert.equal(inDir.code, 0, inDir.err);
+    assert.match(inDir.err, /wrote .*annalist-export\.json/);
+    assert.equal(JSON.parse(readFileSync(join(dir, 'annalist-export.json'), 'utf8')).sources.length, 1);
+    const csv = annalist(db, ['export', '--format', 'csv', '-o', join(dir, 'one.csv')]);
+    assert.equal(csv.code, 0, csv.err);
+    assert.match(csv.err, /entity-event table; give a folder/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('kb validate reports a file that is not JSON and a malformed record as problems, not a crash', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'annalist-kb-'));
+  try {
+    writeFileSync(join(dir, 'broken.json'), '{"entities": [');
+    writeFileSync(join(dir, 'partial.json'), JSON.stringify({ entities: [{ id: 'local:x', name: 'X', type: 'person' }] }));
+    const r = annalist(join(dir, 'unused.db'), ['kb', 'validate', '--alone', dir]);
+    assert.equal(r.code, 1);
+    assert.match(r.out, /^json\t.*broken\.json\t/m);
+    assert.match(r.out, /^schema\t.*partial\.json:entities\[0\]\.aliases\t/m);
+    assert.match(r.out, /^2 files, 2 problems$/m);
+    const file = annalist(join(dir, 'unused.db'), ['kb', 'validate', join(dir, 'broken.json')]);
+    assert.equal(file.code, 1);
+    assert.match(file.err, /is a file/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a reader that closes the pipe early ends the run quietly', async () => {
+  const child = spawn(process.execPath, [CLI_PATH, 'kb', 'stats'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  child.stdout.destroy();
+  let err = '';
+  child.stderr.on('data', (d: Buffer) => (err += d.toString()));
+  const code = await new Promise<number | null>((res) => child.on('close', res));
+  assert.doesNotMatch(err, /EPIPE|Unhandled/, err);
+  assert.equal(code, 0);
+});
+
+test('search names a hit without a title by its path, not a blank', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
+  const db = join(dir, 't.db');
+  try {
+    writeFileSync(join(dir, 'ferry.wiki'), "The '''ferry''' to [[Holm]] stopped running in 1931.\n");
+    assert.equal(annalist(db, ['ingest', '--no-analyze', join(dir, 'ferry.wiki')]).code, 0);
+    const r = annalist(db, ['search', 'ferry']);
+    assert.equal(r.code, 0, r.err);
+    assert.match(r.out, /^[0-9a-f]{12} {2}\S*ferry\.wiki$/m);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('rhetoric: a missing --spans file or --ptc folder is an error, not an empty answer', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'annalist-ptc-'));
+  try {
+    writeFileSync(join(dir, 'article7.txt'), 'The council met on Monday and agreed on the budget.\n');
+    const spans = annalist(join(dir, 'unused.db'), ['rhetoric', '--ptc', dir, '--spans', join(dir, 'missing-labels.txt')]);
+    assert.equal(spans.code, 1);
+    assert.match(spans.err, /missing-labels\.txt: no such file/);
+    const folder = annalist(join(dir, 'unused.db'), ['rhetoric', '--ptc', join(dir, 'nope')]);
+    assert.equal(folder.code, 1);
+    assert.match(folder.err, /is not a folder/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('usage errors exit 2 in every command; help exits 0', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
+  const db = join(dir, 'unused.db');
+  try {
+    for (const args of [['frobnicate'], ['list', '--bogus'], ['rhetoric'], ['kb', 'import', 'x.csv'], ['kb', 'bogus']]) {
+      assert.equal(annalist(db, args).code, 2, args.join(' '));
+    }
+    for (const args of [['--help'], ['kb', 'validate', '--help']]) assert.equal(annalist(db, args).code, 0, args.join(' '));
+    const port = annalist(db, ['serve', '--port', 'abc']);
+    assert.equal(port.code, 2);
+    assert.match(port.err, /--port must be a number/);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a --from/--to that is not a date is a usage error; an unknown event class is named as such', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
+  const db = join(dir, 't.db');
+  try {
+    writeFileSync(join(dir, 'a.txt'), ARTICLE);
+    assert.equal(annalist(db, ['ingest', join(dir, 'a.txt')]).code, 0);
+    for (const args of [['timeline', '--from', 'yesterday'], ['graph', '--to', '19xx']]) {
+      const r = annalist(db, args);
+      assert.equal(r.code, 2, args.join(' '));
+      assert.match(r.err, /is not a date/);
+    }
+    const none = annalist(db, ['events', '--class', 'coronation']);
+    assert.equal(none.code, 0);
+    assert.match(none.out, /no events of class "coronation" \(classes found: /);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

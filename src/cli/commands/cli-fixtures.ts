@@ -6,7 +6,9 @@ import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { makePdf } from '../../ingest/testing/make-pdf.ts';
 
-const CLI = resolve(fileURLToPath(import.meta.url), '../../../../bin/annalist.mjs');
+/** The CLI entry point (`bin/annalist.mjs`). */
+export const CLI_PATH = resolve(fileURLToPath(import.meta.url), '../../../../bin/annalist.mjs');
+const CLI = CLI_PATH;
 
 /** Runs the CLI (test helper) in a child process against a database. */
 export function annalist(db: string, args: string[], input?: string) {

@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import { conflictsToCsv } from '../../corpus/export-csv.ts';
 import { CONFLICT_KINDS, type Conflict } from '../../corpus/types.ts';
-import { Store } from '../../store/store.ts';
-import { dbPath } from '../options.ts';
+import { openStore } from '../options.ts';
 import { colours, usageExit } from './ansi.ts';
 
 /** `annalist conflicts [--kind K] [--format text|json|csv]`: contradictions and slips, each with explanation and evidence. */
@@ -19,7 +18,7 @@ export function register(program: Command): void {
         console.error(`annalist conflicts: unknown kind "${opts.kind}" (one of ${CONFLICT_KINDS.join(', ')})`);
         process.exit(2);
       }
-      const store = new Store(dbPath(cmd));
+      const store = openStore(cmd, { create: false });
       try {
         const titles = new Map(store.listSources().map((s) => [s.id, s.title ?? s.path ?? s.id]));
         const list = store

@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { dbPath } from '../options.ts';
-import { Store } from '../../store/store.ts';
+import { openStore } from '../options.ts';
 import { loadKnowledgeBase } from '../../kb/load-kb.ts';
 import { collectEntities, type EntityRecord } from '../../corpus/collect-entities.ts';
 import type { AnalyzedSource, Annotation } from '../../core/types.ts';
@@ -39,6 +38,17 @@ export function formatEntities(records: readonly EntityRecord[], docs: ReadonlyM
   return lines;
 }
 
+/**
+ * What the text listing shows: the entities named in the sources (at least one mention). Records
+ * without a mention (the authors and commenters who speak, cited works, one author's view of an
+ * entity) are counted in a closing line instead; `--json` keeps every record.
+ */
+export function listedEntities(records: readonly EntityRecord[]): { listed: EntityRecord[]; note?: string } {
+  const listed = records.filter((r) => r.mentions.length > 0);
+  const hidden = records.length - listed.length;
+  return hidden > 0 ? { listed, note: `(${hidden} more record(s) without a mention in the text: speakers, cited works, attributed views; --json lists them)` } : { listed };
+}
+
 /** `annalist entities [--db] [--json] [--local]`: lists entities (most mentioned first) with their mentions per source. */
 export function register(program: Command): void {
   program
@@ -47,7 +57,7 @@ export function register(program: Command): void {
     .option('--json', 'print the entity records as JSON')
     .option('--local', 'only entities the knowledge base does not know')
     .action((opts: { json?: boolean; local?: boolean }, cmd: Command) => {
-      const store = new Store(dbPath(cmd));
+      const store = openStore(cmd, { create: false });
       try {
         const docs = new Map<string, AnalyzedSource>();
         for (const id of store.sourceIds()) {
@@ -63,7 +73,11 @@ export function register(program: Command): void {
           if (err.code === 'EPIPE') process.exit(0);
         });
         if (opts.json) console.log(JSON.stringify(records, null, 2));
-        else for (const l of formatEntities(records, docs)) console.log(l);
+        else {
+          const { listed, note } = listedEntities(records);
+          for (const l of formatEntities(listed, docs)) console.log(l);
+          if (note) console.log(note);
+        }
       } finally {
         store.close();
       }

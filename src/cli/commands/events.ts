@@ -1,8 +1,7 @@
 import type { Command } from 'commander';
 import type { Annotation } from '../../core/types.ts';
 import { formatEvent } from '../../stages/events/format-events.ts';
-import { Store } from '../../store/store.ts';
-import { dbPath, selectSourceIds } from '../options.ts';
+import { openStore, selectSourceIds } from '../options.ts';
 
 /** `annalist events [--source id] [--class c] [--json]`: the events read from stored sources. */
 export function register(program: Command): void {
@@ -13,7 +12,7 @@ export function register(program: Command): void {
     .option('--class <class>', 'only events of this class (death, arrest, appointment, meeting, …)')
     .option('--json', 'print the event annotations as JSON lines')
     .action((opts: { source?: string; class?: string; json?: boolean }, cmd: Command) => {
-      const store = new Store(dbPath(cmd));
+      const store = openStore(cmd, { create: false });
       try {
         const ids = selectSourceIds(store, opts.source);
         if (ids.length === 0 && opts.source) return;
@@ -27,7 +26,11 @@ export function register(program: Command): void {
           for (const a of events) process.stdout.write(`${opts.json ? JSON.stringify({ source: id, ...a }) : formatEvent(src.text, a)}\n`);
           shown += events.length;
         }
-        if (!opts.json && shown === 0) process.stdout.write('no events stored (analyze sources with the events stage registered)\n');
+        if (!opts.json && shown === 0) {
+          const classes = new Set(ids.flatMap((id) => store.getAnnotations(id, ['event']).map((a: Annotation) => a.label)));
+          if (opts.class && classes.size > 0) process.stdout.write(`no events of class "${opts.class}" (classes found: ${[...classes].sort().join(', ')})\n`);
+          else process.stdout.write('no events stored (analyze sources with the events stage registered)\n');
+        }
       } finally {
         store.close();
       }

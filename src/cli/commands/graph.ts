@@ -3,8 +3,7 @@ import { graphToCsv } from '../../corpus/export-csv.ts';
 import { toGexf, toGraphml } from '../../corpus/export-graph.ts';
 import { queryGraph } from '../../corpus/query-graph.ts';
 import type { RelationType } from '../../corpus/types.ts';
-import { Store } from '../../store/store.ts';
-import { dbPath } from '../options.ts';
+import { checkDateOptions, openStore } from '../options.ts';
 import { colours, usageExit } from './ansi.ts';
 
 /** `annalist graph [--format text|json|gexf|graphml|csv] [--from --to --entity --source --type]`: the actor graph. */
@@ -20,7 +19,8 @@ export function register(program: Command): void {
     .option('--format <format>', 'text | json | gexf | graphml | csv', 'text')
     .exitOverride(usageExit)
     .action((opts: { from?: string; to?: string; entity?: string; source?: string; type?: string; format: string }, cmd: Command) => {
-      const store = new Store(dbPath(cmd));
+      checkDateOptions('graph', opts);
+      const store = openStore(cmd, { create: false });
       try {
         const g = queryGraph(store, { ...opts, types: opts.type ? (opts.type.split(',') as RelationType[]) : undefined });
         if (opts.format === 'json') return void console.log(JSON.stringify(g, null, 2));

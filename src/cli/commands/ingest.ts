@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { Store } from '../../store/store.ts';
-import { dbPath } from '../options.ts';
+import { openStore } from '../options.ts';
 import { colours, usageExit } from './ansi.ts';
 import type { IngestEvent } from './ingest-paths.ts';
 
@@ -29,13 +28,7 @@ export function register(program: Command): void {
         process.exit(2);
       }
       const c = colours(!!process.stderr.isTTY && !process.env.NO_COLOR);
-      let store: Store;
-      try {
-        store = new Store(dbPath(cmd));
-      } catch (err) {
-        console.error(`annalist ingest: cannot open database ${dbPath(cmd)}: ${(err as Error).message}`);
-        process.exit(2);
-      }
+      const store = openStore(cmd, { create: true });
       // the readers, stages and knowledge base load only when this command runs
       const [{ ingestPaths }, { analyzeCorpus }, { loadKnowledgeBase }, { default: cliProgress }] = await Promise.all([
         import('./ingest-paths.ts'),

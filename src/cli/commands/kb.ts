@@ -1,8 +1,9 @@
-import { readFileSync, writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { Command } from 'commander';
-import { buildKnowledgeBase, DEFAULT_KB_DIR, readKbFiles } from '../../kb/load-kb.ts';
-import { validateKbFiles } from '../../kb/validate-kb.ts';
+import { buildKnowledgeBase, DEFAULT_KB_DIR, type KbFile, type KbFileOnDisk } from '../../kb/load-kb.ts';
+import { validateKbFile, validateKbFiles, type KbProblem } from '../../kb/validate-kb.ts';
+import { CliFailure } from '../cli-errors.ts';
 import { importWikidata } from '../../kb/import-wikidata.ts';
 import { importCsv } from '../../kb/import-csv.ts';
 import type { KnowledgeBase } from '../../kb/types.ts';
@@ -24,6 +25,49 @@ export function kbStats(kb: KnowledgeBase): Record<string, unknown> {
   };
 }
 
+/** Lists the `*.json` files under a folder, recursively, names sorted. */
+function listJsonFiles(dir: string): string[] {
+  return readdirSync(dir)
+    .sort()
+    .flatMap((name) => {
+      const p = join(dir, name);
+      if (statSync(p).isDirectory()) return listJsonFiles(p);
+      return name.endsWith('.json') ? [p] : [];
+    });
+}
+
+/**
+ * Reads the KB files under the given folders, in order, reporting a file that is not JSON as a
+ * problem (rule `json`) instead of stopping. Throws `CliFailure` for a folder that is missing or a file.
+ */
+export function readKbFilesReporting(dirs: readonly string[], command: string): { files: KbFileOnDisk[]; problems: KbProblem[] } {
+  const files: KbFileOnDisk[] = [];
+  const problems: KbProblem[] = [];
+  for (const dir of dirs) {
+    if (!existsSync(dir)) throw new CliFailure(`annalist kb ${command}: no such folder ${dir}`, 1);
+    if (!statSync(dir).isDirectory()) throw new CliFailure(`annalist kb ${command}: ${dir} is a file; give the folder that holds the KB JSON files`, 1);
+    for (const path of listJsonFiles(dir)) {
+      try {
+        files.push({ path, data: JSON.parse(readFileSync(path, 'utf8')) as KbFile });
+      } catch (err) {
+        problems.push({ rule: 'json', where: path, message: (err as Error).message });
+      }
+    }
+  }
+  return { files, problems };
+}
+
+/**
+ * Validates KB files: unreadable JSON, then each file's structure, then (only when every file is
+ * well-formed, since merging needs the structure) the merged knowledge base.
+ */
+export function validateKbFolders(dirs: readonly string[]): { files: number; problems: KbProblem[] } {
+  const { files, problems } = readKbFilesReporting(dirs, 'validate');
+  const structural = files.flatMap((f) => validateKbFile(f.data, f.path));
+  if (problems.length > 0 || structural.length > 0) return { files: files.length + problems.length, problems: [...problems, ...structural] };
+  return { files: files.length, problems: validateKbFiles(files, buildKnowledgeBase(files.map((f) => f.data))) };
+}
+
 /** `annalist kb validate|import|stats`: check, extend and count the reference knowledge base. */
 export function register(program: Command): void {
   const kb = program.command('kb').description('reference knowledge base: validate, import, stats');
@@ -32,10 +76,9 @@ export function register(program: Command): void {
     .option('--alone', 'validate dir without the bundled files')
     .action((dir: string | undefined, opts: { alone?: boolean }) => {
       const dirs = dir ? (opts.alone ? [resolve(dir)] : [DEFAULT_KB_DIR, resolve(dir)]) : [DEFAULT_KB_DIR];
-      const files = readKbFiles([...new Set(dirs)]);
-      const problems = validateKbFiles(files, buildKnowledgeBase(files.map((f) => f.data)));
+      const { files, problems } = validateKbFolders([...new Set(dirs)]);
       for (const p of problems) console.log(`${p.rule}\t${p.where}\t${p.message}`);
-      console.log(`${files.length} files, ${problems.length} problems`);
+      console.log(`${files} files, ${problems.length} problems`);
       if (problems.length > 0) process.exitCode = 1;
     });
   kb.command('import <file>')
@@ -62,7 +105,12 @@ export function register(program: Command): void {
   kb.command('stats [dir]')
     .description('counts by type, aliases by kind, roles, names, memberships, events')
     .action((dir: string | undefined) => {
-      const files = readKbFiles(dir ? [DEFAULT_KB_DIR, resolve(dir)] : [DEFAULT_KB_DIR]);
+      const { files, problems } = readKbFilesReporting(dir ? [DEFAULT_KB_DIR, resolve(dir)] : [DEFAULT_KB_DIR], 'stats');
+      const structural = [...problems, ...files.flatMap((f) => validateKbFile(f.data, f.path))];
+      if (structural.length > 0) {
+        for (const p of structural) console.error(`${p.rule}\t${p.where}\t${p.message}`);
+        throw new CliFailure(`annalist kb stats: ${structural.length} problem(s) in the KB files; run "annalist kb validate" for the details`, 1);
+      }
       console.log(JSON.stringify(kbStats(buildKnowledgeBase(files.map((f) => f.data))), null, 2));
     });
 }

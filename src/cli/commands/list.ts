@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { Store } from '../../store/store.ts';
-import { dbPath } from '../options.ts';
+import { openStore } from '../options.ts';
 import { colours, usageExit } from './ansi.ts';
 
 /** `annalist list`: one line per stored source (current versions; `--all` for every version). */
@@ -12,7 +11,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .exitOverride(usageExit)
     .action((opts: { all?: boolean; json?: boolean }, cmd: Command) => {
-      const store = new Store(dbPath(cmd));
+      const store = openStore(cmd, { create: false });
       try {
         const rows = store.listSources({ all: opts.all });
         if (opts.json) {

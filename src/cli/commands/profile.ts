@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { Store } from '../../store/store.ts';
-import { dbPath } from '../options.ts';
+import { openStore } from '../options.ts';
 import { buildProfile, formatProfile } from '../../stages/stance/build-profile.ts';
 
 /** `annalist profile <source-id>`: whom a source and each commenter praise or condemn, and how. */
@@ -11,7 +10,7 @@ export function register(program: Command): void {
     .option('--json', 'print the profile as JSON')
     .option('--evidence <n>', 'evidence spans per target', '3')
     .action((source: string, opts: { json?: boolean; evidence: string }, cmd: Command) => {
-      const store = new Store(dbPath(cmd));
+      const store = openStore(cmd, { create: false });
       try {
         const id = store.resolveId(source);
         const doc = id ? store.getAnalyzed(id) : undefined;

@@ -1,4 +1,6 @@
+import { existsSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { CliFailure } from '../cli-errors.ts';
 import { prepareDoc } from '../../stages/rhetoric/doc.ts';
 import { detectRhetoric, loadRhetoricModel } from '../../stages/rhetoric/model.ts';
 import { classifyGivenSpans } from '../../stages/rhetoric/classify-given.ts';
@@ -16,7 +18,10 @@ export function register(program: Command): void {
     .requiredOption('--ptc <articles-dir>', 'folder of article<ID>.txt files')
     .option('--spans <labels-file>', 'classify these spans (TC/SI labels file) instead of finding spans')
     .action((opts: { ptc: string; spans?: string }) => {
+      if (!existsSync(opts.ptc) || !statSync(opts.ptc).isDirectory()) throw new CliFailure(`annalist rhetoric: --ptc ${opts.ptc} is not a folder`, 1);
+      if (opts.spans && !existsSync(opts.spans)) throw new CliFailure(`annalist rhetoric: --spans ${opts.spans}: no such file`, 1);
       const articles = readPtcArticles(opts.ptc);
+      if (articles.length === 0) console.error(`annalist rhetoric: no article<ID>.txt files in ${opts.ptc}`);
       const model = loadRhetoricModel();
       const docs = new Map(articles.map((a) => [a.id, prepareDoc(a.text)]));
       const out: PtcLabel[] = [];

@@ -12,6 +12,11 @@ export function register(program: Command): void {
     .option('--token <secret>', 'require this token on API requests (or env ANNALIST_TOKEN)')
     .option('--log', 'log requests')
     .action(async (opts: { port?: string; host?: string; token?: string; log?: boolean }, cmd: Command) => {
+      if (opts.port !== undefined && !/^\d{1,5}$/.test(opts.port.trim())) {
+        console.error(`annalist serve: --port must be a number from 0 to 65535 (0 picks a free one), not "${opts.port}"`);
+        process.exitCode = 2;
+        return;
+      }
       let server;
       try {
         server = await startServer({

@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import type { Section, Source } from '../../core/types.ts';
-import { Store } from '../../store/store.ts';
-import { dbPath } from '../options.ts';
+import { openStore } from '../options.ts';
 import { colours, usageExit } from './ansi.ts';
 
 /** Longest section text shown before it is cut. */
@@ -19,7 +18,7 @@ export function register(program: Command): void {
     .option('--full', 'print section texts in full')
     .exitOverride(usageExit)
     .action((idArg: string, opts: { full?: boolean }, cmd: Command) => {
-      const store = new Store(dbPath(cmd));
+      const store = openStore(cmd, { create: false });
       try {
         const id = store.resolveId(idArg);
         const doc = id ? store.getAnalyzed(id) : undefined;

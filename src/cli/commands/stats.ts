@@ -1,6 +1,5 @@
 import type { Command } from 'commander';
-import { Store } from '../../store/store.ts';
-import { dbPath } from '../options.ts';
+import { openStore } from '../options.ts';
 import { colours, usageExit } from './ansi.ts';
 
 /** `annalist stats`: counts of sources, versions, sections by kind, annotations by layer, messages, corpus records. */
@@ -11,7 +10,7 @@ export function register(program: Command): void {
     .option('--json', 'print JSON')
     .exitOverride(usageExit)
     .action((opts: { json?: boolean }, cmd: Command) => {
-      const store = new Store(dbPath(cmd));
+      const store = openStore(cmd, { create: false });
       try {
         const s = store.stats();
         if (opts.json) {

@@ -2,8 +2,7 @@ import type { Command } from 'commander';
 import { timelineToCsv } from '../../corpus/export-csv.ts';
 import { toTimelineJs } from '../../corpus/export-timelinejs.ts';
 import { queryTimeline, type CorpusQuery } from '../../corpus/query-timeline.ts';
-import { Store } from '../../store/store.ts';
-import { dbPath } from '../options.ts';
+import { checkDateOptions, openStore } from '../options.ts';
 import { colours, usageExit } from './ansi.ts';
 
 /** `annalist timeline [--from --to --entity --source] [--format text|json|timelinejs|csv]`: the merged corpus timeline. */
@@ -18,7 +17,8 @@ export function register(program: Command): void {
     .option('--format <format>', 'text | json | timelinejs | csv', 'text')
     .exitOverride(usageExit)
     .action((opts: CorpusQuery & { format: string }, cmd: Command) => {
-      const store = new Store(dbPath(cmd));
+      checkDateOptions('timeline', opts);
+      const store = openStore(cmd, { create: false });
       try {
         const t = queryTimeline(store, { from: opts.from, to: opts.to, entity: opts.entity, source: opts.source });
         if (opts.format === 'json') return void console.log(JSON.stringify(t, null, 2));
