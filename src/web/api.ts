@@ -125,8 +125,15 @@ export interface ConflictRow {
   evidence: Array<{ source: string; sourceTitle: string; start: number; end: number; text: string }>;
 }
 
+/** A rhetoric technique as people read it: "Exaggeration,Minimisation" → "Exaggeration, Minimisation", "Loaded_Language" → "Loaded Language". */
+export function techniqueLabel(label: string): string {
+  return label.replace(/_/g, ' ').replace(/\s*,\s*/g, ', ');
+}
+
 /** Display title of a source row. */
 export function titleOf(s: { title?: string; path?: string; id: string }): string {
   // An untitled file is named by its file name, not its whole path (which says where the user keeps files, not what it is).
-  return s.title || (s.path ? (s.path.split(/[\\/]/).filter(Boolean).at(-1) ?? s.path) : '') || s.id.slice(0, 12);
+  // An upload's path is `upload:<file name>`: the file name is the name.
+  const path = s.path?.replace(/^upload:/, '');
+  return s.title || (path ? (path.split(/[\\/]/).filter(Boolean).at(-1) ?? path) : '') || s.id.slice(0, 12);
 }

@@ -5,7 +5,8 @@
  */
 import { test, describe, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { makeFixtureStore, CHRONICLE_TEXT, FORUM_TITLE, IDS } from '../api/test-fixtures.ts';
@@ -129,6 +130,18 @@ describe('web app in Chromium', { skip, timeout: 120000 }, () => {
     assert.match((await page.locator('#event-panel').textContent()) ?? '', /Harbor Council meets/);
   });
 
+  test('timeline: a date typo keeps the view with a note; an entity may be typed by name', async () => {
+    await open('#/timeline?from=1920s', 'timeline');
+    assert.match((await page.locator('#timeline-notes').textContent()) ?? '', /From "1920s" is not a date/);
+    assert.equal(await page.locator('.vis-item.ev:not(.vis-dot)').count(), 2, 'the other filters still apply');
+    await open(`#/timeline?entity=${encodeURIComponent(IDS.varga)}`, 'timeline');
+    const byId = await page.locator('.vis-item.ev').count();
+    assert.ok(byId > 0);
+    await open('#/timeline?entity=varga', 'timeline');
+    assert.match((await page.locator('#timeline-notes').textContent()) ?? '', /showing Ilse Varga/);
+    assert.equal(await page.locator('.vis-item.ev').count(), byId);
+  });
+
   test('graph: draws actors for the window', async () => {
     await open('#/graph', 'graph');
     assert.match((await page.locator('#graph-summary').textContent()) ?? '', /^3 actors · 2 relations/);
@@ -149,6 +162,9 @@ describe('web app in Chromium', { skip, timeout: 120000 }, () => {
     assert.equal(await page.locator('#search-events li').count(), 1);
     assert.ok((await page.locator('#search-sources li').count()) >= 3);
     assert.equal(await page.locator('#search-sources mark').first().textContent(), 'quay');
+    // No dangling separators where a field is missing, and every source hit has a visible name.
+    for (const t of await page.locator('#search-events li, #search-entities li').allTextContents()) assert.doesNotMatch(t, /·\s*$/, t);
+    for (const t of await page.locator('#search-sources li > a').allTextContents()) assert.ok(t.trim(), 'a source hit with no name');
     await shot('search');
   });
 
@@ -158,10 +174,40 @@ describe('web app in Chromium', { skip, timeout: 120000 }, () => {
     await shot('profile');
     await open('#/compare', 'compare');
     assert.ok((await page.locator('td.heat').count()) >= 2);
+    // A wide grid scrolls sideways with the source names kept in view.
+    assert.equal(await page.locator('.compare-view td:first-child').first().evaluate((td) => getComputedStyle(td).position), 'sticky');
     await shot('compare');
     await open(`#/entity/${encodeURIComponent(IDS.varga)}`, 'entity');
     assert.equal(await page.locator('.mentions li').count(), 2);
     await shot('entity');
+  });
+
+  test('an upload opens the new source, unless the user has moved on meanwhile', async () => {
+    const tmp = join(mkdtempSync(join(tmpdir(), 'annalist-upload-')), 'upload-note.txt');
+    writeFileSync(tmp, 'A note on the quay lamps, written for the upload test, about the winter of 1922.\n');
+    await open('#/sources', 'sources');
+    // Hold the upload until the user has gone to another view.
+    let release = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    await page.route('**/api/ingest**', async (route) => {
+      await gate;
+      await route.continue();
+    });
+    const answered = page.waitForResponse((r) => r.url().includes('/api/ingest'));
+    await page.setInputFiles('form.upload input[type=file]', tmp);
+    await page.locator('form.upload button').click();
+    await open('#/conflicts', 'conflicts');
+    release();
+    await answered;
+    await page.waitForTimeout(300);
+    await page.unroute('**/api/ingest**');
+    assert.match(page.url(), /#\/conflicts$/, 'not pulled away to the reader');
+    await open('#/sources', 'sources');
+    writeFileSync(tmp, 'A second note on the quay lamps, for the same upload test.\n');
+    await page.setInputFiles('form.upload input[type=file]', tmp);
+    await page.evaluate(() => document.body.removeAttribute('data-ready'));
+    await page.locator('form.upload button').click();
+    await page.waitForSelector('body[data-ready="reader"]');
   });
 
   test('a hostile document renders inert, uploaded or stored', async () => {
@@ -191,5 +237,38 @@ describe('web app in Chromium', { skip, timeout: 120000 }, () => {
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), undefined);
     assert.deepEqual(dialogs, []);
     assert.deepEqual(pageErrors, []);
+  });
+});
+
+describe('web app over an empty store', { skip, timeout: 120000 }, () => {
+  let fx: ReturnType<typeof makeFixtureStore>;
+  let server: RunningServer;
+  let browser: Awaited<ReturnType<typeof launchChromium>>;
+  before(async () => {
+    fx = makeFixtureStore({ empty: true });
+    fx.store.close();
+    server = await startServer({ db: fx.file, port: 0, host: '127.0.0.1' });
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+    fx?.dispose();
+  });
+
+  test('says how to add documents instead of drawing empty views', async () => {
+    const page = browser.page;
+    const consoleErrors: string[] = [];
+    page.on('console', (m) => {
+      if (m.type() === 'error') consoleErrors.push(m.text());
+    });
+    await openView(page, server.url, '#/sources', 'sources');
+    assert.match((await page.locator('#sources-empty').textContent()) ?? '', /No sources yet/);
+    await openView(page, server.url, '#/timeline', 'timeline');
+    assert.match((await page.locator('#timeline-empty').textContent()) ?? '', /No dated events yet/);
+    assert.equal(await page.locator('.vis-timeline').count(), 0, 'no empty week of the present day');
+    await openView(page, server.url, '#/timeline?from=1900&to=1901', 'timeline');
+    assert.match((await page.locator('#timeline-empty').textContent()) ?? '', /matches these filters/);
+    assert.deepEqual(consoleErrors, [], 'no console errors (a missing favicon is one)');
   });
 });

@@ -9,7 +9,7 @@ import { link, type Route } from '../route.ts';
 interface EntityResponse {
   entity: { id: string; name?: string; type?: string; qid?: string; kb?: { start?: string; end?: string; note?: string } | null };
   roles: Array<{ office: string; from: string; to?: string }>;
-  mentions: { total: number; items: Array<{ source: string; sourceTitle: string; start: number; end: number; text: string; before: string; after: string }> };
+  mentions: { total: number; items: Array<{ source: string; sourceTitle: string; start: number; end: number; text: string; before: string; after: string; cutBefore?: boolean; cutAfter?: boolean }> };
   events: Array<{ id: string; class?: string; label?: string; edtf?: string; interval?: { earliest: string; latest: string } | null }>;
   relations: Array<{ id: string; type?: string; from: string; to: string; fromName: string; toName: string }>;
 }
@@ -66,7 +66,7 @@ export async function renderEntity(root: HTMLElement, route: Route): Promise<voi
       el(
         'ul',
         { class: 'mentions' },
-        ...r.mentions.items.map((m) => el('li', null, el('a', { href: link('reader', m.source, { at: `${m.start}-${m.end}` }) }, m.sourceTitle), ': …', m.before, el('mark', null, m.text), m.after, '…')),
+        ...r.mentions.items.map((m) => el('li', null, el('a', { href: link('reader', m.source, { at: `${m.start}-${m.end}` }) }, m.sourceTitle), m.cutBefore === false ? ': ' : ': …', m.before, el('mark', null, m.text), m.after, m.cutAfter === false ? '' : '…')),
       ),
     ),
   );

@@ -5,7 +5,7 @@
  * the corpus event, claim → the speaker, conflict evidence → that conflict, time expression → the
  * timeline at that date. `#/reader/<id>?layers=mention,timex&chrome=1&at=<start>-<end>`.
  */
-import { getJson, titleOf, type Ann, type ConflictRow, type Page, type Sec, type SourceDoc } from '../api.ts';
+import { getJson, techniqueLabel, titleOf, type Ann, type ConflictRow, type Page, type Sec, type SourceDoc } from '../api.ts';
 import { el, clear, type Child } from '../dom.ts';
 import { segmentRange } from '../highlight.ts';
 import { link, type Route } from '../route.ts';
@@ -139,7 +139,7 @@ function describe(a: Ann | Mark, doc: SourceDoc, links: ReaderLinks): HTMLElemen
       break;
     }
     case 'rhetoric':
-      lines.push(`${a.label.replace(/_/g, ' ')} `, el('a', { href: link('source', doc.id) }, '→ source profile'));
+      lines.push(`${techniqueLabel(a.label)} `, el('a', { href: link('source', doc.id) }, '→ source profile'));
       break;
     case 'stance': {
       const target = typeof attrs.target === 'string' ? attrs.target : undefined;

@@ -2,12 +2,12 @@
  * Search across everything: source text (full-text, with highlighted snippets), entity names and
  * event labels. `#/search?q=…`.
  */
-import { getJson } from '../api.ts';
+import { getJson, titleOf } from '../api.ts';
 import { el, type Child } from '../dom.ts';
 import { link, type Route } from '../route.ts';
 
 interface SearchResponse {
-  sources: Array<{ sourceId: string; title?: string; snippet: string }>;
+  sources: Array<{ sourceId: string; title?: string; path?: string; snippet: string }>;
   entities: Array<{ id: string; name?: string; type?: string; mentionCount: number }>;
   events: Array<{ id: string; class?: string; label?: string; edtf?: string }>;
 }
@@ -15,6 +15,14 @@ interface SearchResponse {
 /** Turns a snippet with `[hit]` marks into text nodes and `<mark>` elements (never HTML). */
 function snippet(s: string): Child[] {
   return s.split(/(\[[^\]]*\])/).map((part) => (part.startsWith('[') && part.endsWith(']') ? el('mark', null, part.slice(1, -1)) : part));
+}
+
+/** The details after a result's link, each after " · ", leaving out the missing ones (no dangling separator). */
+export function detailSuffix(parts: ReadonlyArray<string | undefined | null>): string {
+  return parts
+    .filter((p): p is string => typeof p === 'string' && p.trim() !== '')
+    .map((p) => ` · ${p}`)
+    .join('');
 }
 
 /** Draws the search results. */
@@ -32,11 +40,11 @@ export async function renderSearch(root: HTMLElement, route: Route): Promise<voi
       { class: 'search-view' },
       el('h1', null, `Search: ${q}`),
       el('h2', null, `Entities (${r.entities.length})`),
-      el('ul', { id: 'search-entities' }, ...r.entities.map((e) => el('li', null, el('a', { href: link('entity', e.id) }, e.name ?? e.id), ` · ${e.type ?? ''} · ${e.mentionCount} mentions`))),
+      el('ul', { id: 'search-entities' }, ...r.entities.map((e) => el('li', null, el('a', { href: link('entity', e.id) }, e.name ?? e.id), detailSuffix([e.type, `${e.mentionCount} mentions`])))),
       el('h2', null, `Events (${r.events.length})`),
-      el('ul', { id: 'search-events' }, ...r.events.map((e) => el('li', null, el('a', { href: link('timeline', undefined, { focus: e.id }) }, e.label ?? e.id), ` · ${e.class ?? ''} · ${e.edtf ?? ''}`))),
+      el('ul', { id: 'search-events' }, ...r.events.map((e) => el('li', null, el('a', { href: link('timeline', undefined, { focus: e.id }) }, e.label ?? e.id), detailSuffix([e.class, e.edtf])))),
       el('h2', null, `Sources (${r.sources.length})`),
-      el('ul', { id: 'search-sources' }, ...r.sources.map((s) => el('li', null, el('a', { href: link('reader', s.sourceId) }, s.title ?? s.sourceId.slice(0, 12)), el('div', { class: 'snippet' }, ...snippet(s.snippet))))),
+      el('ul', { id: 'search-sources' }, ...r.sources.map((s) => el('li', null, el('a', { href: link('reader', s.sourceId) }, titleOf({ title: s.title, path: s.path, id: s.sourceId })), el('div', { class: 'snippet' }, ...snippet(s.snippet))))),
     ),
   );
 }

@@ -2,7 +2,7 @@
  * Sources: the list with upload, one source's profile (stance toward actors as a heat map,
  * rhetoric density, claims by speaker) and a comparison of sources (`#/compare?ids=a,b`).
  */
-import { getJson, titleOf, uploadFile, type Page, type SourceRow } from '../api.ts';
+import { getJson, techniqueLabel, titleOf, uploadFile, type Page, type SourceRow } from '../api.ts';
 import { el } from '../dom.ts';
 import { link, type Route } from '../route.ts';
 
@@ -45,12 +45,19 @@ export async function renderSources(root: HTMLElement, route: Route): Promise<vo
     const f = file.files?.[0];
     if (!f) return;
     status.textContent = 'analyzing…';
+    const button = upload.querySelector('button');
+    if (button) button.disabled = true;
+    const here = location.hash;
     uploadFile(f)
       .then((r) => {
-        location.hash = link('reader', r.id);
+        // Open the new source only if the user is still waiting on this page, not after they moved on.
+        if (location.hash === here) location.hash = link('reader', r.id);
       })
       .catch((err: Error) => {
         status.textContent = err.message;
+      })
+      .finally(() => {
+        if (button) button.disabled = false;
       });
   });
   root.appendChild(
@@ -80,6 +87,9 @@ export async function renderSources(root: HTMLElement, route: Route): Promise<vo
           ),
         ),
       ),
+      page.total === 0
+        ? el('p', { class: 'muted empty-note', id: 'sources-empty' }, 'No sources yet. Choose a file above (text, HTML, Markdown, MediaWiki or PDF) and press Upload, or run annalist ingest <files> and reload.')
+        : null,
       el(
         'div',
         { class: 'pager' },
@@ -121,13 +131,13 @@ export async function renderProfile(root: HTMLElement, route: Route): Promise<vo
             ]),
           )
         : el('p', { class: 'muted' }, 'No stance layer for this source.'),
-      el('h2', null, `Rhetoric: ${p.rhetoric.total} technique(s), ${p.rhetoric.per1000} per 1000 characters`),
+      el('h2', null, `Rhetoric: ${p.rhetoric.total} technique(s), ${p.rhetoric.per1000.toFixed(1)} per 1000 characters`),
       el(
         'div',
         { class: 'bars' },
         ...Object.entries(p.rhetoric.byLabel)
           .sort((a, b) => b[1] - a[1])
-          .map(([label, n]) => el('div', { class: 'bar-row' }, el('span', { class: 'bar-label' }, label.replace(/_/g, ' ')), el('span', { class: 'bar', style: `width:${Math.round((n / maxRh) * 100)}%` }), el('span', { class: 'num' }, n))),
+          .map(([label, n]) => el('div', { class: 'bar-row' }, el('span', { class: 'bar-label' }, techniqueLabel(label)), el('span', { class: 'bar', style: `width:${Math.round((n / maxRh) * 100)}%` }), el('span', { class: 'num' }, n))),
       ),
       el('h2', null, 'Claims by speaker'),
       p.claims.length
@@ -171,7 +181,7 @@ export async function renderCompare(root: HTMLElement, route: Route): Promise<vo
             const s = p.stance.find((x) => x.target === id);
             return s ? el('td', { class: 'num heat', style: `background:${heat(s.score)}`, title: `${s.positive}+ ${s.negative}- ${s.neutral}=` }, formatScore(s.score)) : el('td', { class: 'num muted' }, '·');
           }),
-          el('td', { class: 'num' }, p.rhetoric.per1000),
+          el('td', { class: 'num' }, p.rhetoric.per1000.toFixed(1)),
           el('td', { class: 'num' }, p.claims.reduce((n, c) => n + c.count, 0)),
           el('td', { class: 'num' }, p.claims.length),
         ]),

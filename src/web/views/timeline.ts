@@ -63,12 +63,59 @@ export function defaultWindow(items: ReadonlyArray<{ start: string; end: string 
   return { start: new Date(lo), end: new Date(hi) };
 }
 
+/** The date forms the API takes for `from`/`to`: a year, a month or a day, BCE with a minus. */
+const DATE_FILTER = /^-?\d{4}(-\d{2}(-\d{2})?)?$/;
+
+/** Why a typed date filter cannot be used (shown above the timeline), or undefined when it is empty or fine. */
+export function dateFilterProblem(label: string, value: string): string | undefined {
+  const v = value.trim();
+  if (!v || DATE_FILTER.test(v)) return undefined;
+  return `${label} "${v}" is not a date and was left out: write a year (1956), a month (1956-02) or a day (1956-02-25).`;
+}
+
+/** True for an entity id (a Wikidata QID or a prefixed local id) rather than a name typed by hand. */
+export function looksLikeEntityId(s: string): boolean {
+  return /^Q\d+$/.test(s) || /^[a-z]+:\S+$/.test(s);
+}
+
+/** What the timeline says when there is nothing to draw: no match for the filters, or no dated event at all. */
+export function emptyTimelineMessage(filters: Record<string, string>, undated: number): string {
+  const filtered = Object.values(filters).some((v) => v.trim() !== '');
+  const why = filtered ? 'No dated event matches these filters.' : 'No dated events yet: add documents on the Sources page (or with annalist ingest).';
+  return undated > 0 ? `${why} ${undated} event(s) without a date are not drawn.` : why;
+}
+
 /** Draws the timeline view. */
 export async function renderTimeline(root: HTMLElement, route: Route): Promise<() => void> {
   const p = route.params;
   const filters = { entity: p.get('entity') ?? '', source: p.get('source') ?? '', class: p.get('class') ?? '', from: p.get('from') ?? '', to: p.get('to') ?? '' };
+  // What is sent: dates that parse, and an entity typed by name resolved to its id (the best-known match).
+  const notes: Array<string | HTMLElement> = [];
+  const query = { ...filters };
+  for (const [key, label] of [['from', 'From'], ['to', 'To']] as const) {
+    const problem = dateFilterProblem(label, filters[key]);
+    if (problem) {
+      notes.push(problem);
+      query[key] = '';
+    }
+  }
+  if (filters.entity.trim() && !looksLikeEntityId(filters.entity.trim())) {
+    const found = await getJson<Page<{ id: string; name?: string }>>('entities', { q: filters.entity.trim(), limit: 6 });
+    const [best, ...others] = found.items;
+    query.entity = best?.id ?? filters.entity.trim();
+    notes.push(
+      best
+        ? el(
+            'span',
+            null,
+            `Entity "${filters.entity.trim()}": showing ${best.name ?? best.id}`,
+            ...(others.length ? [' · also: ', ...others.flatMap((o, i) => [i ? ', ' : '', el('a', { href: link('timeline', undefined, { ...filters, entity: o.id }) }, o.name ?? o.id)])] : []),
+          )
+        : `No entity is named like "${filters.entity.trim()}".`,
+    );
+  }
   const [data, sources] = await Promise.all([
-    getJson<TimelineResponse>('timeline', { ...filters, limit: MAX_DRAWN, spread: 'true' }),
+    getJson<TimelineResponse>('timeline', { ...query, limit: MAX_DRAWN, spread: 'true' }),
     getJson<Page<SourceRow>>('sources', { limit: 1000 }),
   ]);
   const titles = new Map(sources.items.map((s) => [s.id, titleOf(s)]));
@@ -79,7 +126,7 @@ export async function renderTimeline(root: HTMLElement, route: Route): Promise<(
   const form = el(
     'form',
     { class: 'filters', id: 'timeline-filters' },
-    el('label', null, 'Entity ', el('input', { name: 'entity', value: filters.entity, placeholder: 'entity id', size: 16 })),
+    el('label', null, 'Entity ', el('input', { name: 'entity', value: filters.entity, placeholder: 'name or id', size: 16 })),
     el(
       'label',
       null,
@@ -120,7 +167,15 @@ export async function renderTimeline(root: HTMLElement, route: Route): Promise<(
   );
   const box = el('div', { class: 'timeline-box', id: 'timeline' });
   const panel = el('aside', { class: 'panel', id: 'event-panel' }, el('p', { class: 'muted' }, 'Select an event.'));
-  root.appendChild(el('div', { class: 'timeline-view' }, el('h1', null, 'Timeline'), form, summary, box, panel));
+  const noteBox = notes.length ? el('div', { class: 'filter-notes', id: 'timeline-notes' }, ...notes.map((n) => el('p', null, n))) : null;
+  root.appendChild(el('div', { class: 'timeline-view' }, el('h1', null, 'Timeline'), form, noteBox, summary, box, panel));
+  if (data.items.length === 0) {
+    // An empty vis-timeline would show this week of the present day: say why there is nothing instead.
+    box.classList.add('empty');
+    box.appendChild(el('p', { class: 'muted', id: 'timeline-empty' }, emptyTimelineMessage(filters, data.undated ?? 0)));
+    panel.remove();
+    return () => {};
+  }
 
   const byId = new Map(data.items.map((it) => [it.id, it]));
   const toItem = (it: TimelineItem) => {
@@ -193,7 +248,7 @@ export async function renderTimeline(root: HTMLElement, route: Route): Promise<(
       pending = setTimeout(() => {
         const mine = ++seq;
         const day = (d: Date) => d.toISOString().slice(0, 10);
-        void getJson<TimelineResponse>('timeline', { ...filters, from: day(props.start), to: day(props.end), limit: MAX_DRAWN, spread: 'true' }).then((w) => {
+        void getJson<TimelineResponse>('timeline', { ...query, from: day(props.start), to: day(props.end), limit: MAX_DRAWN, spread: 'true' }).then((w) => {
           if (mine !== seq) return;
           for (const it of w.items) byId.set(it.id, it);
           items.clear();
