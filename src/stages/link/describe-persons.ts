@@ -331,6 +331,24 @@ function isTaken(st: DescribeState, start: number, end: number): boolean {
   return st.people.some((p) => p.start < end && start < p.end) || st.out.some((o) => o.start < end && start < o.end);
 }
 
+// (The rules below loop over a document's people and tokens; their overlap tests are module functions given
+// the values they compare: a closure over a loop's variables makes the engine allocate them anew on every pass.)
+
+/** Whether a mention other than `p` (a person's, when `personsOnly`) spans from `start` or before to `p`'s end or after. */
+function coversName(linked: readonly DescribedMention[], p: DescribedMention, start: number, personsOnly: boolean): boolean {
+  for (let k = 0; k < linked.length; k++) {
+    const m = linked[k]!;
+    if (m !== p && (!personsOnly || m.label === 'PER') && m.start <= start && m.end >= p.end) return true;
+  }
+  return false;
+}
+
+/** Whether a description found so far overlaps `[start, end)`. */
+function overlapsFound(out: readonly DescriptionMention[], start: number, end: number): boolean {
+  for (let k = 0; k < out.length; k++) if (out[k]!.start < end && start < out[k]!.end) return true;
+  return false;
+}
+
 /** Adds a description mention, and remembers it for the bare descriptions that refer back. */
 function pushDescription(st: DescribeState, d: DescriptionMention): void {
   st.out.push(d);
@@ -348,7 +366,7 @@ function findAppositions(st: DescribeState): void {
     const sentence = tokens[i]!.sentence;
     // "Comrade Jan Peeters": a capitalized form of address and the name are one mention, like a title
     const h = i > 0 ? tokens[i - 1]! : undefined;
-    if (h && h.sentence === sentence && isCapitalized(h) && (cues.honorifics?.has(h.norm) ?? false) && !linked.some((m) => m !== p && m.start <= h.start && m.end >= p.end) && !out.some((o) => o.start < p.end && h.start < o.end)) {
+    if (h && h.sentence === sentence && isCapitalized(h) && (cues.honorifics?.has(h.norm) ?? false) && !coversName(linked, p, h.start, false) && !overlapsFound(out, h.start, p.end)) {
       pushDescription(st, { start: h.start, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: h.norm });
     }
     // before the name: "Belgian historian Jan Peeters", "The head of the archive, Jan Peeters,"
@@ -380,9 +398,9 @@ function findAppositions(st: DescribeState): void {
         while (f > s && isCapitalized(tokens[f - 1]!) && isWordToken(tokens[f - 1]!) && !ARTICLES.has(tokens[f - 1]!.norm)) f--;
         const from = tokens[f < e ? f : s]!.start;
         // "Marshal Tito" already matched whole as a title alias needs no second mention
-        const known = linked.some((m) => m !== p && m.start <= from && m.end >= p.end);
+        const known = coversName(linked, p, from, false);
         // "Minister of Defence of Rurland Ona Vask": an office with its body is a mention of its own, not part of the name's
-        if (!known && !out.some((o) => o.start < p.end && from < o.end)) {
+        if (!known && !overlapsFound(out, from, p.end)) {
           pushDescription(st, { start: from, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'title-name', score: 0.8, role: d.role });
           // "Minister of Defence of Rurland Ona Vask": the office with its body is also a mention of its own
           const oe = officeEnd(tokens, f < e ? f : s, e);
@@ -518,7 +536,7 @@ function findOfficeBefore(st: DescribeState, p: DescribedMention, lo: number, e:
     if (oe === undefined) return;
     const start = tokens[o.from]!.start;
     const end = tokens[oe - 1]!.end;
-    const known = linked.some((m) => m !== p && m.label === 'PER' && m.start <= start && m.end >= p.end);
+    const known = coversName(linked, p, start, true);
     // (not remembered for the bare descriptions that refer back: only appositions and titles are)
     if (!known && !isTaken(st, start, end)) st.out.push({ start, end, entity: p.entity!, name: p.name ?? '', rule: 'office-name', score: officeScore(p), role: o.role });
     return;
@@ -599,7 +617,7 @@ function findDemonymOffices(st: DescribeState): void {
     if (!o || !m || tokens[o.h - 1]!.sentence !== sentence) continue;
     const start = m.start;
     // a person's name already matched over the words ("Marshal Petrov" as a title alias) needs no second mention
-    if (linked.some((x) => x !== p && x.label === 'PER' && x.start <= start && x.end >= p.end)) continue;
+    if (coversName(linked, p, start, true)) continue;
     if (!takeOverDescriptions(st, p, start, tokens[i - 1]!.end)) continue;
     pushDescription(st, { start, end: p.end, entity: p.entity!, name: p.name ?? '', rule: 'demonym-office-name', score: 0.8, role: o.role });
   }
@@ -662,9 +680,31 @@ function lastBefore(xs: DescribedMention[], start: number): DescribedMention | u
   return xs.filter((p) => p.start < start).pop() ?? xs[0];
 }
 
+/**
+ * The person an office description `[start, end)` ("the first secretary of X") refers to, added as a
+ * description: of the holders of offices titled `role` in the bodies `orgs` (or their ancestors), one the
+ * document names (in office in `year`, the last named before), else the one holder in `year`. (Its own
+ * function, not part of the loop of `findOfficeDescriptions`: the closures here would otherwise make the
+ * engine allocate a context for the loop's variables on every token.)
+ */
+function describeOfficeHolder(st: DescribeState, orgs: readonly string[], role: string, year: number | undefined, start: number, end: number): void {
+  const { kb, people } = st;
+  const scope = new Set(orgs.flatMap((o) => [o, ...ancestorsOf(kb, o)]));
+  const offices = officesTitled(kb, role).filter((r) => scope.has(r.org!));
+  const holders = new Set(offices.map((r) => r.person));
+  const named = people.filter((p) => holders.has(p.entity!));
+  const namedThen = named.filter((p) => heldThen(offices, year, p.entity!));
+  const atTime = year === undefined ? [] : [...new Set(offices.filter((r) => heldThen(offices, year, r.person)).map((r) => r.person))];
+  // a holder the document names (then in office, the last named before), else the one holder at that time
+  const ref = lastBefore(namedThen, start) ?? (atTime.length === 0 ? lastBefore(named, start) : undefined);
+  const person = !ref && atTime.length === 1 ? kb.byId.get(atTime[0]!) : undefined;
+  if (ref) pushDescription(st, { start, end, entity: ref.entity!, name: ref.name ?? '', rule: 'role-holder', score: 0.6, role });
+  else if (person) pushDescription(st, { start, end, entity: person.id, name: person.name, rule: 'role-holder-at-time', score: 0.5, role });
+}
+
 /** Rule 2 of `findDescriptions`: office descriptions without a name. */
 function findOfficeDescriptions(st: DescribeState): void {
-  const { kb, linked, tokens, titles, people } = st;
+  const { linked, tokens, titles, people } = st;
   // 2. Office descriptions without a name: "the (future) first secretary of the Central Committee".
   // bodies and places named, by start, for the complement of an office title (in `linked` order)
   const orgs: Array<{ m: DescribedMention; k: number }> = [];
@@ -707,19 +747,8 @@ function findOfficeDescriptions(st: DescribeState): void {
     if (isTaken(st, start, end)) continue;
     const orgs = orgsIn(tokens, orgsByStart, k + t.n + 1, e);
     if (orgs.length === 0) continue;
-    const scope = new Set(orgs.flatMap((o) => [o, ...ancestorsOf(kb, o)]));
-    const offices = officesTitled(kb, t.role).filter((r) => scope.has(r.org!));
-    const holders = new Set(offices.map((r) => r.person));
     // the narrative time: the last year written before the phrase
-    const year = shifted ? undefined : lastYearBefore(i);
-    const named = people.filter((p) => holders.has(p.entity!));
-    const namedThen = named.filter((p) => heldThen(offices, year, p.entity!));
-    const atTime = year === undefined ? [] : [...new Set(offices.filter((r) => heldThen(offices, year, r.person)).map((r) => r.person))];
-    // a holder the document names (then in office, the last named before), else the one holder at that time
-    const ref = lastBefore(namedThen, start) ?? (atTime.length === 0 ? lastBefore(named, start) : undefined);
-    const person = !ref && atTime.length === 1 ? kb.byId.get(atTime[0]!) : undefined;
-    if (ref) pushDescription(st, { start, end, entity: ref.entity!, name: ref.name ?? '', rule: 'role-holder', score: 0.6, role: t.role });
-    else if (person) pushDescription(st, { start, end, entity: person.id, name: person.name, rule: 'role-holder-at-time', score: 0.5, role: t.role });
+    describeOfficeHolder(st, orgs, t.role, shifted ? undefined : lastYearBefore(i), start, end);
     i = e - 1;
   }
 
@@ -745,10 +774,18 @@ function findEpithets(st: DescribeState): void {
     // "five years old Petrov" is a measure phrase, not an epithet
     if (!determined && (bare === i || TIME_UNIT.test(tokens[bare - 1]?.norm ?? ''))) continue;
     const start = determined ? tokens[s - 1]!.start : tokens[bare]!.start;
-    if (linked.some((m) => m !== p && m.start <= start && m.end >= p.end) || out.some((o) => o.start < p.end && start < o.end)) continue;
+    if (coversName(linked, p, start, false) || overlapsFound(out, start, p.end)) continue;
     out.push({ start, end: p.end, entity: p.entity, name: p.name ?? '', rule: 'epithet-name', score: 0.8, role: '' });
   }
 
+}
+
+/**
+ * The last description before `start` that a bare description with role noun `role` refers back to: an
+ * apposition when the noun is `generic` (a profession), else one with that role (or a role ending in it).
+ */
+function lastDescribedBefore(described: DescribeState['described'], start: number, generic: boolean, role: string): DescribeState['described'][number] | undefined {
+  return described.filter((d) => d.start < start && (generic ? d.rule === 'appositive' : d.role === role || d.role.endsWith(` ${role}`))).pop();
 }
 
 /** Rule 4 of `findDescriptions`: bare descriptions referring back. */
@@ -768,9 +805,8 @@ function findBareDescriptions(st: DescribeState): void {
     const start = tokens[i]!.start;
     const end = tokens[i + r.n]!.end;
     if (isTaken(st, start, end)) continue;
-    const generic = cues.genericRoleNouns.has(r.role);
     // "the expert" is someone introduced by a profession, not an office holder
-    const ref = described.filter((d) => d.start < start && (generic ? d.rule === 'appositive' : d.role === r.role || d.role.endsWith(` ${r.role}`))).pop();
+    const ref = lastDescribedBefore(described, start, cues.genericRoleNouns.has(r.role), r.role);
     if (ref) out.push({ start, end, entity: ref.entity, name: ref.name, rule: 'description-coref', score: 0.5, role: r.role });
   }
 }

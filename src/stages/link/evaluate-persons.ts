@@ -73,6 +73,9 @@ export interface EvaluationMention {
   score: number;
 }
 
+/** A placeholder that gives the result list of `findEvaluations` its array kind (never returned). */
+const NO_EVALUATION: EvaluationMention = { start: 0, end: 0, entity: undefined, name: undefined, rule: '', score: 0 };
+
 const DETERMINERS = new Set(['the', 'this', 'that', 'our', 'my', 'your', 'his', 'her', 'their']);
 const OPEN_QUOTES = new Set(['"', '“', '«', '„', '‘']);
 const CLOSE_QUOTES = new Set(['"', '”', '»', '“', '’']);
@@ -126,8 +129,18 @@ function personAt(people: readonly NamedPerson[], pos: number): EvaluatedMention
   return people.find((p) => p.m.start === pos)?.m;
 }
 
-/** Whether a span overlaps a mention. */
-function overlapsAny(linked: readonly EvaluatedMention[], s: number, e: number): boolean {
+/** The person's mention ending at `pos`, if any (none when `pos` is undefined). */
+function personEndingAt(people: readonly NamedPerson[], pos: number | undefined): EvaluatedMention | undefined {
+  return people.find((p) => p.m.end === pos)?.m;
+}
+
+/** The persons' salience scores by entity, best first, without the co-arguments of the phrase. */
+function rankedScores(scores: ReadonlyMap<string, { score: number; name?: string }>, coArguments: ReadonlySet<string>): Array<[string, { score: number; name?: string }]> {
+  return [...scores.entries()].filter(([id]) => !coArguments.has(id)).sort((a, b) => b[1].score - a[1].score);
+}
+
+/** Whether a span overlaps a mention (or a phrase found before). */
+function overlapsAny(linked: readonly { start: number; end: number }[], s: number, e: number): boolean {
   return linked.some((m) => m.start < e && s < m.end);
 }
 
@@ -149,6 +162,102 @@ function endsPhrase(x: DescribeToken | undefined, sentence: number, people: read
 /** Whether an adherent noun head is named after the person ("Marxist" and Marx). */
 function isEponym(lex: PersonLexicon, head: DescribeToken, name: string | undefined): boolean {
   return lex.memberNouns.has(head.norm) && (name ?? '').toLowerCase().split(SPACES).some((w) => w.length >= 4 && head.norm.startsWith(w));
+}
+
+/** What `evaluationAt` reads and where it writes: one document's tokens, the mentions and people before, and the phrases found. */
+interface EvaluationScan {
+  tokens: readonly DescribeToken[];
+  linked: readonly EvaluatedMention[];
+  people: readonly NamedPerson[];
+  firstInSentence: ReadonlySet<number>;
+  counts: ReadonlyMap<string, number>;
+  out: EvaluationMention[];
+  lex: PersonLexicon;
+  verbs: ReadonlySet<string>;
+}
+
+/**
+ * The evaluative phrase whose determiner or opening quotation mark is token `i` and whose modifiers end
+ * before token `k` (`mods` of them, `superlative` when one is), in `sentence`: added to `scan.out` when its head
+ * and ending fit; returns the index of the phrase's last token once the phrase is read (the scan of
+ * `findEvaluations` goes on after it), else -1. (A function of its own, not part of the token loop: the
+ * loop stays small, and this rarely taken path, when first taken, makes only itself be compiled again.)
+ */
+function evaluationAt(scan: EvaluationScan, i: number, k: number, det: string | undefined, quoted: boolean, mods: number, superlative: boolean, sentence: number): number {
+  const { tokens, linked, people, firstInSentence, counts, out, lex, verbs } = scan;
+  const head = tokens[k];
+  if (!head || head.sentence !== sentence || !isHead(lex, head)) return -1;
+  // "the leader", "this leader" alone are common nouns, "the communist country" an adjective; "our old
+  // leader", 'the "leader"', "her former boss", "the bravest Menshevik" refer
+  if (((lex.neutralNouns.has(head.norm) && !quoted) || lex.memberNouns.has(head.norm)) && mods === 0) return -1;
+  let e = k + 1;
+  if (quoted) {
+    if (!tokens[e] || !CLOSE_QUOTES.has(tokens[e]!.text)) return -1;
+    e++;
+  }
+  const headEnd = tokens[e - 1]!.end;
+  let end = headEnd;
+  let next = tokens[e];
+  // complements: "of (the) <body or place>", and after a superlative "after <person>"
+  if (next && next.norm === 'of') {
+    const at = tokens[e + 1]?.norm === 'the' && !mentionAt(linked, tokens[e + 1]!.start) ? e + 2 : e + 1;
+    const body = tokens[at] && mentionAt(linked, tokens[at]!.start);
+    if (body?.entity && (body.label === 'ORG' || body.label === 'LOC')) {
+      end = body.end;
+      while (tokens[e] && tokens[e]!.start < end) e++;
+      next = tokens[e];
+    } else if (!ING_FORM.test(tokens[e + 1]?.norm ?? '')) return -1; // "suspected X of lying" is the verb's
+  } else if (next && superlative && ['after', 'since', 'before'].includes(next.norm)) {
+    const p = tokens[e + 1] && personAt(people, tokens[e + 1]!.start);
+    if (p) {
+      end = p.end;
+      while (tokens[e] && tokens[e]!.start < end) e++;
+      next = tokens[e];
+    }
+  }
+  // the noun phrase ends here: "the opportunist policy", "the reformist and revisionist plan" are no persons
+  if (!endsPhrase(next, sentence, people, lex, verbs)) return -1;
+  // "the fool's errand": a bare noun as a possessor is the idiom's, not a person's
+  if (det === 'the' && mods === 0 && !quoted && next && POSSESSIVE.has(next.norm)) return -1;
+  const conjunct = tokens[e + 1];
+  if (next && (next.norm === 'and' || next.norm === 'or') && conjunct && (isHead(lex, conjunct) || isModifier(lex, conjunct) || IST_FORM.test(conjunct.text)) && !endsPhrase(tokens[e + 2], sentence, people, lex, verbs)) return -1;
+  const start = tokens[i]!.start;
+  if (overlapsAny(linked, start, headEnd) || overlapsAny(out, start, end)) return -1;
+
+  // apposition: '"the loyal democrat" Jan Peeters', "the idiot, Jan Peeters," and "Jan Peeters, this idiot"
+  const right = next && (personAt(people, next.start) ?? (next.text === ',' && tokens[e + 1] ? personAt(people, tokens[e + 1]!.start) : undefined));
+  const at = tokenStartingAt(tokens, start)!;
+  const beforeComma = tokens[at - 1];
+  const left = beforeComma?.text === ',' ? personEndingAt(people, tokens[at - 2]?.end) : undefined;
+  const appositive = right?.entity ? right : left;
+  if (appositive) {
+    out.push({ start, end, entity: appositive.entity, name: appositive.name, rule: 'evaluation-apposition', score: 0.6 });
+    return e - 1;
+  }
+  // salience of the persons named before
+  const scores = new Map<string, { score: number; name?: string }>();
+  const coArguments = new Set<string>();
+  // a name in the same clause is another argument ("X criticised the former boss", "… our old leader, said X")
+  for (const p of people) if (p.sentence === sentence && !p.possessive && (p.m.end <= start || p.m.start >= end)) coArguments.add(p.m.entity!);
+  for (const p of people) {
+    if (p.m.start >= start) break;
+    // "the loyal Marxist" is not Marx: an adherent noun is not its eponym
+    if (isEponym(lex, head, p.m.name)) continue;
+    const distance = sentence - p.sentence;
+    const weight = (p.possessive ? 0.5 : firstInSentence.has(p.m.start) ? 2 : 1) * 0.5 ** distance;
+    const s = scores.get(p.m.entity!) ?? { score: 0.05 * (counts.get(p.m.entity!) ?? 0), name: p.m.name };
+    s.score += weight;
+    scores.set(p.m.entity!, s);
+  }
+  let ranked = rankedScores(scores, coArguments);
+  // a pronoun before the phrase in its sentence ("She blamed her former boss") is the most salient person
+  let pronoun = false;
+  for (let x = at; x >= 0 && tokens[x]!.sentence === sentence && !pronoun; x--) pronoun = PRONOUNS.has(tokens[x]!.norm);
+  if (pronoun && coArguments.size === 0) ranked = ranked.slice(1);
+  const [best, second] = ranked;
+  if (best && (!second || best[1].score > second[1].score)) out.push({ start, end, entity: best[0], name: best[1].name, rule: 'evaluation-salient', score: 0.35 });
+  else out.push({ start, end, rule: 'evaluation-unresolved', score: 0 });
+  return e - 1;
 }
 
 /**
@@ -185,7 +294,13 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
   const counts = new Map<string, number>();
   for (const p of people) counts.set(p.m.entity!, (counts.get(p.m.entity!) ?? 0) + 1);
 
-  const out: EvaluationMention[] = [];
+  // (begun as an array of objects, not an empty literal: one array kind whether a document has any or not —
+  // a new kind met by optimized code that reads the result makes it bail out)
+  const out: EvaluationMention[] = [NO_EVALUATION];
+  out.pop();
+  const scan: EvaluationScan = { tokens, linked, people, firstInSentence, counts, out, lex, verbs };
+  // (the loop over every token stays small and has no closure over its variables, which would make the engine
+  // allocate them anew for every token; a phrase is read by `evaluationAt`)
   for (let i = 0; i < tokens.length; i++) {
     let k = i;
     const det = isDeterminer(tokens[k]!.norm) ? tokens[k++]!.norm : undefined;
@@ -204,79 +319,8 @@ export function findEvaluations(all: readonly EvaluatedMention[], tokens: readon
       k++;
       mods++;
     }
-    const head = tokens[k];
-    if (!head || head.sentence !== sentence || !isHead(lex, head)) continue;
-    // "the leader", "this leader" alone are common nouns, "the communist country" an adjective; "our old
-    // leader", 'the "leader"', "her former boss", "the bravest Menshevik" refer
-    if (((lex.neutralNouns.has(head.norm) && !quoted) || lex.memberNouns.has(head.norm)) && mods === 0) continue;
-    let e = k + 1;
-    if (quoted) {
-      if (!tokens[e] || !CLOSE_QUOTES.has(tokens[e]!.text)) continue;
-      e++;
-    }
-    const headEnd = tokens[e - 1]!.end;
-    let end = headEnd;
-    let next = tokens[e];
-    // complements: "of (the) <body or place>", and after a superlative "after <person>"
-    if (next && next.norm === 'of') {
-      const at = tokens[e + 1]?.norm === 'the' && !mentionAt(linked, tokens[e + 1]!.start) ? e + 2 : e + 1;
-      const body = tokens[at] && mentionAt(linked, tokens[at]!.start);
-      if (body?.entity && (body.label === 'ORG' || body.label === 'LOC')) {
-        end = body.end;
-        while (tokens[e] && tokens[e]!.start < end) e++;
-        next = tokens[e];
-      } else if (!ING_FORM.test(tokens[e + 1]?.norm ?? '')) continue; // "suspected X of lying" is the verb's
-    } else if (next && superlative && ['after', 'since', 'before'].includes(next.norm)) {
-      const p = tokens[e + 1] && personAt(people, tokens[e + 1]!.start);
-      if (p) {
-        end = p.end;
-        while (tokens[e] && tokens[e]!.start < end) e++;
-        next = tokens[e];
-      }
-    }
-    // the noun phrase ends here: "the opportunist policy", "the reformist and revisionist plan" are no persons
-    if (!endsPhrase(next, sentence, people, lex, verbs)) continue;
-    // "the fool's errand": a bare noun as a possessor is the idiom's, not a person's
-    if (det === 'the' && mods === 0 && !quoted && next && POSSESSIVE.has(next.norm)) continue;
-    const conjunct = tokens[e + 1];
-    if (next && (next.norm === 'and' || next.norm === 'or') && conjunct && (isHead(lex, conjunct) || isModifier(lex, conjunct) || IST_FORM.test(conjunct.text)) && !endsPhrase(tokens[e + 2], sentence, people, lex, verbs)) continue;
-    const start = tokens[i]!.start;
-    if (overlapsAny(linked, start, headEnd) || out.some((o) => o.start < end && start < o.end)) continue;
-    i = e - 1;
-
-    // apposition: '"the loyal democrat" Jan Peeters', "the idiot, Jan Peeters," and "Jan Peeters, this idiot"
-    const right = next && (personAt(people, next.start) ?? (next.text === ',' && tokens[e + 1] ? personAt(people, tokens[e + 1]!.start) : undefined));
-    const at = tokenStartingAt(tokens, start)!;
-    const beforeComma = tokens[at - 1];
-    const left = beforeComma?.text === ',' ? people.find((p) => p.m.end === tokens[at - 2]?.end)?.m : undefined;
-    const appositive = right?.entity ? right : left;
-    if (appositive) {
-      out.push({ start, end, entity: appositive.entity, name: appositive.name, rule: 'evaluation-apposition', score: 0.6 });
-      continue;
-    }
-    // salience of the persons named before
-    const scores = new Map<string, { score: number; name?: string }>();
-    const coArguments = new Set<string>();
-    // a name in the same clause is another argument ("X criticised the former boss", "… our old leader, said X")
-    for (const p of people) if (p.sentence === sentence && !p.possessive && (p.m.end <= start || p.m.start >= end)) coArguments.add(p.m.entity!);
-    for (const p of people) {
-      if (p.m.start >= start) break;
-      // "the loyal Marxist" is not Marx: an adherent noun is not its eponym
-      if (isEponym(lex, head, p.m.name)) continue;
-      const distance = sentence - p.sentence;
-      const weight = (p.possessive ? 0.5 : firstInSentence.has(p.m.start) ? 2 : 1) * 0.5 ** distance;
-      const s = scores.get(p.m.entity!) ?? { score: 0.05 * (counts.get(p.m.entity!) ?? 0), name: p.m.name };
-      s.score += weight;
-      scores.set(p.m.entity!, s);
-    }
-    let ranked = [...scores.entries()].filter(([id]) => !coArguments.has(id)).sort((a, b) => b[1].score - a[1].score);
-    // a pronoun before the phrase in its sentence ("She blamed her former boss") is the most salient person
-    let pronoun = false;
-    for (let x = at; x >= 0 && tokens[x]!.sentence === sentence && !pronoun; x--) pronoun = PRONOUNS.has(tokens[x]!.norm);
-    if (pronoun && coArguments.size === 0) ranked = ranked.slice(1);
-    const [best, second] = ranked;
-    if (best && (!second || best[1].score > second[1].score)) out.push({ start, end, entity: best[0], name: best[1].name, rule: 'evaluation-salient', score: 0.35 });
-    else out.push({ start, end, rule: 'evaluation-unresolved', score: 0 });
+    const read = evaluationAt(scan, i, k, det, quoted, mods, superlative, sentence);
+    if (read >= 0) i = read;
   }
   return out;
 }

@@ -137,7 +137,7 @@ export function joinBodyPhrases(kb: KnowledgeBase, results: readonly LinkResult[
       const m = out[q]!;
       const ds = q < ctx.candidates.length ? demonymEntities(ctx.candidates[q]) : undefined;
       const rule =
-        e.type === 'organization' && ds && ds.some((d) => ancestorsOf(kb, e.id).includes(d))
+        e.type === 'organization' && ds && namesAncestor(kb, ds, e.id)
           ? 'demonym-body'
           : e.type === 'organization' && m.label === 'PER' && m.entity && kb.byId.get(m.entity)?.type === 'person' && heldOfficeIn(kb, m.entity, e.id)
             ? 'person-body'
@@ -161,6 +161,14 @@ export function joinBodyPhrases(kb: KnowledgeBase, results: readonly LinkResult[
     out[k] = resultOf(r2.start, t.end, 'ORG', r2.form, 'body-members', Math.min(r2.linkScore, 0.7), r2.entity, r2.name, r2.standsFor, r2.via, r2.candidates, r2.partOfName);
   }
   return out;
+}
+
+/**
+ * Whether one of the demonyms' entities `ds` is among the ancestors of `id`. (A module function: a closure
+ * over the loop's variables in `joinBodyPhrases` would make the engine allocate them anew for every result.)
+ */
+function namesAncestor(kb: KnowledgeBase, ds: readonly string[], id: string): boolean {
+  return ds.some((d) => ancestorsOf(kb, id).includes(d));
 }
 
 /** Whether `text` from `a` to `b` is one or more spaces and tabs (no copy of the gap is cut). */

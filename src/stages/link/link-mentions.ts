@@ -355,6 +355,50 @@ interface LinkState {
   sure: ReadonlySet<string>;
 }
 
+/**
+ * Pass 3 of `linkMentions` for one mention whose candidates `ctx` need context: the one such entity the
+ * document names (`seen`), else the one body or place it is related to, else no name or unresolved. (Its own
+ * function: closures over the variables of the mention loop would make the engine allocate them anew for
+ * every mention.)
+ */
+function linkInContext(st: LinkState, m: LinkInput, ctx: readonly EntityCandidate[], named: ReadonlySet<string>, affinity: ReadonlySet<string>): LinkResult {
+  const { kb, seen, years, results } = st;
+  const ids = [...new Set(ctx.map((x) => x.entity))];
+  const inDoc = ids.filter((id) => seen.has(id));
+  const related = ids.filter(
+    (id) => !seen.has(id) && ctx.some((x) => x.entity === id && isInPeriod(years, x)) && (isRelatedToSeen(kb, seen, id) || isRelatedToDocument(kb, id, named, affinity)),
+  );
+  if (inDoc.length === 1 && ctx.some((x) => x.entity === inDoc[0] && x.folded) && lastPersonBefore(kb, results, m.start) !== inDoc[0]) {
+    // "the leader" for "the Leader": only right after the person is named; else a common noun, no name
+    return resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
+  } else if (inDoc.length === 1) {
+    return linkTo(st, m, inDoc[0]!, ctx.find((x) => x.entity === inDoc[0])!.kind, 'epithet-in-context', 0.75);
+  } else if (inDoc.length === 0 && related.length === 1) {
+    // "the party", "the Presidium": a body of a state or party the document names
+    return linkTo(st, m, related[0]!, ctx.find((x) => x.entity === related[0])!.kind, 'related-in-context', 0.6);
+  } else if (ctx.every((x) => x.folded) && m.candidates.every((x) => x.needsContext)) {
+    // a lower-case "the leader" that is no one's epithet here is a common noun, not an unresolved name
+    return resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
+  }
+  return resultOf(m.start, m.end, m.label, ctx[0]!.kind, 'unresolved', 0, undefined, undefined, undefined, undefined, [...new Set(ctx.map((x) => x.entity))]);
+}
+
+/** The alias kind of the first candidate for entity `id` (there is one). */
+function kindOf(candidates: readonly EntityCandidate[], id: string): EntityCandidate['kind'] {
+  return candidates.find((x) => x.entity === id)!.kind;
+}
+
+/** The first person's result that strictly contains `r` (another result, longer). */
+function personAround(persons: readonly LinkResult[], r: LinkResult): LinkResult | undefined {
+  return persons.find((p) => p !== r && p.start <= r.start && r.end <= p.end && p.end - p.start > r.end - r.start);
+}
+
+/** Whether one of the candidates is for entity `id`. */
+function hasCandidateFor(candidates: readonly EntityCandidate[], id: string | undefined): boolean {
+  for (let k = 0; k < candidates.length; k++) if (candidates[k]!.entity === id) return true;
+  return false;
+}
+
 /** A KB entity or key event by id. */
 function entityOf(kb: KnowledgeBase, id: string) {
   return kb.byId.get(id) ?? kb.eventById.get(id);
@@ -506,44 +550,11 @@ function fullerCandidates<P>(personNames: readonly P[], byToken: ReadonlyMap<str
 }
 
 /**
- * Links the mentions of one document. Reads the knowledge base and the mentions; returns one
- * result per input mention, in the same order (those inside a person's longer name marked
- * `partOfName`), followed by the mentions it finds itself: titles used as names, descriptions of
- * people (`describe-persons.ts`) and coordinated names sharing a head (`expand-coordination.ts`).
- * Deterministic.
+ * Pass 1 of `linkMentions`, into `st.results`: unique, context-free aliases, and metonyms decided by their
+ * readings (`metonymies`) and contexts (`contexts`), one of each per mention.
  */
-export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], opts: LinkOptions): LinkResult[] {
-  const c = loadCues();
-  startDocumentMemos();
-  const localNames = new Map<string, string>();
-  const years = yearsInText(opts.text);
-  // arrays filled by push into literals (not `new Array(n)` or `map`): one packed kind per array, empty or not
-  const results: (LinkResult | undefined)[] = [];
-  for (let k = 0; k < mentions.length; k++) results.push(undefined);
-  const seen = new Map<string, number>();
-  const st: LinkState = { kb, cues: c, mentions, text: opts.text, years, results, seen, sure: NO_IDS };
-
-  // Metonym readings from the words around each name; "Beijing and Washington did not" shares the reading
-  // of the coordinated name whose verb decides it.
-  const metonymies: Metonymy[] = [];
-  const contexts: Array<'acting' | 'literal' | 'none'> = [];
-  for (let k = 0; k < mentions.length; k++) {
-    const m = mentions[k]!;
-    const met = m.candidates.length === 0 ? NO_METONYMY : metonymyOf(kb, m);
-    metonymies.push(met);
-    contexts.push(!met.acting ? 'none' : m.nested ? 'literal' : metonymContext(m.window ?? { before: m.before, after: m.after }, c));
-  }
-  for (let k = 0; k < contexts.length; k++) {
-    if (contexts[k] !== 'none') continue;
-    // (bounds checked: reading past either end of an array deoptimizes)
-    if (
-      (k + 1 < contexts.length && contexts[k + 1] === 'acting' && isCoordinated(mentions, opts.text, k, k + 1)) ||
-      (k > 0 && contexts[k - 1] === 'acting' && isCoordinated(mentions, opts.text, k - 1, k))
-    )
-      contexts[k] = 'acting';
-  }
-
-  // Pass 1: unique, context-free aliases (and metonyms decided by context).
+function linkUnique(st: LinkState, metonymies: readonly Metonymy[], contexts: ReadonlyArray<'acting' | 'literal' | 'none'>): void {
+  const { kb, mentions, results } = st;
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
     // a name the KB does not know has no candidates and no metonym reading: nothing to decide here
@@ -566,11 +577,20 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
       continue;
     }
     if (ids.length === 1) {
-      const kind = plain.find((x) => x.entity === ids[0])!.kind;
+      const kind = kindOf(plain, ids[0]!);
       results[k] = linkTo(st, m, ids[0]!, kind, 'alias-unique', STRONG_KINDS.has(kind) ? 0.95 : 0.85);
     }
   }
+}
 
+/**
+ * Pass 2 of `linkMentions`, into `st.results`: ambiguous aliases by document context (entities named
+ * unambiguously) and time, decided once per surface form in the document (one sense per discourse) unless
+ * a mention has its own place cue. (The passes are functions of their own: smaller units for the engine to
+ * optimize, and to optimize again when a document first takes a path that none before took.)
+ */
+function linkAmbiguous(st: LinkState): void {
+  const { cues: c, mentions, results, seen } = st;
   // Pass 2: ambiguous aliases by document context (entities named unambiguously) and time, decided once
   // per surface form in the document (one sense per discourse) unless a mention has its own place cue.
   const sure = new Set(seen.keys());
@@ -602,38 +622,15 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
       }
     }
   }
+}
 
-  // Pass 3: aliases that need context (epithets, nicknames, short forms) link only to entities the document names,
-  // or to a body or place the document is related to (the party its people led, the council of its city).
-  const named = new Set(seen.keys());
-  const affinity = documentAffinity(kb, named);
-  for (let k = 0; k < mentions.length; k++) {
-    if (results[k]) continue;
-    const m = mentions[k]!;
-    if (m.candidates.length === 0) continue;
-    const ctx = m.candidates.filter((x) => x.needsContext);
-    if (ctx.length === 0) continue;
-    const ids = [...new Set(ctx.map((x) => x.entity))];
-    const inDoc = ids.filter((id) => seen.has(id));
-    const related = ids.filter(
-      (id) => !seen.has(id) && ctx.some((x) => x.entity === id && isInPeriod(years, x)) && (isRelatedToSeen(kb, seen, id) || isRelatedToDocument(kb, id, named, affinity)),
-    );
-    if (inDoc.length === 1 && ctx.some((x) => x.entity === inDoc[0] && x.folded) && lastPersonBefore(kb, results, m.start) !== inDoc[0]) {
-      // "the leader" for "the Leader": only right after the person is named; else a common noun, no name
-      results[k] = resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
-    } else if (inDoc.length === 1) {
-      results[k] = linkTo(st, m, inDoc[0]!, ctx.find((x) => x.entity === inDoc[0])!.kind, 'epithet-in-context', 0.75);
-    } else if (inDoc.length === 0 && related.length === 1) {
-      // "the party", "the Presidium": a body of a state or party the document names
-      results[k] = linkTo(st, m, related[0]!, ctx.find((x) => x.entity === related[0])!.kind, 'related-in-context', 0.6);
-    } else if (ctx.every((x) => x.folded) && m.candidates.every((x) => x.needsContext)) {
-      // a lower-case "the leader" that is no one's epithet here is a common noun, not an unresolved name
-      results[k] = resultOf(m.start, m.end, m.label, 'name', 'not-a-name', 0, undefined, undefined, undefined, undefined, undefined, true);
-    } else {
-      results[k] = resultOf(m.start, m.end, m.label, ctx[0]!.kind, 'unresolved', 0, undefined, undefined, undefined, undefined, [...new Set(ctx.map((x) => x.entity))]);
-    }
-  }
-
+/**
+ * Pass 4 of `linkMentions`, into `st.results`: names the KB does not know. Short forms corefer with fuller
+ * names in the document, the rest become local entities named by their longest form.
+ */
+function linkUnknownNames(st: LinkState): void {
+  const { kb, cues: c, mentions, results, seen } = st;
+  const localNames = new Map<string, string>();
   // Pass 4: names the KB does not know: short forms corefer with fuller names in the document,
   // the rest become local entities named by their longest form.
   const personNames: Array<{ tokens: string[]; entity: string; start: number }> = [];
@@ -708,6 +705,67 @@ export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], 
     const id = localId(m.text);
     results[k] = resultOf(m.start, m.end, m.label, 'name', 'local-new', 0.5, id, m.text);
   }
+}
+
+/**
+ * Links the mentions of one document. Reads the knowledge base and the mentions; returns one
+ * result per input mention, in the same order (those inside a person's longer name marked
+ * `partOfName`), followed by the mentions it finds itself: titles used as names, descriptions of
+ * people (`describe-persons.ts`) and coordinated names sharing a head (`expand-coordination.ts`).
+ * Deterministic.
+ */
+export function linkMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], opts: LinkOptions): LinkResult[] {
+  const c = loadCues();
+  startDocumentMemos();
+  const years = yearsInText(opts.text);
+  // arrays filled by push into literals (not `new Array(n)` or `map`): one packed kind per array, empty or not
+  const results: (LinkResult | undefined)[] = [];
+  for (let k = 0; k < mentions.length; k++) results.push(undefined);
+  const seen = new Map<string, number>();
+  const st: LinkState = { kb, cues: c, mentions, text: opts.text, years, results, seen, sure: NO_IDS };
+
+  // Metonym readings from the words around each name; "Beijing and Washington did not" shares the reading
+  // of the coordinated name whose verb decides it.
+  const metonymies: Metonymy[] = [];
+  const contexts: Array<'acting' | 'literal' | 'none'> = [];
+  for (let k = 0; k < mentions.length; k++) {
+    const m = mentions[k]!;
+    const met = m.candidates.length === 0 ? NO_METONYMY : metonymyOf(kb, m);
+    metonymies.push(met);
+    contexts.push(!met.acting ? 'none' : m.nested ? 'literal' : metonymContext(m.window ?? { before: m.before, after: m.after }, c));
+  }
+  for (let k = 0; k < contexts.length; k++) {
+    if (contexts[k] !== 'none') continue;
+    // (bounds checked: reading past either end of an array deoptimizes; the context is written back either
+    // way, so that the store has run long before a document first needs it: a store that never ran makes
+    // the optimized code bail out, and the whole function be compiled again, the first time it does)
+    const shared =
+      (k + 1 < contexts.length && contexts[k + 1] === 'acting' && isCoordinated(mentions, opts.text, k, k + 1)) ||
+      (k > 0 && contexts[k - 1] === 'acting' && isCoordinated(mentions, opts.text, k - 1, k));
+    contexts[k] = shared ? 'acting' : 'none';
+  }
+
+  // Pass 1: unique, context-free aliases and metonyms decided by context (`linkUnique`).
+  linkUnique(st, metonymies, contexts);
+
+  // Pass 2: ambiguous aliases by document context and time (`linkAmbiguous`).
+  linkAmbiguous(st);
+
+  // Pass 3: aliases that need context (epithets, nicknames, short forms) link only to entities the document names,
+  // or to a body or place the document is related to (the party its people led, the council of its city).
+  const named = new Set(seen.keys());
+  const affinity = documentAffinity(kb, named);
+  for (let k = 0; k < mentions.length; k++) {
+    if (results[k]) continue;
+    const m = mentions[k]!;
+    if (m.candidates.length === 0) continue;
+    const ctx = m.candidates.filter((x) => x.needsContext);
+    if (ctx.length === 0) continue;
+    results[k] = linkInContext(st, m, ctx, named, affinity);
+  }
+
+  // Pass 4: names the KB does not know (`linkUnknownNames`).
+  linkUnknownNames(st);
   const out: LinkResult[] = [];
   for (let k = 0; k < mentions.length; k++) {
     const m = mentions[k]!;
@@ -740,8 +798,8 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
   for (let k = 0; k < out.length && k < mentions.length; k++) {
     const r = out[k]!;
     if (r.entity === undefined) continue;
-    const outer = personsFound.find((p) => p !== r && p.start <= r.start && r.end <= p.end && p.end - p.start > r.end - r.start);
-    if (!outer || outer.entity === r.entity || mentions[k]!.candidates.some((x) => x.entity === outer.entity)) continue;
+    const outer = personAround(personsFound, r);
+    if (!outer || outer.entity === r.entity || hasCandidateFor(mentions[k]!.candidates, outer.entity)) continue;
     if (NAME_FORMS.includes(outer.form) || isOwnName(kb, outer.entity!, mentions[k]!.text)) out[k] = asPartOfName(r);
   }
   // "Rurlandian Vask", "communist Rurland": a modifier and the name after it are one mention
@@ -779,6 +837,15 @@ function addFoundMentions(kb: KnowledgeBase, mentions: readonly LinkInput[], out
       out[k] = resultOf(r.start - 1, r.end + 1, r.label, r.form, r.linkRule, r.linkScore, r.entity, r.name, r.standsFor, r.via, r.candidates, r.partOfName);
     }
   }
+  return addDescriptions(kb, out, tokens, opts, c, affinity);
+}
+
+/**
+ * The second half of `addFoundMentions` (a function of its own: a smaller unit for the engine to optimize,
+ * and to optimize again when a document first takes a rule's rare path): `out` with titles used as names,
+ * descriptions, role descriptions of leaders, evaluations and coordinated names appended.
+ */
+function addDescriptions(kb: KnowledgeBase, out: LinkResult[], tokens: readonly FullToken[], opts: LinkOptions, c: Cues, affinity: ReadonlySet<string>): LinkResult[] {
   const withTitles = out.concat(findTitleMentions(kb, out, opts.tokens ?? [], c.titles, affinity));
   const verbs = c.verbs;
   const lexicon = loadPersonLexicon();

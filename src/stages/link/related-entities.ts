@@ -45,8 +45,14 @@ function findAncestors(kb: KnowledgeBase, id: string, depth: number): string[] {
 /** Whether token list `inner` occurs contiguously inside `outer`. */
 function containsRun(outer: readonly string[], inner: readonly string[]): boolean {
   if (inner.length === 0 || inner.length > outer.length) return false;
-  for (let i = 0; i + inner.length <= outer.length; i++) if (inner.every((t, k) => outer[i + k] === t)) return true;
+  for (let i = 0; i + inner.length <= outer.length; i++) if (runAt(outer, inner, i)) return true;
   return false;
+}
+
+/** Whether `inner` occurs in `outer` from index `i` (a loop, not a closure over `i`: no context per position). */
+function runAt(outer: readonly string[], inner: readonly string[], i: number): boolean {
+  for (let k = 0; k < inner.length; k++) if (outer[i + k] !== inner[k]) return false;
+  return true;
 }
 
 /** The names of an entity that can appear inside the name of something named after it. */

@@ -116,6 +116,16 @@ function indexOf(kb: KnowledgeBase, data: StateLeaders): Index {
 const isCapitalized = (t: DescribeToken | undefined) => t !== undefined && UPPER_INITIAL.test(t.text);
 const YEAR = /^(?:1[89]\d\d|20\d\d)$/;
 
+/** Whether a person's mention overlaps `[start, end)`. (A module function: a closure in the token loop of `findRoleDescriptions` would make the engine allocate a context for the loop's variables on every token.) */
+function overlapsPerson(linked: readonly DescribedMention[], start: number, end: number): boolean {
+  return linked.some((m) => m.label === 'PER' && m.start < end && start < m.end);
+}
+
+/** Whether a description found so far overlaps `[start, end)`. */
+function overlapsFound(out: readonly RoleDescription[], start: number, end: number): boolean {
+  return out.some((o) => o.start < end && start < o.end);
+}
+
 /**
  * Finds role descriptions of state leaders in one document's tokens. `linked` are the mentions found
  * so far (people for salience; spans a description may not overlap). Returns new mentions in text order.
@@ -139,7 +149,7 @@ export function findRoleDescriptions(
     if (!match) continue;
     const start = t.start;
     const end = tokens[match.end - 1]!.end;
-    if (linked.some((m) => m.label === 'PER' && m.start < end && start < m.end) || out.some((o) => o.start < end && start < o.end)) continue;
+    if (overlapsPerson(linked, start, end) || overlapsFound(out, start, end)) continue;
     count ??= namedPeople(linked);
     const resolved = resolveDescription(kb, index, match, start, end, year, count);
     if (!resolved) continue;

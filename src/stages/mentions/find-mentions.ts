@@ -143,6 +143,81 @@ export function trimModelSpan(tokens: readonly SpanToken[], from: number, to: nu
   return undefined;
 }
 
+// The searches of `findMentions` are module functions given the values they compare, not closures inside its
+// loops: a closure that reads a variable of a loop makes the engine allocate a context for the loop's
+// variables on every pass (every sentence, every hit, every span).
+
+/** The model span `[from, to)`, if the recognizer found exactly that span. */
+function spanOf(spans: ReadonlyArray<[number, number, string]>, from: number, to: number): [number, number, string] | undefined {
+  for (let k = 0; k < spans.length; k++) if (spans[k]![0] === from && spans[k]![1] === to) return spans[k];
+  return undefined;
+}
+
+/** The candidates of a hit's gazetteer entries (see `candidateOf`), in their order. */
+function candidatesOf(entries: readonly AliasEntry[], firstWord: string | undefined): EntityCandidate[] {
+  const out: EntityCandidate[] = [];
+  for (let k = 0; k < entries.length; k++) out.push(candidateOf(entries[k]!, firstWord));
+  return out;
+}
+
+/** The gazetteer hits (not nested in a title form) that overlap tokens `[from, to)`, in their order. */
+function hitsInside(hits: readonly GazetteerMatch[], from: number, to: number): GazetteerMatch[] {
+  const out: GazetteerMatch[] = [];
+  for (let k = 0; k < hits.length; k++) {
+    const h = hits[k]!;
+    if (!h.nested && h.from < to && from < h.to) out.push(h);
+  }
+  return out;
+}
+
+/** Whether every token of `[from, to)` outside the hit `h` may be part of a name (`isNameToken`). */
+function namesAround(tokens: readonly SpanToken[], from: number, to: number, h: GazetteerMatch): boolean {
+  for (let i = from; i < to; i++) if ((i < h.from || i >= h.to) && !isNameToken(tokens[i]!.text)) return false;
+  return true;
+}
+
+/** Whether a mention found so far in sentence `si` overlaps `[start, end)`. */
+function overlapsInSentence(out: readonly MentionCandidate[], si: number, start: number, end: number): boolean {
+  for (let k = 0; k < out.length; k++) {
+    const c = out[k]!;
+    if (c.sentence === si && c.start < end && start < c.end) return true;
+  }
+  return false;
+}
+
+/**
+ * A mention candidate with every field present, the optional ones undefined: one object shape for all of
+ * them (candidates of several shapes make the engine's optimized code of their readers bail out, and
+ * recompile, each time it meets a new one).
+ */
+function mentionCandidate(start: number, end: number, sentence: number, from: number, to: number, label: MentionLabel, found: MentionCandidate['found'], candidates: EntityCandidate[], modelLabel: MentionLabel | undefined, nested: boolean | undefined): MentionCandidate {
+  return { start, end, sentence, from, to, label, found, candidates, modelLabel, nested };
+}
+
+/** An empty list of token texts of the same array kind as a full one (an empty literal has another). */
+const NO_TEXTS: string[] = [''];
+NO_TEXTS.pop();
+
+/**
+ * The token texts of each sentence, as lists of one array kind whether empty or not, pushed (a `map` result
+ * may be of another kind): the tagger reads them, and a new kind makes its optimized code bail out.
+ */
+function textListsOf(sentences: readonly (readonly SpanToken[])[]): string[][] {
+  const lists: string[][] = [NO_TEXTS];
+  lists.pop();
+  for (let k = 0; k < sentences.length; k++) {
+    const tokens = sentences[k]!;
+    if (tokens.length === 0) {
+      lists.push(NO_TEXTS);
+      continue;
+    }
+    const texts: string[] = [];
+    for (let i = 0; i < tokens.length; i++) texts.push(tokens[i]!.text);
+    lists.push(texts);
+  }
+  return lists;
+}
+
 /** Options of `findMentions`. */
 export interface FindMentionsOptions {
   gazetteer?: Gazetteer;
@@ -158,7 +233,7 @@ export interface FindMentionsOptions {
  */
 export function findMentions(sentences: readonly (readonly SpanToken[])[], opts: FindMentionsOptions = {}): MentionCandidate[] {
   const out: MentionCandidate[] = [];
-  const run = opts.model ? tagDocumentTyped(opts.model, sentences.map((s) => s.map((t) => t.text)), { fast: opts.fast ?? true }) : undefined;
+  const run = opts.model ? tagDocumentTyped(opts.model, textListsOf(sentences), { fast: opts.fast ?? true }) : undefined;
   const tagged = run ? run.tags : [];
   // the recognizer's word types carry the gazetteer's steps: each token text is looked up once for both
   const types: readonly (readonly WordType[])[] | undefined = run?.types;
@@ -173,20 +248,8 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
     const byFrom = hits.length === 0 ? undefined : new Map<number, MentionCandidate>();
     const modelSpans = spansOfTags(tagged[si] ?? []);
     for (const h of hits) {
-      const same = modelSpans.find(([f, t]) => f === h.from && t === h.to);
-      const c: MentionCandidate = {
-        start: tokens[h.from]!.start,
-        end: tokens[h.to - 1]!.end,
-        sentence: si,
-        from: h.from,
-        to: h.to,
-        label: labelOfEntries(h.entries),
-        found: 'gazetteer',
-        candidates: h.entries.map((e) => candidateOf(e, tokens[h.from]!.text)),
-      };
-      // (the optional fields set only when present, no spread of a temporary object)
-      if (same) c.modelLabel = same[2] as MentionLabel;
-      if (h.nested) c.nested = true;
+      const same = spanOf(modelSpans, h.from, h.to);
+      const c = mentionCandidate(tokens[h.from]!.start, tokens[h.to - 1]!.end, si, h.from, h.to, labelOfEntries(h.entries), 'gazetteer', candidatesOf(h.entries, tokens[h.from]!.text), same ? (same[2] as MentionLabel) : undefined, h.nested ? true : undefined);
       if (h.nested) out.push(c);
       else byFrom!.set(h.from, c);
     }
@@ -197,31 +260,30 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
       const [from, to] = trimmed;
       const type = span[2];
       // (most sentences have no gazetteer hit: no filtering then)
-      const inside = hits.length === 0 ? NO_HITS : hits.filter((h) => !h.nested && h.from < to && from < h.to);
+      const inside = hits.length === 0 ? NO_HITS : hitsInside(hits, from, to);
       if (inside.length === 0) {
-        out.push({ start: tokens[from]!.start, end: tokens[to - 1]!.end, sentence: si, from, to, label: type as MentionLabel, found: 'model', candidates: [] });
+        out.push(mentionCandidate(tokens[from]!.start, tokens[to - 1]!.end, si, from, to, type as MentionLabel, 'model', [], undefined, undefined));
         continue;
       }
       // a longer model name around exactly one person hit: keep the longer span with the hit's entities
       const h = inside[0]!;
       const c = byFrom!.get(h.from)!;
-      const extra = tokens.slice(from, to).filter((_, k) => k + from < h.from || k + from >= h.to);
-      if (inside.length === 1 && type === 'PER' && c.label === 'PER' && from <= h.from && h.to <= to && to - from > h.to - h.from && extra.every((t) => isNameToken(t.text))) {
+      if (inside.length === 1 && type === 'PER' && c.label === 'PER' && from <= h.from && h.to <= to && to - from > h.to - h.from && namesAround(tokens, from, to, h)) {
         byFrom!.delete(h.from);
-        out.push({ ...c, start: tokens[from]!.start, end: tokens[to - 1]!.end, from, to, found: 'gazetteer+model' });
+        out.push(mentionCandidate(tokens[from]!.start, tokens[to - 1]!.end, c.sentence, from, to, c.label, 'gazetteer+model', c.candidates, c.modelLabel, c.nested));
       }
     }
     if (byFrom !== undefined && byFrom.size > 0) out.push(...byFrom.values());
     for (const h of hosts) {
       const start = tokens[h.from]!.start;
       const end = tokens[h.to - 1]!.end;
-      if (out.some((c) => c.sentence === si && c.start < end && start < c.end)) continue;
-      out.push({ start, end, sentence: si, from: h.from, to: h.to, label: labelOfEntries(h.entries), found: 'gazetteer', candidates: h.entries.map((e) => candidateOf(e, undefined)) });
+      if (overlapsInSentence(out, si, start, end)) continue;
+      out.push(mentionCandidate(start, end, si, h.from, h.to, labelOfEntries(h.entries), 'gazetteer', candidatesOf(h.entries, undefined), undefined, undefined));
     }
     for (const h of sites) {
       const t = tokens[h.from]!;
-      const candidates = h.entries.map((e) => candidateOf(e, undefined));
-      out.push({ start: t.start + h.within![0], end: t.start + h.within![1], sentence: si, from: h.from, to: h.to, label: labelOfEntries(h.entries), found: 'gazetteer', candidates });
+      const candidates = candidatesOf(h.entries, undefined);
+      out.push(mentionCandidate(t.start + h.within![0], t.start + h.within![1], si, h.from, h.to, labelOfEntries(h.entries), 'gazetteer', candidates, undefined, undefined));
     }
   }
   return out.sort((a, b) => a.start - b.start || b.end - a.end);

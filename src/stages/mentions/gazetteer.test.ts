@@ -132,3 +132,16 @@ test('steps kept in word slots match as the gazetteer\'s own steps do, and are r
   assert.notEqual(stepsOfTypes(gaz, [{ text: 'Orvald' }], [other])[0], 'x');
   assert.equal(other.memoKey, gaz.root);
 });
+
+test('every hit carries its alias record with the same values, whatever fields the record has', () => {
+  const gaz = buildGazetteer(kb);
+  const [former] = matchGazetteer(gaz, toks('the FGT ( r ) met')).filter((m) => !m.nested);
+  const [short] = matchGazetteer(gaz, toks('the FGT met')).filter((m) => !m.nested);
+  const a = former!.entries[0]!.alias;
+  const b = short!.entries[0]!.alias;
+  assert.deepEqual([a.text, a.kind, a.from, a.to, a.needsContext], ['FGT (r)', 'former', '1901', '1930', undefined]);
+  assert.deepEqual([b.text, b.kind, b.from, b.to, b.needsContext], ['FGT', 'abbreviation', undefined, undefined, undefined]);
+  // one record shape for both (the matcher's readers see one), and the same record on every hit
+  assert.deepEqual(Object.keys(a), Object.keys(b));
+  assert.equal(matchGazetteer(gaz, toks('FGT')).find((m) => !m.nested)!.entries[0]!.alias, b);
+});

@@ -5,7 +5,7 @@
  * so that "US" does not match the pronoun "us" and "Split" does not match the verb.
  */
 import { aliasTokens, buildAliasIndex, type AliasEntry } from '../../kb/alias-index.ts';
-import type { KnowledgeBase } from '../../kb/types.ts';
+import type { KbAlias, KnowledgeBase } from '../../kb/types.ts';
 import { StringTable } from '../../ner/string-table.ts';
 
 // regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
@@ -75,6 +75,22 @@ export interface Gazetteer {
 
 const cache = new WeakMap<KnowledgeBase, Gazetteer>();
 
+/** The uniform copy of each alias record of the knowledge base (see `uniformEntry`). */
+const uniformAliases = new WeakMap<KbAlias, KbAlias>();
+
+/**
+ * An alias entry whose alias record is a copy with every field of `KbAlias` present (the absent ones
+ * undefined), in one order. The knowledge base's records come in eight shapes (with or without
+ * `needsContext`, `from`, `to`, `via`); the code that reads the gazetteer's hits sees one, so that its
+ * optimized code does not bail out, and get compiled again, each time a hit of a new shape comes.
+ */
+function uniformEntry(e: AliasEntry): AliasEntry {
+  const a = e.alias;
+  let alias = uniformAliases.get(a);
+  if (!alias) uniformAliases.set(a, (alias = { text: a.text, kind: a.kind, from: a.from, to: a.to, lang: a.lang, needsContext: a.needsContext, via: a.via }));
+  return { entity: e.entity, alias };
+}
+
 /** Builds (once per knowledge base object) the token trie of all aliases, events included. */
 export function buildGazetteer(kb: KnowledgeBase): Gazetteer {
   const hit = cache.get(kb);
@@ -88,8 +104,8 @@ export function buildGazetteer(kb: KnowledgeBase): Gazetteer {
       if (!child) node.next.set(unit, (child = { next: new Map() }));
       node = child;
     }
-    node.entries = entries;
-    node.prepared = entries.map(prepareEntry);
+    node.entries = entries.map(uniformEntry);
+    node.prepared = node.entries.map(prepareEntry);
   }
   const gaz = { root, size: index.size };
   cache.set(kb, gaz);
@@ -110,6 +126,14 @@ export interface GazetteerMatch {
   nested?: boolean;
   /** A name inside one token (a web site's name in its address): character offsets within token `from`. */
   within?: [number, number];
+}
+
+/**
+ * A match with every field present, the optional ones undefined: one object shape for all matches (matches of
+ * several shapes make the optimized code that reads them bail out, and be compiled again, at each new one).
+ */
+function gazetteerMatch(from: number, to: number, entries: AliasEntry[], nested: true | undefined, within: [number, number] | undefined): GazetteerMatch {
+  return { from, to, entries, nested, within };
 }
 
 const hasLower = (s: string) => s !== s.toUpperCase();
@@ -301,7 +325,7 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
         }
         if (!node?.entries) continue;
       }
-      const surface = tokens.slice(i, j + 1).map((t) => t.text);
+      const surface = textsOf(tokens, i, j + 1);
       const before = i > 0 ? tokens[i - 1]!.text : undefined;
       // a name that opened a bracket takes its closing one: "(b)", not "(b"
       const open = surface.includes('(') && !surface.includes(')');
@@ -311,7 +335,7 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
       const marks = quotes + (quoteCloses ? 1 : 0);
       const next = tokens[j + 1]?.text;
       const fits = fitting(node.prepared!, surface, before, next, marks, exclude);
-      if (fits.length > 0 && (!open || closes) && (quotes % 2 === 0 || quoteCloses)) best = { from: i, to: j + (closes || quoteCloses ? 2 : 1), entries: fits };
+      if (fits.length > 0 && (!open || closes) && (quotes % 2 === 0 || quoteCloses)) best = gazetteerMatch(i, j + (closes || quoteCloses ? 2 : 1), fits, undefined, undefined);
     }
     if (best) {
       out.push(best);
@@ -320,6 +344,16 @@ export function matchGazetteer(gaz: Gazetteer, tokens: readonly MatchToken[], ma
       i = best.to;
     } else i++;
   }
+  return out;
+}
+
+/**
+ * The texts of tokens `[from, to)`, pushed into a new array: one array kind every time (a `map` result may
+ * be of another kind now and then, and a new kind makes the optimized code that reads it bail out).
+ */
+function textsOf(tokens: readonly MatchToken[], from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let k = from; k < to; k++) out.push(tokens[k]!.text);
   return out;
 }
 
@@ -339,7 +373,7 @@ function addNestedMatches(gaz: Gazetteer, tokens: readonly MatchToken[], best: G
     const entries = inner.entries.filter(
       (e) => (title || !outer.has(e.entity.id)) && e.alias.kind !== 'demonym' && !e.alias.needsContext && !(outerIsPlace && e.entity.type === 'place'),
     );
-    if (entries.length > 0) out.push({ from: inner.from + best.from, to: inner.to + best.from, entries, nested: true });
+    if (entries.length > 0) out.push(gazetteerMatch(inner.from + best.from, inner.to + best.from, entries, true, undefined));
   }
 }
 
@@ -401,7 +435,7 @@ export function matchWebAddresses(gaz: Gazetteer, tokens: readonly MatchToken[])
       if (!name || at < offset) continue;
       const entries = lookup(gaz, name)?.filter((e) => e.alias.text === e.alias.text.toLowerCase() && !e.alias.needsContext && e.alias.kind !== 'demonym');
       if (entries?.length) {
-        out.push({ from: k, to: k + 1, entries, within: [at, at + name.length] });
+        out.push(gazetteerMatch(k, k + 1, entries, undefined, [at, at + name.length]));
         break;
       }
     }
@@ -439,7 +473,7 @@ export function matchBareHosts(gaz: Gazetteer, tokens: readonly SpanMatchToken[]
     for (const key of [host, name.text.toLowerCase()]) {
       const entries = lookup(gaz, key)?.filter((e) => e.alias.text === e.alias.text.toLowerCase() && !e.alias.needsContext && e.alias.kind !== 'demonym');
       if (entries?.length) {
-        out.push({ from: k, to: k + 3, entries });
+        out.push(gazetteerMatch(k, k + 3, entries, undefined, undefined));
         break;
       }
     }

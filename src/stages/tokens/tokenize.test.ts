@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { tokenize, normalizeToken } from './tokenize.ts';
+import { tokenize, normalizeToken, scanTokens, type TokenSpan } from './tokenize.ts';
 
 const words = (t: string) => tokenize(t).map((x) => t.slice(x.start, x.end));
 
@@ -52,4 +52,20 @@ test('tokenizing one text does not disturb the next (the token pattern is shared
   words('Another text, in between...');
   assert.deepEqual(words('Vera wrote: “Come.”'), first);
   assert.deepEqual(first, ['Vera', 'wrote', ':', '“', 'Come', '.', '”']);
+});
+
+test('scanTokens hands a sink the same tokens, offsets and norms as tokenize returns', () => {
+  const text = 'Mira’s U.S. trip, 1,500 km: http://a.example/x. Dr. Ode met RIGA. hello `quoted` Über-Long-Compound-Name';
+  const seen: TokenSpan[] = [];
+  scanTokens(text, 7, { token: (start, end, kind, norm) => seen.push({ start, end, kind, norm }) });
+  assert.deepEqual(seen, tokenize(text, 7));
+  assert.ok(seen.length > 10);
+});
+
+test('a lower-case word is its own norm; capitals, long words and marks still fold', () => {
+  assert.equal(normalizeToken('met'), 'met');
+  assert.equal(normalizeToken('Met'), 'met');
+  assert.equal(normalizeToken('counterrevolutionary'), 'counterrevolutionary');
+  assert.equal(normalizeToken('COUNTERREVOLUTIONARY'), 'counterrevolutionary');
+  assert.equal(normalizeToken('é'), 'e');
 });

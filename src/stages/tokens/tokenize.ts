@@ -39,10 +39,27 @@ function isPlainAscii(s: string): boolean {
   return true;
 }
 
+/** True if `s` has an ASCII capital letter (A–Z). */
+function hasAsciiCapital(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) return true;
+  }
+  return false;
+}
+
+/**
+ * Strings shorter than this are returned as they are by `normalizeToken` when already folded. (The engine
+ * copies a short slice of a text but makes a longer one a view that keeps the whole text alive: a norm
+ * should not hold its document's text.)
+ */
+const SHARED_NORM_LENGTH = 13;
+
 /** Folds case, diacritics and typographic quotes for matching. */
 export function normalizeToken(s: string): string {
-  // Plain ASCII needs only case folding (and a backtick as apostrophe): the common, fast case.
-  if (isPlainAscii(s)) return s.toLowerCase();
+  // Plain ASCII needs only case folding (and a backtick as apostrophe): the common, fast case. A short
+  // lower-case word is its own norm (`toLowerCase` would make a copy of it).
+  if (isPlainAscii(s)) return s.length < SHARED_NORM_LENGTH && !hasAsciiCapital(s) ? s : s.toLowerCase();
   return s.normalize('NFD').replace(MARKS, '').replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, '-').toLowerCase();
 }
 
@@ -69,9 +86,25 @@ function endsInPossessive(s: string): boolean {
   return (last === 115 || last === 83) && (apostrophe === 39 || apostrophe === 0x2019);
 }
 
-/** Appends the token `surface` (the text from `start` to `end`) to `out`, offsets shifted by `offset`. */
-function pushToken(out: TokenSpan[], offset: number, start: number, end: number, kind: TokenSpan['kind'], surface: string): void {
-  out.push({ start: start + offset, end: end + offset, kind, norm: normalizeToken(surface) });
+/**
+ * Receives the tokens of `scanTokens` one by one: span (shifted by the offset), kind and norm. (A sink
+ * instead of a list of `TokenSpan` records: the tokens stage makes its annotations straight from it.)
+ */
+export interface TokenSink {
+  token(start: number, end: number, kind: TokenSpan['kind'], norm: string): void;
+}
+
+/** Hands the token `surface` (the text from `start` to `end`) to `sink`, offsets shifted by `offset`. */
+function pushToken(sink: TokenSink, offset: number, start: number, end: number, kind: TokenSpan['kind'], surface: string): void {
+  sink.token(start + offset, end + offset, kind, normalizeToken(surface));
+}
+
+/** A sink that collects `TokenSpan` records (for `tokenize`). */
+class SpanList implements TokenSink {
+  readonly out: TokenSpan[] = [];
+  token(start: number, end: number, kind: TokenSpan['kind'], norm: string): void {
+    this.out.push({ start, end, kind, norm });
+  }
 }
 
 /** True for the characters of the regular-expression class `\s` (white space and line terminators). */
@@ -86,8 +119,14 @@ function isWhiteSpace(c: number): boolean {
  * ("Sino-Soviet") stay whole. Offsets are relative to `offset` (default 0).
  */
 export function tokenize(text: string, offset = 0): TokenSpan[] {
+  const list = new SpanList();
+  scanTokens(text, offset, list);
+  return list.out;
+}
+
+/** `tokenize`, handing each token to `sink` in text order instead of returning a list. */
+export function scanTokens(text: string, offset: number, sink: TokenSink): void {
   const abbreviations = loadAbbreviations();
-  const out: TokenSpan[] = [];
   for (let start = 0; start < text.length; ) {
     if (isWhiteSpace(text.charCodeAt(start))) {
       start++;
@@ -99,7 +138,7 @@ export function tokenize(text: string, offset = 0): TokenSpan[] {
     const whole = text.slice(start, wholeEnd);
     const c0 = whole.charCodeAt(0);
     if (startsWithNumber(whole, c0)) {
-      pushToken(out, offset, start, wholeEnd, 'NUM', whole);
+      pushToken(sink, offset, start, wholeEnd, 'NUM', whole);
     } else if (startsWithLetter(whole, c0) && !(whole.includes('.') && DOTTED.test(whole)) && !whole.startsWith('http')) {
       // a dotted abbreviation ("U.S.") needs a period; most words have none
       let s = whole;
@@ -112,14 +151,13 @@ export function tokenize(text: string, offset = 0): TokenSpan[] {
         }
       }
       if (s.length > 2 && endsInPossessive(s)) {
-        pushToken(out, offset, start, end - 2, 'WORD', s.slice(0, -2));
-        pushToken(out, offset, end - 2, end, 'WORD', s.slice(-2));
-      } else pushToken(out, offset, start, end, 'WORD', s);
-      if (end < wholeEnd) pushToken(out, offset, end, wholeEnd, 'PUNCT', '.');
+        pushToken(sink, offset, start, end - 2, 'WORD', s.slice(0, -2));
+        pushToken(sink, offset, end - 2, end, 'WORD', s.slice(-2));
+      } else pushToken(sink, offset, start, end, 'WORD', s);
+      if (end < wholeEnd) pushToken(sink, offset, end, wholeEnd, 'PUNCT', '.');
     } else if (whole.startsWith('http') || DOTTED.test(whole)) {
-      pushToken(out, offset, start, wholeEnd, 'WORD', whole);
-    } else pushToken(out, offset, start, wholeEnd, PUNCTUATION.test(whole) ? 'PUNCT' : 'SYM', whole);
+      pushToken(sink, offset, start, wholeEnd, 'WORD', whole);
+    } else pushToken(sink, offset, start, wholeEnd, PUNCTUATION.test(whole) ? 'PUNCT' : 'SYM', whole);
     start = wholeEnd;
   }
-  return out;
 }
