@@ -4,7 +4,7 @@ import type { Store } from '../store/store.ts';
 import { buildRelations } from './build-relations.ts';
 import { assembleEvents, clusterEvents } from './cluster-events.ts';
 import { collectEntities } from './collect-entities.ts';
-import { indexKnowledgeBase } from './kb-index.ts';
+import { indexKnowledgeBase, type KbIndex } from './kb-index.ts';
 import { runChecks } from './run-checks.ts';
 import { applyEntityMerges, planLocalMerges, type EntityMerge } from './unify-local-entities.ts';
 import { buildSourceView, type SourceView } from './source-view.ts';
@@ -33,11 +33,12 @@ export interface CorpusRecords {
  * of the actor graph, and conflicts from every check. Pure: same sources and KB, same records.
  */
 export function computeCorpus(sources: readonly AnalyzedSource[], kb: KnowledgeBase): CorpusRecords {
-  const index = indexKnowledgeBase(kb);
   const vocab = loadCheckVocabulary();
   // one local entity per person across the corpus ("Trump" in one source, "Donald Trump" in another)
   const before = collectEntities(sources, kb).map((e) => ({ id: e.id, name: e.name, type: e.type, local: e.local, count: e.mentions.length }));
   const merges = planLocalMerges(before);
+  // event labels and conflict messages name local entities as the sources write them, not by their id's slug
+  const index = withLocalNames(indexKnowledgeBase(kb), new Map(before.filter((e) => e.local).map((e) => [e.id, e.name])));
   const docs = applyEntityMerges(sources, merges);
   const views = [...docs].sort((a, b) => a.id.localeCompare(b.id)).map((d) => buildSourceView(d, index));
   const items = views.flatMap((view) => view.events.map((event) => ({ view, event })));
@@ -48,6 +49,16 @@ export function computeCorpus(sources: readonly AnalyzedSource[], kb: KnowledgeB
   const relations = buildRelations(events, index, roles);
   const endpoints = [...events.flatMap((e) => e.participants), ...relations.flatMap((r) => [r.from, r.to])];
   return { entities: withMergedIds(withEndpoints(collectEntities(docs, kb), endpoints, kb, mentionNames(views)), merges, before), events, relations, conflicts };
+}
+
+/**
+ * A KB index whose `nameOf` and `nameAt` name a local entity (`local:…`) by the name its sources give
+ * it (`names`), where the plain index would show the id without its prefix ("heinrich-albers").
+ */
+export function withLocalNames(index: KbIndex, names: ReadonlyMap<string, string>): KbIndex {
+  if (names.size === 0) return index;
+  const local = (id: string) => (id.startsWith('local:') ? names.get(id) : undefined);
+  return { ...index, nameOf: (id) => local(id) ?? index.nameOf(id), nameAt: (id, when) => local(id) ?? index.nameAt(id, when) };
 }
 
 /**

@@ -49,3 +49,10 @@ test('computeCorpus: one local person across sources, renamed everywhere, named 
   assert.ok(!entities.some((e) => e.id === 'local:varga'));
   assert.ok(relations.every((r) => r.from !== 'local:varga' && r.to !== 'local:varga'));
 });
+
+test('computeCorpus: event labels name local entities as the sources write them, not by the slug of their id', () => {
+  const a = sourceWithEvents('A', [{ text: 'In 1961 Ada Varga met Tomas Erl in Lisbon.', trigger: 'met', cls: 'meeting', agents: [['local:ada-varga', 'Ada Varga']], others: [['local:tomas-erl', 'Tomas Erl']], edtf: '1961', earliest: '1961-01-01', latest: '1961-12-31' }]);
+  const [ev] = computeCorpus([a], fixtureKb()).events;
+  assert.match(ev!.label, /Ada Varga/);
+  assert.doesNotMatch(ev!.label, /ada-varga|tomas-erl/);
+});
