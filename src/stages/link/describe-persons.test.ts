@@ -161,3 +161,8 @@ test('a titled description set off by commas inside a clause describes the name 
   const open = 'Nobody knows how the Town Director of Archives, Ona Vask heard of it.';
   assert.deepEqual(describeAll(open, [['Ona Vask', 'local:vask', 'PER']]), []);
 });
+
+test('title-name: a capitalized closed-class word before the title is no part of the mention', () => {
+  const text = 'After Town Historian Jan Peeters spoke, the hall emptied.';
+  assert.deepEqual(describeAll(text, [['Jan Peeters', 'local:peeters', 'PER']]), [['Town Historian Jan Peeters', 'local:peeters', 'title-name']]);
+});

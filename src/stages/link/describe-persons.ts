@@ -8,6 +8,7 @@
  * document names), evaluative epithets on a name ("the stubborn Peeters"), and bare descriptions that
  * refer back to a described person ("the historian", "the expert"). Pure: reads tokens, the already linked mentions and the knowledge base.
  */
+import { POSITIONAL_CAPITALS } from '../../core/function-words.ts';
 import { yearOfEdtf } from '../../core/time.ts';
 import type { KbRole, KnowledgeBase } from '../../kb/types.ts';
 import { ancestorsOf } from './related-entities.ts';
@@ -395,7 +396,7 @@ function findAppositions(st: DescribeState): void {
         // the capitalized words before it ("U.S. Assistant Secretary", but "review by Law Professor" → "Law Professor")
         let f = s;
         while (f < e && !(isCapitalized(tokens[f]!) && roleAt(tokens, f, roles))) f++;
-        while (f > s && isCapitalized(tokens[f - 1]!) && isWordToken(tokens[f - 1]!) && !ARTICLES.has(tokens[f - 1]!.norm)) f--;
+        while (f > s && isCapitalized(tokens[f - 1]!) && isWordToken(tokens[f - 1]!) && !ARTICLES.has(tokens[f - 1]!.norm) && !POSITIONAL_CAPITALS.has(tokens[f - 1]!.norm)) f--;
         const from = tokens[f < e ? f : s]!.start;
         // "Marshal Tito" already matched whole as a title alias needs no second mention
         const known = coversName(linked, p, from, false);
@@ -513,7 +514,7 @@ function parseOfficeBefore(st: DescribeState, s: number, e: number, index: Map<s
   }
   if (!isCapitalized(tokens[h]!)) return { role: head.role, from: s };
   let f = h;
-  while (f > s && isCapitalized(tokens[f - 1]!) && !ARTICLES.has(tokens[f - 1]!.norm)) f--;
+  while (f > s && isCapitalized(tokens[f - 1]!) && !ARTICLES.has(tokens[f - 1]!.norm) && !POSITIONAL_CAPITALS.has(tokens[f - 1]!.norm)) f--;
   return { role: head.role, from: f };
 }
 

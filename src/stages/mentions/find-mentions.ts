@@ -5,6 +5,7 @@
 import type { AliasEntry } from '../../kb/alias-index.ts';
 import type { KbAliasKind, KbEntityType } from '../../kb/types.ts';
 import { tagDocumentTyped, type WeightLookup, type WordType } from '../../ner/tagger.ts';
+import { isTitleCase, lowerWordsOf, truecaseSentenceStarts } from './truecase.ts';
 import { isFoldedReading, matchGazetteer, matchWebAddresses, matchBareHosts, stepsOfTypes, type Gazetteer, type GazetteerMatch } from './gazetteer.ts';
 
 // regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
@@ -120,6 +121,7 @@ const isNameToken = (t: string) => UPPER_OR_DIGIT_INITIAL.test(t) || NAME_PARTIC
 
 const NO_LETTER_OR_DIGIT = /^[^\p{L}\p{N}]+$/u;
 const HAS_UPPER_OR_DIGIT = /[\p{Lu}\p{N}]/u;
+const HAS_LETTER = /\p{L}/u;
 /** A lower-case prefix joined by a hyphen ("anti-", "pro-", "post-"), not a name particle ("al-", "de-"). */
 const LOWER_PREFIX = /^(\p{Ll}+)[-\u2010\u2011]\p{L}/u;
 const PREFIX_PARTICLES = new Set(['al', 'el', 'ad', 'as', 'ash', 'de', 'des', 'du', 'la', 'le', 'les', 'von', 'van', 'der', 'di', 'da', 'bin', 'ibn', 'ben', 'abu']);
@@ -226,14 +228,86 @@ export interface FindMentionsOptions {
   fast?: boolean;
 }
 
+/** Which sentences are title-case headlines (`isTitleCase`, judged on the original token texts). */
+function headlinesOf(sentences: readonly (readonly SpanToken[])[]): boolean[] {
+  const texts = sentences.map((s) => s.map((t) => t.text));
+  const lower = lowerWordsOf(texts);
+  return texts.map((s) => isTitleCase(s, lower));
+}
+
+/** The running text of a document (its sentences that are not title-case headlines), indexed by token text. */
+export interface RunningText {
+  sentences: readonly (readonly SpanToken[])[];
+  /** Token text → [sentence, index] of each occurrence. */
+  at: Map<string, Array<[number, number]>>;
+}
+
+/** Indexes the sentences that are not headlines (`headline[k]` false) by token text. */
+export function runningTextOf(sentences: readonly (readonly SpanToken[])[], headline: readonly boolean[]): RunningText {
+  const at = new Map<string, Array<[number, number]>>();
+  for (let k = 0; k < sentences.length; k++) {
+    if (headline[k]) continue;
+    const s = sentences[k]!;
+    for (let i = 0; i < s.length; i++) {
+      const list = at.get(s[i]!.text);
+      if (list) list.push([k, i]);
+      else at.set(s[i]!.text, [[k, i]]);
+    }
+  }
+  return { sentences, at };
+}
+
+/** Index of the first token with a letter in a sentence (the sentence's first word, after opening quotes). */
+function firstLetterAt(tokens: readonly SpanToken[]): number {
+  for (let i = 0; i < tokens.length; i++) if (HAS_LETTER.test(tokens[i]!.text)) return i;
+  return tokens.length;
+}
+
+/**
+ * Whether the token texts of `[from, to)` occur, in that order, in the running text with a capital that
+ * is not at a sentence's start ("After" and "The" at the start of every other sentence attest nothing).
+ */
+function occursIn(running: RunningText, tokens: readonly SpanToken[], from: number, to: number): boolean {
+  for (const [k, i] of running.at.get(tokens[from]!.text) ?? []) {
+    const s = running.sentences[k]!;
+    let j = 1;
+    while (j < to - from && i + j < s.length && s[i + j]!.text === tokens[from + j]!.text) j++;
+    if (j < to - from) continue;
+    const first = firstLetterAt(s);
+    for (let x = Math.max(i, first + 1); x < i + j; x++) if (HAS_UPPER_OR_DIGIT.test(s[x]!.text)) return true;
+  }
+  return false;
+}
+
+/**
+ * The longest part of a recognizer span in a title-case headline that the running text writes too, with a
+ * capital in it ("Pit Bull Journalist Hounds Keith Ellison" → "Keith Ellison" when the article names
+ * him), leftmost among equals; undefined when none is: a headline capitalizes every word, so a name
+ * found only there ("Trump Vows") is most likely none.
+ */
+export function attestedSpan(tokens: readonly SpanToken[], from: number, to: number, running: RunningText): [number, number] | undefined {
+  for (let n = to - from; n > 0; n--) {
+    for (let a = from; a + n <= to; a++) {
+      let capital = false;
+      for (let i = a; i < a + n && !capital; i++) capital = HAS_UPPER_OR_DIGIT.test(tokens[i]!.text);
+      if (capital && occursIn(running, tokens, a, a + n)) return [a, a + n];
+    }
+  }
+  return undefined;
+}
+
 /**
  * Finds mentions in a document given as sentences of tokens. Gazetteer matches win over overlapping
  * model spans, except that a longer model span of capitalized words around a hit keeps the hit's
- * entities ("Nikos Zachariadis" around a known "Zachariadis"). Returns candidates in text order.
+ * entities ("Nikos Zachariadis" around a known "Zachariadis"). In a title-case headline a model span keeps only
+ * the part the running text also writes (`attestedSpan`). Returns candidates in text order.
  */
 export function findMentions(sentences: readonly (readonly SpanToken[])[], opts: FindMentionsOptions = {}): MentionCandidate[] {
   const out: MentionCandidate[] = [];
-  const run = opts.model ? tagDocumentTyped(opts.model, textListsOf(sentences), { fast: opts.fast ?? true }) : undefined;
+  const run = opts.model ? tagDocumentTyped(opts.model, truecaseSentenceStarts(textListsOf(sentences)), { fast: opts.fast ?? true }) : undefined;
+  // title-case headlines: a recognizer span there is kept only as far as the running text writes it too
+  let headlines: boolean[] | undefined;
+  let running: RunningText | undefined;
   const tagged = run ? run.tags : [];
   // the recognizer's word types carry the gazetteer's steps: each token text is looked up once for both
   const types: readonly (readonly WordType[])[] | undefined = run?.types;
@@ -255,8 +329,13 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
     }
     for (const span of modelSpans) {
       // "Rurland!" and "!!" at a span's edge: punctuation is no part of a name; a span left with no capital is none
-      const trimmed = trimModelSpan(tokens, span[0], span[1]);
+      let trimmed = trimModelSpan(tokens, span[0], span[1]);
       if (!trimmed) continue;
+      headlines ??= headlinesOf(sentences);
+      if (headlines[si]) {
+        trimmed = attestedSpan(tokens, trimmed[0], trimmed[1], (running ??= runningTextOf(sentences, headlines)));
+        if (!trimmed) continue;
+      }
       const [from, to] = trimmed;
       const type = span[2];
       // (most sentences have no gazetteer hit: no filtering then)

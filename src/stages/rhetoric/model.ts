@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { FUNCTION_WORDS } from '../../core/function-words.ts';
 import type { Span } from '../../core/types.ts';
 import { FeatureIndex, NestedFeatureIndex, WordIdFeatureIndex } from '../../models/features.ts';
 import { sigmoid, softmaxInPlace, type LinearModel } from '../../models/linear.ts';
@@ -131,7 +132,6 @@ export interface RhetoricSpan extends Span {
 
 const MODEL_URL = new URL('../../../data/models/rhetoric.json', import.meta.url);
 const EDGE_WORDS = new Set((JSON.parse(readFileSync(new URL('./edge-words.json', import.meta.url), 'utf8')) as { words: string[] }).words);
-const FUNCTION_WORDS = new Set((JSON.parse(readFileSync(new URL('./function-words.json', import.meta.url), 'utf8')) as { words: string[] }).words);
 
 /** True when a token is a content word: it holds a letter or digit and is not a function word (`function-words.json`). */
 export function isContentToken(token: { text: string; norm: string }): boolean {
