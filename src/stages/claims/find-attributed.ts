@@ -19,6 +19,8 @@ export interface ClaimDraft {
 const SPEECH_NOUNS = new Set(['statements', 'statement', 'words', 'remarks', 'warnings', 'warning', 'testament', 'letter', 'appeal', 'speech', 'thesis', 'theses', 'assessment']);
 /** Auxiliaries of "it was announced that": the source is then a place or body named before. */
 const PASSIVE_AUX = new Set(['was', 'is', 'has', 'had', 'were']);
+/** Conjunctions that open a new clause after a quote ("…", but X said …), so the clause's verb is not the quote's attribution. */
+const CLAUSE_CONJUNCTIONS = new Set(['but', 'and', 'while', 'whereas', 'although', 'though', 'yet', 'because', 'so', 'when', 'after', 'before', 'if']);
 /** Attribution tails are short: "…,” the expert noted." */
 const MAX_TAIL = 30;
 
@@ -76,7 +78,11 @@ export function attributeQuotes(quotes: readonly QuoteSpan[], sentences: readonl
     const tail = tailSentence ? tailSentence.tokens.filter((t) => t.start > q.close).slice(0, MAX_TAIL + 1) : [];
     const nextOpen = quotes.find((o) => o.open > q.close && o.depth === 0);
     const tailTokens = tail.filter((t) => !nextOpen || t.start < nextOpen.open);
-    const tailVerb = tailTokens.length && tailTokens.length <= MAX_TAIL && !/\n/.test(c.source.text.slice(q.close, tailTokens[0]!.start)) ? findVerb(tailTokens, c.cues.speech) : undefined;
+    // "…", but the union leader said …: a conjunction opens a clause of its own, whose verb is no attribution of the
+    // quote, unless the verb closes the sentence as a parenthetical ("…", and fired at Smith, police said.)
+    const newClause = CLAUSE_CONJUNCTIONS.has((tailTokens[0]?.norm === ',' ? tailTokens[1] : tailTokens[0])?.norm ?? '');
+    const found = tailTokens.length && tailTokens.length <= MAX_TAIL && !/\n/.test(c.source.text.slice(q.close, tailTokens[0]!.start)) ? findVerb(tailTokens, c.cues.speech) : undefined;
+    const tailVerb = found && (!newClause || tailTokens.slice(found.i + found.n).every((t) => !/[\p{L}\p{N}]/u.test(t.norm))) ? found : undefined;
     if (tailVerb) {
       // a person or group right before the verb in its own clause is the speaker ("…, and exchanged fire with Smith, police
       // said"); else the whole tail decides ("…,” Ada Brisk, a keeper, told the Gazette")

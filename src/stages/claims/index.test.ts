@@ -196,3 +196,9 @@ test('a quote attributed after it goes to the person or group right before the v
   const out = claims({ text, mentions: [{ text: 'Tomas Vell', entity: 'local:vell' }, { text: 'Ada Brisk', entity: 'local:ada-brisk' }, { text: 'Gazette', entity: 'local:gazette', label: 'ORG' }] }).filter((a) => a.label === 'quote');
   assert.deepEqual(out.map((a) => a.attrs.speaker), ['local:police', 'local:ada-brisk']);
 });
+
+test('a speech verb after a quote in a new clause ("…", but X said …) is no attribution of the quote', () => {
+  const text = 'Mayor Ada Brisk called the strike "a plot hatched abroad", but the union leader Tomas Vell said the men only wanted bread.';
+  const out = claims({ text, mentions: [{ text: 'Ada Brisk', entity: 'local:ada-brisk' }, { text: 'Tomas Vell', entity: 'local:vell' }] }).filter((a) => a.label === 'quote');
+  assert.deepEqual(out.map((a) => [a.attrs.speaker, slice(text, a)]), [['local:ada-brisk', 'a plot hatched abroad']]);
+});

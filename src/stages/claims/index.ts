@@ -13,7 +13,7 @@ import { identifyAuthor } from './identify-author.ts';
 import { narratorOf, personBefore, relaySpeaker, type SpeakerContext } from './resolve-speaker.ts';
 
 const NAME = 'claims';
-const VERSION = '1.3.0';
+const VERSION = '1.4.0';
 
 let cues: Cues | undefined;
 
