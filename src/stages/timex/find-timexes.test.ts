@@ -95,3 +95,11 @@ test('duration spans take in their quantifiers, fractions, count ranges and "or 
   const ago = one(found, 'a month or so ago');
   assert.deepEqual([ago.value, ago.mod], ['2001-04', 'APPROX']);
 });
+
+test('"N years ago this month" and "N years ago today" are one date: that month or day, N years back', () => {
+  const found = findTimexes('Fifty years ago this month the island was shelled; ten years ago today the treaty was signed; two years ago it rained.', { dct: '2019-03-02' });
+  assert.equal(one(found, 'Fifty years ago this month').value, '1969-03');
+  assert.equal(one(found, 'ten years ago today').value, '2009-03-02');
+  assert.equal(one(found, 'two years ago').value, '2017');
+  assert.ok(!found.some((t) => t.text === 'this month' || t.text === 'today'));
+});

@@ -652,6 +652,12 @@ function resolveShift(ctx: Context, c: Candidate): Resolved {
     if (q) return fromPoint(shiftPoint(q, -4, 'Q'), base.anchor, base.confidence * 0.9, mod);
   }
   const [k, u] = wholeUnits(n, unit);
+  // "fifty years ago this month", "ten years ago today": the same month or day, that many units back
+  const within = deictic && g.thisUnit ? (/today/i.test(g.thisUnit) ? 'day' : 'month') : undefined;
+  if (within && typeof n === 'number' && Number.isInteger(n) && (u === 'Y' || u === 'M')) {
+    const q = shiftKeepingGranularity(truncatePoint(base.point, within), dir * k, u);
+    return { ...fromPoint(q, base.anchor, base.confidence, mod), setsRef: false, timeml: signalDuration(ctx, c, n, unit) };
+  }
   const p = shiftPoint(base.point, dir * k, u);
   return { ...fromPoint(p, base.anchor, base.confidence, mod), setsRef: !deictic, timeml: signalDuration(ctx, c, n, unit) };
 }

@@ -10,7 +10,7 @@ import { timexLanguage } from './load-rules.ts';
 import type { DctRegion, Timex } from './types.ts';
 
 const NAME = 'timex';
-const VERSION = '1.2.0';
+const VERSION = '1.3.0';
 
 /** The `timex` layer attributes of one expression (see docs/layers.md). */
 export function timexAttrs(t: Timex): Record<string, Json | undefined> {
