@@ -5,6 +5,7 @@
 import type { AliasEntry } from '../../kb/alias-index.ts';
 import type { KbAliasKind, KbEntityType } from '../../kb/types.ts';
 import { tagDocumentTyped, type WeightLookup, type WordType } from '../../ner/tagger.ts';
+import { readDataJson } from '../events/lexicon.ts';
 import { isTitleCase, lowerWordsOf, truecaseSentenceStarts } from './truecase.ts';
 import { isFoldedReading, matchGazetteer, matchWebAddresses, matchBareHosts, stepsOfTypes, type Gazetteer, type GazetteerMatch } from './gazetteer.ts';
 
@@ -228,6 +229,14 @@ export interface FindMentionsOptions {
   fast?: boolean;
 }
 
+let eventNouns: Set<string> | undefined;
+
+/** True when a word is one of the event-trigger nouns of `data/events/triggers.json` ("strike", "war", "uprising"). */
+export function isEventNoun(word: string): boolean {
+  eventNouns ??= new Set(readDataJson<{ entries: Array<{ nouns?: string[] }> }>('events/triggers.json').entries.flatMap((e) => e.nouns ?? []));
+  return eventNouns.has(word.toLowerCase());
+}
+
 /** Which sentences are title-case headlines (`isTitleCase`, judged on the original token texts). */
 function headlinesOf(sentences: readonly (readonly SpanToken[])[]): boolean[] {
   const texts = sentences.map((s) => s.map((t) => t.text));
@@ -337,7 +346,8 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
         if (!trimmed) continue;
       }
       const [from, to] = trimmed;
-      const type = span[2];
+      // "the Harbour Strike": a name whose head is an event noun names an event, never a person
+      const type = span[2] === 'PER' && isEventNoun(tokens[to - 1]!.text) ? 'MISC' : span[2];
       // (most sentences have no gazetteer hit: no filtering then)
       const inside = hits.length === 0 ? NO_HITS : hitsInside(hits, from, to);
       if (inside.length === 0) {

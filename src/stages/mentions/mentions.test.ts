@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKnowledgeBase } from '../../kb/load-kb.ts';
 import { buildGazetteer, caseFits, matchGazetteer } from './gazetteer.ts';
-import { findMentions, spansOfTags, trimModelSpan } from './find-mentions.ts';
+import { findMentions, isEventNoun, spansOfTags, trimModelSpan } from './find-mentions.ts';
 import type { WeightLookup } from '../../ner/tagger.ts';
 import { featureHash } from '../../ner/features.ts';
 
@@ -84,4 +84,24 @@ test("a recognizer's span loses punctuation and a prefixed modifier at its edges
   // a lone prefixed word stays for the linker to judge; a name particle is part of the name
   assert.deepEqual(trimModelSpan(t('the anti-Dask mood'), 1, 2), [1, 2]);
   assert.deepEqual(trimModelSpan(t('al-Dask Velmar'), 0, 2), [0, 2]);
+});
+
+test('a recognizer person whose head is an event noun names an event ("the Harbour Strike")', () => {
+  const [prevMet, prev2Met, afterPer] = [featureHash('w-1=', 'met'), featureHash('w-2=', 'met'), featureHash('t1=', 'B-PER')];
+  const stub: WeightLookup = {
+    addFeature(h, out) {
+      if (h === prevMet || h === prev2Met) out[h === prevMet ? 1 : 2]! += 5;
+      if (h === afterPer) out[2]! += 1;
+    },
+  };
+  const sent = 'They met Harbour Strike and met Ilse Varn'.split(' ');
+  let pos = 0;
+  const tokens = sent.map((text) => {
+    const t = { start: pos, end: pos + text.length, text };
+    pos += text.length + 1;
+    return t;
+  });
+  const ms = findMentions([tokens], { model: stub, fast: false });
+  assert.deepEqual(ms.map((m) => [m.from, m.to, m.label]), [[2, 4, 'MISC'], [6, 8, 'PER']]);
+  assert.ok(isEventNoun('Strike') && isEventNoun('uprising') && !isEventNoun('harbour'));
 });
