@@ -16,7 +16,7 @@ export interface KbFile {
 }
 
 /** Lists `*.json` files in a folder, recursively, sorted. */
-function listJson(dir: string): string[] {
+export function listJson(dir: string): string[] {
   return readdirSync(dir)
     .sort()
     .flatMap((name) => {

@@ -6,6 +6,16 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { annalist, ARTICLE, badInputs, CLI_PATH, corpus } from './cli-fixtures.ts';
 
+/** Runs `f` with a fresh temporary folder (named by `prefix`), removed afterwards. */
+function inTempDir(prefix: string, f: (dir: string) => void): void {
+  const dir = mkdtempSync(join(tmpdir(), prefix));
+  try {
+    f(dir);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 test('bad inputs: one line per failure, the rest stored, exit 1, nothing duplicated', () => {
   const dir = corpus();
   badInputs(dir);
@@ -34,9 +44,8 @@ test('bad inputs: one line per failure, the rest stored, exit 1, nothing duplica
 });
 
 test('stdin, read --json, usage errors', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
-  const db = join(dir, 't.db');
-  try {
+  inTempDir('annalist-cli-', (dir) => {
+    const db = join(dir, 't.db');
     const r = annalist(db, ['ingest', '--no-analyze', '-'], 'Notes typed into a pipe about the spring plenum.\n');
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^1 read, 1 new/m);
@@ -51,14 +60,11 @@ test('stdin, read --json, usage errors', () => {
     assert.equal(JSON.parse(annalist(db, ['stats', '--json']).out).sources, 1, 'read stores nothing');
     assert.equal(annalist(db, ['ingest']).code, 2);
     assert.equal(annalist(db, ['export', '--format', 'xml']).code, 2);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a database that is missing, not a database or in a missing folder: one line, no stack, nothing created', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
-  try {
+  inTempDir('annalist-cli-', (dir) => {
     const typo = join(dir, 'typo.db');
     for (const cmd of [['list'], ['stats'], ['conflicts'], ['export', '--format', 'json']]) {
       const r = annalist(typo, cmd);
@@ -78,15 +84,12 @@ test('a database that is missing, not a database or in a missing folder: one lin
     const r = annalist(join(dir, 'no-such-folder', 'x.db'), ['ingest', notDb]);
     assert.equal(r.code, 2);
     assert.match(r.err, /folder .*no-such-folder does not exist/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('export: a missing folder is named, json into a folder writes a file there, and what was written is said', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
-  const db = join(dir, 't.db');
-  try {
+  inTempDir('annalist-cli-', (dir) => {
+    const db = join(dir, 't.db');
     writeFileSync(join(dir, 'a.txt'), ARTICLE);
     assert.equal(annalist(db, ['ingest', '--no-analyze', join(dir, 'a.txt')]).code, 0);
     const missing = annalist(db, ['export', '--format', 'tei', '-o', join(dir, 'nope', 'x.xml')]);
@@ -100,14 +103,11 @@ test('export: a missing folder is named, json into a folder writes a file there,
     const csv = annalist(db, ['export', '--format', 'csv', '-o', join(dir, 'one.csv')]);
     assert.equal(csv.code, 0, csv.err);
     assert.match(csv.err, /entity-event table; give a folder/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('kb validate reports a file that is not JSON and a malformed record as problems, not a crash', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'annalist-kb-'));
-  try {
+  inTempDir('annalist-kb-', (dir) => {
     writeFileSync(join(dir, 'broken.json'), '{"entities": [');
     writeFileSync(join(dir, 'partial.json'), JSON.stringify({ entities: [{ id: 'local:x', name: 'X', type: 'person' }] }));
     const r = annalist(join(dir, 'unused.db'), ['kb', 'validate', '--alone', dir]);
@@ -118,9 +118,7 @@ test('kb validate reports a file that is not JSON and a malformed record as prob
     const file = annalist(join(dir, 'unused.db'), ['kb', 'validate', join(dir, 'broken.json')]);
     assert.equal(file.code, 1);
     assert.match(file.err, /is a file/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a reader that closes the pipe early ends the run quietly', async () => {
@@ -134,22 +132,18 @@ test('a reader that closes the pipe early ends the run quietly', async () => {
 });
 
 test('search names a hit without a title by its path, not a blank', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
-  const db = join(dir, 't.db');
-  try {
+  inTempDir('annalist-cli-', (dir) => {
+    const db = join(dir, 't.db');
     writeFileSync(join(dir, 'ferry.wiki'), "The '''ferry''' to [[Holm]] stopped running in 1931.\n");
     assert.equal(annalist(db, ['ingest', '--no-analyze', join(dir, 'ferry.wiki')]).code, 0);
     const r = annalist(db, ['search', 'ferry']);
     assert.equal(r.code, 0, r.err);
     assert.match(r.out, /^[0-9a-f]{12} {2}\S*ferry\.wiki$/m);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('rhetoric: a missing --spans file or --ptc folder is an error, not an empty answer', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'annalist-ptc-'));
-  try {
+  inTempDir('annalist-ptc-', (dir) => {
     writeFileSync(join(dir, 'article7.txt'), 'The council met on Monday and agreed on the budget.\n');
     const spans = annalist(join(dir, 'unused.db'), ['rhetoric', '--ptc', dir, '--spans', join(dir, 'missing-labels.txt')]);
     assert.equal(spans.code, 1);
@@ -157,15 +151,12 @@ test('rhetoric: a missing --spans file or --ptc folder is an error, not an empty
     const folder = annalist(join(dir, 'unused.db'), ['rhetoric', '--ptc', join(dir, 'nope')]);
     assert.equal(folder.code, 1);
     assert.match(folder.err, /is not a folder/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('usage errors exit 2 in every command; help exits 0', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
-  const db = join(dir, 'unused.db');
-  try {
+  inTempDir('annalist-cli-', (dir) => {
+    const db = join(dir, 'unused.db');
     for (const args of [['frobnicate'], ['list', '--bogus'], ['rhetoric'], ['kb', 'import', 'x.csv'], ['kb', 'bogus']]) {
       assert.equal(annalist(db, args).code, 2, args.join(' '));
     }
@@ -173,15 +164,12 @@ test('usage errors exit 2 in every command; help exits 0', () => {
     const port = annalist(db, ['serve', '--port', 'abc']);
     assert.equal(port.code, 2);
     assert.match(port.err, /--port must be a number/);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
 
 test('a --from/--to that is not a date is a usage error; an unknown event class is named as such', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'annalist-cli-'));
-  const db = join(dir, 't.db');
-  try {
+  inTempDir('annalist-cli-', (dir) => {
+    const db = join(dir, 't.db');
     writeFileSync(join(dir, 'a.txt'), ARTICLE);
     assert.equal(annalist(db, ['ingest', join(dir, 'a.txt')]).code, 0);
     for (const args of [['timeline', '--from', 'yesterday'], ['graph', '--to', '19xx']]) {
@@ -192,7 +180,5 @@ test('a --from/--to that is not a date is a usage error; an unknown event class 
     const none = annalist(db, ['events', '--class', 'coronation']);
     assert.equal(none.code, 0);
     assert.match(none.out, /no events of class "coronation" \(classes found: /);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });

@@ -1,7 +1,7 @@
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import { buildKnowledgeBase, DEFAULT_KB_DIR, type KbFile, type KbFileOnDisk } from '../../kb/load-kb.ts';
+import { buildKnowledgeBase, DEFAULT_KB_DIR, listJson, type KbFile, type KbFileOnDisk } from '../../kb/load-kb.ts';
 import { validateKbFile, validateKbFiles, type KbProblem } from '../../kb/validate-kb.ts';
 import { CliFailure } from '../cli-errors.ts';
 import { importWikidata } from '../../kb/import-wikidata.ts';
@@ -25,17 +25,6 @@ export function kbStats(kb: KnowledgeBase): Record<string, unknown> {
   };
 }
 
-/** Lists the `*.json` files under a folder, recursively, names sorted. */
-function listJsonFiles(dir: string): string[] {
-  return readdirSync(dir)
-    .sort()
-    .flatMap((name) => {
-      const p = join(dir, name);
-      if (statSync(p).isDirectory()) return listJsonFiles(p);
-      return name.endsWith('.json') ? [p] : [];
-    });
-}
-
 /**
  * Reads the KB files under the given folders, in order, reporting a file that is not JSON as a
  * problem (rule `json`) instead of stopping. Throws `CliFailure` for a folder that is missing or a file.
@@ -46,7 +35,7 @@ export function readKbFilesReporting(dirs: readonly string[], command: string): 
   for (const dir of dirs) {
     if (!existsSync(dir)) throw new CliFailure(`annalist kb ${command}: no such folder ${dir}`, 1);
     if (!statSync(dir).isDirectory()) throw new CliFailure(`annalist kb ${command}: ${dir} is a file; give the folder that holds the KB JSON files`, 1);
-    for (const path of listJsonFiles(dir)) {
+    for (const path of listJson(dir)) {
       try {
         files.push({ path, data: JSON.parse(readFileSync(path, 'utf8')) as KbFile });
       } catch (err) {

@@ -50,23 +50,30 @@ test('case rules: abbreviations need capitals, capitalized names a capital, lowe
   assert.equal(caseFits('the bay', ['bay'], 'a'), false);
 });
 
-test('model names outside the gazetteer are added; a longer model name around a surname keeps the entity', () => {
-  // a stub recognizer: capitalized words after "met" are a person
+/** A stub recognizer: the two words after "met" are a person. */
+function metRecognizer(): WeightLookup {
   const [prevMet, prev2Met, afterPer] = [featureHash('w-1=', 'met'), featureHash('w-2=', 'met'), featureHash('t1=', 'B-PER')];
-  const stub: WeightLookup = {
+  return {
     addFeature(h, out) {
       if (h === prevMet || h === prev2Met) out[h === prevMet ? 1 : 2]! += 5;
       if (h === afterPer) out[2]! += 1;
     },
   };
-  const sent = 'They met Oren Dask and met Ilse Varn'.split(' ');
+}
+
+/** The tokens of a sentence split at spaces, with their offsets. */
+function spaced(sentence: string): Array<{ start: number; end: number; text: string }> {
   let pos = 0;
-  const tokens = sent.map((text) => {
+  return sentence.split(' ').map((text) => {
     const t = { start: pos, end: pos + text.length, text };
     pos += text.length + 1;
     return t;
   });
-  const ms = findMentions([tokens], { gazetteer: buildGazetteer(kb), model: stub, fast: false });
+}
+
+test('model names outside the gazetteer are added; a longer model name around a surname keeps the entity', () => {
+  const tokens = spaced('They met Oren Dask and met Ilse Varn');
+  const ms = findMentions([tokens], { gazetteer: buildGazetteer(kb), model: metRecognizer(), fast: false });
   assert.deepEqual(ms.map((m) => [m.from, m.to, m.found, m.candidates.map((c) => c.entity)]), [[2, 4, 'gazetteer', ['local:a']], [6, 8, 'model', []]]);
 });
 
@@ -87,21 +94,7 @@ test("a recognizer's span loses punctuation and a prefixed modifier at its edges
 });
 
 test('a recognizer person whose head is an event noun names an event ("the Harbour Strike")', () => {
-  const [prevMet, prev2Met, afterPer] = [featureHash('w-1=', 'met'), featureHash('w-2=', 'met'), featureHash('t1=', 'B-PER')];
-  const stub: WeightLookup = {
-    addFeature(h, out) {
-      if (h === prevMet || h === prev2Met) out[h === prevMet ? 1 : 2]! += 5;
-      if (h === afterPer) out[2]! += 1;
-    },
-  };
-  const sent = 'They met Harbour Strike and met Ilse Varn'.split(' ');
-  let pos = 0;
-  const tokens = sent.map((text) => {
-    const t = { start: pos, end: pos + text.length, text };
-    pos += text.length + 1;
-    return t;
-  });
-  const ms = findMentions([tokens], { model: stub, fast: false });
+  const ms = findMentions([spaced('They met Harbour Strike and met Ilse Varn')], { model: metRecognizer(), fast: false });
   assert.deepEqual(ms.map((m) => [m.from, m.to, m.label]), [[2, 4, 'MISC'], [6, 8, 'PER']]);
   assert.ok(isEventNoun('Strike') && isEventNoun('uprising') && !isEventNoun('harbour'));
 });
