@@ -76,6 +76,17 @@ export interface SourceView {
   events: ViewEvent[];
   /** Layers that were missing and filled by fallbacks. */
   fallbacks: string[];
+  /** The reader comments of the source: span and commenter (user name). */
+  comments: Array<{ start: number; end: number; author: string }>;
+}
+
+/**
+ * Who says what a source says at a position, for a conflict's explanation: the source quoted by its
+ * title, or, inside a reader comment, the commenter on it (`balkanwatcher's comment on "Title"`).
+ */
+export function voiceOf(view: SourceView, pos: number): string {
+  const c = view.comments.find((x) => x.start <= pos && pos < x.end);
+  return c ? `${c.author}'s comment on "${view.title}"` : `"${view.title}"`;
 }
 
 const IGNORED_SECTIONS = new Set(['chrome', 'reference', 'credit']);
@@ -208,7 +219,8 @@ export function buildSourceView(doc: AnalyzedSource, index: KbIndex): SourceView
   });
   if (!doc.annotations.some((a) => a.layer === 'event')) fallbacks.push('event');
 
-  const view: SourceView = { id: doc.id, title: sourceTitle(doc), text: doc.text, sentences, mentions, timexes, events, fallbacks };
+  const comments = doc.sections.flatMap((x) => (x.kind === 'comment' && x.author ? [{ start: x.start, end: x.end, author: x.author }] : []));
+  const view: SourceView = { id: doc.id, title: sourceTitle(doc), text: doc.text, sentences, mentions, timexes, events, fallbacks, comments };
   view.events.push(...findNamedEvents(view, index, kept));
   return view;
 }

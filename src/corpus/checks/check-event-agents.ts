@@ -1,4 +1,4 @@
-import { sentenceSpan } from '../source-view.ts';
+import { sentenceSpan, voiceOf } from '../source-view.ts';
 import type { Conflict } from '../types.ts';
 import { phraseRegex } from '../vocabulary.ts';
 import { makeConflict, sentenceEvidence, type CheckContext } from './common.ts';
@@ -39,7 +39,7 @@ export function checkEventAgents(ctx: CheckContext): Conflict[] {
           makeConflict(
             'role-confusion',
             'high',
-            `"${view.title}" has ${ctx.index.nameOf(agent)} perform ${kbEv.name}, which the KB credits to ${ctx.index.nameOf(performers[0]!)}.`,
+            `${voiceOf(view, span.start)} has ${ctx.index.nameOf(agent)} perform ${kbEv.name}, which the KB credits to ${ctx.index.nameOf(performers[0]!)}.`,
             [sentenceEvidence(view, Math.min(span.start, named.start), Math.max(span.end, named.end))],
             [{ type: 'event', ref: kbEv.id, text: `${kbEv.name} (${kbEv.date}): ${kbEv.participants.map((p) => ctx.index.nameOf(p)).join(', ')}`, source: kbEv.source }],
             { entity: agent },

@@ -1,5 +1,6 @@
 import { describeInterval } from '../edtf-interval.ts';
 import type { Conflict } from '../types.ts';
+import { voiceOf } from '../source-view.ts';
 import { makeConflict, sentenceEvidence, type CheckContext } from './common.ts';
 
 /**
@@ -23,7 +24,7 @@ export function checkDateMismatch(ctx: CheckContext): Conflict[] {
         makeConflict(
           'date-mismatch',
           years > 1 ? 'high' : 'medium',
-          `Two sources date the same event (${ev.label}) differently: "${bad.view.title}" says ${describeInterval(iv)}, "${good.view.title}" says ${describeInterval(
+          `Two sources date the same event (${ev.label}) differently: ${voiceOf(bad.view, bad.event.start)} says ${describeInterval(iv)}, ${voiceOf(good.view, good.event.start)} says ${describeInterval(
             gi,
           )}. The dates cannot both be right.`,
           [sentenceEvidence(bad.view, bad.event.start, bad.event.end), sentenceEvidence(good.view, good.event.start, good.event.end)],
@@ -52,9 +53,9 @@ export function checkEventDatesAgainstKb(ctx: CheckContext): Conflict[] {
         makeConflict(
           'kb-contradiction',
           'high',
-          `"${bad.view.title}" dates ${kbEv.name} to ${describeInterval(bad.event.interval!)}${bad.event.edtf ? ` ("${bad.event.edtf}")` : ''}, but it took place ${describeInterval(
+          `${voiceOf(bad.view, bad.event.start)} dates ${kbEv.name} to ${describeInterval(bad.event.interval!)}${bad.event.edtf ? ` ("${bad.event.edtf}")` : ''}, but it took place ${describeInterval(
             d.kbInterval,
-          )}${agreeing.length ? `, as ${[...new Set(agreeing.map((a) => `"${a.view.title}"`))].join(', ')} also say${agreeing.length === 1 ? 's' : ''}` : ''}.`,
+          )}${agreeing.length ? `, as ${[...new Set(agreeing.map((a) => voiceOf(a.view, a.event.start)))].join(', ')} also say${agreeing.length === 1 ? 's' : ''}` : ''}.`,
           [sentenceEvidence(bad.view, bad.event.start, bad.event.end), ...agreeing.slice(0, 2).map((a) => sentenceEvidence(a.view, a.event.start, a.event.end))],
           [{ type: 'event', ref: kbEv.id, text: `${kbEv.name}: ${kbEv.date}`, source: kbEv.source }],
           { event: ev.id },

@@ -2,7 +2,7 @@ import type { DayInterval } from '../../core/time.ts';
 import type { KbMembership } from '../../kb/types.ts';
 import { describeInterval, edtfToInterval } from '../edtf-interval.ts';
 import { periodInterval } from '../kb-index.ts';
-import { dateNear, sentenceIndexAt, type SourceView } from '../source-view.ts';
+import { dateNear, sentenceIndexAt, voiceOf, type SourceView } from '../source-view.ts';
 import type { Conflict } from '../types.ts';
 import { escapeRegex } from '../vocabulary.ts';
 import { makeConflict, overlap, sentenceEvidence, type CheckContext } from './common.ts';
@@ -116,7 +116,7 @@ export function checkMemberships(ctx: CheckContext): Conflict[] {
       }
     }
     if (!problem) continue;
-    out.push(makeConflict('kb-contradiction', 'high', `"${s.view.title}" ${problem}.`, [sentenceEvidence(s.view, s.start, s.end)], facts, { entity: s.member }));
+    out.push(makeConflict('kb-contradiction', 'high', `${voiceOf(s.view, s.start)} ${problem}.`, [sentenceEvidence(s.view, s.start, s.end)], facts, { entity: s.member }));
   }
   return out;
 }

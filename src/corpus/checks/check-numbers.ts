@@ -1,4 +1,4 @@
-import { sentenceSpan, type SourceView } from '../source-view.ts';
+import { sentenceSpan, voiceOf, type SourceView } from '../source-view.ts';
 import type { Conflict } from '../types.ts';
 import { escapeRegex, type CheckVocabulary } from '../vocabulary.ts';
 import { makeConflict, sentenceEvidence, type CheckContext } from './common.ts';
@@ -88,7 +88,7 @@ export function checkNumberMismatch(ctx: CheckContext): Conflict[] {
           makeConflict(
             'number-mismatch',
             'medium',
-            `Two sources give different counts (${a.unit}) for the same event (${ev.label}): "${a.view.title}" says "${a.text}", "${b.view.title}" says "${b.text}".`,
+            `Two sources give different counts (${a.unit}) for the same event (${ev.label}): ${voiceOf(a.view, a.start)} says "${a.text}", ${voiceOf(b.view, b.start)} says "${b.text}".`,
             [sentenceEvidence(a.view, a.start, a.end), sentenceEvidence(b.view, b.start, b.end)],
             [{ type: 'source', source: b.view.id, text: `${b.view.title}: ${b.text}` }],
             { event: ev.id },
