@@ -6,7 +6,7 @@ import type { AliasEntry } from '../../kb/alias-index.ts';
 import type { KbAliasKind, KbEntityType } from '../../kb/types.ts';
 import { tagDocumentTyped, type WeightLookup, type WordType } from '../../ner/tagger.ts';
 import { readDataJson } from '../events/lexicon.ts';
-import { isTitleCase, lowerWordsOf, truecaseSentenceStarts } from './truecase.ts';
+import { truecaseSentenceStarts } from './truecase.ts';
 import { isFoldedReading, matchGazetteer, matchWebAddresses, matchBareHosts, stepsOfTypes, type Gazetteer, type GazetteerMatch } from './gazetteer.ts';
 
 // regular expressions of the rules below, made once: a literal inside a function makes a new RegExp object each time it runs
@@ -237,13 +237,6 @@ export function isEventNoun(word: string): boolean {
   return eventNouns.has(word.toLowerCase());
 }
 
-/** Which sentences are title-case headlines (`isTitleCase`, judged on the original token texts). */
-function headlinesOf(sentences: readonly (readonly SpanToken[])[]): boolean[] {
-  const texts = sentences.map((s) => s.map((t) => t.text));
-  const lower = lowerWordsOf(texts);
-  return texts.map((s) => isTitleCase(s, lower));
-}
-
 /** The running text of a document (its sentences that are not title-case headlines), indexed by token text. */
 export interface RunningText {
   sentences: readonly (readonly SpanToken[])[];
@@ -313,9 +306,11 @@ export function attestedSpan(tokens: readonly SpanToken[], from: number, to: num
  */
 export function findMentions(sentences: readonly (readonly SpanToken[])[], opts: FindMentionsOptions = {}): MentionCandidate[] {
   const out: MentionCandidate[] = [];
-  const run = opts.model ? tagDocumentTyped(opts.model, truecaseSentenceStarts(textListsOf(sentences)), { fast: opts.fast ?? true }) : undefined;
-  // title-case headlines: a recognizer span there is kept only as far as the running text writes it too
-  let headlines: boolean[] | undefined;
+  // the recognizer reads sentence starts and contractions in lower case; title-case headlines are noted
+  const lists = opts.model ? textListsOf(sentences) : undefined;
+  const headlines = lists ? truecaseSentenceStarts(lists) : undefined;
+  const run = opts.model ? tagDocumentTyped(opts.model, lists!, { fast: opts.fast ?? true }) : undefined;
+  // in a headline a recognizer span is kept only as far as the running text writes it too
   let running: RunningText | undefined;
   const tagged = run ? run.tags : [];
   // the recognizer's word types carry the gazetteer's steps: each token text is looked up once for both
@@ -340,8 +335,7 @@ export function findMentions(sentences: readonly (readonly SpanToken[])[], opts:
       // "Rurland!" and "!!" at a span's edge: punctuation is no part of a name; a span left with no capital is none
       let trimmed = trimModelSpan(tokens, span[0], span[1]);
       if (!trimmed) continue;
-      headlines ??= headlinesOf(sentences);
-      if (headlines[si]) {
+      if (headlines?.[si]) {
         trimmed = attestedSpan(tokens, trimmed[0], trimmed[1], (running ??= runningTextOf(sentences, headlines)));
         if (!trimmed) continue;
       }
