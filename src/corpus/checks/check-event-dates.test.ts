@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { contextOf, sourceOf, sourceWithEvents } from '../testing.ts';
-import { checkDateMismatch, checkEventDatesAgainstKb } from './check-event-dates.ts';
+import { alsoSay, checkDateMismatch, checkEventDatesAgainstKb } from './check-event-dates.ts';
 
 const visit = (title: string, text: string, edtf: string, earliest: string, latest: string) =>
   sourceWithEvents(title, [{ text, trigger: 'visited', cls: 'visit', agents: [['Q35314', 'Khrushchev']], others: [['Q15031', 'Tito']], edtf, earliest, latest }]);
@@ -42,4 +42,9 @@ test('event dated against the KB: a named event given another date', () => {
 test('event dated against the KB: silent on the right date and on undated mentions', () => {
   const ctx = contextOf([sourceOf('In February 1956 Khrushchev gave the Secret Speech. The Secret Speech shook the bloc for years.')]);
   assert.deepEqual(checkEventDatesAgainstKb(ctx), []);
+});
+
+test('alsoSay: one voice named twice says, two voices say', () => {
+  assert.equal(alsoSay(['"A"', '"A"']), '"A" also says');
+  assert.equal(alsoSay(['"A"', '"B"']), '"A", "B" also say');
 });

@@ -37,6 +37,12 @@ export function checkDateMismatch(ctx: CheckContext): Conflict[] {
   return out;
 }
 
+/** "X also says", "X, Y also say": the distinct voices that agree, with the verb in the right number. */
+export function alsoSay(voices: readonly string[]): string {
+  const distinct = [...new Set(voices)];
+  return `${distinct.join(', ')} also say${distinct.length === 1 ? 's' : ''}`;
+}
+
 /**
  * Event dated against the KB: a source dates a KB event (named, or clustered with one) at an
  * interval that cannot overlap the KB date.
@@ -55,7 +61,7 @@ export function checkEventDatesAgainstKb(ctx: CheckContext): Conflict[] {
           'high',
           `${voiceOf(bad.view, bad.event.start)} dates ${kbEv.name} to ${describeInterval(bad.event.interval!)}${bad.event.edtf ? ` ("${bad.event.edtf}")` : ''}, but it took place ${describeInterval(
             d.kbInterval,
-          )}${agreeing.length ? `, as ${[...new Set(agreeing.map((a) => voiceOf(a.view, a.event.start)))].join(', ')} also say${agreeing.length === 1 ? 's' : ''}` : ''}.`,
+          )}${agreeing.length ? `, as ${alsoSay(agreeing.map((a) => voiceOf(a.view, a.event.start)))}` : ''}.`,
           [sentenceEvidence(bad.view, bad.event.start, bad.event.end), ...agreeing.slice(0, 2).map((a) => sentenceEvidence(a.view, a.event.start, a.event.end))],
           [{ type: 'event', ref: kbEv.id, text: `${kbEv.name}: ${kbEv.date}`, source: kbEv.source }],
           { event: ev.id },
