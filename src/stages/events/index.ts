@@ -25,7 +25,7 @@ import { readSentences, type SentenceView } from './read-layers.ts';
 import { resolvePronoun } from './resolve-pronoun.ts';
 
 const NAME = 'events';
-const VERSION = '1.8.0';
+const VERSION = '1.9.0';
 
 let lexicon: TriggerLexicon | undefined;
 let modalityCues: ModalityCues | undefined;
@@ -157,7 +157,7 @@ export function findEvents(input: StageInput): StageOutput {
       const pred = nounLike ? assessPredicate(masked, m.to, modalityCues, next?.from) : undefined;
       const mod = pred ? { polarity: pred.polarity === 'negative' ? pred.polarity : aux.polarity, modality: aux.modality === 'asserted' ? pred.modality : aux.modality, cues: [...aux.cues, ...pred.cues] } : aux;
       // a noun's own post-modifying date beats a nearer one before it ("repressions … in the 1930s")
-      const picked = (m.entry.pos === 'noun' ? pickPostModifierTime(s, trigger) : undefined) ?? pickSentenceTime(s, trigger);
+      const picked = (m.entry.pos === 'noun' ? pickPostModifierTime(s, trigger) : undefined) ?? pickSentenceTime(s, trigger, m.entry.pos === 'verb');
       // "the 100th anniversary of the Revolution": the expression around the trigger dates it
       const container = s.timexes.find((x) => x.start <= trigger.start && trigger.end <= x.end);
       const anchored = container ? timeOfAnchor(source.text, container, trigger, (id) => knowledge().eventById.get(id)?.date) : undefined;

@@ -1,6 +1,6 @@
 import type { Annotation, Json, Section } from '../../core/types.ts';
 import { dateOwner } from './date-owner.ts';
-import { reducedRelativeOf } from './find-reduced-relative.ts';
+import { isParticiple, reducedRelativeOf } from './find-reduced-relative.ts';
 import type { SentenceView } from './read-layers.ts';
 import { splitClauses } from './split-clauses.ts';
 import { checkEdtf } from '../timex/check-edtf.ts';
@@ -82,10 +82,11 @@ const CLAUSE_END = new Set([',', ';', ':', '—', '–', '(', ')']);
  * in 1953, wrote …"). A timex that contains the trigger is its anchor, not its date ("after the
  * war": the war is not dated by itself), and a date hung on another noun by "of"/"from" is that
  * noun's ("approved the thesis of 1948": not the approval's date), and so is a later date in a reduced
- * relative clause ("denounced the crimes committed in 1937": find-reduced-relative.ts). Returns undefined if none: the
- * narrative time applies.
+ * relative clause ("denounced the crimes committed in 1937": find-reduced-relative.ts). A verb trigger
+ * (`verb`) that is an -ing participle after a noun ("the woman accusing X … told her doctor in 2017")
+ * takes no date that stands past a later verb. Returns undefined if none: the narrative time applies.
  */
-export function pickSentenceTime(s: SentenceView, trigger: { start: number; end: number }): Annotation | undefined {
+export function pickSentenceTime(s: SentenceView, trigger: { start: number; end: number }, verb = false): Annotation | undefined {
   // "the thesis of 1948": a date hung on another noun dates that noun, not this trigger
   const ownedElsewhere = (x: Annotation) => {
     const owner = dateOwner(s, x);
@@ -100,7 +101,10 @@ export function pickSentenceTime(s: SentenceView, trigger: { start: number; end:
     const p = x.start >= trigger.end ? reducedRelativeOf(s, x) : undefined;
     return p !== undefined && p.start >= trigger.end;
   };
-  const dating = s.timexes.filter((x) => isDating(x) && x.attrs.scope !== 'clause' && !(x.start <= trigger.start && trigger.end <= x.end) && !ownedElsewhere(x) && !isAgentiveBy(s, x) && !laterReduced(x));
+  // "the woman accusing X … told her doctor in 2017": a participle after a noun does not take a date past a later verb
+  const modifier = verb && isPostNominalParticiple(s, trigger);
+  const pastLaterVerb = (x: Annotation) => modifier && x.start >= trigger.end && hasVerbBetween(s, trigger.end, x.start);
+  const dating = s.timexes.filter((x) => isDating(x) && x.attrs.scope !== 'clause' && !(x.start <= trigger.start && trigger.end <= x.end) && !ownedElsewhere(x) && !isAgentiveBy(s, x) && !laterReduced(x) && !pastLaterVerb(x));
   if (dating.length === 0) return undefined;
   const { ids, subordinate } = splitClauses(s.tokens, s.timexes);
   const clauseOf = (pos: number) => {
@@ -116,6 +120,29 @@ export function pickSentenceTime(s: SentenceView, trigger: { start: number; end:
   if (stated.length) return nearest(stated);
   if (same.length) return nearest(same);
   return nearest(dating.filter((x) => x.end <= trigger.start && !subordinate.has(clauseOf(x.start))));
+}
+
+/** Words before an -ing form that make it a verb of its own clause or a gerund, not a participle modifying a noun. */
+const NOT_A_NOUN_BEFORE = new Set([
+  'is', 'was', 'were', 'are', 'am', 'be', 'been', 'being', 'by', 'of', 'for', 'in', 'on', 'at', 'to', 'from', 'with', 'after', 'before', 'while', 'when',
+  'without', 'about', 'since', 'upon', 'the', 'a', 'an', 'and', 'or', 'but', 'not', 'also', 'still', 'kept', 'keeps', 'began', 'begins', 'started', 'starts',
+  'continued', 'continues', 'stopped', 'stops', 'avoided', 'avoids', 'denied', 'denies', 'admitted', 'admits',
+]);
+
+/**
+ * True when the trigger is an -ing participle right after a noun ("the ex-girlfriend accusing X"): it
+ * describes the noun, and the clause's verb comes later.
+ */
+export function isPostNominalParticiple(s: SentenceView, trigger: { start: number; end: number }): boolean {
+  const i = s.tokens.findIndex((t) => t.start === trigger.start);
+  if (i < 1 || !/^\p{L}{3,}ing$/u.test(s.tokens[i]!.norm)) return false;
+  const prev = s.tokens[i - 1]!.norm;
+  return /^\p{L}[\p{L}'’-]*$/u.test(prev) && !NOT_A_NOUN_BEFORE.has(prev) && !prev.endsWith('ly');
+}
+
+/** True when a past-tense or participle form ("told", "announced") stands between two positions of a sentence. */
+function hasVerbBetween(s: SentenceView, from: number, to: number): boolean {
+  return s.tokens.some((t) => t.start >= from && t.end <= to && isParticiple(t.norm));
 }
 
 /** True when two sections belong to the same narrative (the article, or one comment). */

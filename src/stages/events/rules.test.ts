@@ -119,3 +119,11 @@ test('the subject of an intransitive verb of dying undergoes it; a verb with an 
   assert.deepEqual(parts(perished!).map((p) => [p.role, p.entity]), [['patient', 'local:finch']]);
   assert.deepEqual(parts(starved!).map((p) => [p.role, p.entity]), [['agent', 'local:vell'], ['patient', 'local:garrison']]);
 });
+
+test('an -ing participle after a noun takes no date that stands past a later verb', () => {
+  const text = 'In 1920 the guild grew.\nThe clerk accusing Oskar Vell of theft told the court in 1923 that the ledgers were forged.';
+  const spec = { text, mentions: [{ text: 'Oskar Vell', entity: 'local:vell' }], timexes: [{ text: '1920', edtf: '1920' }, { text: '1923', edtf: '1923' }] };
+  const accusing = events(spec, 'statement').find((e) => text.slice(e.start, e.end).includes('accusing'));
+  assert.ok(accusing, 'the accusation is an event');
+  assert.notEqual(edtf(accusing), '1923');
+});
