@@ -8,7 +8,7 @@ import { buildGazetteer } from './gazetteer.ts';
 import { tokenRecords } from './token-records.ts';
 
 const NAME = 'mentions';
-const VERSION = '1.5.0';
+const VERSION = '1.6.0';
 
 /** The provenance of a candidate by how it was found, one frozen record each (shared by every annotation). */
 const PROVENANCE = {

@@ -13,7 +13,7 @@
 import { POSITIONAL_CAPITALS } from '../../core/function-words.ts';
 
 /** Fewest words of four letters or more for a sentence to be judged a title-case headline. */
-const MIN_CONTENT_WORDS = 3;
+const MIN_CONTENT_WORDS = 2;
 /** Share of those words that must start with a capital. */
 const MIN_CAPITALIZED = 0.8;
 
