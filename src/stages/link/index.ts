@@ -10,7 +10,7 @@ import { findArticleAuthorReferences, findCommentAuthors } from './comment-autho
 import { tokenRecords, type TokenRecord as SharedTokenRecord } from '../mentions/token-records.ts';
 
 const NAME = 'link';
-const VERSION = '1.6.0';
+const VERSION = '1.7.0';
 
 /** A token record shared by the input builder and every rule of the linker (made once per token layer, see `tokenRecords`). */
 type TokenRecord = SharedTokenRecord;

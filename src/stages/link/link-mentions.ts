@@ -624,6 +624,12 @@ function linkAmbiguous(st: LinkState): void {
   }
 }
 
+/** "Given Surname" for a name written surname first with a comma ("Taubman, William" → "William Taubman"), else undefined. */
+export function uninvertedName(text: string): string | undefined {
+  const m = /^(\p{Lu}[\p{L}'’-]+),\s+(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*)?)$/u.exec(text);
+  return m ? `${m[2]} ${m[1]}` : undefined;
+}
+
 /**
  * Pass 4 of `linkMentions`, into `st.results`: names the KB does not know. Short forms corefer with fuller
  * names in the document, the rest become local entities named by their longest form.
@@ -651,7 +657,7 @@ function linkUnknownNames(st: LinkState): void {
   // longest unknown PER names first, so that "Lumumba" finds "Patrice Lumumba" wherever it stands
   // (a stable sort by token count, the counts read once)
   const unknownPer: Array<{ m: LinkInput; k: number; toks: string[] }> = [];
-  for (const { m, k } of unknown) if (m.label === 'PER') unknownPer.push({ m, k, toks: nameTokens(m.text) });
+  for (const { m, k } of unknown) if (m.label === 'PER') unknownPer.push({ m, k, toks: nameTokens(uninvertedName(m.text) ?? m.text) });
   unknownPer.sort((a, b) => b.toks.length - a.toks.length);
   for (const { m, k, toks } of unknownPer) {
     // "!", "Yes", "Alas": punctuation and interjections the recognizer took for names are no one
@@ -682,11 +688,13 @@ function linkUnknownNames(st: LinkState): void {
       } else results[k] = resultOf(m.start, m.end, 'PER', 'short-form', 'unresolved', 0, undefined, undefined, undefined, undefined, ents);
       continue;
     }
-    const id = localId(m.text);
-    localNames.set(id, m.text);
+    // "Taubman, William" (a reference's author, surname first) is the person William Taubman
+    const name = uninvertedName(m.text) ?? m.text;
+    const id = localId(name);
+    localNames.set(id, name);
     indexPersonName(byToken, toks, personNames.length);
     personNames.push({ tokens: toks, entity: id, start: m.start });
-    results[k] = resultOf(m.start, m.end, 'PER', 'name', 'local-new', 0.6, id, m.text);
+    results[k] = resultOf(m.start, m.end, 'PER', 'name', 'local-new', 0.6, id, name);
   }
   for (const { m, k } of unknown) {
     if (results[k]) continue;

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKnowledgeBase } from '../../kb/load-kb.ts';
 import type { KbFile } from '../../kb/load-kb.ts';
+import { uninvertedName } from './link-mentions.ts';
 import { lineTokenStage } from '../tokens/line-token-stage.ts';
 import type { Source } from '../../core/types.ts';
 import { runStages } from '../../pipeline/run-stages.ts';
@@ -291,4 +292,11 @@ test('words taken for names that name no entity (derivatives, modifiers) make no
     rs.map((r) => [r.linkRule, r.entity ?? null, r.label]),
     [['not-an-entity', null, 'MISC'], ['not-an-entity', null, 'MISC'], ['not-an-entity', null, 'MISC'], ['local-new', 'local:petra-lumba', 'PER']],
   );
+});
+
+test('uninvertedName: a name written surname first reads given name first', () => {
+  assert.equal(uninvertedName('Vell, Oskar'), 'Oskar Vell');
+  assert.equal(uninvertedName('Peeters, J. K.'), 'J. K. Peeters');
+  assert.equal(uninvertedName('Oskar Vell'), undefined);
+  assert.equal(uninvertedName('Tamsby, the port'), undefined);
 });

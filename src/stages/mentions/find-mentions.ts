@@ -193,7 +193,7 @@ function overlapsInSentence(out: readonly MentionCandidate[], si: number, start:
  * them (candidates of several shapes make the engine's optimized code of their readers bail out, and
  * recompile, each time it meets a new one).
  */
-function mentionCandidate(start: number, end: number, sentence: number, from: number, to: number, label: MentionLabel, found: MentionCandidate['found'], candidates: EntityCandidate[], modelLabel: MentionLabel | undefined, nested: boolean | undefined): MentionCandidate {
+export function mentionCandidate(start: number, end: number, sentence: number, from: number, to: number, label: MentionLabel, found: MentionCandidate['found'], candidates: EntityCandidate[], modelLabel: MentionLabel | undefined, nested: boolean | undefined): MentionCandidate {
   return { start, end, sentence, from, to, label, found, candidates, modelLabel, nested };
 }
 
@@ -296,6 +296,21 @@ export function attestedSpan(tokens: readonly SpanToken[], from: number, to: num
     }
   }
   return undefined;
+}
+
+/**
+ * The author a bibliographic reference opens with, written surname first ("<ref>Taubman, William.
+ * Khrushchev: …", "Peeters, J. K., The Archive …"): the span of "Surname, Given" in `text` (offsets
+ * from `offset`), or undefined. The given part is capitalized words and initials, ended by a full stop
+ * or comma.
+ */
+export function referenceAuthor(text: string, offset = 0): { start: number; end: number } | undefined {
+  const m = /^(\s*(?:<ref[^>]*>)?\s*)(\p{Lu}[\p{L}'’-]+,\s+\p{Lu}[\p{L}'’-]*\.?(?:\s+\p{Lu}[\p{L}'’-]*\.?)?)\s*[.,]/u.exec(text);
+  if (!m) return undefined;
+  const start = offset + m[1]!.length;
+  let span = m[2]!;
+  if (span.endsWith('.') && !/\s\p{Lu}\.$|,\s+\p{Lu}\.$/u.test(span)) span = span.slice(0, -1); // "William." loses its stop, an initial keeps it
+  return { start, end: start + span.length };
 }
 
 /**

@@ -1,14 +1,14 @@
-import type { Annotation, Json } from '../../core/types.ts';
+import type { Annotation, Json, Section } from '../../core/types.ts';
 import { makeAnnotation } from '../../core/annotation.ts';
 import { loadKnowledgeBase } from '../../kb/load-kb.ts';
 import { loadNerModel } from '../../ner/model.ts';
 import type { Stage } from '../../pipeline/stage.ts';
-import { findMentions, type SpanToken } from './find-mentions.ts';
+import { findMentions, mentionCandidate, referenceAuthor, type MentionCandidate, type SpanToken } from './find-mentions.ts';
 import { buildGazetteer } from './gazetteer.ts';
 import { tokenRecords } from './token-records.ts';
 
 const NAME = 'mentions';
-const VERSION = '1.6.0';
+const VERSION = '1.7.0';
 
 /** The provenance of a candidate by how it was found, one frozen record each (shared by every annotation). */
 const PROVENANCE = {
@@ -42,6 +42,33 @@ export function sentencesOfTokens(text: string, tokens: readonly Annotation[]): 
 }
 
 /**
+ * The cited authors of a source's reference sections ("<ref>Taubman, William. Khrushchev: …"): a person
+ * mention over "Surname, Given" each, instead of whatever the recognizer made of those words (a place
+ * "Taubman", a place "William"). The recognizer's other names inside a reference are dropped: they are
+ * words of a cited title ("… The Man and His Era"); names the knowledge base knows stay. Candidates keep
+ * their text order.
+ */
+function withReferenceAuthors(found: MentionCandidate[], text: string, sections: readonly Section[], sentences: readonly (readonly SpanToken[])[]): MentionCandidate[] {
+  const references = sections.filter((sec) => sec.kind === 'reference');
+  if (references.length === 0) return found;
+  const authors: MentionCandidate[] = [];
+  for (const sec of references) {
+    const span = referenceAuthor(text.slice(sec.start, sec.end), sec.start);
+    if (!span) continue;
+    const si = sentences.findIndex((s) => s.length > 0 && s[0]!.start <= span.start && span.end <= s[s.length - 1]!.end);
+    if (si < 0) continue;
+    const from = sentences[si]!.findIndex((t) => t.start >= span.start);
+    let to = from;
+    while (to < sentences[si]!.length && sentences[si]![to]!.end <= span.end) to++;
+    if (from < 0 || to <= from) continue;
+    authors.push(mentionCandidate(span.start, span.end, si, from, to, 'PER', 'model', [], 'PER', undefined));
+  }
+  const inReference = (m: MentionCandidate) => references.some((sec) => sec.start <= m.start && m.end <= sec.end);
+  const kept = found.filter((m) => !authors.some((a) => a.start < m.end && m.start < a.end) && !(m.found === 'model' && inReference(m)));
+  return [...kept, ...authors].sort((a, b) => a.start - b.start || b.end - a.end);
+}
+
+/**
  * Stage `mentions`: recognizes names (gazetteer over the knowledge base + statistical recognizer) and
  * writes them as `mention-candidate` annotations (label PER/ORG/LOC/GRP/MISC; attrs `found`,
  * `candidates` [{entity, kind, needsContext?}], `sentence`, `from`, `to`, `modelLabel?` (the
@@ -57,7 +84,7 @@ export const mentionsStage: Stage = {
     const kb = resources.kb ?? loadKnowledgeBase();
     const model = options.model === false ? null : loadNerModel();
     const sentences = sentencesOfTokens(source.text, layer('token'));
-    const found = findMentions(sentences, { gazetteer: buildGazetteer(kb), model });
+    const found = withReferenceAuthors(findMentions(sentences, { gazetteer: buildGazetteer(kb), model }), source.text, source.sections, sentences);
     const annotations: Annotation[] = [];
     for (let k = 0; k < found.length; k++) {
       const m = found[k]!;

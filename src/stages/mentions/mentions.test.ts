@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { buildKnowledgeBase } from '../../kb/load-kb.ts';
 import { buildGazetteer, caseFits, matchGazetteer } from './gazetteer.ts';
-import { findMentions, isEventNoun, spansOfTags, trimModelSpan } from './find-mentions.ts';
+import { findMentions, isEventNoun, referenceAuthor, spansOfTags, trimModelSpan } from './find-mentions.ts';
 import type { WeightLookup } from '../../ner/tagger.ts';
 import { featureHash } from '../../ner/features.ts';
 
@@ -97,4 +97,15 @@ test('a recognizer person whose head is an event noun names an event ("the Harbo
   const ms = findMentions([spaced('They met Harbour Strike and met Ilse Varn')], { model: metRecognizer(), fast: false });
   assert.deepEqual(ms.map((m) => [m.from, m.to, m.label]), [[2, 4, 'MISC'], [6, 8, 'PER']]);
   assert.ok(isEventNoun('Strike') && isEventNoun('uprising') && !isEventNoun('harbour'));
+});
+
+test('referenceAuthor: the author a reference opens with, surname first', () => {
+  const at = (text: string) => {
+    const r = referenceAuthor(text);
+    return r && text.slice(r.start, r.end);
+  };
+  assert.equal(at('<ref>Vell, Oskar. The Harbour Years - https://example.org/x</ref>'), 'Vell, Oskar');
+  assert.equal(at('Peeters, J. K., The Archive (Tamsby, 1990)'), 'Peeters, J. K.');
+  assert.equal(at('<ref>Harbour Archives Digest - https://example.org/y</ref>'), undefined);
+  assert.equal(at('In Tamsby, the archive opened.'), undefined);
 });
