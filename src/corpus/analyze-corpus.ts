@@ -35,7 +35,8 @@ export interface CorpusRecords {
 export function computeCorpus(sources: readonly AnalyzedSource[], kb: KnowledgeBase): CorpusRecords {
   const vocab = loadCheckVocabulary();
   // one local entity per person across the corpus ("Trump" in one source, "Donald Trump" in another)
-  const before = collectEntities(sources, kb).map((e) => ({ id: e.id, name: e.name, type: e.type, local: e.local, count: e.mentions.length }));
+  const collected = collectEntities(sources, kb);
+  const before = collected.map((e) => ({ id: e.id, name: e.name, type: e.type, local: e.local, count: e.mentions.length }));
   const merges = planLocalMerges(before);
   // event labels and conflict messages name local entities as the sources write them, not by their id's slug
   const index = withLocalNames(indexKnowledgeBase(kb), new Map(before.filter((e) => e.local).map((e) => [e.id, e.name])));
@@ -48,7 +49,9 @@ export function computeCorpus(sources: readonly AnalyzedSource[], kb: KnowledgeB
   for (const c of conflicts) if (c.event) byEvent.get(c.event)?.conflicts.push(c.id);
   const relations = buildRelations(events, index, roles);
   const endpoints = [...events.flatMap((e) => e.participants), ...relations.flatMap((r) => [r.from, r.to])];
-  return { entities: withMergedIds(withEndpoints(collectEntities(docs, kb), endpoints, kb, mentionNames(views)), merges, before), events, relations, conflicts };
+  // the records collected before the merges stand when there were none
+  const entities = merges.size === 0 ? collected : collectEntities(docs, kb);
+  return { entities: withMergedIds(withEndpoints(entities, endpoints, kb, mentionNames(views)), merges, before), events, relations, conflicts };
 }
 
 /**
